@@ -1,0 +1,55 @@
+/**
+ * Names shared by the CDK app and the runtime: bucket prefixes, table keys,
+ * index names, message attributes. Defined once, imported by both.
+ */
+
+/** Prefix under which editors drop drafts in the drafts bucket. Only this prefix notifies intake. */
+export const DRAFTS_PREFIX = 'drafts/';
+/** Prefix under which rejection/outcome reports are written beside the drafts. */
+export const REPORTS_PREFIX = 'reports/';
+/** Draft file suffixes that the intake accepts. */
+export const DRAFT_SUFFIXES = ['.md', '.json'] as const;
+
+/** Partition and sort key attribute names of the article table. */
+export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
+/** The sort key of an article's current state (its "head" item). */
+export const HEAD_SORT_KEY = 'HEAD';
+
+/**
+ * The pipeline stage written on an article's head item. Each stream consumer
+ * reacts to exactly one stage, so a consumer's own write never re-triggers it.
+ */
+export const STAGES = {
+  /** Ingested; the site must be rendered for this version. */
+  render: 'render',
+  /** Rendered and live; the subscriber alert is due. */
+  notify: 'notify',
+  /** Nothing left to do for this version. */
+  done: 'done',
+  /** Waiting for its publish time. */
+  scheduled: 'scheduled',
+} as const;
+export type Stage = (typeof STAGES)[keyof typeof STAGES];
+
+/** SNS message attribute names on subscriber alerts; filter policies use these. */
+export const ALERT_ATTRIBUTES = {
+  section: 'section',
+  tags: 'tags',
+  breaking: 'breaking',
+  language: 'language',
+} as const;
+
+/** Maximum size of a draft object, checked before the body is read. */
+export const MAX_DRAFT_BYTES = 1024 * 1024;
+
+/** Environment variable names set by the CDK app and the local runtime, read by `shared/config`. */
+export const ENV = {
+  tableName: 'ARTICLE_TABLE_NAME',
+  draftsBucket: 'DRAFTS_BUCKET_NAME',
+  siteBucket: 'SITE_BUCKET_NAME',
+  alertsTopicArn: 'ALERTS_TOPIC_ARN',
+  editorsTopicArn: 'EDITORS_TOPIC_ARN',
+  distributionId: 'DISTRIBUTION_ID',
+  siteUrl: 'SITE_URL',
+  publication: 'PUBLICATION_NAME',
+} as const;
