@@ -53,3 +53,9 @@ export const ENV = {
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
 } as const;
+
+/** Global secondary indexes of the article table (all keys are strings). */
+export const TABLE_INDEXES = {
+  /** Published articles, newest first: partition `GSI1PK`, sort `GSI1SK` (publishedAt#id). */
+  byPublished: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+} as const;

@@ -1,5 +1,7 @@
 /** The article model shared by the domain: plain data, no AWS types. */
 
+import type { Stage } from '../../events/names';
+
 /** An image shown under the headline. */
 export interface ArticleImage {
   /** A file uploaded beside the draft (relative path) or an https URL. Absent means description only. */
@@ -88,3 +90,16 @@ export interface DraftProblem {
 export function articlePath(slug: string): string {
   return `/articles/${slug}/`;
 }
+
+/** Where an article stands in the pipeline, beside its content. */
+export interface ArticleState {
+  /** What the pipeline still has to do for this version. */
+  readonly stage: Stage;
+  /** SHA-256 of the draft bytes that produced this version: re-uploading the same bytes changes nothing. */
+  readonly sourceHash: string;
+  /** Whether this version, once live, is owed a subscriber alert. */
+  readonly alertDue: boolean;
+}
+
+/** An article's current version with its pipeline state (the table's head item). */
+export type ArticleHead = Article & ArticleState;

@@ -1,0 +1,31 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { parseArticleStreamRecord } from '../../events/article-stream-record';
+import { createArticleStore } from '../../shared/adapters/article-store';
+import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
+import { createAwsClients } from '../../shared/config/aws-clients';
+import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { createLogger } from '../../shared/runtime/logger';
+import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
+
+const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
+const clients = createAwsClients();
+const logger = createLogger('notify-subscribers');
+const deps = {
+  store: createArticleStore({ client: clients.dynamodb, tableName: config.tableName }),
+  alerts: createTopicPublisher({ client: clients.sns, topicArn: config.alertsTopicArn }),
+  siteUrl: config.siteUrl,
+};
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+async function processRecord(record: DynamoDBRecord): Promise<void> {
+  const ref = parseArticleStreamRecord(record);
+  logger.info('notify', { ...ref, outcome: await notifySubscribers(deps, ref) });
+}
+
+/** DynamoDB stream (article heads entering the notify stage) → one subscriber alert per publication. */
+export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
+  processPartialResponse(event, processRecord, processor, { context, processInParallel: false }),
+).use(injectLambdaContext(logger));

@@ -1,0 +1,97 @@
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { securityHeaderEntries } from '../../shared/edge/response-headers';
+
+const VIEWER_REQUEST_FILE = fileURLToPath(new URL('../../shared/edge/viewer-request.js', import.meta.url));
+
+const viewerResultSchema = z.union([
+  z.object({ uri: z.string() }),
+  z.object({
+    statusCode: z.number(),
+    headers: z.record(z.string(), z.object({ value: z.string() })).default({}),
+  }),
+]);
+
+/** Loads the CloudFront Function that the distribution runs, to run it here the same way. */
+export function loadViewerRequestFunction(): (uri: string) => z.infer<typeof viewerResultSchema> {
+  const source = readFileSync(VIEWER_REQUEST_FILE, 'utf8');
+  const handler = new Function(`${source}\nreturn handler;`)() as (event: unknown) => unknown;
+  return (uri) => viewerResultSchema.parse(handler({ request: { uri, method: 'GET', headers: {}, querystring: {} } }));
+}
+
+/** A running local CDN. */
+export interface CdnServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the site bucket over HTTP as the CloudFront distribution does: the
+ * same viewer-request function for pretty URLs, the same security headers,
+ * the object's own Content-Type and Cache-Control, and `404.html` for missing
+ * keys. Differences from AWS: no caching layer, so invalidations are no-ops.
+ */
+export async function startCdnServer({ client, bucket, port }: { client: S3Client; bucket: string; port: number }): Promise<CdnServer> {
+  const viewerRequest = loadViewerRequestFunction();
+  const security = securityHeaderEntries();
+
+  const server: Server = createServer(async (request, response) => {
+    for (const [name, value] of security) response.setHeader(name, value);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const result = viewerRequest(path);
+    if ('statusCode' in result) {
+      response.writeHead(result.statusCode, Object.fromEntries(Object.entries(result.headers).map(([k, v]) => [k, v.value])));
+      response.end();
+      return;
+    }
+    const key = decodeURIComponent(result.uri).replace(/^\/+/, '');
+    const found = (await fetchObject(client, bucket, key)) ?? (await fetchObject(client, bucket, '404.html'));
+    if (!found) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(found.key === key ? 200 : 404, {
+      'content-type': found.contentType ?? 'application/octet-stream',
+      'cache-control': found.cacheControl ?? 'no-cache',
+    });
+    if (request.method === 'HEAD') {
+      found.body.destroy();
+      response.end();
+      return;
+    }
+    found.body.pipe(response);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function fetchObject(client: S3Client, bucket: string, key: string) {
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return { key, body: object.Body as Readable, contentType: object.ContentType, cacheControl: object.CacheControl };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+/** Where the local stack keeps its state, all under `NEWSROOM_HOME`. */
+export interface LocalPaths {
+  readonly home: string;
+  readonly dynamodb: string;
+  readonly s3: string;
+  readonly sns: string;
+  readonly outbox: string;
+  readonly deadLetters: string;
+  readonly streamFailures: string;
+  readonly streamCheckpoints: string;
+  readonly endpointsFile: string;
+}
+
+/** Resolves the state folders under a home folder (default `.newsroom/` in the working directory). */
+export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): LocalPaths {
+  const root = resolve(home);
+  return {
+    home: root,
+    dynamodb: resolve(root, 'dynamodb'),
+    s3: resolve(root, 's3'),
+    sns: resolve(root, 'sns'),
+    outbox: resolve(root, 'outbox'),
+    deadLetters: resolve(root, 'dead-letters', 'intake'),
+    streamFailures: resolve(root, 'dead-letters', 'stream'),
+    streamCheckpoints: resolve(root, 'stream-checkpoints.json'),
+    endpointsFile: resolve(root, 'endpoints.json'),
+  };
+}

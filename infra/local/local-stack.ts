@@ -1,0 +1,220 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DRAFTS_PREFIX, ENV } from '../../events/names';
+import { STREAM_FILTERS } from '../../events/stream-filters';
+import { createAwsClients } from '../../shared/config/aws-clients';
+import { startCdnServer } from './cdn-server';
+import { watchDraftsFolder } from './drafts-watcher';
+import { startDynamoDbLocal } from './dynamodb-local';
+import type { Endpoints } from './endpoints';
+import { createIntakeQueue } from './intake-queue';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
+import { localPaths } from './local-paths';
+import { ensureArticleTable, ensureTopics } from './provision';
+import { startS3Local } from './s3-local';
+import { startSnsServer } from './sns/sns-server';
+import { startStreamPoller } from './stream-poller';
+
+/** Options of {@link startLocalStack}; every port 0 means "any free port". */
+export interface LocalStackOptions {
+  /** State folder. @default NEWSROOM_HOME or `.newsroom` */
+  readonly home?: string;
+  /** Watched drafts folder. @default NEWSROOM_DRAFTS or `drafts` */
+  readonly draftsDir?: string;
+  /** Drafts uploaded at start (examples). @default none */
+  readonly seedDir?: string;
+  readonly sitePort?: number;
+  readonly s3Port?: number;
+  readonly dynamodbPort?: number;
+  readonly snsPort?: number;
+  /** Human-readable progress lines (rejections, alerts, failures). */
+  readonly log?: (line: string) => void;
+}
+
+/** A running local stack. */
+export interface LocalStack {
+  readonly endpoints: Endpoints;
+  /** Resolves when every queued draft and stream record has been handled. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DRAFTS_BUCKET = 'newsroom-drafts';
+const SITE_BUCKET = 'newsroom-site';
+const TABLE_NAME = 'newsroom-articles';
+
+const lambdaContext = (functionName: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+  memoryLimitInMB: '512',
+  awsRequestId: crypto.randomUUID(),
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+/**
+ * Starts the whole pipeline on this machine: DynamoDB Local, s3rver, the
+ * local SNS endpoint, the intake queue, the stream poller and the CDN server,
+ * with the same handlers that run on AWS. Writes `endpoints.json` when ready.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const paths = localPaths(options.home);
+  const draftsDir = resolve(options.draftsDir ?? process.env.NEWSROOM_DRAFTS ?? 'drafts');
+  const log = options.log ?? (() => undefined);
+  await mkdir(paths.home, { recursive: true });
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+    stoppers.length = 0;
+  };
+
+  try {
+    const dynamodb = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: options.dynamodbPort ?? 8000 });
+    stoppers.push(() => dynamodb.stop());
+    const sns = await startSnsServer({
+      port: options.snsPort ?? 9911,
+      stateDir: paths.sns,
+      outboxDir: paths.outbox,
+      onDelivery: (delivery) => {
+        if (delivery.topicArn.endsWith(':newsroom-editors')) log(delivery.message);
+        else log(`alert → ${delivery.protocol}:${delivery.endpoint}: ${delivery.subject ?? ''}`);
+      },
+    });
+    stoppers.push(() => sns.close());
+
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_SNS: sns.url,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+
+    let enqueue: (body: string) => void = () => undefined;
+    const s3Port = options.s3Port ?? 4568;
+    const s3 = await startS3Local({
+      directory: paths.s3,
+      port: s3Port,
+      buckets: [DRAFTS_BUCKET, SITE_BUCKET],
+      onEvent: (record) => {
+        // The bucket notification on AWS covers only the drafts bucket's drafts/ prefix.
+        if (record.s3.bucket.name === DRAFTS_BUCKET && record.s3.object.key.startsWith(DRAFTS_PREFIX)) {
+          enqueue(JSON.stringify({ Records: [record] }));
+        }
+      },
+    });
+    stoppers.push(() => s3.stop());
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
+
+    const clients = createAwsClients();
+    const tableClient = new DynamoDBClient({ endpoint: dynamodb.endpoint });
+    const streamArn = await ensureArticleTable(tableClient, TABLE_NAME);
+    const topics = await ensureTopics(clients.sns);
+
+    const cdnPort = options.sitePort ?? Number(process.env.PORT ?? 3000);
+    const cdn = await startCdnServer({ client: clients.s3, bucket: SITE_BUCKET, port: cdnPort });
+    stoppers.push(() => cdn.stop());
+
+    Object.assign(process.env, {
+      [ENV.tableName]: TABLE_NAME,
+      [ENV.draftsBucket]: DRAFTS_BUCKET,
+      [ENV.siteBucket]: SITE_BUCKET,
+      [ENV.alertsTopicArn]: topics.alertsTopicArn,
+      [ENV.editorsTopicArn]: topics.editorsTopicArn,
+      [ENV.siteUrl]: cdn.url,
+    });
+    const { handler: ingest } = await import('../../functions/ingest-draft/handler');
+    const { handler: render } = await import('../../functions/render-site/handler');
+    const { handler: notify } = await import('../../functions/notify-subscribers/handler');
+
+    const queue = createIntakeQueue({
+      handler: (event) => ingest(event, lambdaContext('ingest-draft')),
+      deadLetterDir: paths.deadLetters,
+      onDeadLetter: (record, error) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`),
+    });
+    enqueue = (body) => queue.send(body);
+    stoppers.push(() => queue.stop());
+
+    const poller = startStreamPoller({
+      client: new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint }),
+      streamArn,
+      checkpointFile: paths.streamCheckpoints,
+      consumers: [
+        { name: 'render-site', filter: STREAM_FILTERS.renderSite, handler: (e) => render(e, lambdaContext('render-site')) },
+        {
+          name: 'notify-subscribers',
+          filter: STREAM_FILTERS.notifySubscribers,
+          handler: (e) => notify(e, lambdaContext('notify-subscribers')),
+        },
+      ],
+      onFailure: async (consumer, records, error) => {
+        await mkdir(paths.streamFailures, { recursive: true });
+        await writeFile(join(paths.streamFailures, `${Date.now()}-${consumer}.json`), JSON.stringify({ consumer, records, error }, null, 2));
+        log(`${consumer} failed ${records.length} record(s) after retries: ${error.split('\n')[0]}`);
+      },
+    });
+    stoppers.push(() => poller.stop());
+
+    if (options.seedDir) await uploadSeeds(clients.s3, options.seedDir);
+    const watcher = await watchDraftsFolder({
+      dir: draftsDir,
+      client: clients.s3,
+      bucket: DRAFTS_BUCKET,
+      onError: (message) => log(`drafts folder: ${message}`),
+    });
+    stoppers.push(() => watcher.stop());
+    await watcher.ready;
+
+    const endpoints: Endpoints = {
+      site: cdn.url,
+      s3: s3.endpoint,
+      dynamodb: dynamodb.endpoint,
+      sns: sns.url,
+      draftsBucket: DRAFTS_BUCKET,
+      siteBucket: SITE_BUCKET,
+      tableName: TABLE_NAME,
+      alertsTopicArn: topics.alertsTopicArn,
+      editorsTopicArn: topics.editorsTopicArn,
+      draftsDir,
+      outboxDir: paths.outbox,
+      pid: process.pid,
+    };
+    await writeFile(paths.endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
+    stoppers.unshift(() => rm(paths.endpointsFile, { force: true }));
+
+    return {
+      endpoints,
+      async settled() {
+        // The queue feeds the stream and the stream feeds nothing back into the queue, so two quiet passes suffice.
+        for (let pass = 0; pass < 2; pass++) {
+          await queue.drained();
+          await poller.idle();
+        }
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  async function uploadSeeds(client: ReturnType<typeof createAwsClients>['s3'], dir: string) {
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
+      const body = await readFile(join(dir, name));
+      await client.send(new PutObjectCommand({ Bucket: DRAFTS_BUCKET, Key: `${DRAFTS_PREFIX}${name}`, Body: body }));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { EventEmitter } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { z } from 'zod';
+import S3rver from 's3rver';
+import { s3EventRecordSchema, encodeS3Key, type S3EventRecord } from '../../events/s3-notification';
+
+/** A running s3rver, the in-process S3 API. */
+export interface S3Local {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startS3Local}. */
+export interface S3LocalOptions {
+  readonly directory: string;
+  readonly port: number;
+  readonly buckets: readonly string[];
+  /** Receives every object notification, shaped and key-encoded as S3 sends them. */
+  readonly onEvent: (record: S3EventRecord) => void;
+}
+
+/**
+ * Starts s3rver with the given buckets. Differences from AWS written down:
+ * s3rver does not URL-encode keys in its events (this adapter does, so
+ * handlers decode the same way everywhere); it notifies for every bucket and
+ * prefix, so the configured prefix filter is applied by the caller; no
+ * versioning; no multipart notifications.
+ */
+export async function startS3Local({ directory, port, buckets, onEvent }: S3LocalOptions): Promise<S3Local> {
+  await mkdir(directory, { recursive: true });
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    directory,
+    silent: true,
+    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+  });
+  // s3rver is a Koa application, which is an EventEmitter; its type declarations omit that.
+  if (!(server instanceof EventEmitter)) throw new Error('s3rver no longer emits events');
+  server.on('event', (event: unknown) => {
+    for (const raw of z.object({ Records: z.array(z.unknown()) }).parse(event).Records) {
+      const record = s3EventRecordSchema.parse(raw);
+      onEvent({ ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) } } });
+    }
+  });
+  await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { HEAD_SORT_KEY, STAGES, TABLE_INDEXES } from '../../events/names';
+import type { ArticleHead, ArticleSummary } from '../domain/article';
+
+/** Key formats of the article table. They never leave the adapters. */
+export const keys = {
+  article: (id: string) => `ARTICLE#${id}`,
+  version: (version: number) => `V#${String(version).padStart(8, '0')}`,
+  slug: (slug: string) => `SLUG#${slug}`,
+  head: HEAD_SORT_KEY,
+  slugSort: 'SLUG',
+  publishedPartition: 'PUBLISHED',
+  publishedSort: (publishedAt: string, id: string) => `${publishedAt}#${id}`,
+} as const;
+
+const imageSchema = z.object({
+  src: z.string().optional(),
+  alt: z.string(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+});
+
+const articleSchema = z.object({
+  id: z.string(),
+  version: z.number().int().positive(),
+  status: z.enum(['published', 'scheduled', 'withdrawn']),
+  title: z.string(),
+  section: z.string(),
+  slug: z.string(),
+  dek: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  byline: z.string().optional(),
+  publication: z.string().optional(),
+  language: z.string(),
+  publishAt: z.string().optional(),
+  image: imageSchema.optional(),
+  takeaways: z.array(z.string()),
+  takeawaysSource: z.enum(['editor', 'extractive', 'bedrock']),
+  analysis: z.object({ label: z.string(), title: z.string().optional(), body: z.string() }).optional(),
+  breaking: z.boolean(),
+  correction: z.string().optional(),
+  body: z.string(),
+  related: z.array(z.object({ slug: z.string(), title: z.string(), section: z.string() })).default([]),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+  draftKey: z.string(),
+});
+
+const headStateSchema = z.object({
+  stage: z.enum([STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled]),
+  sourceHash: z.string(),
+  alertDue: z.boolean(),
+});
+
+/** Parses a head item read from the table. */
+export function headFromItem(item: Record<string, unknown>): ArticleHead {
+  return { ...articleSchema.parse(item), ...headStateSchema.parse(item) };
+}
+
+const summarySchema = articleSchema.pick({
+  id: true,
+  slug: true,
+  title: true,
+  dek: true,
+  section: true,
+  tags: true,
+  byline: true,
+  publishedAt: true,
+  updatedAt: true,
+  language: true,
+});
+
+/** Parses the list projection of a head item. */
+export function summaryFromItem(item: Record<string, unknown>): ArticleSummary {
+  return summarySchema.parse(item);
+}
+
+/** The head item for an article in a given state, with its index keys. */
+export function headToItem(head: ArticleHead): Record<string, unknown> {
+  const listed = head.status === 'published';
+  return {
+    PK: keys.article(head.id),
+    SK: keys.head,
+    ...head,
+    ...(listed
+      ? {
+          [TABLE_INDEXES.byPublished.partitionKey]: keys.publishedPartition,
+          [TABLE_INDEXES.byPublished.sortKey]: keys.publishedSort(head.publishedAt, head.id),
+        }
+      : {}),
+  };
+}
+
+/** The immutable snapshot item of one version of an article. */
+export function versionToItem(head: ArticleHead): Record<string, unknown> {
+  return { ...head, PK: keys.article(head.id), SK: keys.version(head.version) };
+}

@@ -1,0 +1,138 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE_INDEXES, type Stage } from '../../events/names';
+import type { ArticleHead, ArticleSummary } from '../domain/article';
+import { headFromItem, headToItem, keys, summaryFromItem, versionToItem } from './article-item';
+
+/** The outcome of saving a new version of an article. */
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly head: ArticleHead }
+  | { readonly kind: 'slug-taken'; readonly holder: { readonly id: string; readonly title: string; readonly draftKey: string } };
+
+/** Options of {@link createArticleStore}. */
+export interface ArticleStoreOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** Article persistence: versioned heads, slug claims and the published list, in one table. */
+export interface ArticleStore {
+  /** The current head of an article, read consistently; undefined if it never existed. */
+  getHead(id: string): Promise<ArticleHead | undefined>;
+  /**
+   * Writes `next` as the new head and as an immutable version item, and claims
+   * its slug, in one transaction. `previousVersion` guards against a concurrent
+   * writer (0 for a new article).
+   */
+  saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome>;
+  /** Published articles, newest first. */
+  listPublished(limit: number): Promise<ArticleSummary[]>;
+  /** Moves a head from one stage to another if it is still at `version` and `from`. Returns false otherwise. */
+  advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean>;
+}
+
+/** Creates the DynamoDB article store. Key formats stay inside this adapter. */
+export function createArticleStore({ client, tableName }: ArticleStoreOptions): ArticleStore {
+  async function getHead(id: string): Promise<ArticleHead | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ConsistentRead: true }),
+    );
+    return Item ? headFromItem(Item) : undefined;
+  }
+
+  async function slugHolder(slug: string) {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { PK: keys.slug(slug), SK: keys.slugSort }, ConsistentRead: true }),
+    );
+    const holderId = typeof Item?.articleId === 'string' ? Item.articleId : undefined;
+    const holder = holderId ? await getHead(holderId) : undefined;
+    return holder ? { id: holder.id, title: holder.title, draftKey: holder.draftKey } : undefined;
+  }
+
+  async function saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome> {
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: headToItem(next),
+                ConditionExpression:
+                  previousVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :previousVersion',
+                ExpressionAttributeNames: previousVersion === 0 ? undefined : { '#version': 'version' },
+                ExpressionAttributeValues: previousVersion === 0 ? undefined : { ':previousVersion': previousVersion },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: versionToItem(next),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: { PK: keys.slug(next.slug), SK: keys.slugSort, articleId: next.id },
+                ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
+                ExpressionAttributeValues: { ':id': next.id },
+              },
+            },
+          ],
+        }),
+      );
+      return { kind: 'saved', head: next };
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[2]?.Code === 'ConditionalCheckFailed' && reasons[0]?.Code !== 'ConditionalCheckFailed') {
+        const holder = await slugHolder(next.slug);
+        if (holder && holder.id !== next.id) return { kind: 'slug-taken', holder };
+      }
+      throw error;
+    }
+  }
+
+  async function listPublished(limit: number): Promise<ArticleSummary[]> {
+    const index = TABLE_INDEXES.byPublished;
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.publishedPartition },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map(summaryFromItem);
+  }
+
+  async function advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean> {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: keys.article(id), SK: keys.head },
+          UpdateExpression: 'SET #stage = :to',
+          ConditionExpression: '#version = :version AND #stage = :from',
+          ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
+          ExpressionAttributeValues: { ':to': to, ':from': from, ':version': version },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  return { getHead, saveVersion, listPublished, advanceStage };
+}

@@ -1,0 +1,35 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { RenderedFile } from '../domain/render';
+
+/** Options of {@link createSiteBucket}. */
+export interface SiteBucketOptions {
+  readonly client: S3Client;
+  readonly bucket: string;
+}
+
+/** Writes rendered files to the site bucket that the CDN serves. */
+export interface SiteBucket {
+  /** Writes each file with its content type and cache policy. */
+  write(files: readonly RenderedFile[]): Promise<void>;
+}
+
+/** Creates the site bucket adapter. */
+export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBucket {
+  return {
+    async write(files) {
+      await Promise.all(
+        files.map((file) =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: file.key,
+              Body: file.body,
+              ContentType: file.contentType,
+              CacheControl: file.cacheControl,
+            }),
+          ),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
+
+/** A message for an SNS topic. */
+export interface TopicMessage {
+  readonly subject: string;
+  /** A plain message, or per-protocol forms sent with `MessageStructure: 'json'`. */
+  readonly message: string | Readonly<Record<string, string>>;
+  /** Message attributes; arrays become `String.Array`, booleans `String`. */
+  readonly attributes?: Readonly<Record<string, string | boolean | readonly string[]>>;
+}
+
+/** Options of {@link createTopicPublisher}. */
+export interface TopicPublisherOptions {
+  readonly client: SNSClient;
+  readonly topicArn: string;
+}
+
+/** Publishes to one SNS topic. */
+export interface TopicPublisher {
+  /** Publishes and returns the SNS message id. */
+  publish(message: TopicMessage): Promise<string>;
+}
+
+function toAttribute(value: string | boolean | readonly string[]): MessageAttributeValue {
+  if (Array.isArray(value)) return { DataType: 'String.Array', StringValue: JSON.stringify(value) };
+  return { DataType: 'String', StringValue: String(value) };
+}
+
+/** Creates a publisher for one topic. */
+export function createTopicPublisher({ client, topicArn }: TopicPublisherOptions): TopicPublisher {
+  return {
+    async publish({ subject, message, attributes = {} }) {
+      const structured = typeof message !== 'string';
+      const { MessageId } = await client.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          // SNS subjects are ASCII-only, at most 100 characters, without line breaks.
+          Subject: subject.replace(/[^\x20-\x7e]/g, '').slice(0, 100) || 'Newsroom',
+          Message: structured ? JSON.stringify(message) : message,
+          MessageStructure: structured ? 'json' : undefined,
+          MessageAttributes: Object.fromEntries(
+            Object.entries(attributes)
+              .filter(([, value]) => !Array.isArray(value) || value.length > 0)
+              .map(([name, value]) => [name, toAttribute(value)]),
+          ),
+        }),
+      );
+      return MessageId ?? '';
+    },
+  };
+}

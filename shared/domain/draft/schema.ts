@@ -1,0 +1,285 @@
+/** The zod schema of a draft's fields, with the limits and messages an editor reads. */
+import { z } from 'zod';
+import { MAX_SLUG_LENGTH, slugProblem } from './slug';
+
+/** Language of a draft that names none. */
+export const DEFAULT_LANGUAGE = 'en';
+
+/** Maximum lengths (characters) and counts of the draft fields. */
+export const DRAFT_LIMITS = {
+  title: 300,
+  section: 80,
+  dek: 1000,
+  slug: MAX_SLUG_LENGTH,
+  byline: 200,
+  publication: 200,
+  language: 35,
+  tag: 100,
+  tags: 20,
+  takeaway: 500,
+  takeawaysMin: 1,
+  takeawaysMax: 10,
+  imageSrc: 2048,
+  imageAlt: 1000,
+  imageCaption: 1000,
+  imageCredit: 300,
+  analysisLabel: 80,
+  analysisTitle: 300,
+  analysisBody: 20_000,
+  correction: 2000,
+  body: 300_000,
+} as const;
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+const CONTROL_IN_LINE = /[\p{Cc}\p{Cs}]/u;
+// Multi-line text keeps tabs and line feeds; every other control character is refused.
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cs}]/u;
+
+function describeInput(input: unknown): string {
+  if (input === null) return 'an empty value';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string') return input.length <= 40 ? `text "${input}"` : 'text';
+  if (typeof input === 'boolean') return String(input);
+  if (typeof input === 'object') return 'nested fields';
+  return typeof input;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'nested fields',
+};
+
+/** Messages for the issues a schema raises itself (wrong type, missing value). */
+const typeError: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'Required';
+  return `Expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeInput(issue.input)}`;
+};
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function tooLong(max: number) {
+  return {
+    error: (issue: { input?: unknown }) =>
+      `Too long: ${typeof issue.input === 'string' ? issue.input.length : 'over'} characters, at most ${max}`,
+  };
+}
+
+/** Removes blank lines before and whitespace after the text; indentation of the first line stays. */
+function trimBlankLines(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+/** A one-line text field: trimmed, non-empty, no line breaks or control characters. */
+function singleLine(max: number) {
+  return z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'Must not be empty' })
+    .max(max, tooLong(max))
+    .superRefine((value, ctx) => {
+      if (LINE_BREAK.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'Must be on one line' });
+        return;
+      }
+      const control = CONTROL_IN_LINE.exec(value);
+      if (control) {
+        ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
+      }
+    });
+}
+
+/** A multi-line text field (Markdown allowed): outer blank lines trimmed, non-empty, no control characters. */
+function multiLine(max: number) {
+  return z
+    .string({ error: typeError })
+    .overwrite(trimBlankLines)
+    .min(1, { error: 'Must not be empty' })
+    .max(max, tooLong(max))
+    .superRefine((value, ctx) => {
+      const control = CONTROL_IN_TEXT.exec(value);
+      if (control) {
+        ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
+      }
+    });
+}
+
+/** An optional field: absent or empty (`field:` with no value in YAML, `null` in JSON) both mean "not given". */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+const ISO_WITH_SECONDS = z.iso.datetime({ offset: true });
+const ISO_WITH_MINUTES = z.iso.datetime({ offset: true, precision: -1 });
+
+const publishAtSchema = z
+  .string({ error: typeError })
+  .trim()
+  .transform((value, ctx) => {
+    if (!ISO_WITH_SECONDS.safeParse(value).success && !ISO_WITH_MINUTES.safeParse(value).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Must be an ISO 8601 date and time with a timezone, e.g. 2025-05-01T09:00:00Z or 2025-05-01T17:00:00+08:00',
+      });
+      return z.NEVER;
+    }
+    return new Date(value).toISOString();
+  });
+
+const languageSchema = z
+  .string({ error: typeError })
+  .trim()
+  .min(1, { error: 'Must not be empty' })
+  .max(DRAFT_LIMITS.language, tooLong(DRAFT_LIMITS.language))
+  .transform((value, ctx) => {
+    const message = `Not a BCP 47 language tag: "${value}" (e.g. en, zh-Hans, pt-BR)`;
+    if (!/^[a-z]{2,3}(?:-|$)/i.test(value)) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    try {
+      return Intl.getCanonicalLocales(value)[0] ?? value;
+    } catch {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+  });
+
+const slugSchema = z
+  .string({ error: typeError })
+  .trim()
+  .overwrite((value) => value.normalize('NFC'))
+  .superRefine((value, ctx) => {
+    const problem = slugProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `Slug ${problem}` });
+  });
+
+/** Why an image `src` is unusable, or `undefined` when it is a file name beside the draft or an https URL. */
+function imageSrcProblem(src: string): string | undefined {
+  const allowed = 'a file name beside the draft (e.g. photo.jpg) or an https: URL';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
+    let url: URL;
+    try {
+      url = new URL(src);
+    } catch {
+      return `Is not a valid URL; expected ${allowed}`;
+    }
+    if (url.protocol !== 'https:') return `Must be ${allowed}, not a ${url.protocol} URL`;
+    if (url.username !== '' || url.password !== '') return 'Must not contain a user name or password';
+    return undefined;
+  }
+  if (src.startsWith('/') || src.startsWith('\\')) return `Must be ${allowed}; no leading "/"`;
+  if (src.includes('\\')) return `Must be ${allowed}; no "\\"`;
+  const segments = src.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) {
+    return `Must be ${allowed}; no "." or ".." folders`;
+  }
+  if (segments.includes('')) return `Must be ${allowed}; no empty folder names ("//")`;
+  if (/[?#%:]/.test(src)) return `Must be ${allowed}; no "?", "#", "%" or ":"`;
+  return undefined;
+}
+
+const imageSchema = z
+  .strictObject(
+    {
+      src: optional(singleLine(DRAFT_LIMITS.imageSrc)),
+      alt: optional(singleLine(DRAFT_LIMITS.imageAlt)),
+      caption: optional(multiLine(DRAFT_LIMITS.imageCaption)),
+      credit: optional(singleLine(DRAFT_LIMITS.imageCredit)),
+    },
+    { error: typeError },
+  )
+  .superRefine((image, ctx) => {
+    if (image.src !== undefined) {
+      const problem = imageSrcProblem(image.src);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['src'], message: problem });
+    }
+    if (image.alt === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message:
+          image.src === undefined
+            ? 'Required: describe the image in words'
+            : 'Required when image.src is given: describe the image for readers who cannot see it',
+      });
+    }
+  })
+  .transform(({ src, alt, caption, credit }) => ({ src, alt: alt ?? '', caption, credit }));
+
+const analysisSchema = z.strictObject(
+  {
+    label: singleLine(DRAFT_LIMITS.analysisLabel),
+    title: optional(singleLine(DRAFT_LIMITS.analysisTitle)),
+    body: multiLine(DRAFT_LIMITS.analysisBody),
+  },
+  { error: typeError },
+);
+
+const tagsSchema = z
+  .array(singleLine(DRAFT_LIMITS.tag), { error: typeError })
+  .max(DRAFT_LIMITS.tags, { error: `Too many tags: at most ${DRAFT_LIMITS.tags}` })
+  .transform((tags) => {
+    const seen = new Set<string>();
+    return tags.filter((tag) => {
+      const key = tag.normalize('NFKC').toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+const takeawaysSchema = z
+  .array(singleLine(DRAFT_LIMITS.takeaway), { error: typeError })
+  .min(DRAFT_LIMITS.takeawaysMin, { error: 'Needs at least 1 takeaway; remove the field to have them generated' })
+  .max(DRAFT_LIMITS.takeawaysMax, { error: `Too many takeaways: at most ${DRAFT_LIMITS.takeawaysMax}` });
+
+/**
+ * The fields of a draft's front matter (everything but the body). Strict: an
+ * unknown field at any level is an issue. Defaults: `tags` `[]`, `language`
+ * `en` (canonicalised, e.g. `EN-us` becomes `en-US`), `breaking` `false`;
+ * `publishAt` is normalised to a UTC instant (`toISOString`); duplicate tags
+ * (ignoring case) are dropped, keeping the first spelling. Text is kept as
+ * text: escaping HTML is the renderer's job.
+ */
+export const draftFieldsSchema = z.strictObject(
+  {
+    title: singleLine(DRAFT_LIMITS.title),
+    section: singleLine(DRAFT_LIMITS.section),
+    dek: optional(multiLine(DRAFT_LIMITS.dek)),
+    slug: optional(slugSchema),
+    tags: tagsSchema.nullish().transform((tags) => tags ?? []),
+    byline: optional(singleLine(DRAFT_LIMITS.byline)),
+    publication: optional(singleLine(DRAFT_LIMITS.publication)),
+    language: languageSchema.nullish().transform((language) => language ?? DEFAULT_LANGUAGE),
+    publishAt: optional(publishAtSchema),
+    image: optional(imageSchema),
+    takeaways: optional(takeawaysSchema),
+    analysis: optional(analysisSchema),
+    breaking: z
+      .boolean({ error: typeError })
+      .nullish()
+      .transform((breaking) => breaking ?? false),
+    correction: optional(multiLine(DRAFT_LIMITS.correction)),
+  },
+  { error: typeError },
+);
+
+/** A whole draft: the fields plus the Markdown `body` (outer blank lines trimmed, non-empty). */
+export const draftSchema = draftFieldsSchema.extend({
+  body: multiLine(DRAFT_LIMITS.body),
+});
+
+/** The validated fields of a draft, before the slug is resolved. */
+export type DraftFields = z.output<typeof draftSchema>;
+
+/** The field names allowed at each level of a draft, by dotted parent path (`''` is the top). */
+export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(draftSchema.shape),
+  image: ['src', 'alt', 'caption', 'credit'],
+  analysis: Object.keys(analysisSchema.shape),
+};

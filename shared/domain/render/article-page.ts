@@ -1,0 +1,184 @@
+import type { Article, ArticleImage, ArticleAnalysis, RelatedLink } from '../article';
+import { escapeHtml } from './escape-html';
+import { renderDocument } from './layout';
+import { renderMarkdown } from './markdown';
+import { isAllowedUrl, isExternalUrl, urlScheme } from './safe-url';
+import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
+import { renderTime } from './time';
+import { articleHref, articleKey, articleUrl, shareLinks } from './urls';
+
+/** Text shown in the Related Articles block when there are none. */
+export const NO_RELATED_TEXT = 'No related articles found';
+
+function imageSrc(image: ArticleImage): string | undefined {
+  const src = image.src?.trim();
+  if (!src || !isAllowedUrl(src)) return undefined;
+  const scheme = urlScheme(src);
+  return scheme === undefined || scheme === 'https' ? src : undefined;
+}
+
+function renderFigcaption(image: ArticleImage): string {
+  const parts = [
+    image.caption ? escapeHtml(image.caption) : '',
+    image.credit ? `<span class="credit">${escapeHtml(image.credit)}</span>` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
+}
+
+function renderFigure(image: ArticleImage): string {
+  const src = imageSrc(image);
+  const media =
+    src === undefined
+      ? `<p class="figure-description">${escapeHtml(image.alt)}</p>`
+      : `<img src="${escapeHtml(src)}" alt="${escapeHtml(image.alt)}" decoding="async">`;
+  const kind = src === undefined ? 'figure figure-text' : 'figure';
+  return `<figure class="${kind}">${media}${renderFigcaption(image)}</figure>`;
+}
+
+function renderTakeaways(takeaways: readonly string[]): string {
+  if (takeaways.length === 0) return '';
+  const items = takeaways.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n');
+  return `<section class="takeaways" aria-labelledby="takeaways-title">
+<h2 id="takeaways-title">Key Takeaways</h2>
+<ol>
+${items}
+</ol>
+</section>`;
+}
+
+function renderAnalysis(analysis: ArticleAnalysis): string {
+  const heading = analysis.title
+    ? `<p class="label">${escapeHtml(analysis.label)}</p>\n<h2 id="analysis-title">${escapeHtml(analysis.title)}</h2>`
+    : `<h2 id="analysis-title" class="label">${escapeHtml(analysis.label)}</h2>`;
+  return `<aside class="analysis" aria-labelledby="analysis-title">
+${heading}
+<div class="analysis-body">
+${renderMarkdown(analysis.body, { minHeadingLevel: 3 })}</div>
+</aside>`;
+}
+
+function renderBylineBlock(article: Article, publication: string): string {
+  const updated =
+    article.updatedAt !== article.publishedAt
+      ? ` · Updated ${renderTime(article.updatedAt, article.language)}`
+      : '';
+  return `<div class="byline-block">
+${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}<p class="publication">${escapeHtml(publication)}</p>
+<p class="meta">Published ${renderTime(article.publishedAt, article.language)}${updated}</p>
+</div>`;
+}
+
+function renderTags(tags: readonly string[]): string {
+  if (tags.length === 0) return '';
+  return `<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
+}
+
+function renderShare(url: string, title: string): string {
+  const items = shareLinks(url, title)
+    .map(({ network, label, href }) => {
+      const rel = isExternalUrl(href) && network !== 'copy' ? ' rel="noopener noreferrer"' : '';
+      return `<li><a class="share-${network}" href="${escapeHtml(href)}"${rel}>${escapeHtml(label)}</a></li>`;
+    })
+    .join('\n');
+  return `<section class="share" aria-labelledby="share-title">
+<h2 id="share-title">Share Article</h2>
+<ul>
+${items}
+</ul>
+</section>`;
+}
+
+function renderRelated(related: readonly RelatedLink[]): string {
+  const list =
+    related.length === 0
+      ? `<p class="empty">${NO_RELATED_TEXT}</p>`
+      : `<ol>\n${related
+          .map(
+            (link) =>
+              `<li><a href="${escapeHtml(articleHref(link.slug))}">${escapeHtml(link.title)}</a>` +
+              ` <span class="section-name">${escapeHtml(link.section)}</span></li>`,
+          )
+          .join('\n')}\n</ol>`;
+  return `<section id="related" class="related measure" aria-labelledby="related-title">
+<h2 id="related-title">Related Articles</h2>
+${list}
+</section>`;
+}
+
+function absoluteUrl(url: string, base: string): string | undefined {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function renderSocialMeta(article: Article, url: string, publication: string): string {
+  const src = article.image ? imageSrc(article.image) : undefined;
+  const imageUrl = src === undefined ? undefined : absoluteUrl(src, url);
+  const tags: Array<[string, string | undefined]> = [
+    ['og:type', 'article'],
+    ['og:site_name', publication],
+    ['og:title', article.title],
+    ['og:description', article.dek],
+    ['og:url', url],
+    ['og:image', imageUrl],
+    ['og:image:alt', imageUrl ? article.image?.alt : undefined],
+    ['article:published_time', article.publishedAt],
+    ['article:modified_time', article.updatedAt],
+    ['article:section', article.section],
+  ];
+  const twitter = `<meta name="twitter:card" content="${imageUrl ? 'summary_large_image' : 'summary'}">`;
+  return [
+    ...tags
+      .filter((tag): tag is [string, string] => tag[1] !== undefined && tag[1] !== '')
+      .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}">`),
+    twitter,
+  ].join('\n');
+}
+
+/**
+ * Renders an article's page (key `articles/<slug>/index.html`) with every part
+ * of the reference page: section, headline, dek, image (or its description),
+ * Key Takeaways, the analysis box, byline, publication, times, correction
+ * note, body, tags, Share Article links and Related Articles in rank order.
+ * The publication defaults to `site.publication`. Every field is escaped;
+ * the body and analysis are rendered with {@link renderMarkdown}.
+ */
+export function renderArticlePage(article: Article, site: SiteConfig): RenderedFile {
+  const url = articleUrl(article.slug, site);
+  const publication = article.publication ?? site.publication;
+  const correction = article.correction
+    ? `<p class="correction" role="note"><strong>Correction:</strong> ${escapeHtml(article.correction)}</p>\n`
+    : '';
+  const main = `<article class="measure">
+<header>
+<p class="kicker">${escapeHtml(article.section)}</p>
+<h1>${escapeHtml(article.title)}</h1>
+${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
+</header>
+${article.image ? renderFigure(article.image) : ''}
+${renderTakeaways(article.takeaways)}
+${article.analysis ? renderAnalysis(article.analysis) : ''}
+${renderBylineBlock(article, publication)}
+${correction}<div class="article-body">
+${renderMarkdown(article.body, { minHeadingLevel: 2 })}</div>
+<footer>
+${renderTags(article.tags)}
+${renderShare(url, article.title)}
+</footer>
+</article>
+${renderRelated(article.related)}`;
+  const body = renderDocument(
+    {
+      language: article.language,
+      title: `${article.title} | ${publication}`,
+      description: article.dek ?? article.takeaways[0] ?? article.title,
+      canonicalUrl: url,
+      extraHead: renderSocialMeta(article, url, publication),
+      main,
+    },
+    site,
+  );
+  return htmlFile(articleKey(article.slug), body);
+}

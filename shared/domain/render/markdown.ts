@@ -1,0 +1,60 @@
+import MarkdownIt, { type StateCore } from 'markdown-it';
+import { isAllowedUrl, isExternalUrl } from './safe-url';
+
+/** Options of {@link renderMarkdown}. */
+export interface RenderMarkdownOptions {
+  /**
+   * Headings above this level are demoted to it, so Markdown headings keep the
+   * page outline (e.g. `2` under the page's `h1`).
+   * @default 1
+   */
+  readonly minHeadingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+interface RenderEnv {
+  readonly minHeadingLevel: number;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.validateLink = isAllowedUrl;
+
+md.core.ruler.push('newsroom_page_rules', (state: StateCore) => {
+  const env = state.env as Partial<RenderEnv>;
+  const minLevel = env.minHeadingLevel ?? 1;
+  for (const token of state.tokens) {
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && Number(token.tag.slice(1)) < minLevel) {
+      token.tag = `h${minLevel}`;
+    }
+    // Table alignment comes out as a style attribute, which the site's CSP blocks.
+    if (token.type === 'th_open' || token.type === 'td_open') {
+      const style = token.attrGet('style');
+      const align = /text-align:(left|right|center)/.exec(style ?? '')?.[1];
+      if (style !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+      if (align) token.attrSet('class', `align-${align}`);
+    }
+  }
+});
+
+md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx];
+  const href = token?.attrGet('href');
+  if (token && href && isExternalUrl(href)) token.attrSet('rel', 'noopener noreferrer');
+  return self.renderToken(tokens, idx, options);
+};
+
+const renderImage = md.renderer.rules.image;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  tokens[idx]?.attrSet('loading', 'lazy');
+  return renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+
+/**
+ * Renders editor Markdown (CommonMark) to an HTML fragment that is safe to
+ * embed: raw HTML is escaped, link and image URLs other than relative,
+ * `http:`, `https:` and `mailto:` are not turned into links, external links
+ * get `rel="noopener noreferrer"`, and no inline `style` attribute is emitted.
+ */
+export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
+  const env: RenderEnv = { minHeadingLevel: options.minHeadingLevel ?? 1 };
+  return md.render(markdown, env);
+}

@@ -1,0 +1,32 @@
+/** What every rendered page needs to know about the site. */
+export interface SiteConfig {
+  /** Public origin of the site, e.g. `http://localhost:3000`; no trailing slash. */
+  readonly baseUrl: string;
+  /** Brand shown in the site header and used when an article names no publication. */
+  readonly publication: string;
+}
+
+/** A file to put in the site bucket. */
+export interface RenderedFile {
+  /** Site bucket key, no leading slash, e.g. `articles/some-slug/index.html`. */
+  readonly key: string;
+  readonly body: string;
+  /** `Content-Type` to store the object with. */
+  readonly contentType: string;
+  /** `Cache-Control` to store the object with. */
+  readonly cacheControl: string;
+}
+
+/** Content-Type of every HTML page. */
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+/** Cache-Control of every HTML page: short browser cache, longer CDN cache, serve stale while revalidating. */
+export const HTML_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+/** Content-Type of the stylesheet. */
+export const CSS_CONTENT_TYPE = 'text/css; charset=utf-8';
+/** Cache-Control of content-hashed assets: cached for a year, never revalidated. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** A page as a {@link RenderedFile} with the HTML content type and cache policy. */
+export function htmlFile(key: string, body: string): RenderedFile {
+  return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl: HTML_CACHE_CONTROL };
+}

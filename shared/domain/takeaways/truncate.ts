@@ -1,0 +1,21 @@
+import { segmenterFor } from '../text';
+
+const ELLIPSIS = '…';
+
+/**
+ * `text` cut to at most `maxChars` characters (UTF-16 code units, the ellipsis included) at a
+ * word boundary (`Intl.Segmenter`, so Chinese is cut between words too), trailing punctuation
+ * dropped and `…` appended. Text that already fits is returned unchanged.
+ */
+export function truncateAtWord(text: string, maxChars: number, language: string): string {
+  if (text.length <= maxChars) return text;
+  const limit = maxChars - ELLIPSIS.length;
+  let cut = 0;
+  for (const { index, segment, isWordLike } of segmenterFor(language, 'word').segment(text)) {
+    const end = index + segment.length;
+    if (end > limit) break;
+    if (isWordLike) cut = end;
+  }
+  if (cut === 0) cut = limit;
+  return text.slice(0, cut).replace(/[\s\p{P}]+$/u, '') + ELLIPSIS;
+}

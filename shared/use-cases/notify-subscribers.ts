@@ -1,0 +1,38 @@
+import { STAGES } from '../../events/names';
+import type { ArticleVersionRef } from '../../events/article-stream-record';
+import type { ArticleStore } from '../adapters/article-store';
+import type { TopicPublisher } from '../adapters/topic-publisher';
+import { buildSubscriberAlert } from '../domain/publishing/subscriber-alert';
+
+/** What alerting subscribers needs. */
+export interface NotifyDependencies {
+  readonly store: ArticleStore;
+  readonly alerts: TopicPublisher;
+  readonly siteUrl: string;
+}
+
+/** What happened to one notify request. */
+export type NotifyOutcome = 'sent' | 'skipped';
+
+/**
+ * Sends the subscriber alert for a live article version, at most once. The
+ * version is first claimed by moving it from the notify stage to done with a
+ * conditional write, so a redelivered or concurrent request finds nothing to
+ * claim; if publishing then fails the claim is released and the error rethrown
+ * so the stream retries. Only a crash between claim and publish loses an alert.
+ */
+export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVersionRef): Promise<NotifyOutcome> {
+  const head = await deps.store.getHead(ref.id);
+  if (!head || head.version !== ref.version || head.stage !== STAGES.notify || head.status !== 'published') {
+    return 'skipped';
+  }
+  const claimed = await deps.store.advanceStage(head.id, head.version, STAGES.notify, STAGES.done);
+  if (!claimed) return 'skipped';
+  try {
+    await deps.alerts.publish(buildSubscriberAlert(head, deps.siteUrl));
+  } catch (error) {
+    await deps.store.advanceStage(head.id, head.version, STAGES.done, STAGES.notify);
+    throw error;
+  }
+  return 'sent';
+}

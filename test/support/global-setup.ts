@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import type { Endpoints } from '../../infra/local/endpoints';
+import { startLocalStack } from '../../infra/local/local-stack';
+import { freePort } from './free-port';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    endpoints: Endpoints;
+  }
+}
+
+/** Starts one local stack (the same one `npm start` runs) for the whole test run. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const home = await mkdtemp(join(tmpdir(), 'newsroom-test-'));
+  const stack = await startLocalStack({
+    home,
+    draftsDir: join(home, 'drafts'),
+    sitePort: await freePort(),
+    s3Port: await freePort(),
+    dynamodbPort: await freePort(),
+    snsPort: await freePort(),
+  });
+  project.provide('endpoints', stack.endpoints);
+  return async () => {
+    await stack.stop();
+    await rm(home, { recursive: true, force: true });
+  };
+}

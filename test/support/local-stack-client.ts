@@ -1,0 +1,90 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { draftReportSchema, type DraftReport } from '../../events/draft-report';
+
+/** The endpoints of the stack the global setup started. */
+export const endpoints = () => inject('endpoints');
+
+/** An S3 client for the local stack, as any S3 user would configure it. */
+export function s3Client(): S3Client {
+  return new S3Client({
+    endpoint: endpoints().s3,
+    region: LOCAL_REGION,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** Uploads a draft under `drafts/` in the drafts bucket. */
+export async function uploadDraft(name: string, body: string | Uint8Array): Promise<string> {
+  const key = `drafts/${name}`;
+  await s3Client().send(new PutObjectCommand({ Bucket: endpoints().draftsBucket, Key: key, Body: body }));
+  return key;
+}
+
+/** Polls until `probe` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Reads an object's text, or undefined if it does not exist. */
+export async function readObject(bucket: string, key: string): Promise<string | undefined> {
+  try {
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return await object.Body?.transformToString('utf-8');
+  } catch (error) {
+    if (error instanceof Error && error.name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
+/** Waits for the report of a draft whose report was (re)written at or after `since`. */
+export async function waitForReport(draftKey: string, since: Date, timeoutMs = 10_000): Promise<DraftReport> {
+  const key = `reports/${draftKey.replace(/^drafts\//, '')}.json`;
+  return eventually(
+    async () => {
+      const text = await readObject(endpoints().draftsBucket, key);
+      if (!text) return undefined;
+      const report = draftReportSchema.parse(JSON.parse(text));
+      return Date.parse(report.at) >= since.getTime() - 1000 ? report : undefined;
+    },
+    timeoutMs,
+    `report ${key}`,
+  );
+}
+
+/** Fetches a page from the local CDN. */
+export async function fetchPage(path: string): Promise<{ status: number; body: string; headers: Headers }> {
+  const response = await fetch(new URL(path, endpoints().site), { redirect: 'manual' });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** One local SNS delivery as written to the outbox. */
+export interface OutboxDelivery {
+  readonly file: string;
+  readonly protocol: string;
+  readonly endpoint: string;
+  readonly subject?: string;
+  readonly message: string;
+  readonly topicArn: string;
+  readonly messageAttributes: Record<string, { DataType: string; StringValue?: string }>;
+}
+
+/** Every delivery in the outbox so far. */
+export async function readOutbox(): Promise<OutboxDelivery[]> {
+  const dir = endpoints().outboxDir;
+  const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith('.json')).sort();
+  return Promise.all(
+    files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as Omit<OutboxDelivery, 'file'>) })),
+  );
+}
