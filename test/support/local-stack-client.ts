@@ -1,8 +1,10 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { draftReportSchema, type DraftReport } from '../../events/draft-report';
+import { snsDeliverySchema, type SnsDelivery } from '../../infra/local/sns/outbox';
 
 /** The endpoints of the stack the global setup started. */
 export const endpoints = () => inject('endpoints');
@@ -69,22 +71,14 @@ export async function fetchPage(path: string): Promise<{ status: number; body: s
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
 
-/** One local SNS delivery as written to the outbox. */
-export interface OutboxDelivery {
-  readonly file: string;
-  readonly protocol: string;
-  readonly endpoint: string;
-  readonly subject?: string;
-  readonly message: string;
-  readonly topicArn: string;
-  readonly messageAttributes: Record<string, { DataType: string; StringValue?: string }>;
-}
+/** One local SNS delivery as written to the outbox, with its file name. */
+export type OutboxDelivery = SnsDelivery & { readonly file: string };
 
-/** Every delivery in the outbox so far. */
+/** Every delivery in the outbox so far, oldest first. */
 export async function readOutbox(): Promise<OutboxDelivery[]> {
   const dir = endpoints().outboxDir;
   const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith('.json')).sort();
   return Promise.all(
-    files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as Omit<OutboxDelivery, 'file'>) })),
+    files.map(async (file) => ({ file, ...snsDeliverySchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8'))) })),
   );
 }

@@ -57,7 +57,8 @@ export function readYamlTree(source: string, lineOffset: number, syntax: 'YAML' 
   }
 
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Run only for yaml's alias-bomb check; mapAsMap avoids its warning about collection keys.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ...empty, problems: [{ path: '', message: `Invalid ${syntax}: ${reason}` }] };

@@ -1,0 +1,37 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSnsStateStore, SNS_STATE_FILE, SnsStateFileError } from '../../../../infra/local/sns/sns-state';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sns-state-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('openSnsStateStore', () => {
+  it('starts empty when there is no state file', async () => {
+    const store = await openSnsStateStore(dir);
+    expect(store.state).toEqual({ version: 1, topics: [], subscriptions: [] });
+  });
+
+  it('saves the state so that a new store reads it back', async () => {
+    const store = await openSnsStateStore(dir);
+    store.state.topics.push({ arn: 'arn:aws:sns:us-east-1:000000000000:alerts', name: 'alerts' });
+    await store.save();
+    const reopened = await openSnsStateStore(dir);
+    expect(reopened.state.topics).toEqual([{ arn: 'arn:aws:sns:us-east-1:000000000000:alerts', name: 'alerts' }]);
+  });
+
+  it('refuses a state file it did not write and leaves it untouched', async () => {
+    const path = join(dir, SNS_STATE_FILE);
+    await writeFile(path, '{"topics": "alerts"}');
+    await expect(openSnsStateStore(dir)).rejects.toThrow(SnsStateFileError);
+    expect(await readFile(path, 'utf8')).toBe('{"topics": "alerts"}');
+  });
+});
