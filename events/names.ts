@@ -39,6 +39,9 @@ export const ALERT_ATTRIBUTES = {
   language: 'language',
 } as const;
 
+/** Value of the `breaking` message attribute on a breaking-news alert (SNS attributes are strings). */
+export const BREAKING_ATTRIBUTE_VALUE = 'true';
+
 /** Maximum size of a draft object, checked before the body is read. */
 export const MAX_DRAFT_BYTES = 1024 * 1024;
 
@@ -52,6 +55,9 @@ export const ENV = {
   distributionId: 'DISTRIBUTION_ID',
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
+  scheduleGroupName: 'SCHEDULE_GROUP_NAME',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  publishFunctionArn: 'PUBLISH_FUNCTION_ARN',
 } as const;
 
 /** Global secondary indexes of the article table (all keys are strings). */

@@ -35,5 +35,5 @@ async function processRecord(record: SQSRecord): Promise<void> {
 
 /** SQS (intake queue of S3 draft notifications) → one use case per draft; reports partial batch failures. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
+  processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
 ).use(injectLambdaContext(logger));

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { Context } from 'aws-lambda';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV } from '../../events/names';
@@ -13,6 +12,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
 import { createIntakeQueue } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
+import { lambdaContext } from './lambda-context';
 import { localPaths } from './local-paths';
 import { ensureArticleTable, ensureTopics } from './provision';
 import { startS3Local } from './s3-local';
@@ -47,20 +47,6 @@ const DRAFTS_BUCKET = 'newsroom-drafts';
 const SITE_BUCKET = 'newsroom-site';
 const TABLE_NAME = 'newsroom-articles';
 
-const lambdaContext = (functionName: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '512',
-  awsRequestId: crypto.randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
 
 /**
  * Starts the whole pipeline on this machine: DynamoDB Local, s3rver, the

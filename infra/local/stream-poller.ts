@@ -81,19 +81,29 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       for (const shard of StreamDescription?.Shards ?? []) {
         const shardId = shard.ShardId;
         if (!shardId || iterators.has(shardId)) continue;
-        const after = checkpoints[shardId];
-        const { ShardIterator } = await options.client.send(
-          new GetShardIteratorCommand({
-            StreamArn: options.streamArn,
-            ShardId: shardId,
-            ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
-            SequenceNumber: after,
-          }),
-        );
-        iterators.set(shardId, ShardIterator);
+        iterators.set(shardId, await shardIterator(shardId));
       }
       exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId);
+  }
+
+  async function shardIterator(shardId: string): Promise<string | undefined> {
+    const after = checkpoints[shardId];
+    const request = (type: 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON') =>
+      options.client.send(
+        new GetShardIteratorCommand({
+          StreamArn: options.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: type,
+          SequenceNumber: type === 'AFTER_SEQUENCE_NUMBER' ? after : undefined,
+        }),
+      );
+    try {
+      return (await request(after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON')).ShardIterator;
+    } catch (error) {
+      if (!after || !isLostIterator(error)) throw error;
+      return (await request('TRIM_HORIZON')).ShardIterator;
+    }
   }
 
   async function deliver(consumer: StreamConsumerBinding, records: DynamoDBRecord[]): Promise<void> {
@@ -125,9 +135,16 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     let seen = 0;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
-      const { Records = [], NextShardIterator } = await options.client.send(
-        new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
-      );
+      let response;
+      try {
+        response = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      } catch (error) {
+        // DynamoDB Local invalidates open iterators when any table is created; resume from the checkpoint.
+        if (!isLostIterator(error)) throw error;
+        iterators.delete(shardId);
+        continue;
+      }
+      const { Records = [], NextShardIterator } = response;
       iterators.set(shardId, NextShardIterator);
       if (Records.length === 0) continue;
       seen += Records.length;
@@ -170,6 +187,10 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       await loop;
     },
   };
+}
+
+function isLostIterator(error: unknown): boolean {
+  return error instanceof Error && ['TrimmedDataAccessException', 'ExpiredIteratorException'].includes(error.name);
 }
 
 /** Shapes an SDK stream record as Lambda delivers it (dates as epoch seconds, source ARN set). */

@@ -5,6 +5,7 @@ import type { ArticleHead, ArticleSummary } from '../domain/article';
 /** Key formats of the article table. They never leave the adapters. */
 export const keys = {
   article: (id: string) => `ARTICLE#${id}`,
+  versionPrefix: 'V#',
   version: (version: number) => `V#${String(version).padStart(8, '0')}`,
   slug: (slug: string) => `SLUG#${slug}`,
   head: HEAD_SORT_KEY,

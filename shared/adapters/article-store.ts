@@ -7,7 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { TABLE_INDEXES, type Stage } from '../../events/names';
-import type { ArticleHead, ArticleSummary } from '../domain/article';
+import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
 import { headFromItem, headToItem, keys, summaryFromItem, versionToItem } from './article-item';
 
 /** The outcome of saving a new version of an article. */
@@ -33,6 +33,8 @@ export interface ArticleStore {
   saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome>;
   /** Published articles, newest first. */
   listPublished(limit: number): Promise<ArticleSummary[]>;
+  /** Every stored version of an article, oldest first. */
+  listVersions(id: string): Promise<Article[]>;
   /** Moves a head from one stage to another if it is still at `version` and `from`. Returns false otherwise. */
   advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean>;
 }
@@ -134,5 +136,17 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     }
   }
 
-  return { getHead, saveVersion, listPublished, advanceStage };
+  async function listVersions(id: string): Promise<Article[]> {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :version)',
+        ExpressionAttributeValues: { ':pk': keys.article(id), ':version': keys.versionPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map(headFromItem);
+  }
+
+  return { getHead, saveVersion, listPublished, listVersions, advanceStage };
 }

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+
+const sqsEventSchema = z.object({
+  Records: z.array(
+    z.object({
+      messageId: z.string(),
+      receiptHandle: z.string(),
+      body: z.string(),
+      attributes: z.object({
+        ApproximateReceiveCount: z.string(),
+        SentTimestamp: z.string(),
+        SenderId: z.string(),
+        ApproximateFirstReceiveTimestamp: z.string(),
+      }),
+      messageAttributes: z.record(z.string(), z.never()),
+      md5OfBody: z.string(),
+      eventSource: z.string(),
+      eventSourceARN: z.string(),
+      awsRegion: z.string(),
+    }),
+  ),
+});
+
+/** Realistic payloads as Lambda receives them, for tests and local invokes. */
+export const SAMPLE_EVENTS = {
+  /** An SQS batch of one S3 ObjectCreated notification for `drafts/us-china-ai-dialogue.md`. */
+  sqsS3ObjectCreated: () => sqsEventSchema.parse(load('sqs-s3-object-created.json')),
+  /** A DynamoDB stream batch of one article head entering the render stage. */
+  dynamodbStreamArticleRender: () => load('dynamodb-stream-article-render.json'),
+} as const;

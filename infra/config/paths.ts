@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: where `package-lock.json`, `functions/` and `shared/` live. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The Lambda functions of the pipeline. */
+export type PipelineFunctionName = 'ingest-draft' | 'render-site' | 'notify-subscribers' | 'publish-scheduled';
+
+/**
+ * The handler entry file of a function: `functions/<name>/handler.ts`.
+ *
+ * @param name the function folder name
+ * @param root the repository root (default {@link PROJECT_ROOT})
+ */
+export function functionEntry(name: PipelineFunctionName, root: string = PROJECT_ROOT): string {
+  return path.join(root, 'functions', name, 'handler.ts');
+}

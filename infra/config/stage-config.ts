@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** The context key in `cdk.json` under which the stages are configured. */
+export const STAGES_CONTEXT_KEY = 'newsroom:stages';
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/;
+
+const alertSubscriptionSchema = z
+  .object({
+    email: z.email(),
+    /** Only alerts of these sections; every section when absent. */
+    sections: z.array(z.string().min(1)).min(1).optional(),
+    /** Only alerts carrying one of these tags; every tag when absent. */
+    tags: z.array(z.string().min(1)).min(1).optional(),
+    /** Only breaking-news alerts. */
+    breakingOnly: z.boolean().optional(),
+  })
+  .strict();
+
+const stageSchema = z
+  .object({
+    /** Deploy to this account and region; env-agnostic stacks when absent. */
+    env: z.object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) }).strict().optional(),
+    /** Brand shown on the rendered pages. */
+    publication: z.string().min(1),
+    /** Custom domain of the site; the CloudFront certificate must live in us-east-1. */
+    domain: z
+      .object({
+        name: z.string().min(3),
+        certificateArn: z.string().regex(CERTIFICATE_ARN, 'must be an ACM certificate ARN in us-east-1'),
+      })
+      .strict()
+      .optional(),
+    /** Reader alert subscriptions on the alerts topic, each with its filter. */
+    alertSubscriptions: z.array(alertSubscriptionSchema).default([]),
+    /** Editors notified of rejected drafts. */
+    editorEmails: z.array(z.email()).default([]),
+    /** Operators notified by the alarms. */
+    opsEmails: z.array(z.email()).default([]),
+    /** Retention of the function logs, in days (a CloudWatch Logs period). */
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), 'not a CloudWatch Logs retention period')
+      .default(30),
+    /** Retention of the S3 and CloudFront access logs, in days. */
+    accessLogRetentionDays: z.number().int().positive().default(90),
+    /** Keep buckets, table and keys when the stack is deleted. */
+    retainData: z.boolean().default(true),
+  })
+  .strict();
+
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+const stagesSchema = z.record(z.string().regex(STAGE_NAME, 'stage names are lowercase kebab-case'), stageSchema);
+
+/** One deployment stage, parsed from `cdk.json` context. */
+export type StageConfig = z.output<typeof stageSchema> & { readonly name: string };
+/** An email subscription to the alerts topic. */
+export type AlertSubscription = z.output<typeof alertSubscriptionSchema>;
+
+/** Raised when the stage configuration in `cdk.json` context is missing or invalid. */
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+}
+
+/**
+ * Parses the `newsroom:stages` context value into typed stages.
+ *
+ * @param raw the context value: an object of stage name to settings
+ * @returns every configured stage, in configuration order
+ * @throws StageConfigError when the value is absent, empty or invalid
+ */
+export function parseStageConfigs(raw: unknown): StageConfig[] {
+  if (raw === undefined) throw new StageConfigError(`context "${STAGES_CONTEXT_KEY}" is not set`);
+  const parsed = stagesSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StageConfigError(`invalid context "${STAGES_CONTEXT_KEY}": ${z.prettifyError(parsed.error)}`);
+  }
+  const stages = Object.entries(parsed.data).map(([name, stage]) => ({ ...stage, name }));
+  if (stages.length === 0) throw new StageConfigError(`context "${STAGES_CONTEXT_KEY}" has no stage`);
+  return stages;
+}

@@ -1,0 +1,52 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { ENV } from '../../events/names';
+import { STREAM_FILTERS } from '../../events/stream-filters';
+import { ArticleStreamConsumer } from './article-stream-consumer';
+import type { PipelineFunctionProps } from './pipeline-function';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
+import { TABLE_INDEX_WILDCARD } from './article-store';
+import { TOPIC_KEY_WILDCARD } from './notifications';
+
+/** Properties of {@link Alerting}. */
+export interface AlertingProps {
+  readonly table: ITable;
+  readonly alertsTopic: ITopic;
+  /** The public site URL the alerts link to. */
+  readonly siteUrl: string;
+  /** Function settings other than its environment. */
+  readonly function: Omit<PipelineFunctionProps, 'environment'>;
+}
+
+/**
+ * The notify function on the article stream
+ * (`STREAM_FILTERS.notifySubscribers`): it publishes to the alerts topic
+ * only, reads the table, and may put or update items (its sent markers and
+ * the stage flip) but never delete or batch-write.
+ */
+export class Alerting extends Construct {
+  /** The stream consumer: the function and its failure queue. */
+  readonly consumer: ArticleStreamConsumer;
+
+  constructor(scope: Construct, id: string, props: AlertingProps) {
+    super(scope, id);
+    this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
+      table: props.table,
+      filter: STREAM_FILTERS.notifySubscribers,
+      function: {
+        ...props.function,
+        environment: {
+          [ENV.tableName]: props.table.tableName,
+          [ENV.alertsTopicArn]: props.alertsTopic.topicArn,
+          [ENV.siteUrl]: props.siteUrl,
+        },
+      },
+    });
+    const fn = this.consumer.function;
+    props.table.grantReadData(fn);
+    props.table.grant(fn, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    props.alertsTopic.grantPublish(fn);
+    acknowledgeWildcards(fn, TABLE_INDEX_WILDCARD, TOPIC_KEY_WILDCARD);
+  }
+}

@@ -1,0 +1,90 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { ALERT_ATTRIBUTES, BREAKING_ATTRIBUTE_VALUE } from '../../events/names';
+import type { AlertSubscription } from '../config/stage-config';
+import type { WildcardAcknowledgment } from '../nag/wildcard-acknowledgments';
+
+/** The key actions `grantPublish` adds for an encrypted topic. */
+export const TOPIC_KEY_WILDCARD: WildcardAcknowledgment = {
+  finding: /^Action::kms:GenerateDataKey\*$/,
+  reason: 'Publishing to a KMS-encrypted topic needs the GenerateDataKey variants, on the topics key only.',
+};
+
+/** Properties of {@link Notifications}. */
+export interface NotificationsProps {
+  /** Reader email subscriptions to the alerts topic. @default - none */
+  readonly alertSubscriptions?: readonly AlertSubscription[];
+  /** Editors emailed about rejected drafts. @default - none */
+  readonly editorEmails?: readonly string[];
+  /** Operators emailed by the alarms. @default - none */
+  readonly opsEmails?: readonly string[];
+  /** Removal policy of the key. */
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The pipeline's topics, all encrypted with one customer-managed key that
+ * rotates: subscriber alerts, editors' draft reports, and operator alarms.
+ */
+export class Notifications extends Construct {
+  /** Encrypts every topic. */
+  readonly key: Key;
+  /** Subscriber alerts, with message attributes from `ALERT_ATTRIBUTES`. */
+  readonly alertsTopic: Topic;
+  /** Reports on rejected drafts, for editors. */
+  readonly editorsTopic: Topic;
+  /** Alarm notifications, for operators. */
+  readonly opsTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: NotificationsProps) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: 'Encrypts the newsroom topics',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    // CloudWatch alarms publish to the encrypted ops topic as the service itself.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    const topic = (topicId: string, displayName: string): Topic =>
+      new Topic(this, topicId, { displayName, masterKey: this.key, enforceSSL: true });
+    this.alertsTopic = topic('AlertsTopic', 'Newsroom alerts');
+    this.editorsTopic = topic('EditorsTopic', 'Newsroom draft reports');
+    this.opsTopic = topic('OpsTopic', 'Newsroom operations');
+
+    for (const subscription of props.alertSubscriptions ?? []) {
+      this.alertsTopic.addSubscription(
+        new EmailSubscription(subscription.email, { filterPolicy: alertFilterPolicy(subscription) }),
+      );
+    }
+    for (const email of props.editorEmails ?? []) this.editorsTopic.addSubscription(new EmailSubscription(email));
+    for (const email of props.opsEmails ?? []) this.opsTopic.addSubscription(new EmailSubscription(email));
+  }
+}
+
+/**
+ * The SNS filter policy of one alert subscription, on the `ALERT_ATTRIBUTES`
+ * message attributes. An absent criterion does not filter.
+ */
+export function alertFilterPolicy(subscription: AlertSubscription): Record<string, SubscriptionFilter> {
+  const policy: Record<string, SubscriptionFilter> = {};
+  if (subscription.sections) {
+    policy[ALERT_ATTRIBUTES.section] = SubscriptionFilter.stringFilter({ allowlist: subscription.sections });
+  }
+  if (subscription.tags) {
+    policy[ALERT_ATTRIBUTES.tags] = SubscriptionFilter.stringFilter({ allowlist: subscription.tags });
+  }
+  if (subscription.breakingOnly) {
+    policy[ALERT_ATTRIBUTES.breaking] = SubscriptionFilter.stringFilter({ allowlist: [BREAKING_ATTRIBUTE_VALUE] });
+  }
+  return policy;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../config/paths';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
+
+/** The CloudWatch metrics namespace of every pipeline function (Powertools). */
+export const METRICS_NAMESPACE = 'Newsroom';
+
+/** The Lambda runtime of every pipeline function. */
+export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
+
+/** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
+const CREATE_REQUIRE_BANNER =
+  "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
+
+/** Properties of a {@link PipelineFunction}. */
+export interface PipelineFunctionProps {
+  /** Absolute path of the handler file; it exports `handler`. */
+  readonly entry: string;
+  /** Powertools service name, also used in the description. */
+  readonly serviceName: string;
+  /** Environment variables, beside the Powertools ones. @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default Duration.seconds(30) */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** Removal policy of the log group. @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** Repository root holding `package-lock.json`. @default PROJECT_ROOT */
+  readonly projectRoot?: string;
+}
+
+/**
+ * The one way the pipeline defines a Lambda: Node.js 24 on arm64, an esbuild
+ * ESM bundle (minified, source maps, `@aws-sdk/*` left to the runtime),
+ * built with the local esbuild (never Docker), X-Ray tracing, its own log
+ * group with a retention, and Powertools settings. Its role may write only its
+ * own log group; every other permission comes from `grant*` calls.
+ */
+export class PipelineFunction extends NodejsFunction {
+  /** The function's log group. */
+  readonly logGroupResource: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole, which may write every log group.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.serviceName}`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: props.entry,
+      handler: 'handler',
+      description: `Newsroom ${props.serviceName}`,
+      runtime: PIPELINE_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: CREATE_REQUIRE_BANNER,
+        externalModules: ['@aws-sdk/*'],
+        forceDockerBundling: false,
+      },
+    });
+    this.logGroupResource = logGroup;
+    acknowledgeWildcards(this, {
+      finding: /^Resource::\*$/,
+      reason: 'Active tracing needs xray:PutTraceSegments and PutTelemetryRecords, which support no resource-level permissions.',
+    });
+  }
+}
+

@@ -1,0 +1,61 @@
+import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../events/names';
+import { STREAM_FILTERS } from '../../events/stream-filters';
+import { ArticleStreamConsumer } from './article-stream-consumer';
+import type { PipelineFunctionProps } from './pipeline-function';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
+import { TABLE_INDEX_WILDCARD } from './article-store';
+import { BUCKET_READ_ACTIONS_WILDCARD, BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
+
+/** Properties of {@link Rendering}. */
+export interface RenderingProps {
+  readonly table: ITable;
+  readonly siteBucket: IBucket;
+  readonly distribution: IDistribution;
+  /** The public site URL, e.g. `https://news.example.com`. */
+  readonly siteUrl: string;
+  /** Brand shown on the pages. */
+  readonly publication: string;
+  /** Function settings other than its environment. */
+  readonly function: Omit<PipelineFunctionProps, 'environment'>;
+}
+
+/**
+ * The render function on the article stream (`STREAM_FILTERS.renderSite`):
+ * it reads and updates the table, writes and deletes pages in the site bucket
+ * and invalidates paths on this distribution only. It cannot read drafts.
+ */
+export class Rendering extends Construct {
+  /** The stream consumer: the function and its failure queue. */
+  readonly consumer: ArticleStreamConsumer;
+
+  constructor(scope: Construct, id: string, props: RenderingProps) {
+    super(scope, id);
+    this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
+      table: props.table,
+      filter: STREAM_FILTERS.renderSite,
+      function: {
+        ...props.function,
+        environment: {
+          [ENV.tableName]: props.table.tableName,
+          [ENV.siteBucket]: props.siteBucket.bucketName,
+          [ENV.distributionId]: props.distribution.distributionId,
+          [ENV.siteUrl]: props.siteUrl,
+          [ENV.publication]: props.publication,
+        },
+      },
+    });
+    const fn = this.consumer.function;
+    props.table.grantReadWriteData(fn);
+    props.siteBucket.grantReadWrite(fn);
+    props.siteBucket.grantDelete(fn);
+    props.distribution.grantCreateInvalidation(fn);
+    acknowledgeWildcards(fn, BUCKET_READ_ACTIONS_WILDCARD, BUCKET_WRITE_ACTIONS_WILDCARD, TABLE_INDEX_WILDCARD, {
+      finding: /^Resource::.*SiteBucket.*\/\*$/,
+      reason: 'A render rewrites any page of the site (article, home, section, tag, feeds), so every key of the site bucket.',
+    });
+  }
+}

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
+import { PROJECT_ROOT } from '../config/paths';
+import { PrivateBucket } from './private-bucket';
+
+/** The CloudFront Function code (viewer request, pretty URLs), shared with the local CDN server. */
+export const VIEWER_REQUEST_FILE = path.join(PROJECT_ROOT, 'shared', 'edge', 'viewer-request.js');
+/** The page served for a missing key. */
+export const NOT_FOUND_PAGE = '/404.html';
+
+/** Properties of {@link SiteDelivery}. */
+export interface SiteDeliveryProps {
+  /** Receives the site bucket's and the distribution's access logs. */
+  readonly accessLogsBucket: IBucket;
+  /** Custom domain and its us-east-1 ACM certificate. @default - the CloudFront domain only */
+  readonly domain?: { readonly name: string; readonly certificateArn: string };
+  /** Removal policy of the site bucket. */
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The public face: a private site bucket read by CloudFront through Origin
+ * Access Control, over HTTP/2 and HTTP/3 with compression, TLS 1.2 or newer on
+ * a custom domain, the shared security headers, and the shared pretty-URL
+ * viewer-request function.
+ */
+export class SiteDelivery extends Construct {
+  /** Rendered pages and assets (`index.html`, `articles/<slug>/index.html`, `assets/…`). */
+  readonly siteBucket: PrivateBucket;
+  /** The CDN in front of the site bucket. */
+  readonly distribution: Distribution;
+  /** Security headers from `SECURITY_HEADERS`. */
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  /** Pretty URLs: `/a/` → `/a/index.html`, `/a` → 301 `/a/`. */
+  readonly viewerRequestFunction: CloudFrontFunction;
+  /** `https://` plus the custom domain, or the distribution domain. */
+  readonly siteUrl: string;
+
+  constructor(scope: Construct, id: string, props: SiteDeliveryProps) {
+    super(scope, id);
+    this.siteBucket = new PrivateBucket(this, 'SiteBucket', {
+      removalPolicy: props.removalPolicy,
+      accessLogs: { bucket: props.accessLogsBucket, prefix: 'site-bucket/' },
+    });
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Newsroom security headers (shared/edge/response-headers.ts)',
+      securityHeadersBehavior: securityHeadersBehavior(),
+    });
+    this.viewerRequestFunction = new CloudFrontFunction(this, 'ViewerRequest', {
+      comment: 'Pretty URLs (shared/edge/viewer-request.js)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromFile({ filePath: VIEWER_REQUEST_FILE }),
+    });
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Newsroom site',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      domainNames: props.domain ? [props.domain.name] : undefined,
+      certificate: props.domain
+        ? Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn)
+        : undefined,
+      enableLogging: true,
+      logBucket: props.accessLogsBucket,
+      logFilePrefix: 'distribution/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        compress: true,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        functionAssociations: [
+          { function: this.viewerRequestFunction, eventType: FunctionEventType.VIEWER_REQUEST },
+        ],
+      },
+      // Without s3:ListBucket a missing key is a 403 from S3: both mean "not found" to a reader.
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 404,
+        responsePagePath: NOT_FOUND_PAGE,
+        ttl: Duration.minutes(1),
+      })),
+    });
+    this.siteUrl = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A news site is read worldwide; there is no country to restrict.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'Static pages from a private bucket with no forms or origin compute; WAF is left to the operator where abuse appears.',
+      },
+    );
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without a custom domain CloudFront serves its default certificate, whose minimum protocol cannot be set; a configured domain gets TLS 1.2_2021.',
+      });
+    }
+  }
+}
+
+/** The CloudFront security headers behaviour built from `SECURITY_HEADERS`. */
+function securityHeadersBehavior() {
+  const hsts = SECURITY_HEADERS.strictTransportSecurity;
+  return {
+    contentSecurityPolicy: { contentSecurityPolicy: SECURITY_HEADERS.contentSecurityPolicy, override: true },
+    strictTransportSecurity: {
+      accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+      includeSubdomains: hsts.includeSubdomains,
+      preload: hsts.preload,
+      override: true,
+    },
+    contentTypeOptions: { override: true },
+    referrerPolicy: { referrerPolicy: enumValue(HeadersReferrerPolicy, SECURITY_HEADERS.referrerPolicy), override: true },
+    frameOptions: { frameOption: enumValue(HeadersFrameOption, SECURITY_HEADERS.frameOptions), override: true },
+  };
+}
+
+/** The member of a string enum whose value is `value`; throws when CloudFront has no such value. */
+function enumValue<E extends string>(members: Record<string, E>, value: string): E {
+  const member = Object.values(members).find((candidate) => candidate === value);
+  if (member === undefined) throw new Error(`CloudFront does not support the header value "${value}"`);
+  return member;
+}

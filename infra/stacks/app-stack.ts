@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { functionEntry, type PipelineFunctionName } from '../config/paths';
+import type { StageConfig } from '../config/stage-config';
+import { Alerting } from '../constructs/alerting';
+import { TABLE_INDEX_WILDCARD } from '../constructs/article-store';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
+import { Ingestion } from '../constructs/ingestion';
+import { Monitoring } from '../constructs/monitoring';
+import { Rendering } from '../constructs/rendering';
+import { Scheduling } from '../constructs/scheduling';
+import type { DataStack } from './data-stack';
+
+/** Handler entry files by function; `publish-scheduled` is optional until it exists. */
+export type FunctionEntries = Readonly<Record<Exclude<PipelineFunctionName, 'publish-scheduled'>, string>> & {
+  readonly 'publish-scheduled'?: string;
+};
+
+/** Properties of an {@link AppStack}. */
+export interface AppStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The stage's stateful resources. */
+  readonly data: DataStack;
+  /** @default - `functions/<name>/handler.ts`, without publish-scheduled */
+  readonly entries?: FunctionEntries;
+}
+
+/**
+ * The stateless half of a stage: the functions and their event sources,
+ * scheduling, and monitoring. Safe to destroy and redeploy.
+ */
+export class AppStack extends Stack {
+  readonly ingestion: Ingestion;
+  readonly rendering: Rendering;
+  readonly alerting: Alerting;
+  readonly scheduling: Scheduling;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { config, data } = props;
+    const entries = props.entries ?? defaultFunctionEntries();
+    const logRetention = config.logRetentionDays as RetentionDays;
+    const fn = (serviceName: string, entry: string) => ({ serviceName, entry, logRetention });
+
+    this.ingestion = new Ingestion(this, 'Ingestion', {
+      queue: data.intake.queue,
+      draftsBucket: data.intake.draftsBucket,
+      table: data.articleStore.table,
+      editorsTopic: data.notifications.editorsTopic,
+      function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
+    });
+    this.rendering = new Rendering(this, 'Rendering', {
+      table: data.articleStore.table,
+      siteBucket: data.site.siteBucket,
+      distribution: data.site.distribution,
+      siteUrl: data.site.siteUrl,
+      publication: config.publication,
+      function: { ...fn('render-site', entries['render-site']), timeout: Duration.minutes(2), memorySize: 1024 },
+    });
+    this.alerting = new Alerting(this, 'Alerting', {
+      table: data.articleStore.table,
+      alertsTopic: data.notifications.alertsTopic,
+      siteUrl: data.site.siteUrl,
+      function: fn('notify-subscribers', entries['notify-subscribers']),
+    });
+    const publishEntry = entries['publish-scheduled'];
+    this.scheduling = new Scheduling(this, 'Scheduling', {
+      publishFunction: publishEntry ? fn('publish-scheduled', publishEntry) : undefined,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    if (this.scheduling.publishFunction) {
+      this.scheduling.grantManageSchedules(this.ingestion.function);
+      data.articleStore.table.grantReadWriteData(this.scheduling.publishFunction);
+      acknowledgeWildcards(this.scheduling.publishFunction, TABLE_INDEX_WILDCARD);
+    }
+
+    const scheduled = this.scheduling.publishFunction;
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      opsTopic: data.notifications.opsTopic,
+      dashboardName: `Newsroom-${config.name}`,
+      functions: [
+        { name: 'IngestDraft', function: this.ingestion.function },
+        { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
+        { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
+        ...(scheduled ? [{ name: 'PublishScheduled', function: scheduled }] : []),
+      ],
+      deadLetterQueues: {
+        IntakeDeadLetter: data.intake.deadLetterQueue,
+        RenderSiteFailures: this.rendering.consumer.failureQueue,
+        NotifySubscribersFailures: this.alerting.consumer.failureQueue,
+      },
+    });
+  }
+}
+
+/**
+ * The real handler entries, `functions/<name>/handler.ts`; publish-scheduled
+ * only once its file exists.
+ */
+export function defaultFunctionEntries(exists: (file: string) => boolean = existsSync): FunctionEntries {
+  const publish = functionEntry('publish-scheduled');
+  return {
+    'ingest-draft': functionEntry('ingest-draft'),
+    'render-site': functionEntry('render-site'),
+    'notify-subscribers': functionEntry('notify-subscribers'),
+    ...(exists(publish) ? { 'publish-scheduled': publish } : {}),
+  };
+}

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthStage, type SynthesizedStage } from './support/synth-stage';
+
+let stage: SynthesizedStage;
+let alarms: Array<Record<string, any>>;
+
+beforeAll(() => {
+  stage = synthStage();
+  alarms = Object.values(stage.app.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+});
+
+function alarmsOn(metricName: string) {
+  return alarms.filter((alarm) => alarm.MetricName === metricName);
+}
+
+describe('monitoring', () => {
+  it('alarms on the depth of the intake dead-letter queue and both stream failure queues', () => {
+    const depth = alarmsOn('ApproximateNumberOfMessagesVisible').map((a) => JSON.stringify(a.Dimensions));
+    expect(depth).toHaveLength(3);
+    expect(depth.some((d) => /IntakeDeadLetterQueue/.test(d))).toBe(true);
+  });
+
+  it('alarms on errors and throttles of every function', () => {
+    expect(alarmsOn('Errors')).toHaveLength(4);
+    expect(alarmsOn('Throttles')).toHaveLength(4);
+  });
+
+  it('alarms on the iterator age of both stream consumers', () => {
+    expect(alarmsOn('IteratorAge')).toHaveLength(2);
+  });
+
+  it('sends every alarm to the ops topic', () => {
+    for (const alarm of alarms) {
+      expect(JSON.stringify(alarm.AlarmActions)).toMatch(/NotificationsOpsTopic/);
+    }
+  });
+
+  it('has a dashboard of the pipeline', () => {
+    stage.app.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/config/paths';
+import { buildNewsroomApp } from '../../infra/newsroom-app';
+import { HELLO_ENTRY } from './support/synth-stage';
+
+describe('the newsroom app', () => {
+  it('synthesizes every cdk.json stage with CloudFormation validation and no unacknowledged cdk-nag error', () => {
+    const { context } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8'));
+    const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+    buildNewsroomApp(app, {
+      entries: { 'ingest-draft': HELLO_ENTRY, 'render-site': HELLO_ENTRY, 'notify-subscribers': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
+    });
+    const assembly = app.synth();
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([
+      'Newsroom-production-App',
+      'Newsroom-production-Data',
+      'Newsroom-staging-App',
+      'Newsroom-staging-Data',
+    ]);
+  }, 180_000);
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
+import { VIEWER_REQUEST_FILE } from '../../infra/constructs/site-delivery';
+import { synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
+
+const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+let stage: SynthesizedStage;
+let distribution: Record<string, any>;
+
+beforeAll(() => {
+  stage = synthStage();
+  distribution = Object.values(stage.data.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+});
+
+describe('site delivery', () => {
+  it('reads the site bucket through Origin Access Control', () => {
+    stage.data.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+    expect(distribution.Origins[0].OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Id'] });
+  });
+
+  it('keeps the site bucket private', () => {
+    const siteBucketId = stage.stacks.data.getLogicalId(stage.stacks.data.site.siteBucket.node.defaultChild as never);
+    expect(stage.data.findResources('AWS::S3::Bucket')[siteBucketId]!.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(true);
+  });
+
+  it('serves HTTP/2 and HTTP/3, redirects to HTTPS and compresses', () => {
+    expect(distribution.HttpVersion).toBe('http2and3');
+    expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(distribution.DefaultCacheBehavior.Compress).toBe(true);
+  });
+
+  it('builds the response headers policy from SECURITY_HEADERS', () => {
+    const hsts = SECURITY_HEADERS.strictTransportSecurity;
+    stage.data.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: SECURITY_HEADERS.contentSecurityPolicy, Override: true },
+          StrictTransportSecurity: {
+            AccessControlMaxAgeSec: hsts.maxAgeSeconds,
+            IncludeSubdomains: hsts.includeSubdomains,
+            Preload: hsts.preload,
+            Override: true,
+          },
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: { ReferrerPolicy: SECURITY_HEADERS.referrerPolicy, Override: true },
+          FrameOptions: { FrameOption: SECURITY_HEADERS.frameOptions, Override: true },
+        },
+      },
+    });
+  });
+
+  it('runs the shared viewer-request code as a cloudfront-js-2.0 function on viewer requests', () => {
+    stage.data.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: readFileSync(VIEWER_REQUEST_FILE, 'utf8'),
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      expect.objectContaining({ EventType: 'viewer-request' }),
+    ]);
+  });
+
+  it('answers a missing key with the 404 page', () => {
+    expect(distribution.CustomErrorResponses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html' })]),
+    );
+  });
+
+  it('uses the configured domain and certificate with TLS 1.2 or newer', () => {
+    const withDomain = synthStage(testStageConfig({ domain: { name: 'news.example.com', certificateArn: CERTIFICATE_ARN } }), false);
+    withDomain.data.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['news.example.com'],
+        ViewerCertificate: { AcmCertificateArn: CERTIFICATE_ARN, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+      }),
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { parseStageConfigs, type StageConfig } from '../../../infra/config/stage-config';
+import { addStage, type StageStacks } from '../../../infra/stage';
+
+/** A hello-world handler standing in for every function entry: bundling is skipped. */
+export const HELLO_ENTRY = path.join(import.meta.dirname, '..', 'fixtures', 'hello-handler.ts');
+
+/** A stage as cdk.json would configure it, with every option set. */
+export function testStageConfig(overrides: Record<string, unknown> = {}): StageConfig {
+  const [stage] = parseStageConfigs({
+    test: {
+      publication: 'The Test Times',
+      alertSubscriptions: [
+        { email: 'breaking@example.com', breakingOnly: true },
+        { email: 'world@example.com', sections: ['World'], tags: ['AI'] },
+      ],
+      editorEmails: ['desk@example.com'],
+      opsEmails: ['ops@example.com'],
+      logRetentionDays: 14,
+      ...overrides,
+    },
+  });
+  if (!stage) throw new Error('no stage parsed');
+  return stage;
+}
+
+/** The synthesized templates of one stage. */
+export interface SynthesizedStage {
+  readonly stacks: StageStacks;
+  readonly data: Template;
+  readonly app: Template;
+}
+
+/**
+ * Synthesizes one stage without bundling, CloudFormation validation or
+ * cdk-nag, for fast assertions.
+ */
+export function synthStage(config: StageConfig = testStageConfig(), withPublishFunction = true): SynthesizedStage {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const stacks = addStage(app, config, {
+    entries: {
+      'ingest-draft': HELLO_ENTRY,
+      'render-site': HELLO_ENTRY,
+      'notify-subscribers': HELLO_ENTRY,
+      ...(withPublishFunction ? { 'publish-scheduled': HELLO_ENTRY } : {}),
+    },
+  });
+  return { stacks, data: Template.fromStack(stacks.data), app: Template.fromStack(stacks.app) };
+}
+
+/** One IAM statement, its resources serialized so tests can look for a bucket or topic. */
+export interface FlatStatement {
+  readonly actions: string[];
+  readonly resources: string;
+}
+
+/** The Allow statements of the policies whose logical id starts with `prefix`. */
+export function policyStatements(template: Template, prefix: string): FlatStatement[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  const statements: FlatStatement[] = [];
+  for (const [logicalId, policy] of Object.entries(policies)) {
+    if (!logicalId.startsWith(prefix)) continue;
+    for (const statement of policy.Properties.PolicyDocument.Statement) {
+      if (statement.Effect !== 'Allow') continue;
+      const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+      statements.push({ actions, resources: JSON.stringify(statement.Resource) });
+    }
+  }
+  if (statements.length === 0) throw new Error(`no policy starts with ${prefix}`);
+  return statements;
+}

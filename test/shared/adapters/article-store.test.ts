@@ -1,0 +1,89 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../../events/names';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import type { ArticleHead } from '../../../shared/domain/article';
+import { dynamoDbClient } from '../../support/aws-env';
+
+let store: ArticleStore;
+
+function head(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
+  return {
+    id,
+    version: 1,
+    status: 'published',
+    stage: STAGES.render,
+    title: `Article ${id}`,
+    section: 'World',
+    slug: `slug-${id}`,
+    tags: ['a'],
+    language: 'en',
+    takeaways: ['One.'],
+    takeawaysSource: 'editor',
+    breaking: false,
+    body: 'Body.',
+    related: [],
+    publishedAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    draftKey: `drafts/${id}.md`,
+    sourceHash: 'h1',
+    alertDue: true,
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  const client = dynamoDbClient();
+  const tableName = `article-store-test-${Date.now()}`;
+  await ensureArticleTable(client, tableName);
+  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
+});
+
+describe('article store on DynamoDB Local', () => {
+  it('reads back the head it saved', async () => {
+    const saved = await store.saveVersion(head('a1'), 0);
+    expect(saved.kind).toBe('saved');
+    expect(await store.getHead('a1')).toEqual(head('a1'));
+  });
+
+  it('keeps every earlier version when a new one is saved', async () => {
+    await store.saveVersion(head('a2'), 0);
+    await store.saveVersion(head('a2', { version: 2, title: 'Second title', sourceHash: 'h2' }), 1);
+    const versions = await store.listVersions('a2');
+    expect(versions.map((v) => [v.version, v.title])).toEqual([
+      [1, 'Article a2'],
+      [2, 'Second title'],
+    ]);
+  });
+
+  it('refuses a version written against a stale previous version', async () => {
+    await store.saveVersion(head('a3'), 0);
+    await store.saveVersion(head('a3', { version: 2, sourceHash: 'h2' }), 1);
+    await expect(store.saveVersion(head('a3', { version: 2, sourceHash: 'h3' }), 1)).rejects.toThrow();
+  });
+
+  it('refuses a slug held by another article and names the holder', async () => {
+    await store.saveVersion(head('a4', { slug: 'shared-slug' }), 0);
+    const outcome = await store.saveVersion(head('a5', { slug: 'shared-slug' }), 0);
+    expect(outcome).toEqual({ kind: 'slug-taken', holder: { id: 'a4', title: 'Article a4', draftKey: 'drafts/a4.md' } });
+    expect(await store.getHead('a5')).toBeUndefined();
+  });
+
+  it('advances a stage only from the expected stage and version', async () => {
+    await store.saveVersion(head('a6'), 0);
+    expect(await store.advanceStage('a6', 1, STAGES.render, STAGES.notify)).toBe(true);
+    expect(await store.advanceStage('a6', 1, STAGES.render, STAGES.done)).toBe(false);
+    expect(await store.advanceStage('a6', 2, STAGES.notify, STAGES.done)).toBe(false);
+    expect((await store.getHead('a6'))?.stage).toBe(STAGES.notify);
+  });
+
+  it('lists published articles newest first and leaves scheduled ones out', async () => {
+    await store.saveVersion(head('b1', { slug: 'b1', publishedAt: '2026-11-27T11:00:00.000Z' }), 0);
+    await store.saveVersion(head('b2', { slug: 'b2', publishedAt: '2026-11-27T12:00:00.000Z' }), 0);
+    await store.saveVersion(head('b3', { slug: 'b3', status: 'scheduled', stage: STAGES.scheduled, publishedAt: '2026-11-28T12:00:00.000Z' }), 0);
+    const ids = (await store.listPublished(50)).map((summary) => summary.id);
+    expect(ids.indexOf('b2')).toBeLessThan(ids.indexOf('b1'));
+    expect(ids).not.toContain('b3');
+  });
+});

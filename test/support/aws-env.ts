@@ -1,0 +1,33 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ENV } from '../../events/names';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
+import { endpoints } from './local-stack-client';
+
+/**
+ * Points this test process at the running local stack the way the local
+ * runtime points the functions at it: through the environment that
+ * `shared/config` reads. Call before importing a handler.
+ */
+export function useLocalStackEnvironment(): void {
+  const e = endpoints();
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: e.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
+    AWS_ENDPOINT_URL_SNS: e.sns,
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    [ENV.tableName]: e.tableName,
+    [ENV.draftsBucket]: e.draftsBucket,
+    [ENV.siteBucket]: e.siteBucket,
+    [ENV.alertsTopicArn]: e.alertsTopicArn,
+    [ENV.editorsTopicArn]: e.editorsTopicArn,
+    [ENV.siteUrl]: e.site,
+  });
+}
+
+/** A low-level DynamoDB client for the local stack. */
+export function dynamoDbClient(): DynamoDBClient {
+  return new DynamoDBClient({ endpoint: endpoints().dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
