@@ -5,8 +5,9 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { TABLE_INDEXES, type Stage } from '../../events/names';
+import { STAGES, TABLE_INDEXES, type Stage } from '../../events/names';
 import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
 import { headFromItem, headToItem, keys, summaryFromItem, versionToItem } from './article-item';
 
@@ -35,6 +36,13 @@ export interface ArticleStore {
   listPublished(limit: number): Promise<ArticleSummary[]>;
   /** Every stored version of an article, oldest first. */
   listVersions(id: string): Promise<Article[]>;
+  /**
+   * Claims the alert of a version: moves it from the notify stage to done and
+   * clears `alertDue` in one conditional write. False if it was not owed.
+   */
+  claimAlert(id: string, version: number): Promise<boolean>;
+  /** Gives back a claimed alert after a failed publish, so a retry can send it. */
+  releaseAlert(id: string, version: number): Promise<void>;
   /** Moves a head from one stage to another if it is still at `version` and `from`. Returns false otherwise. */
   advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean>;
 }
@@ -117,23 +125,41 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(summaryFromItem);
   }
 
-  async function advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean> {
+  async function conditionalUpdate(id: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>): Promise<boolean> {
     try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { PK: keys.article(id), SK: keys.head },
-          UpdateExpression: 'SET #stage = :to',
-          ConditionExpression: '#version = :version AND #stage = :from',
-          ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
-          ExpressionAttributeValues: { ':to': to, ':from': from, ':version': version },
-        }),
-      );
+      await client.send(new UpdateCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ...update }));
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
+  }
+
+  function advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean> {
+    return conditionalUpdate(id, {
+      UpdateExpression: 'SET #stage = :to',
+      ConditionExpression: '#version = :version AND #stage = :from',
+      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
+      ExpressionAttributeValues: { ':to': to, ':from': from, ':version': version },
+    });
+  }
+
+  function claimAlert(id: string, version: number): Promise<boolean> {
+    return conditionalUpdate(id, {
+      UpdateExpression: 'SET #stage = :done, alertDue = :false',
+      ConditionExpression: '#version = :version AND #stage = :notify AND alertDue = :true',
+      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
+      ExpressionAttributeValues: { ':done': STAGES.done, ':notify': STAGES.notify, ':version': version, ':true': true, ':false': false },
+    });
+  }
+
+  async function releaseAlert(id: string, version: number): Promise<void> {
+    await conditionalUpdate(id, {
+      UpdateExpression: 'SET #stage = :notify, alertDue = :true',
+      ConditionExpression: '#version = :version AND #stage = :done AND alertDue = :false',
+      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
+      ExpressionAttributeValues: { ':done': STAGES.done, ':notify': STAGES.notify, ':version': version, ':true': true, ':false': false },
+    });
   }
 
   async function listVersions(id: string): Promise<Article[]> {
@@ -148,5 +174,5 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(headFromItem);
   }
 
-  return { getHead, saveVersion, listPublished, listVersions, advanceStage };
+  return { getHead, saveVersion, listPublished, listVersions, advanceStage, claimAlert, releaseAlert };
 }

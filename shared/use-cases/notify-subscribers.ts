@@ -16,7 +16,7 @@ export type NotifyOutcome = 'sent' | 'skipped';
 
 /**
  * Sends the subscriber alert for a live article version, at most once. The
- * version is first claimed by moving it from the notify stage to done with a
+ * alert is first claimed (notify → done, `alertDue` cleared) with a
  * conditional write, so a redelivered or concurrent request finds nothing to
  * claim; if publishing then fails the claim is released and the error rethrown
  * so the stream retries. Only a crash between claim and publish loses an alert.
@@ -26,12 +26,11 @@ export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVe
   if (!head || head.version !== ref.version || head.stage !== STAGES.notify || head.status !== 'published') {
     return 'skipped';
   }
-  const claimed = await deps.store.advanceStage(head.id, head.version, STAGES.notify, STAGES.done);
-  if (!claimed) return 'skipped';
+  if (!(await deps.store.claimAlert(head.id, head.version))) return 'skipped';
   try {
     await deps.alerts.publish(buildSubscriberAlert(head, deps.siteUrl));
   } catch (error) {
-    await deps.store.advanceStage(head.id, head.version, STAGES.done, STAGES.notify);
+    await deps.store.releaseAlert(head.id, head.version);
     throw error;
   }
   return 'sent';

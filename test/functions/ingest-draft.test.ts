@@ -28,7 +28,8 @@ beforeAll(async () => {
 describe('ingest-draft handler', () => {
   it('yields one version and one alert when the same S3 event is delivered twice more', async () => {
     const since = new Date();
-    const key = await uploadDraft('redelivery/seed with spaces.md', await readFile(new URL('../../examples/us-china-ai-dialogue.md', import.meta.url)));
+    const seed = await readFile(new URL('../../examples/us-china-ai-dialogue.md', import.meta.url), 'utf8');
+    const key = await uploadDraft('redelivery/seed with spaces.md', seed.replace('---\n', `---\nslug: redelivery-${Date.now()}\n`));
     expect((await waitForReport(key, since)).status).toBe('published');
     const alertsFor = async () =>
       (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.message.includes('Digital Ceasefire') && d.timestamp >= since.toISOString());

@@ -87,3 +87,15 @@ describe('article store on DynamoDB Local', () => {
     expect(ids).not.toContain('b3');
   });
 });
+
+describe('alert claims', () => {
+  it('lets exactly one caller claim an owed alert, and a released claim be taken again', async () => {
+    await store.saveVersion(head('c1', { slug: 'c1' }), 0);
+    await store.advanceStage('c1', 1, STAGES.render, STAGES.notify);
+    const claims = await Promise.all([store.claimAlert('c1', 1), store.claimAlert('c1', 1), store.claimAlert('c1', 1)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.done, alertDue: false });
+    await store.releaseAlert('c1', 1);
+    expect(await store.claimAlert('c1', 1)).toBe(true);
+  });
+});
