@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A report written beside a draft at `reports/<path after drafts/>.json`. */
 export const draftReportSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One record of an S3 event notification (the fields the pipeline reads). */
 export const s3EventRecordSchema = z.object({

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
@@ -17,6 +17,31 @@ export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
+
+/**
+ * The esbuild settings of every pipeline bundle, in one place: the construct
+ * uses them and `bench/size` builds the same bundles from them. An ESM bundle
+ * for the function's Node.js runtime, minified, with source maps (without
+ * sources), `@aws-sdk/*` left to the Lambda runtime. Beyond CDK's props:
+ * `--charset=utf8` keeps non-ASCII text as UTF-8 instead of `\uXXXX` escapes
+ * (about 20 KB of markdown-it's entity table), and `entities` resolves to its
+ * decoder only, because markdown-it imports nothing else from it and the
+ * package's ESM folder lacks `sideEffects: false`, so esbuild would otherwise
+ * keep its 23 KB encode table.
+ */
+export const PIPELINE_BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: PIPELINE_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  banner: CREATE_REQUIRE_BANNER,
+  externalModules: ['@aws-sdk/*'],
+  esbuildArgs: { '--charset': 'utf8', '--alias': 'entities=entities/lib/decode.js' },
+  forceDockerBundling: false,
+};
 
 /** Properties of a {@link PipelineFunction}. */
 export interface PipelineFunctionProps {
@@ -79,18 +104,7 @@ export class PipelineFunction extends NodejsFunction {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: CREATE_REQUIRE_BANNER,
-        externalModules: ['@aws-sdk/*'],
-        forceDockerBundling: false,
-      },
+      bundling: PIPELINE_BUNDLING,
     });
     this.logGroupResource = logGroup;
     acknowledgeWildcards(this, {

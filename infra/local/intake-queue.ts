@@ -15,6 +15,8 @@ export interface IntakeQueueOptions {
   readonly batchSize?: number;
   /** Deliveries before a message is dead-lettered. @default 3 */
   readonly maxReceiveCount?: number;
+  /** Batches handled at the same time, as concurrent Lambda invocations would. @default 2 */
+  readonly concurrency?: number;
   /** Delay before a failed message is visible again, in ms. @default 500 */
   readonly visibilityTimeoutMs?: number;
   readonly onDeadLetter?: (record: SQSRecord, error: string) => void;
@@ -36,7 +38,8 @@ interface Message {
 }
 
 /**
- * The intake queue: batches of up to `batchSize`, partial batch failures
+ * The intake queue: batches of up to `batchSize`, up to `concurrency` at a
+ * time, partial batch failures
  * (only the reported messages return), redelivery after a visibility delay,
  * and a dead-letter folder after `maxReceiveCount` deliveries. Differences
  * from SQS: in memory (messages not yet handled are lost if the process
@@ -46,6 +49,7 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
   const batchSize = options.batchSize ?? 10;
   const maxReceiveCount = options.maxReceiveCount ?? 3;
   const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 500;
+  const concurrency = options.concurrency ?? 2;
   const waiting: Message[] = [];
   let inFlight = 0;
   let stopped = false;
@@ -67,17 +71,26 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
 
   async function pump(): Promise<void> {
     timer = undefined;
-    if (stopped || inFlight > 0) return;
+    if (stopped) return;
     const now = Date.now();
-    const batch = waiting.filter((message) => message.visibleAt <= now).slice(0, batchSize);
-    if (batch.length === 0) {
+    while (inFlight < concurrency) {
+      const batch = waiting.filter((message) => message.visibleAt <= now).slice(0, batchSize);
+      if (batch.length === 0) break;
+      for (const message of batch) waiting.splice(waiting.indexOf(message), 1);
+      inFlight++;
+      void invoke(batch).finally(() => {
+        inFlight--;
+        schedule();
+      });
+    }
+    if (inFlight === 0) {
       const next = Math.min(...waiting.map((message) => message.visibleAt));
       if (Number.isFinite(next)) schedule(next - now);
       settleIdle();
-      return;
     }
-    for (const message of batch) waiting.splice(waiting.indexOf(message), 1);
-    inFlight = batch.length;
+  }
+
+  async function invoke(batch: Message[]): Promise<void> {
     const records = batch.map((message) => toRecord(message, ++message.receiveCount));
     let failed: Set<string>;
     let failure = '';
@@ -87,7 +100,7 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
       if (failed.size > 0) failure = 'reported as a batch item failure';
     } catch (error) {
       failed = new Set(batch.map((message) => message.id));
-      failure = error instanceof Error ? error.stack ?? error.message : String(error);
+      failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
     }
     for (const message of batch) {
       if (!failed.has(message.id)) continue;
@@ -98,8 +111,6 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
         waiting.push(message);
       }
     }
-    inFlight = 0;
-    schedule();
   }
 
   async function deadLetter(message: Message, error: string): Promise<void> {

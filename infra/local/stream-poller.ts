@@ -42,8 +42,9 @@ export interface StreamPoller {
  * Polls a DynamoDB Local stream and invokes each consumer with the records its
  * filter matches, as a Lambda event source mapping would: in order per shard,
  * failed batches retried from the first failed record, then handed to the
- * on-failure destination. Differences from AWS: one poller feeds all
- * consumers in turn (on AWS each mapping has its own iterator), no bisecting.
+ * on-failure destination. Differences from AWS: one poller reads for all
+ * consumers (on AWS each mapping has its own iterator), so a slow consumer
+ * holds back the next read for the others; no bisecting.
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const pollIntervalMs = options.pollIntervalMs ?? 100;
@@ -149,10 +150,13 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (Records.length === 0) continue;
       seen += Records.length;
       const events = Records.map((record) => toLambdaRecord(record, options.streamArn));
-      for (const consumer of options.consumers) {
-        const matched = events.filter((event) => matchesFilterPattern(consumer.filter, event));
-        if (matched.length > 0) await deliver(consumer, matched);
-      }
+      // Each consumer is its own event source mapping on AWS, so they run side by side.
+      await Promise.all(
+        options.consumers.map(async (consumer) => {
+          const matched = events.filter((event) => matchesFilterPattern(consumer.filter, event));
+          if (matched.length > 0) await deliver(consumer, matched);
+        }),
+      );
       const last = Records.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
         checkpoints[shardId] = last;

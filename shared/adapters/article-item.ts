@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HEAD_SORT_KEY, STAGES, TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
 

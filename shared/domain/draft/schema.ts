@@ -1,5 +1,5 @@
 /** The zod schema of a draft's fields, with the limits and messages an editor reads. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_SLUG_LENGTH, slugProblem } from './slug';
 
 /** Language of a draft that names none. */

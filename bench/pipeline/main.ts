@@ -1,0 +1,3 @@
+import { runPipelineBenchmark } from './drop-to-live';
+
+console.log(await runPipelineBenchmark());

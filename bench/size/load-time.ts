@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { ENV } from '../../events/names';
+
+const run = promisify(execFile);
+
+/**
+ * Placeholder settings so that a handler module's top level (configuration,
+ * clients) runs as on Lambda; nothing is contacted at import time.
+ */
+export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'size-benchmark',
+  AWS_SECRET_ACCESS_KEY: 'size-benchmark',
+  [ENV.tableName]: 'articles',
+  [ENV.draftsBucket]: 'drafts',
+  [ENV.siteBucket]: 'site',
+  [ENV.alertsTopicArn]: 'arn:aws:sns:us-east-1:123456789012:alerts',
+  [ENV.editorsTopicArn]: 'arn:aws:sns:us-east-1:123456789012:editors',
+  [ENV.distributionId]: 'E123EXAMPLE',
+  [ENV.siteUrl]: 'https://news.example.com',
+  [ENV.publication]: 'Newsroom',
+  POWERTOOLS_SERVICE_NAME: 'size-benchmark',
+};
+
+/** What one fresh process imports, timed. */
+export interface LoadTarget {
+  readonly name: string;
+  /** Module specifiers or absolute file paths, imported in order. */
+  readonly modules: readonly string[];
+}
+
+function importScript(modules: readonly string[]): string {
+  const specifiers = modules.map((m) => (m.startsWith('/') ? pathToFileURL(m).href : m));
+  return [
+    'const t0 = performance.now();',
+    ...specifiers.map((s) => `await import(${JSON.stringify(s)});`),
+    'process.stdout.write(String(performance.now() - t0));',
+  ].join('\n');
+}
+
+/**
+ * Milliseconds one fresh `node` process spends in `await import(...)` of the
+ * target's modules (`performance.now()` before and after).
+ *
+ * @param cwd where bare specifiers (e.g. `@aws-sdk/client-s3`) resolve from
+ */
+export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<number> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', importScript(target.modules)], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT },
+  });
+  const ms = Number(stdout.trim());
+  if (!Number.isFinite(ms)) throw new Error(`Unexpected timing output for ${target.name}: ${stdout}`);
+  return ms;
+}
+
+/** The median of `values` (mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Median cold import time of each target over `runs` fresh processes. Targets
+ * are measured round-robin, one process at a time, so that every target sees
+ * the same machine state in the same run.
+ *
+ * @returns median milliseconds by target name
+ */
+export async function measureLoadTimes(targets: readonly LoadTarget[], runs: number, cwd: string): Promise<Map<string, number>> {
+  const samples = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+  for (let i = 0; i < runs; i += 1) {
+    for (const target of targets) samples.get(target.name)!.push(await measureLoadOnce(target, cwd));
+  }
+  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+}

@@ -1,0 +1,6 @@
+/** Prints the bundle size and cold-load report: `npm run size [-- --runs N]`. */
+import { runSizeBenchmark } from './size-benchmark';
+
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : undefined;
+console.log(await runSizeBenchmark({ runs: Number.isFinite(runs) ? runs : undefined }));

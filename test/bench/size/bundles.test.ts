@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAllBundles, type BuiltBundle, HELLO_WORLD, MEASURED_FUNCTIONS } from '../../../bench/size/build-bundles';
+import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
+
+/** Functions known to exceed the budget; see issue 3 (zod/mini for the draft schema is the next step). */
+const OVER_BUDGET: ReadonlySet<string> = new Set(['ingest-draft']);
+
+let outdir: string;
+let bundles: Map<string, BuiltBundle>;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(path.join(tmpdir(), 'newsroom-size-'));
+  bundles = new Map((await buildAllBundles(outdir)).map((b) => [b.name, b]));
+}, 60_000);
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe.each(MEASURED_FUNCTIONS)('the %s bundle', (name) => {
+  const bundle = () => bundles.get(name)!;
+
+  it('is an ES module exporting handler', () => {
+    expect(bundle().exports).toEqual(['handler']);
+    expect(readFileSync(bundle().file, 'utf8')).not.toMatch(/\bmodule\.exports\s*=/);
+  });
+
+  it('imports @aws-sdk/* from the runtime instead of inlining it', () => {
+    expect(bundle().inputs.filter((file) => file.includes('node_modules/@aws-sdk/'))).toEqual([]);
+    expect(bundle().externalImports.every((specifier) => specifier.startsWith('@aws-sdk/'))).toBe(true);
+  });
+
+  it('inlines no zod locale but English', () => {
+    const locales = bundle().inputs.filter((file) => file.includes('node_modules/zod/v4/locales/'));
+    expect(locales.filter((file) => !file.endsWith('/en.js'))).toEqual([]);
+  });
+
+  it('inlines no second copy (CommonJS beside ESM) of a package', () => {
+    const builds = new Map<string, Set<string>>();
+    for (const file of bundle().inputs) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:lib|dist|build)\/(esm|cjs)\//.exec(file);
+      if (match) builds.set(match[1]!, (builds.get(match[1]!) ?? new Set()).add(match[2]!));
+    }
+    expect([...builds].filter(([, kinds]) => kinds.size > 1).map(([pkg]) => pkg)).toEqual([]);
+  });
+
+  it.skipIf(OVER_BUDGET.has(name))(`is at most ${BUNDLE_BUDGET_KB} KB minified`, () => {
+    expect(bundle().bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_KB * 1024);
+  });
+});
+
+describe('the bundles with markdown-it', () => {
+  it('leave out the entities encode table markdown-it never uses', () => {
+    const withMarkdown = [...bundles.values()].filter((b) => b.inputs.some((f) => f.includes('node_modules/markdown-it/')));
+    expect(withMarkdown.length).toBeGreaterThan(0);
+    for (const bundle of withMarkdown) expect(bundle.inputs.filter((f) => f.includes('entities/lib/esm/generated/encode'))).toEqual([]);
+  });
+});
+
+describe('the hello-world baseline', () => {
+  it('is built with the same options: an ES module under 1 KB', () => {
+    const hello = bundles.get(HELLO_WORLD)!;
+    expect(hello.exports).toEqual(['handler']);
+    expect(hello.bytes).toBeLessThan(1024);
+  });
+});
