@@ -26,6 +26,8 @@ import { PrivateBucket } from './private-bucket';
 
 /** The CloudFront Function code (viewer request, pretty URLs), shared with the local CDN server. */
 export const VIEWER_REQUEST_FILE = path.join(PROJECT_ROOT, 'shared', 'edge', 'viewer-request.js');
+/** The CloudFront Function that answers 301/410 from object metadata, shared with the local CDN server. */
+export const VIEWER_RESPONSE_FILE = path.join(PROJECT_ROOT, 'shared', 'edge', 'viewer-response.js');
 /** The page served for a missing key. */
 export const NOT_FOUND_PAGE = '/404.html';
 
@@ -54,6 +56,8 @@ export class SiteDelivery extends Construct {
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
   /** Pretty URLs: `/a/` → `/a/index.html`, `/a` → 301 `/a/`. */
   readonly viewerRequestFunction: CloudFrontFunction;
+  /** Turns object metadata into 301 redirects and 410 Gone. */
+  readonly viewerResponseFunction: CloudFrontFunction;
   /** `https://` plus the custom domain, or the distribution domain. */
   readonly siteUrl: string;
 
@@ -71,6 +75,11 @@ export class SiteDelivery extends Construct {
       comment: 'Pretty URLs (shared/edge/viewer-request.js)',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromFile({ filePath: VIEWER_REQUEST_FILE }),
+    });
+    this.viewerResponseFunction = new CloudFrontFunction(this, 'ViewerResponse', {
+      comment: 'Redirects and 410 Gone from object metadata (shared/edge/viewer-response.js)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromFile({ filePath: VIEWER_RESPONSE_FILE }),
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Newsroom site',
@@ -94,6 +103,7 @@ export class SiteDelivery extends Construct {
         responseHeadersPolicy: this.responseHeadersPolicy,
         functionAssociations: [
           { function: this.viewerRequestFunction, eventType: FunctionEventType.VIEWER_REQUEST },
+          { function: this.viewerResponseFunction, eventType: FunctionEventType.VIEWER_RESPONSE },
         ],
       },
       // Without s3:ListBucket a missing key is a 403 from S3: both mean "not found" to a reader.

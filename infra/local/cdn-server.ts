@@ -1,27 +1,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { securityHeaderEntries } from '../../shared/edge/response-headers';
-
-const VIEWER_REQUEST_FILE = fileURLToPath(new URL('../../shared/edge/viewer-request.js', import.meta.url));
-
-const viewerResultSchema = z.union([
-  z.object({ uri: z.string() }),
-  z.object({
-    statusCode: z.number(),
-    headers: z.record(z.string(), z.object({ value: z.string() })).default({}),
-  }),
-]);
-
-/** Loads the CloudFront Function that the distribution runs, to run it here the same way. */
-export function loadViewerRequestFunction(): (uri: string) => z.infer<typeof viewerResultSchema> {
-  const source = readFileSync(VIEWER_REQUEST_FILE, 'utf8');
-  const handler = new Function(`${source}\nreturn handler;`)() as (event: unknown) => unknown;
-  return (uri) => viewerResultSchema.parse(handler({ request: { uri, method: 'GET', headers: {}, querystring: {} } }));
-}
+import { loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
 
 /** A running local CDN. */
 export interface CdnServer {
@@ -31,12 +12,14 @@ export interface CdnServer {
 
 /**
  * Serves the site bucket over HTTP as the CloudFront distribution does: the
- * same viewer-request function for pretty URLs, the same security headers,
+ * same viewer-request function for pretty URLs, the same viewer-response
+ * function for redirects and 410s from object metadata, the same security headers,
  * the object's own Content-Type and Cache-Control, and `404.html` for missing
  * keys. Differences from AWS: no caching layer, so invalidations are no-ops.
  */
 export async function startCdnServer({ client, bucket, port }: { client: S3Client; bucket: string; port: number }): Promise<CdnServer> {
-  const viewerRequest = loadViewerRequestFunction();
+  const viewerRequest = loadViewerRequest();
+  const viewerResponse = loadViewerResponse();
   const security = securityHeaderEntries();
 
   const server: Server = createServer(async (request, response) => {
@@ -58,10 +41,13 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    response.writeHead(found.key === key ? 200 : 404, {
-      'content-type': found.contentType ?? 'application/octet-stream',
-      'cache-control': found.cacheControl ?? 'no-cache',
-    });
+    const origin: EdgeHeaders = {
+      'content-type': { value: found.contentType ?? 'application/octet-stream' },
+      'cache-control': { value: found.cacheControl ?? 'no-cache' },
+    };
+    for (const [name, value] of Object.entries(found.metadata)) origin[`x-amz-meta-${name}`] = { value };
+    const edge = viewerResponse(found.key === key ? 200 : 404, origin);
+    response.writeHead(edge.statusCode, Object.fromEntries(Object.entries(edge.headers).map(([k, v]) => [k, v.value])));
     if (request.method === 'HEAD') {
       found.body.destroy();
       response.end();
@@ -89,7 +75,13 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
 async function fetchObject(client: S3Client, bucket: string, key: string) {
   try {
     const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return { key, body: object.Body as Readable, contentType: object.ContentType, cacheControl: object.CacheControl };
+    return {
+      key,
+      body: object.Body as Readable,
+      contentType: object.ContentType,
+      cacheControl: object.CacheControl,
+      metadata: object.Metadata ?? {},
+    };
   } catch (error) {
     if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
     throw error;

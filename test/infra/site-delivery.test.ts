@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
-import { VIEWER_REQUEST_FILE } from '../../infra/constructs/site-delivery';
+import { VIEWER_REQUEST_FILE, VIEWER_RESPONSE_FILE } from '../../infra/constructs/site-delivery';
 import { synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
 const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
@@ -58,9 +58,19 @@ describe('site delivery', () => {
       FunctionCode: readFileSync(VIEWER_REQUEST_FILE, 'utf8'),
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toContainEqual(
       expect.objectContaining({ EventType: 'viewer-request' }),
-    ]);
+    );
+  });
+
+  it('runs the shared viewer-response code, which turns object metadata into 301 and 410, on viewer responses', () => {
+    stage.data.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: readFileSync(VIEWER_RESPONSE_FILE, 'utf8'),
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toContainEqual(
+      expect.objectContaining({ EventType: 'viewer-response' }),
+    );
   });
 
   it('answers a missing key with the 404 page', () => {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadViewerRequest, loadViewerResponse } from '../../../infra/local/edge-functions';
+import { EDGE_METADATA, edgeMetadata } from '../../../shared/edge/edge-metadata';
+
+const viewerRequest = loadViewerRequest();
+const viewerResponse = loadViewerResponse();
+
+/** The origin headers S3 sends for an object with this user metadata. */
+const originHeaders = (metadata: Record<string, string>) =>
+  Object.fromEntries(Object.entries(metadata).map(([name, value]) => [`x-amz-meta-${name}`, { value }]));
+
+describe('viewer-request function', () => {
+  it('serves a directory path from its index.html', () => {
+    expect(viewerRequest('/articles/some-story/')).toEqual({ uri: '/articles/some-story/index.html' });
+  });
+
+  it('redirects a path without a trailing slash permanently', () => {
+    expect(viewerRequest('/articles/some-story')).toEqual({
+      statusCode: 301,
+      headers: { location: { value: '/articles/some-story/' } },
+    });
+  });
+
+  it('leaves file paths alone', () => {
+    expect(viewerRequest('/assets/site.0a1b2c3d.css')).toEqual({ uri: '/assets/site.0a1b2c3d.css' });
+  });
+});
+
+describe('viewer-response function', () => {
+  it('turns a moved page into a permanent redirect to its new path', () => {
+    const result = viewerResponse(200, originHeaders(edgeMetadata({ status: 301, location: '/articles/new/' })));
+    expect(result.statusCode).toBe(301);
+    expect(result.headers.location).toEqual({ value: '/articles/new/' });
+  });
+
+  it('answers a withdrawn page with 410 Gone and keeps its body', () => {
+    const result = viewerResponse(200, { ...originHeaders(edgeMetadata({ status: 410 })), 'content-type': { value: 'text/html' } });
+    expect(result.statusCode).toBe(410);
+    expect(result.headers['content-type']).toEqual({ value: 'text/html' });
+  });
+
+  it('does not leak the metadata headers to readers', () => {
+    const result = viewerResponse(200, originHeaders(edgeMetadata({ status: 410 })));
+    expect(Object.keys(result.headers)).not.toContain(`x-amz-meta-${EDGE_METADATA.status}`);
+  });
+
+  it('passes an ordinary page through unchanged', () => {
+    expect(viewerResponse(200, { 'content-type': { value: 'text/html' } })).toEqual({
+      statusCode: 200,
+      headers: { 'content-type': { value: 'text/html' } },
+    });
+  });
+});
