@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROJECT_ROOT } from '../infra/config/paths';
 import { buildNewsroomApp } from '../infra/newsroom-app';
 

@@ -50,6 +50,7 @@ export async function runPipelineBenchmark({ singleDrops = 20 }: { singleDrops?:
     s3Port: await freePort(),
     dynamodbPort: await freePort(),
     snsPort: await freePort(),
+    schedulerPort: await freePort(),
   });
   await stack.settled();
   const startup = Date.now() - started;

@@ -5,19 +5,26 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { decodeS3Key, s3NotificationMessageSchema } from '../../events/s3-notification';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createDraftBucket } from '../../shared/adapters/draft-bucket';
+import { createPublishScheduler } from '../../shared/adapters/publish-scheduler';
+import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
-import { createAwsClients } from '../../shared/config/aws-clients';
+import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
+import { createS3Client } from '../../shared/config/clients/s3-client';
+import { createSchedulerClient, readPublishSchedulingConfig } from '../../shared/config/clients/scheduler-client';
+import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
-import { ingestDraft } from '../../shared/use-cases/ingest-draft';
+import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
 const config = readRuntimeConfig(['tableName', 'draftsBucket', 'editorsTopicArn', 'siteUrl']);
-const clients = createAwsClients();
+const dynamodb = createDynamoDbClient();
 const logger = createLogger('ingest-draft');
 const deps = {
-  drafts: createDraftBucket({ client: clients.s3, bucket: config.draftsBucket }),
-  store: createArticleStore({ client: clients.dynamodb, tableName: config.tableName }),
-  editors: createTopicPublisher({ client: clients.sns, topicArn: config.editorsTopicArn }),
+  drafts: createDraftBucket({ client: createS3Client(), bucket: config.draftsBucket }),
+  store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
+  related: createRelatedIndex({ client: dynamodb, tableName: config.tableName }),
+  scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),
+  editors: createTopicPublisher({ client: createSnsClient(), topicArn: config.editorsTopicArn }),
   siteUrl: config.siteUrl,
   log: (line: string, detail?: Record<string, unknown>) => logger.info(line, { ...detail }),
 };
@@ -27,13 +34,12 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const message = s3NotificationMessageSchema.parse(JSON.parse(record.body));
   if (!('Records' in message)) return;
   for (const s3Record of message.Records) {
-    const key = decodeS3Key(s3Record.s3.object.key);
-    const outcome = await ingestDraft(deps, key);
-    logger.info('draft ingested', { key, outcome, eventName: s3Record.eventName });
+    const event = { key: decodeS3Key(s3Record.s3.object.key), removed: s3Record.eventName.startsWith('ObjectRemoved') };
+    logger.info('draft event', { ...event, outcome: await handleDraftEvent(deps, event) });
   }
 }
 
-/** SQS (intake queue of S3 draft notifications) → one use case per draft; reports partial batch failures. */
+/** SQS (intake queue of S3 draft notifications) → one use case per draft event; reports partial batch failures. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
 ).use(injectLambdaContext(logger));

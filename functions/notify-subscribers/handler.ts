@@ -5,17 +5,17 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { parseArticleStreamRecord } from '../../events/article-stream-record';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
-import { createAwsClients } from '../../shared/config/aws-clients';
+import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
+import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
 
 const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
-const clients = createAwsClients();
 const logger = createLogger('notify-subscribers');
 const deps = {
-  store: createArticleStore({ client: clients.dynamodb, tableName: config.tableName }),
-  alerts: createTopicPublisher({ client: clients.sns, topicArn: config.alertsTopicArn }),
+  store: createArticleStore({ client: createDynamoDbClient(), tableName: config.tableName }),
+  alerts: createTopicPublisher({ client: createSnsClient(), topicArn: config.alertsTopicArn }),
   siteUrl: config.siteUrl,
 };
 const processor = new BatchProcessor(EventType.DynamoDBStreams);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The context key in `cdk.json` under which the stages are configured. */
 export const STAGES_CONTEXT_KEY = 'newsroom:stages';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a running local stack publishes about itself in `$NEWSROOM_HOME/endpoints.json`. */
 export const endpointsSchema = z.object({
@@ -7,6 +7,7 @@ export const endpointsSchema = z.object({
   s3: z.string(),
   dynamodb: z.string(),
   sns: z.string(),
+  scheduler: z.string(),
   draftsBucket: z.string(),
   siteBucket: z.string(),
   tableName: z.string(),

@@ -6,6 +6,7 @@ export interface LocalPaths {
   readonly dynamodb: string;
   readonly s3: string;
   readonly sns: string;
+  readonly scheduler: string;
   readonly outbox: string;
   readonly deadLetters: string;
   readonly streamFailures: string;
@@ -21,6 +22,7 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     dynamodb: resolve(root, 'dynamodb'),
     s3: resolve(root, 's3'),
     sns: resolve(root, 'sns'),
+    scheduler: resolve(root, 'scheduler'),
     outbox: resolve(root, 'outbox'),
     deadLetters: resolve(root, 'dead-letters', 'intake'),
     streamFailures: resolve(root, 'dead-letters', 'stream'),

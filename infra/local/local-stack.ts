@@ -4,6 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV } from '../../events/names';
+import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../events/stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
@@ -13,9 +14,11 @@ import type { Endpoints } from './endpoints';
 import { createIntakeQueue } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
+import { LOCAL_NAMES } from './local-names';
 import { localPaths } from './local-paths';
 import { ensureArticleTable, ensureTopics } from './provision';
 import { startS3Local } from './s3-local';
+import { startSchedulerServer } from './scheduler/scheduler-server';
 import { startSnsServer } from './sns/sns-server';
 import { startStreamPoller } from './stream-poller';
 
@@ -31,6 +34,7 @@ export interface LocalStackOptions {
   readonly s3Port?: number;
   readonly dynamodbPort?: number;
   readonly snsPort?: number;
+  readonly schedulerPort?: number;
   /** Human-readable progress lines (rejections, alerts, failures). */
   readonly log?: (line: string) => void;
 }
@@ -43,9 +47,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const DRAFTS_BUCKET = 'newsroom-drafts';
-const SITE_BUCKET = 'newsroom-site';
-const TABLE_NAME = 'newsroom-articles';
+const DRAFTS_BUCKET = LOCAL_NAMES.draftsBucket;
+const SITE_BUCKET = LOCAL_NAMES.siteBucket;
+const TABLE_NAME = LOCAL_NAMES.tableName;
 
 
 /**
@@ -121,6 +125,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.editorsTopicArn]: topics.editorsTopicArn,
       [ENV.siteUrl]: cdn.url,
     });
+    // The scheduler fires overdue schedules as soon as it starts, so the publish handler is loaded first.
+    const { handler: publishScheduled } = await import('../../functions/publish-scheduled/handler');
+    const scheduler = await startSchedulerServer({
+      port: options.schedulerPort ?? 9912,
+      stateDir: paths.scheduler,
+      invoke: async (arn, input) => {
+        if (arn !== LOCAL_NAMES.publishFunctionArn) throw new Error(`No local function for ${arn}`);
+        await publishScheduled(publishScheduleInputSchema.parse(JSON.parse(input)), lambdaContext('publish-scheduled'));
+      },
+      onFailure: (failure) => log(`scheduled publish ${failure.name} failed after ${failure.attempts} attempts: ${failure.error.split('\n')[0]}`),
+    });
+    stoppers.push(() => scheduler.close());
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
+      [ENV.scheduleGroupName]: LOCAL_NAMES.scheduleGroup,
+      [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
+      [ENV.publishFunctionArn]: LOCAL_NAMES.publishFunctionArn,
+    });
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
@@ -168,6 +190,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       s3: s3.endpoint,
       dynamodb: dynamodb.endpoint,
       sns: sns.url,
+      scheduler: scheduler.url,
       draftsBucket: DRAFTS_BUCKET,
       siteBucket: SITE_BUCKET,
       tableName: TABLE_NAME,

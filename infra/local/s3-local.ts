@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import S3rver from 's3rver';
+import { makeS3rverWritesAtomic } from './s3rver-atomic-writes';
 import { s3EventRecordSchema, encodeS3Key, type S3EventRecord } from '../../events/s3-notification';
 
 /** A running s3rver, the in-process S3 API. */
@@ -24,10 +25,12 @@ export interface S3LocalOptions {
  * s3rver does not URL-encode keys in its events (this adapter does, so
  * handlers decode the same way everywhere); it notifies for every bucket and
  * prefix, so the configured prefix filter is applied by the caller; no
- * versioning; no multipart notifications.
+ * versioning; no multipart notifications; object writes made atomic by
+ * `makeS3rverWritesAtomic` (s3rver writes in place).
  */
 export async function startS3Local({ directory, port, buckets, onEvent }: S3LocalOptions): Promise<S3Local> {
   await mkdir(directory, { recursive: true });
+  makeS3rverWritesAtomic();
   const server = new S3rver({
     port,
     address: '127.0.0.1',

@@ -51,6 +51,7 @@ const headStateSchema = z.object({
   stage: z.enum([STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled]),
   sourceHash: z.string(),
   alertDue: z.boolean(),
+  wentLive: z.boolean().optional(),
 });
 
 /** Parses a head item read from the table. */
@@ -76,6 +77,16 @@ export function summaryFromItem(item: Record<string, unknown>): ArticleSummary {
   return summarySchema.parse(item);
 }
 
+/** The published-list index keys of a published head: the attributes that put it on the home page and feeds. */
+export function publishedIndexKeys(
+  head: Pick<ArticleHead, 'id' | 'publishedAt'>,
+): Record<(typeof TABLE_INDEXES.byPublished)['partitionKey' | 'sortKey'], string> {
+  return {
+    [TABLE_INDEXES.byPublished.partitionKey]: keys.publishedPartition,
+    [TABLE_INDEXES.byPublished.sortKey]: keys.publishedSort(head.publishedAt, head.id),
+  };
+}
+
 /** The head item for an article in a given state, with its index keys. */
 export function headToItem(head: ArticleHead): Record<string, unknown> {
   const listed = head.status === 'published';
@@ -83,12 +94,7 @@ export function headToItem(head: ArticleHead): Record<string, unknown> {
     PK: keys.article(head.id),
     SK: keys.head,
     ...head,
-    ...(listed
-      ? {
-          [TABLE_INDEXES.byPublished.partitionKey]: keys.publishedPartition,
-          [TABLE_INDEXES.byPublished.sortKey]: keys.publishedSort(head.publishedAt, head.id),
-        }
-      : {}),
+    ...(listed ? publishedIndexKeys(head) : {}),
   };
 }
 

@@ -8,8 +8,8 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { STAGES, TABLE_INDEXES, type Stage } from '../../events/names';
-import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
-import { headFromItem, headToItem, keys, summaryFromItem, versionToItem } from './article-item';
+import type { Article, ArticleHead, ArticleSummary, RelatedLink } from '../domain/article';
+import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 
 /** The outcome of saving a new version of an article. */
 export type SaveOutcome =
@@ -45,6 +45,19 @@ export interface ArticleStore {
   releaseAlert(id: string, version: number): Promise<void>;
   /** Moves a head from one stage to another if it is still at `version` and `from`. Returns false otherwise. */
   advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean>;
+  /**
+   * Replaces the related links of a published head still at `version` and
+   * moves it to the render stage, so its page re-renders (an alert already
+   * sent stays sent). False if the head moved on or is not published.
+   */
+  updateRelated(id: string, version: number, related: readonly RelatedLink[]): Promise<boolean>;
+  /**
+   * Publishes a scheduled head at its time: if it is still at `version`,
+   * status and stage `scheduled`, and `publishedAt`, makes it published at
+   * the render stage and lists it (published index keys from `publishedAt`),
+   * in one conditional write. False otherwise.
+   */
+  publishScheduled(id: string, version: number, publishedAt: string, related: readonly RelatedLink[]): Promise<boolean>;
 }
 
 /** Creates the DynamoDB article store. Key formats stay inside this adapter. */
@@ -162,6 +175,42 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     });
   }
 
+  function updateRelated(id: string, version: number, related: readonly RelatedLink[]): Promise<boolean> {
+    return conditionalUpdate(id, {
+      UpdateExpression: 'SET related = :related, #stage = :render',
+      ConditionExpression: '#version = :version AND #status = :published',
+      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':related': related.map(({ slug, title, section }) => ({ slug, title, section })),
+        ':render': STAGES.render,
+        ':version': version,
+        ':published': 'published',
+      },
+    });
+  }
+
+  function publishScheduled(id: string, version: number, publishedAt: string, related: readonly RelatedLink[]): Promise<boolean> {
+    const { partitionKey, sortKey } = TABLE_INDEXES.byPublished;
+    const indexKeys = publishedIndexKeys({ id, publishedAt });
+    return conditionalUpdate(id, {
+      UpdateExpression: 'SET #status = :published, #stage = :render, #gsiPk = :gsiPk, #gsiSk = :gsiSk, wentLive = :true, related = :related',
+      ConditionExpression: '#version = :version AND #status = :scheduledStatus AND #stage = :scheduledStage AND publishedAt = :publishedAt',
+      ExpressionAttributeNames: { '#status': 'status', '#stage': 'stage', '#version': 'version', '#gsiPk': partitionKey, '#gsiSk': sortKey },
+      ExpressionAttributeValues: {
+        ':true': true,
+        ':related': related.map(({ slug, title, section }) => ({ slug, title, section })),
+        ':published': 'published',
+        ':render': STAGES.render,
+        ':scheduledStatus': 'scheduled',
+        ':scheduledStage': STAGES.scheduled,
+        ':version': version,
+        ':publishedAt': publishedAt,
+        ':gsiPk': indexKeys[partitionKey],
+        ':gsiSk': indexKeys[sortKey],
+      },
+    });
+  }
+
   async function listVersions(id: string): Promise<Article[]> {
     const { Items = [] } = await client.send(
       new QueryCommand({
@@ -174,5 +223,5 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(headFromItem);
   }
 
-  return { getHead, saveVersion, listPublished, listVersions, advanceStage, claimAlert, releaseAlert };
+  return { getHead, saveVersion, listPublished, listVersions, advanceStage, claimAlert, releaseAlert, updateRelated, publishScheduled };
 }

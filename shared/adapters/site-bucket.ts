@@ -1,5 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RenderedFile } from '../domain/render';
+import { edgeMetadata } from '../edge/edge-metadata';
 
 /** Options of {@link createSiteBucket}. */
 export interface SiteBucketOptions {
@@ -26,6 +27,7 @@ export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBuc
               Body: file.body,
               ContentType: file.contentType,
               CacheControl: file.cacheControl,
+              Metadata: file.edge ? edgeMetadata(file.edge) : undefined,
             }),
           ),
         ),

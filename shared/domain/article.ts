@@ -99,6 +99,8 @@ export interface ArticleState {
   readonly sourceHash: string;
   /** Whether this version, once live, is owed a subscriber alert. */
   readonly alertDue: boolean;
+  /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
+  readonly wentLive?: boolean;
 }
 
 /** An article's current version with its pipeline state (the table's head item). */

@@ -2,19 +2,29 @@ import { DRAFT_SUFFIXES, DRAFTS_PREFIX, MAX_DRAFT_BYTES } from '../../events/nam
 import type { DraftReport } from '../../events/draft-report';
 import type { ArticleStore } from '../adapters/article-store';
 import type { DraftBucket } from '../adapters/draft-bucket';
+import type { PublishScheduler } from '../adapters/publish-scheduler';
+import type { RelatedIndex } from '../adapters/related-index';
 import type { TopicPublisher } from '../adapters/topic-publisher';
-import { articlePath, type DraftProblem } from '../domain/article';
+import { articlePath, type ArticleHead, type DraftProblem } from '../domain/article';
 import { parseDraft } from '../domain/draft';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
-import { acceptedReport, describeReport, rejectedReport, reportKeyFor } from '../domain/publishing/draft-report';
-import { planNextVersion } from '../domain/publishing/next-version';
-import { rankRelated } from '../domain/related/rank-related';
+import {
+  acceptedReport,
+  describeReport,
+  outcomeReport,
+  rejectedReport,
+  reportKeyFor,
+} from '../domain/publishing/draft-report';
+import { planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
 import { generateTakeaways } from '../domain/takeaways';
+import { findRelated, publishRelated, type RelatedPlan } from './related-articles';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {
   readonly drafts: DraftBucket;
   readonly store: ArticleStore;
+  readonly related: RelatedIndex;
+  readonly scheduler: PublishScheduler;
   readonly editors: TopicPublisher;
   readonly siteUrl: string;
   readonly now?: () => Date;
@@ -23,14 +33,24 @@ export interface IngestDependencies {
 }
 
 /** What happened to one draft event. */
-export type IngestOutcome = 'ignored' | 'rejected' | 'unchanged' | 'published' | 'scheduled';
+export type IngestOutcome = 'ignored' | 'rejected' | 'unchanged' | 'published' | 'scheduled' | 'withdrawn';
+
+/** One drafts-bucket notification, decoded. */
+export interface DraftEvent {
+  readonly key: string;
+  /** An ObjectRemoved event: the editor deleted the draft. */
+  readonly removed: boolean;
+}
+
+/** Routes a drafts-bucket notification: an upload is ingested, a deletion withdraws the article. */
+export function handleDraftEvent(deps: IngestDependencies, event: DraftEvent): Promise<IngestOutcome> {
+  return event.removed ? withdrawDraft(deps, event.key) : ingestDraft(deps, event.key);
+}
 
 /** Whether an object key is a draft the pipeline should ingest. */
 export function isDraftKey(key: string): boolean {
   return key.startsWith(DRAFTS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.toLowerCase().endsWith(suffix));
 }
-
-const RECENT_CANDIDATES = 100;
 
 /**
  * Ingests one uploaded draft: reads it (refusing oversize objects before
@@ -61,7 +81,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   const draft = parsed.draft;
   const id = articleIdFor(draftKey);
   const previous = await deps.store.getHead(id);
-  const candidates = await deps.store.listPublished(RECENT_CANDIDATES);
+  const related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now });
   const next = planNextVersion({
     id,
     draftKey,
@@ -70,10 +90,16 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
     sourceHash: sha256(read.bytes),
     takeaways: draft.takeaways ?? generateTakeaways(draft),
     takeawaysSource: draft.takeaways ? 'editor' : 'extractive',
-    related: rankRelated({ ...draft, id }, candidates),
+    related: related.links,
     now,
   });
-  if (!next) return 'unchanged';
+  const url = articleUrlFor(deps, next?.slug ?? previous?.slug ?? draft.slug);
+  if (!next) {
+    // Redelivered, or re-uploaded unchanged: redo the idempotent follow-ups a crashed attempt may have missed.
+    if (previous) await followUp(deps, previous, related);
+    await finish(deps, outcomeReport(draftKey, 'unchanged', url, now));
+    return 'unchanged';
+  }
 
   const saved = await deps.store.saveVersion(next, previous?.version ?? 0);
   if (saved.kind === 'slug-taken') {
@@ -84,12 +110,41 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
       },
     ]);
   }
+  await followUp(deps, next, related);
   const status = next.status === 'scheduled' ? 'scheduled' : 'published';
-  await finish(
-    deps,
-    acceptedReport(draftKey, { status, url: `${deps.siteUrl}${encodeURI(articlePath(next.slug))}`, publishAt: draft.publishAt }, now),
-  );
+  await finish(deps, acceptedReport(draftKey, { status, url, publishAt: next.status === 'scheduled' ? next.publishAt : undefined }, now));
   return status;
+}
+
+/**
+ * Withdraws the article a deleted draft produced: a new version that leaves
+ * every list (its page answers 410), its related-index entries removed, and
+ * any pending schedule cancelled. A deletion that a newer upload of the same
+ * key has already overtaken is ignored, as is a repeated one.
+ */
+export async function withdrawDraft(deps: IngestDependencies, draftKey: string): Promise<IngestOutcome> {
+  if (!isDraftKey(draftKey)) return 'ignored';
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const previous = await deps.store.getHead(articleIdFor(draftKey));
+  if (!previous || previous.status === 'withdrawn') return 'ignored';
+  if ((await deps.drafts.read(draftKey, deps.maxDraftBytes ?? MAX_DRAFT_BYTES)).kind !== 'missing') return 'ignored';
+  const next = planWithdrawal(previous, now);
+  await deps.store.saveVersion(next, previous.version);
+  await deps.scheduler.cancel(next.id);
+  await deps.related.removeArticle(next.id);
+  await finish(deps, outcomeReport(draftKey, 'withdrawn', articleUrlFor(deps, next.slug), now));
+  return 'withdrawn';
+}
+
+/** Brings the schedule and the related index in line with a stored version; safe to repeat. */
+async function followUp(deps: IngestDependencies, head: ArticleHead, related: RelatedPlan): Promise<void> {
+  if (head.status === 'scheduled' && head.publishAt) await deps.scheduler.schedule(head.id, head.version, head.publishAt);
+  else await deps.scheduler.cancel(head.id);
+  if (head.status === 'published') await publishRelated({ index: deps.related, store: deps.store }, head, related);
+}
+
+function articleUrlFor(deps: IngestDependencies, slug: string): string {
+  return `${deps.siteUrl}${encodeURI(articlePath(slug))}`;
 }
 
 async function finish(deps: IngestDependencies, report: DraftReport): Promise<void> {

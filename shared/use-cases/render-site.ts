@@ -1,51 +1,76 @@
 import { STAGES } from '../../events/names';
 import type { ArticleVersionRef } from '../../events/article-stream-record';
+import type { ArticleLists } from '../adapters/article-lists';
 import type { ArticleStore } from '../adapters/article-store';
 import type { CdnInvalidator } from '../adapters/cdn-invalidator';
 import type { SiteBucket } from '../adapters/site-bucket';
-import { articlePath } from '../domain/article';
-import {
-  renderArticlePage,
-  renderHomePage,
-  renderNotFoundPage,
-  stylesheet,
-  type SiteConfig,
-} from '../domain/render';
+import { affectedPages, invalidationPaths, listedArticle, type PageKey, type SiteConfig } from '../domain/render';
+import { renderPages, staticFiles } from './render-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
-  readonly store: ArticleStore;
+  readonly store: Pick<ArticleStore, 'getHead' | 'advanceStage'>;
+  readonly lists: ArticleLists;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
   readonly siteConfig: SiteConfig;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
 }
 
 /** What happened to one render request. */
 export type RenderOutcome = 'rendered' | 'stale';
 
-const HOME_PAGE_SIZE = 30;
+/** What one render wrote, for logs and benchmarks. */
+export interface RenderReport {
+  readonly outcome: RenderOutcome;
+  /** Page keys re-rendered (see `affectedPages`). */
+  readonly pages: readonly PageKey[];
+  /** Keys of the content files written (pages, feeds, sitemaps), static files excluded. */
+  readonly written: readonly string[];
+  /** Paths in the one CDN invalidation. */
+  readonly invalidated: readonly string[];
+}
+
+const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [] };
 
 /**
- * Renders an article version and the pages it changes, then moves the
- * article on: to the notify stage when an alert is owed, else done. A
- * request for a version that is no longer current, or already rendered, is
- * stale and does nothing (its successor has its own request).
+ * Renders an article version and only the pages it changes: updates the list
+ * read model (home, section, tag, byline, month), asks `affectedPages` which
+ * pages moved, renders those, writes them after the static files (stylesheet
+ * first, so no page is live before its CSS), sends one CDN invalidation with
+ * every changed path, then moves the article on: to the notify stage when an
+ * alert is owed, else done. A withdrawn article's page becomes a withdrawn
+ * notice and it leaves every list. A request for a version that is no longer
+ * current, or already rendered, is stale and does nothing.
  */
-export async function renderSite(deps: RenderDependencies, ref: ArticleVersionRef): Promise<RenderOutcome> {
+export async function renderSiteWithReport(deps: RenderDependencies, ref: ArticleVersionRef): Promise<RenderReport> {
   const head = await deps.store.getHead(ref.id);
-  if (!head || head.version !== ref.version || head.stage !== STAGES.render) return 'stale';
+  if (!head || head.version !== ref.version || head.stage !== STAGES.render) return STALE;
 
-  const latest = await deps.store.listPublished(HOME_PAGE_SIZE);
-  const files = [
-    stylesheet(),
-    renderArticlePage(head, deps.siteConfig),
-    renderHomePage(latest, deps.siteConfig),
-    renderNotFoundPage(deps.siteConfig),
-  ];
-  // The stylesheet goes first so that no page is ever live before the CSS it links to.
-  await deps.site.write(files.slice(0, 1));
-  await deps.site.write(files.slice(1));
-  await deps.cdn.invalidate(['/', articlePath(head.slug)], `${head.id}-v${head.version}`);
+  const now = (deps.clock ?? (() => new Date()))();
+  const previous = await deps.lists.getListing(head.id);
+  const next = head.status === 'published' ? listedArticle(head) : undefined;
+  const { listing, totals } = await deps.lists.updateListing(head.id, next, previous);
+  const pages = affectedPages({ slug: head.slug, previous, next: listing, totals, now });
+  const moved = new Map<string, string>();
+  if (previous && previous.article.slug !== head.slug) {
+    pages.add(`article:${previous.article.slug}`);
+    if (head.status === 'published') moved.set(previous.article.slug, head.slug);
+  }
+
+  const files = await renderPages(pages, {
+    lists: deps.lists,
+    site: deps.siteConfig,
+    articles: new Map([[head.slug, head]]),
+    moved,
+    totals,
+    now,
+  });
+  await deps.site.write(staticFiles(deps.siteConfig));
+  await deps.site.write(files);
+  const invalidated = invalidationPaths(pages);
+  await deps.cdn.invalidate(invalidated, `${head.id}-v${head.version}`);
 
   const advanced = await deps.store.advanceStage(
     head.id,
@@ -53,5 +78,12 @@ export async function renderSite(deps: RenderDependencies, ref: ArticleVersionRe
     STAGES.render,
     head.alertDue ? STAGES.notify : STAGES.done,
   );
-  return advanced ? 'rendered' : 'stale';
+  return advanced
+    ? { outcome: 'rendered', pages: [...pages], written: files.map((file) => file.key), invalidated }
+    : STALE;
+}
+
+/** {@link renderSiteWithReport}, returning only the outcome. */
+export async function renderSite(deps: RenderDependencies, ref: ArticleVersionRef): Promise<RenderOutcome> {
+  return (await renderSiteWithReport(deps, ref)).outcome;
 }

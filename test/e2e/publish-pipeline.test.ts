@@ -1,7 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createArticleStore } from '../../shared/adapters/article-store';
 import { articlePath } from '../../shared/domain/article';
+import { articleIdFor } from '../../shared/domain/publishing/article-id';
+import { dynamoDbClient } from '../support/aws-env';
 import { slugify } from '../../shared/domain/draft';
 import {
   endpoints,
@@ -14,6 +18,8 @@ import {
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const SEED = new URL('../../examples/us-china-ai-dialogue.md', import.meta.url);
+
+const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
 
 async function waitForPage(slug: string, timeoutMs = 10_000) {
   return eventually(
@@ -80,13 +86,14 @@ describe('publishing through the local stack', () => {
     const draft = markdownDraft({ title, section: 'Business' });
     const first = new Date();
     const key = await uploadDraft(`${slugify(title)}.md`, draft);
-    await waitForReport(key, first);
-    await waitForPage(slugify(title));
+    expect((await waitForReport(key, first)).status).toBe('published');
+    const alertsFor = async () => (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.subject === title);
+    await eventually(async () => ((await alertsFor()).length > 0 ? true : undefined));
+
+    const second = new Date();
     await uploadDraft(`${slugify(title)}.md`, draft);
-    const second = await uploadDraft(`${slugify(title)}-marker.md`, markdownDraft({ title: `${title} marker`, section: 'Business' }));
-    await waitForReport(second, first);
-    await eventually(async () => ((await readOutbox()).some((d) => d.message.includes(`${title} marker`)) ? true : undefined));
-    const alerts = (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.subject === title);
-    expect(alerts).toHaveLength(1);
+    expect((await waitForReport(key, second)).status).toBe('unchanged');
+    expect(await store().listVersions(articleIdFor(key))).toHaveLength(1);
+    expect(await alertsFor()).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ENV } from '../../events/names';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
+import { LOCAL_NAMES } from '../../infra/local/local-names';
 import { endpoints } from './local-stack-client';
 
 /**
@@ -17,6 +18,7 @@ export function useLocalStackEnvironment(): void {
     AWS_ENDPOINT_URL_S3: e.s3,
     AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
     AWS_ENDPOINT_URL_SNS: e.sns,
+    AWS_ENDPOINT_URL_SCHEDULER: e.scheduler,
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     [ENV.tableName]: e.tableName,
     [ENV.draftsBucket]: e.draftsBucket,
@@ -24,6 +26,9 @@ export function useLocalStackEnvironment(): void {
     [ENV.alertsTopicArn]: e.alertsTopicArn,
     [ENV.editorsTopicArn]: e.editorsTopicArn,
     [ENV.siteUrl]: e.site,
+    [ENV.scheduleGroupName]: LOCAL_NAMES.scheduleGroup,
+    [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
+    [ENV.publishFunctionArn]: LOCAL_NAMES.publishFunctionArn,
   });
 }
 

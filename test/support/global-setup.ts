@@ -22,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     s3Port: await freePort(),
     dynamodbPort: await freePort(),
     snsPort: await freePort(),
+    schedulerPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
   return async () => {

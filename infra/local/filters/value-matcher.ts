@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The value rules shared by Lambda/EventBridge event patterns and SNS filter

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SnsMessageAttributeValue } from './outbox';
 import type { QueryParams } from './query-params';
 import { SnsApiError } from './sns-api-error';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidParameter } from './sns-api-error';
 
 /** The JSON message keys of the subscription protocols other than `application`. */

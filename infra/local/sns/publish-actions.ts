@@ -8,7 +8,7 @@ import type { QueryParams } from './query-params';
 import { invalidParameter, SnsApiError } from './sns-api-error';
 import type { SnsTopic } from './sns-state';
 import { el, members } from './xml-response';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** SNS quota: bytes of a message and its attributes (and of a whole batch). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFileAtomically } from './atomic-write';
 
 const topicSchema = z.object({ arn: z.string(), name: z.string() });

@@ -22,8 +22,14 @@ export function acceptedReport(
   return { draft: draftKey, at, errors: [], ...outcome };
 }
 
+/** A report for a draft whose upload changed nothing, or whose deletion withdrew its article. */
+export function outcomeReport(draftKey: string, status: 'unchanged' | 'withdrawn', url: string, at: string): DraftReport {
+  return { draft: draftKey, status, url, at, errors: [] };
+}
+
 /** One line per problem, `file:line: path: message`, for terminals and e-mail. */
 export function describeReport(report: DraftReport): string {
+  if (report.status === 'scheduled') return `${report.draft}: scheduled for ${report.publishAt} at ${report.url}`;
   if (report.status !== 'rejected') return `${report.draft}: ${report.status}${report.url ? ` ${report.url}` : ''}`;
   return report.errors
     .map((error) => `${report.draft}${error.line ? `:${error.line}` : ''}: ${error.path || '(file)'}: ${error.message}`)

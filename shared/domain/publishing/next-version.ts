@@ -18,17 +18,20 @@ export interface NextVersionInput {
 
 /**
  * Plans the next version of an article from a validated draft, or returns
- * `undefined` when the draft bytes are those of the current live version
- * (a redelivered or repeated upload changes nothing).
+ * `undefined` when the draft bytes are those of the current version (a
+ * redelivered or repeated upload changes nothing). A withdrawn article comes
+ * back with the same bytes.
  *
- * A version is owed an alert on its first publication, and again only when
- * the editor sets `breaking: true` on it.
+ * A future `publishAt` schedules an article that has never been live; a live
+ * article stays live (an update cannot take it off the site). A version is
+ * owed an alert on the article's first publication, and again only when the
+ * editor newly flags it `breaking: true`.
  */
 export function planNextVersion(input: NextVersionInput): ArticleHead | undefined {
   const { previous, draft, now } = input;
   if (previous && previous.sourceHash === input.sourceHash && previous.status !== 'withdrawn') return undefined;
-  const scheduled = draft.publishAt !== undefined && Date.parse(draft.publishAt) > Date.parse(now);
-  const everPublished = previous !== undefined && previous.status !== 'scheduled';
+  const wentLive = previous?.wentLive ?? previous?.status === 'published';
+  const scheduled = !wentLive && draft.publishAt !== undefined && Date.parse(draft.publishAt) > Date.parse(now);
   const { takeaways: _editorTakeaways, ...content } = draft;
   return {
     ...content,
@@ -39,10 +42,23 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
     takeaways: input.takeaways,
     takeawaysSource: input.takeawaysSource,
     related: input.related,
-    publishedAt: everPublished ? previous.publishedAt : scheduled ? (draft.publishAt ?? now) : now,
+    publishedAt: wentLive && previous ? previous.publishedAt : scheduled ? (draft.publishAt ?? now) : now,
     updatedAt: now,
     draftKey: input.draftKey,
     sourceHash: input.sourceHash,
-    alertDue: !everPublished || draft.breaking,
+    alertDue: !wentLive || (draft.breaking && !previous?.breaking),
+    wentLive: wentLive || !scheduled,
+  };
+}
+
+/** The version that withdraws an article: same content, off every list, nothing owed to subscribers. */
+export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead {
+  return {
+    ...previous,
+    version: previous.version + 1,
+    status: 'withdrawn',
+    stage: STAGES.render,
+    alertDue: false,
+    updatedAt: now,
   };
 }

@@ -4,8 +4,11 @@ import { renderDocument } from './layout';
 import { renderMarkdown } from './markdown';
 import { isAllowedUrl, isExternalUrl, urlScheme } from './safe-url';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
+import { listRef } from './listing';
+import { shareScriptHref } from './share-script';
+import { jsonLdScript } from './social-meta';
 import { renderTime } from './time';
-import { articleHref, articleKey, articleUrl, shareLinks } from './urls';
+import { articleHref, articleKey, articleUrl, encodePath, listPath, shareLinks } from './urls';
 
 /** Text shown in the Related Articles block when there are none. */
 export const NO_RELATED_TEXT = 'No related articles found';
@@ -63,21 +66,26 @@ function renderBylineBlock(article: Article, publication: string): string {
       ? ` · Updated ${renderTime(article.updatedAt, article.language)}`
       : '';
   return `<div class="byline-block">
-${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}<p class="publication">${escapeHtml(publication)}</p>
+${article.byline ? `<p class="byline"><a href="${escapeHtml(encodePath(listPath('author', listRef('author', article.byline).slug)))}">${escapeHtml(article.byline)}</a></p>\n` : ''}<p class="publication">${escapeHtml(publication)}</p>
 <p class="meta">Published ${renderTime(article.publishedAt, article.language)}${updated}</p>
 </div>`;
 }
 
 function renderTags(tags: readonly string[]): string {
   if (tags.length === 0) return '';
-  return `<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`;
+  const items = tags.map(
+    (tag) => `<li><a href="${escapeHtml(encodePath(listPath('tag', listRef('tag', tag).slug)))}">${escapeHtml(tag)}</a></li>`,
+  );
+  return `<ul class="tags" aria-label="Tags">${items.join('')}</ul>`;
 }
 
 function renderShare(url: string, title: string): string {
   const items = shareLinks(url, title)
     .map(({ network, label, href }) => {
-      const rel = isExternalUrl(href) && network !== 'copy' ? ' rel="noopener noreferrer"' : '';
-      return `<li><a class="share-${network}" href="${escapeHtml(href)}"${rel}>${escapeHtml(label)}</a></li>`;
+      // Every share link but "Copy link" and email goes to another site.
+      const rel = network === 'copy' || network === 'email' ? '' : ' rel="noopener noreferrer"';
+      const copy = network === 'copy' ? ' data-copy-link' : '';
+      return `<li><a class="share-${network}" href="${escapeHtml(href)}"${rel}${copy}>${escapeHtml(label)}</a></li>`;
     })
     .join('\n');
   return `<section class="share" aria-labelledby="share-title">
@@ -85,6 +93,7 @@ function renderShare(url: string, title: string): string {
 <ul>
 ${items}
 </ul>
+<p class="copy-status" role="status" data-copy-status></p>
 </section>`;
 }
 
@@ -128,12 +137,35 @@ function renderSocialMeta(article: Article, url: string, publication: string): s
     ['article:modified_time', article.updatedAt],
     ['article:section', article.section],
   ];
-  const twitter = `<meta name="twitter:card" content="${imageUrl ? 'summary_large_image' : 'summary'}">`;
+  const twitter = [
+    `<meta name="twitter:card" content="${imageUrl ? 'summary_large_image' : 'summary'}">`,
+    `<meta name="twitter:title" content="${escapeHtml(article.title)}">`,
+    article.dek ? `<meta name="twitter:description" content="${escapeHtml(article.dek)}">` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const jsonLd = jsonLdScript({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    articleSection: article.section,
+    keywords: article.tags.length > 0 ? article.tags.join(', ') : undefined,
+    inLanguage: article.language,
+    mainEntityOfPage: url,
+    url,
+    image: imageUrl ? [imageUrl] : undefined,
+    author: article.byline ? [{ '@type': 'Person', name: article.byline }] : undefined,
+    publisher: { '@type': 'Organization', name: publication },
+  });
   return [
     ...tags
       .filter((tag): tag is [string, string] => tag[1] !== undefined && tag[1] !== '')
       .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}">`),
     twitter,
+    jsonLd,
   ].join('\n');
 }
 
@@ -153,7 +185,7 @@ export function renderArticlePage(article: Article, site: SiteConfig): RenderedF
     : '';
   const main = `<article class="measure">
 <header>
-<p class="kicker">${escapeHtml(article.section)}</p>
+<p class="kicker"><a href="${escapeHtml(encodePath(listPath('section', listRef('section', article.section).slug)))}">${escapeHtml(article.section)}</a></p>
 <h1>${escapeHtml(article.title)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 </header>
@@ -176,6 +208,8 @@ ${renderRelated(article.related)}`;
       description: article.dek ?? article.takeaways[0] ?? article.title,
       canonicalUrl: url,
       extraHead: renderSocialMeta(article, url, publication),
+      feeds: [{ title: `${site.publication}: ${article.section}`, sectionSlug: listRef('section', article.section).slug }],
+      scripts: [shareScriptHref()],
       main,
     },
     site,

@@ -1,11 +1,36 @@
-/** Pure HTML rendering of the site: pages, the stylesheet, and the Markdown and escaping they use. */
+/** Pure HTML rendering of the site: pages, feeds, sitemaps, the stylesheet, and what a publish changes. */
+export { affectedPages, feedListId, type ListingChange, type PageKey } from './affected-pages';
 export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
 export { escapeHtml } from './escape-html';
-export { renderHomePage, NO_ARTICLES_TEXT } from './home-page';
+export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
+export { renderHomePage } from './home-page';
+export { invalidationPaths, MAX_INVALIDATION_PATHS } from './invalidation-paths';
 export { textDirection } from './language';
+export { renderListPage, NO_ARTICLES_TEXT, type ListPage } from './list-page';
+export {
+  archivePageCount,
+  archivePageRange,
+  FEED_SIZE,
+  frontFloor,
+  LIST_PAGE_SIZE,
+  listedArticle,
+  listId,
+  listRef,
+  listsOf,
+  monthOf,
+  NEWS_WINDOW_MS,
+  pageOfOrdinal,
+  parseListId,
+  type ArticleListing,
+  type ListedArticle,
+  type ListEntry,
+  type ListKind,
+  type ListRef,
+} from './listing';
 export { renderMarkdown, type RenderMarkdownOptions } from './markdown';
 export { renderNotFoundPage } from './not-found-page';
 export { isAllowedUrl, isExternalUrl } from './safe-url';
+export { shareScript, shareScriptHref } from './share-script';
 export {
   CSS_CONTENT_TYPE,
   HTML_CACHE_CONTROL,
@@ -14,5 +39,18 @@ export {
   type RenderedFile,
   type SiteConfig,
 } from './site-config';
+export { renderMonthSitemap, renderNewsSitemap, renderRobots, renderSitemapIndex } from './sitemaps';
 export { contentHash, stylesheet, stylesheetFile, stylesheetHref } from './stylesheet';
-export { articleHref, articleKey, articleUrl, encodePath } from './urls';
+export {
+  articleHref,
+  articleKey,
+  articleUrl,
+  encodePath,
+  feedPath,
+  listKey,
+  listPath,
+  monthSitemapPath,
+  type FeedFormat,
+  type PagedListKind,
+} from './urls';
+export { renderMovedPage, renderWithdrawnPage } from './withdrawn-page';

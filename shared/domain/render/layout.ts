@@ -2,6 +2,15 @@ import { escapeHtml } from './escape-html';
 import { languageAttributes } from './language';
 import type { SiteConfig } from './site-config';
 import { stylesheetHref } from './stylesheet';
+import { FEED_FORMATS, feedPath, type FeedFormat } from './urls';
+
+/** A feed a page links with `<link rel="alternate">`. */
+export interface FeedLink {
+  /** Plain text, e.g. `Newsroom: World`. */
+  readonly title: string;
+  /** The section's slug; absent for the whole-site feeds. */
+  readonly sectionSlug?: string;
+}
 
 /** What the shared page shell needs from a page. */
 export interface PageShell {
@@ -17,13 +26,43 @@ export interface PageShell {
   readonly extraHead?: string;
   /** The `<main>` content, already escaped. */
   readonly main: string;
+  /** Feeds besides the whole-site feeds (linked on every page), e.g. the page's section. */
+  readonly feeds?: readonly FeedLink[];
+  /** Root-relative URLs of deferred scripts; reading never depends on them. */
+  readonly scripts?: readonly string[];
+}
+
+const feedLinkCache = new Map<string, string[]>();
+
+function feedLinks(feeds: readonly FeedLink[], site: SiteConfig): string[] {
+  return feeds.flatMap((feed) => {
+    const key = `${site.baseUrl}|${feed.title}|${feed.sectionSlug ?? ''}`;
+    let links = feedLinkCache.get(key);
+    if (!links) {
+      links = feedLinksOf(feed, site);
+      if (feedLinkCache.size > 10_000) feedLinkCache.clear();
+      feedLinkCache.set(key, links);
+    }
+    return links;
+  });
+}
+
+function feedLinksOf(feed: FeedLink, site: SiteConfig): string[] {
+  return [feed].flatMap((feed) =>
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => {
+      const { contentType, title } = FEED_FORMATS[format];
+      const type = contentType.split(';')[0] ?? contentType;
+      return `<link rel="alternate" type="${type}" title="${escapeHtml(`${feed.title} (${title})`)}" href="${escapeHtml(`${site.baseUrl}${encodeURI(feedPath(format, feed.sectionSlug))}`)}">`;
+    }),
+  );
 }
 
 /**
  * The HTML5 document around every page: doctype, `lang`/`dir`, charset,
  * viewport, title, description, canonical link, hashed stylesheet, a skip
  * link, the site header with the publication name, `<main id="main">`, and
- * the site footer. Emits no inline styles or scripts.
+ * the site footer with feed links; `<link rel="alternate">` for the site's
+ * feeds and the page's own. Emits no inline styles or scripts.
  */
 export function renderDocument(page: PageShell, site: SiteConfig): string {
   const publication = escapeHtml(site.publication);
@@ -34,6 +73,8 @@ export function renderDocument(page: PageShell, site: SiteConfig): string {
     page.description ? `<meta name="description" content="${escapeHtml(page.description)}">` : '',
     page.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(page.canonicalUrl)}">` : '',
     `<link rel="stylesheet" href="${escapeHtml(stylesheetHref())}">`,
+    ...feedLinks([{ title: site.publication }, ...(page.feeds ?? [])], site),
+    ...(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`),
     page.extraHead ?? '',
   ].filter(Boolean);
   return `<!doctype html>
@@ -47,7 +88,8 @@ ${head.join('\n')}
 <main id="main">
 ${page.main}
 </main>
-<footer class="site-footer"><div class="wrap"><p>${publication}</p></div></footer>
+<footer class="site-footer"><div class="wrap"><p>${publication}</p>
+<ul class="footer-links"><li><a href="/">Latest</a></li><li><a href="${escapeHtml(feedPath('rss'))}">RSS</a></li><li><a href="${escapeHtml(feedPath('atom'))}">Atom</a></li><li><a href="${escapeHtml(feedPath('json'))}">JSON Feed</a></li></ul></div></footer>
 </body>
 </html>
 `;

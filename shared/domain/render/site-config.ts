@@ -1,3 +1,4 @@
+import type { EdgeStatus } from '../../edge/edge-metadata';
 /** What every rendered page needs to know about the site. */
 export interface SiteConfig {
   /** Public origin of the site, e.g. `http://localhost:3000`; no trailing slash. */
@@ -15,6 +16,8 @@ export interface RenderedFile {
   readonly contentType: string;
   /** `Cache-Control` to store the object with. */
   readonly cacheControl: string;
+  /** The status the edge answers with instead of 200 (a moved or withdrawn article). */
+  readonly edge?: EdgeStatus;
 }
 
 /** Content-Type of every HTML page. */
@@ -27,6 +30,6 @@ export const CSS_CONTENT_TYPE = 'text/css; charset=utf-8';
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** A page as a {@link RenderedFile} with the HTML content type and cache policy. */
-export function htmlFile(key: string, body: string): RenderedFile {
-  return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl: HTML_CACHE_CONTROL };
+export function htmlFile(key: string, body: string, edge?: EdgeStatus): RenderedFile {
+  return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl: HTML_CACHE_CONTROL, ...(edge ? { edge } : {}) };
 }

@@ -67,11 +67,21 @@ figcaption{margin-top:.5rem;color:var(--muted);font-size:.875rem}
 .article-list h2 a:hover{text-decoration:underline}
 .article-list .dek{font-size:1.0625rem;margin-bottom:.5rem}
 .article-list .meta{margin:0;font-size:.875rem}
+.kicker a{color:inherit;text-decoration:none}
+.kicker a:hover{text-decoration:underline}
+.byline a{color:var(--fg)}
+.tags a{color:inherit;text-decoration:none}
+.tags a:hover{text-decoration:underline}
+.copy-status{margin:0;min-height:1.5em;color:var(--muted);font-size:.875rem}
+.pager ul{display:flex;justify-content:space-between;gap:1rem;list-style:none;padding:1rem 0 0;margin:0;font-family:var(--sans)}
+.pager a{display:inline-block;padding:.5rem 1rem;border:1px solid var(--rule);border-radius:2rem;text-decoration:none;font-weight:600}
+.footer-links{display:flex;flex-wrap:wrap;justify-content:center;gap:1rem;list-style:none;padding:0;margin:.5rem 0 0}
+.footer-links a{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 @media (min-width:48rem){body{font-size:1.125rem}.takeaways ol{grid-template-columns:1fr 1fr}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--rule:#999;--card:#fff;--box:#fff;--accent:#000;--on-accent:#fff;--box-rule:#000;--link:#000}
 body{font:11pt/1.5 var(--serif)}
-.skip-link,.share,.site-footer,.related{display:none}
+.skip-link,.share,.site-footer,.related,.pager{display:none}
 .measure,.wrap{max-width:none;padding:0}
 a{text-decoration:none}
 .article-body a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em}

@@ -45,3 +45,47 @@ export function shareLinks(pageUrl: string, title: string): readonly ShareLink[]
     { network: 'copy', label: 'Copy link', href: pageUrl },
   ];
 }
+
+const LIST_FOLDERS = { section: 'sections', tag: 'tags', author: 'authors' } as const;
+
+/** The lists that have HTML pages. */
+export type PagedListKind = 'home' | keyof typeof LIST_FOLDERS;
+
+/**
+ * Root-relative path of a list page: `/` (home), `/sections/<slug>/`,
+ * `/tags/<slug>/`, `/authors/<slug>/`; archive page N (numbered from the
+ * oldest) at `…/page/N/`. Raw slug characters; see {@link encodePath}.
+ */
+export function listPath(kind: PagedListKind, slug: string, page?: number): string {
+  const base = kind === 'home' ? '/' : `/${LIST_FOLDERS[kind]}/${slug}/`;
+  return page === undefined ? base : `${base}page/${page}/`;
+}
+
+/** Site bucket key of a list page, e.g. `tags/ai/page/2/index.html`. */
+export function listKey(kind: PagedListKind, slug: string, page?: number): string {
+  return `${listPath(kind, slug, page).slice(1)}index.html`;
+}
+
+/** The feed formats, their file names and content types. */
+export const FEED_FORMATS = {
+  rss: { file: 'rss.xml', contentType: 'application/rss+xml; charset=utf-8', title: 'RSS' },
+  atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8', title: 'Atom' },
+  json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8', title: 'JSON Feed' },
+} as const;
+/** A feed format. */
+export type FeedFormat = keyof typeof FEED_FORMATS;
+
+/** Root-relative path of a feed: `/feeds/<file>` for the site, `/feeds/sections/<slug>/<file>` for a section. */
+export function feedPath(format: FeedFormat, sectionSlug?: string): string {
+  const folder = sectionSlug === undefined ? '/feeds/' : `/feeds/sections/${sectionSlug}/`;
+  return `${folder}${FEED_FORMATS[format].file}`;
+}
+
+/** Root-relative path of the sitemap index. */
+export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+/** Root-relative path of the news sitemap (last 48 hours). */
+export const NEWS_SITEMAP_PATH = '/sitemaps/news.xml';
+/** Root-relative path of the sitemap part of one month (`YYYY-MM`) of articles. */
+export function monthSitemapPath(month: string): string {
+  return `/sitemaps/articles-${month}.xml`;
+}

@@ -79,8 +79,13 @@ describe('renderArticlePage: the document', () => {
     expect(levels.slice(1).every((level) => level >= 2)).toBe(true);
   });
 
-  it('has no inline styles or scripts', () => {
-    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+  it('has no inline styles or scripts: only the external share script and the JSON-LD data block', () => {
+    const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
+    expect(scripts).toEqual([
+      expect.stringMatching(/^<script src="\/assets\/share\.[0-9a-f]{8}\.js" defer>$/),
+      '<script type="application/ld+json">',
+    ]);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
   });
 
   it('gives every id once', () => {
@@ -99,7 +104,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
   });
 
   it('shows the section as a kicker', () => {
-    expect(html).toContain('<p class="kicker">World</p>');
+    expect(html).toContain('<p class="kicker"><a href="/sections/world/">World</a></p>');
   });
 
   it('shows the image description as a figure when the image has no src', () => {
@@ -153,7 +158,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
 
   it('shows the byline and the publication', () => {
     const byline = element(html, /<div class="byline-block">/);
-    expect(byline).toContain('<p class="byline">China Daily Brief Editorial</p>');
+    expect(byline).toContain('<p class="byline"><a href="/authors/china-daily-brief-editorial/">China Daily Brief Editorial</a></p>');
     expect(byline).toContain('<p class="publication">China Daily Brief</p>');
   });
 
@@ -202,7 +207,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
   it('offers a plain Copy link to the article URL', () => {
     const share = element(html, /<section class="share"[^>]*>/);
     expect(share).toContain(
-      '<a class="share-copy" href="http://localhost:3000/articles/a-digital-ceasefire-us-and-china-open-high-level-dialogue-on-artificial-intelligence/">Copy link</a>',
+      '<a class="share-copy" href="http://localhost:3000/articles/a-digital-ceasefire-us-and-china-open-high-level-dialogue-on-artificial-intelligence/" data-copy-link>Copy link</a>',
     );
   });
 

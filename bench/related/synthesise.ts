@@ -1,0 +1,70 @@
+import type { IndexedDocument } from '../../shared/adapters/related-index';
+import {
+  articleTerms,
+  heaviestTerms,
+  termQuery,
+  type ArticleTerms,
+  type RelatedParameters,
+} from '../../shared/domain/related';
+import type { CorpusArticle } from './corpus';
+import { shuffled } from './simulate';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * `count` synthetic archive articles made from the corpus: article `i` takes
+ * corpus article `i mod n`, keeps a seeded two thirds of its sentences and
+ * adds two sentences of another article of the same section, so the archive
+ * has realistic vocabulary and many near-duplicates (a hard case for a
+ * postings list: popular terms get very long lists). Published an hour
+ * apart, ending at `end`. Indexed with the same domain code as a publish,
+ * document frequencies taken over the synthetic archive itself.
+ */
+export function synthesiseArchive(
+  corpus: readonly CorpusArticle[],
+  count: number,
+  parameters: RelatedParameters,
+  end = Date.parse('2026-01-01T00:00:00Z'),
+): IndexedDocument[] {
+  const bySection = new Map<string, CorpusArticle[]>();
+  for (const a of corpus) bySection.set(a.section, [...(bySection.get(a.section) ?? []), a]);
+  const drafts: { id: string; base: CorpusArticle; terms: ArticleTerms; vocabulary: string[]; publishedAt: string }[] = [];
+  const frequencies = new Map<string, number>();
+  let totalLength = 0;
+  for (let i = 0; i < count; i++) {
+    const base = corpus[i % corpus.length]!;
+    const peers = bySection.get(base.section)!;
+    const peer = peers[(i * 7 + 3) % peers.length]!;
+    const kept = shuffled(base.sentences, i + 1).slice(0, Math.max(3, Math.ceil((base.sentences.length * 2) / 3)));
+    const body = [...kept, ...shuffled(peer.sentences, i + 7).slice(0, 2)].join(' ');
+    const terms = articleTerms({ title: base.title, tags: [], body, language: 'en' });
+    const vocabulary = heaviestTerms(terms, parameters.vocabularySize);
+    for (const term of vocabulary) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    totalLength += terms.length;
+    const id = `syn-${String(i).padStart(6, '0')}`;
+    drafts.push({ id, base, terms, vocabulary, publishedAt: new Date(end - (count - i) * HOUR_MS).toISOString() });
+  }
+  const stats = { documents: count - 1, totalLength, documentFrequencies: frequencies };
+  return drafts.map(({ id, base, terms, vocabulary, publishedAt }) => {
+    const query = termQuery(terms, vocabulary, stats, parameters);
+    return {
+      article: {
+        id,
+        slug: id,
+        title: base.title,
+        section: base.section,
+        tags: [],
+        language: 'en',
+        publishedAt,
+        status: 'published',
+        length: terms.length,
+        query: query.weights,
+        selfScore: query.selfScore,
+      },
+      version: 1,
+      postings: new Map([...query.weights.keys()].map((term) => [term, terms.frequencies.get(term) ?? 0])),
+      vocabulary,
+      related: [],
+    } satisfies IndexedDocument;
+  });
+}

@@ -1,0 +1,69 @@
+import type { ArticleLists, ListingUpdate } from '../../shared/adapters/article-lists';
+import {
+  archivePageRange,
+  frontFloor,
+  listId,
+  listsOf,
+  type ArticleListing,
+  type ListedArticle,
+  type ListEntry,
+} from '../../shared/domain/render';
+
+/** An in-memory {@link ArticleLists} with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
+export function createMemoryLists(): ArticleLists {
+  const counters = new Map<string, number>();
+  const lists = new Map<string, Map<number, ListEntry>>();
+  const listings = new Map<string, ArticleListing>();
+  const months = new Set<string>();
+
+  const entriesOf = (id: string) => lists.get(id) ?? new Map<number, ListEntry>();
+  const newestFirst = (id: string, from: number, to: number, limit = Infinity) => {
+    const out: ListEntry[] = [];
+    const entries = entriesOf(id);
+    for (let ordinal = to; ordinal >= from && out.length < limit; ordinal -= 1) {
+      const entry = entries.get(ordinal);
+      if (entry) out.push(entry);
+    }
+    return out;
+  };
+
+  async function updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate> {
+    const before = previous?.ordinals ?? {};
+    const ordinals: Record<string, number> = {};
+    const totals: Record<string, number> = {};
+    for (const list of next ? listsOf(next).map(listId) : []) {
+      const kept = before[list];
+      if (kept !== undefined) ordinals[list] = kept;
+      else {
+        const count = (counters.get(list) ?? 0) + 1;
+        counters.set(list, count);
+        ordinals[list] = totals[list] = count;
+        if (list.startsWith('month/')) months.add(list.slice('month/'.length));
+      }
+    }
+    for (const [list, ordinal] of Object.entries(before)) if (ordinals[list] === undefined) entriesOf(list).delete(ordinal);
+    for (const [list, ordinal] of Object.entries(ordinals)) {
+      if (!lists.has(list)) lists.set(list, new Map());
+      lists.get(list)?.set(ordinal, { ...(next as ListedArticle), ordinal });
+    }
+    const listing = next ? { article: next, ordinals } : undefined;
+    if (listing) listings.set(id, listing);
+    else listings.delete(id);
+    for (const list of [...Object.keys(ordinals), ...Object.keys(before)]) totals[list] ??= counters.get(list) ?? 0;
+    return { listing, totals };
+  }
+
+  return {
+    getListing: async (id) => listings.get(id),
+    updateListing,
+    total: async (id) => counters.get(id) ?? 0,
+    front: async (id, total) => newestFirst(id, frontFloor(total) + 1, total),
+    archivePage: async (id, page) => {
+      const [from, to] = archivePageRange(page);
+      return newestFirst(id, from, to);
+    },
+    latest: async (id, limit) => newestFirst(id, 1, counters.get(id) ?? 0, limit),
+    all: async (id) => newestFirst(id, 1, counters.get(id) ?? 0),
+    months: async () => [...months].sort(),
+  };
+}

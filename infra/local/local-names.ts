@@ -1,0 +1,9 @@
+/** Names of the resources the local stack creates, where the CDK app would let CloudFormation name them. */
+export const LOCAL_NAMES = {
+  draftsBucket: 'newsroom-drafts',
+  siteBucket: 'newsroom-site',
+  tableName: 'newsroom-articles',
+  scheduleGroup: 'newsroom-publish',
+  schedulerRoleArn: 'arn:aws:iam::000000000000:role/newsroom-scheduler',
+  publishFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:publish-scheduled',
+} as const;

@@ -1,0 +1,249 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { TABLE_INDEXES } from '../../events/names';
+import type { ArticleHead } from '../domain/article';
+import { headFromItem, keys as itemKeys } from './article-item';
+import {
+  archivePageRange,
+  frontFloor,
+  listId,
+  listsOf,
+  parseListId,
+  type ArticleListing,
+  type ListedArticle,
+  type ListEntry,
+} from '../domain/render';
+
+/** Options of {@link createArticleLists}. */
+export interface ArticleListsOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** The outcome of {@link ArticleLists.updateListing}. */
+export interface ListingUpdate {
+  /** Where the article is listed now; undefined when unlisted. */
+  readonly listing?: ArticleListing;
+  /** Ordinal count of every list the article was or is in, after the update. */
+  readonly totals: Readonly<Record<string, number>>;
+}
+
+/**
+ * The read model behind list pages, feeds and sitemaps, kept in the article
+ * table beside the heads (never HEAD items, so the stream filters ignore
+ * them). Every read is a key lookup or a bounded Query; nothing scans.
+ */
+export interface ArticleLists {
+  /** Where an article is listed now (as last rendered); undefined if it is not. */
+  getListing(id: string): Promise<ArticleListing | undefined>;
+  /**
+   * Lists `next` in every list it belongs to (home, section, tags, byline,
+   * month) and removes it from the lists of `previous` it left, keeping the
+   * ordinal it already had in a list; `next` undefined unlists it. New
+   * ordinals come from an atomic per-list counter, then entries and the
+   * listing are written in one transaction. A no-op when nothing changed.
+   */
+  updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate>;
+  /** Ordinals handed out in a list so far (0 for a new list). */
+  total(listId: string): Promise<number>;
+  /** The front page entries of a list of `total` ordinals, newest first. */
+  front(listId: string, total: number): Promise<ListEntry[]>;
+  /** The entries of archive page `page`, newest first. */
+  archivePage(listId: string, page: number): Promise<ListEntry[]>;
+  /** The newest `limit` entries, newest first. */
+  latest(listId: string, limit: number): Promise<ListEntry[]>;
+  /** Every entry of a list, newest first (a month's sitemap part). */
+  all(listId: string): Promise<ListEntry[]>;
+  /** Every month (`YYYY-MM`) that has had an article, oldest first. */
+  months(): Promise<string[]>;
+}
+
+const ORDINAL_DIGITS = 10;
+const keys = {
+  list: (id: string) => `LIST#${id}`,
+  counter: 'COUNT',
+  entry: (ordinal: number) => `E#${String(ordinal).padStart(ORDINAL_DIGITS, '0')}`,
+  entryPrefix: 'E#',
+  article: (id: string) => `ARTICLE#${id}`,
+  listing: 'LISTING',
+  months: 'LISTS#month',
+} as const;
+
+const listedSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  dek: z.string().optional(),
+  section: z.string(),
+  tags: z.array(z.string()),
+  byline: z.string().optional(),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+  language: z.string(),
+  takeaways: z.array(z.string()),
+});
+const entrySchema = listedSchema.extend({ ordinal: z.number().int().positive() });
+const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.number().int().positive()) });
+
+/** Creates the list read model adapter. Key formats stay inside this adapter. */
+export function createArticleLists({ client, tableName }: ArticleListsOptions): ArticleLists {
+  async function query(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start && items.length < max);
+    return items.slice(0, max);
+  }
+
+  const entries = (items: Record<string, unknown>[]) => items.map((item) => entrySchema.parse(item));
+
+  async function total(id: string): Promise<number> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { PK: keys.list(id), SK: keys.counter }, ConsistentRead: true }),
+    );
+    return typeof Item?.count === 'number' ? Item.count : 0;
+  }
+
+  async function allocate(id: string): Promise<number> {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: keys.list(id), SK: keys.counter },
+        UpdateExpression: 'ADD #count :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return z.number().int().positive().parse(Attributes?.count);
+  }
+
+  function range(id: string, from: number, to: number, limit?: number) {
+    return query(
+      {
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.list(id), ':from': keys.entry(from), ':to': keys.entry(to) },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: limit,
+      },
+      limit,
+    ).then(entries);
+  }
+
+  async function getListing(id: string): Promise<ArticleListing | undefined> {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing }, ConsistentRead: true }),
+    );
+    return Item ? listingSchema.parse(Item) : undefined;
+  }
+
+  async function updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate> {
+    const before = previous?.ordinals ?? {};
+    const wanted = next ? listsOf(next).map(listId) : [];
+    const ordinals: Record<string, number> = {};
+    const totals: Record<string, number> = {};
+    for (const list of wanted) {
+      const kept = before[list];
+      if (kept !== undefined) ordinals[list] = kept;
+      else totals[list] = ordinals[list] = await allocate(list);
+      if (list.startsWith('month/') && totals[list] === 1) {
+        await client.send(
+          new UpdateCommand({ TableName: tableName, Key: { PK: keys.months, SK: parseListId(list).slug }, UpdateExpression: 'SET #n = :n', ExpressionAttributeNames: { '#n': 'month' }, ExpressionAttributeValues: { ':n': parseListId(list).slug } }),
+        );
+      }
+    }
+    const listing = next ? { article: next, ordinals } : undefined;
+    const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
+    const unchanged = JSON.stringify(listing) === JSON.stringify(previous);
+    if (!unchanged) {
+      const transactItems = [
+        ...Object.entries(ordinals).map(([list, ordinal]) => ({
+          Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },
+        })),
+        ...left.map((list) => ({
+          Delete: { TableName: tableName, Key: { PK: keys.list(list), SK: keys.entry(before[list] ?? 0) } },
+        })),
+        listing
+          ? { Put: { TableName: tableName, Item: { PK: keys.article(id), SK: keys.listing, ...listing } } }
+          : { Delete: { TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing } } },
+      ];
+      await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    }
+    for (const list of [...wanted, ...left]) if (totals[list] === undefined) totals[list] = await total(list);
+    return { listing, totals };
+  }
+
+  return {
+    getListing,
+    updateListing,
+    total,
+    front: (id, count) => range(id, frontFloor(count) + 1, count),
+    archivePage: (id, page) => {
+      const [from, to] = archivePageRange(page);
+      return range(id, from, to);
+    },
+    latest: (id, limit) =>
+      query(
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.list(id), ':prefix': keys.entryPrefix },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: limit,
+        },
+        limit,
+      ).then(entries),
+    all: (id) =>
+      query({
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.list(id), ':prefix': keys.entryPrefix },
+        ScanIndexForward: false,
+      }).then(entries),
+    months: async () =>
+      (await query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.months } }))
+        .map((item) => z.string().parse(item.SK)),
+  };
+}
+
+/** Reads the whole archive for a rebuild. */
+export interface ArchiveReader {
+  /** Every published article head, oldest first, via the `byPublished` index (a paginated Query, not a scan). */
+  publishedHeads(): Promise<ArticleHead[]>;
+}
+
+/** Creates the archive reader over the article table's `byPublished` index. */
+export function createArchiveReader({ client, tableName }: ArticleListsOptions): ArchiveReader {
+  return {
+    async publishedHeads() {
+      const index = TABLE_INDEXES.byPublished;
+      const heads: ArticleHead[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: index.indexName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': index.partitionKey },
+            ExpressionAttributeValues: { ':pk': itemKeys.publishedPartition },
+            ExclusiveStartKey: start,
+          }),
+        );
+        heads.push(...(page.Items ?? []).map(headFromItem));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return heads;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import * as z from 'zod';
+import { ENV } from '../../../events/names';
+import { ConfigurationError } from '../runtime-config';
+
+/**
+ * Builds the EventBridge Scheduler client. On AWS nothing is overridden;
+ * locally and in tests `AWS_ENDPOINT_URL_SCHEDULER` points it at the local
+ * scheduler endpoint.
+ */
+export function createSchedulerClient(env: NodeJS.ProcessEnv = process.env): SchedulerClient {
+  const endpoint = env.AWS_ENDPOINT_URL_SCHEDULER;
+  return new SchedulerClient(endpoint ? { endpoint } : {});
+}
+
+/** Where publish schedules go and what they run (what `createPublishScheduler` takes besides the client). */
+export interface PublishSchedulingConfig {
+  /** The schedule group holding every publish schedule. */
+  readonly groupName: string;
+  /** The role EventBridge Scheduler assumes to invoke the publish function. */
+  readonly roleArn: string;
+  /** The publish-scheduled function's ARN. */
+  readonly targetArn: string;
+}
+
+const schedulingSchema = z.object({
+  [ENV.scheduleGroupName]: z.string().min(1),
+  [ENV.schedulerRoleArn]: z.string().min(1),
+  [ENV.publishFunctionArn]: z.string().min(1),
+});
+
+/**
+ * Reads the scheduling settings (`SCHEDULE_GROUP_NAME`, `SCHEDULER_ROLE_ARN`,
+ * `PUBLISH_FUNCTION_ARN`), which `Scheduling.grantManageSchedules` sets on AWS.
+ *
+ * @throws ConfigurationError naming each missing variable.
+ */
+export function readPublishSchedulingConfig(env: NodeJS.ProcessEnv = process.env): PublishSchedulingConfig {
+  const parsed = schedulingSchema.safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((issue) => `${String(issue.path[0])} is not set`);
+    throw new ConfigurationError(`Invalid configuration: ${missing.join('; ')}`);
+  }
+  return {
+    groupName: parsed.data[ENV.scheduleGroupName],
+    roleArn: parsed.data[ENV.schedulerRoleArn],
+    targetArn: parsed.data[ENV.publishFunctionArn],
+  };
+}

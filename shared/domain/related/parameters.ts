@@ -1,0 +1,52 @@
+/** The tuning of related-article retrieval and ranking. */
+export interface RelatedParameters {
+  /** Terms per article whose document frequencies are counted (the article's vocabulary). @default 64 */
+  readonly vocabularySize: number;
+  /** Terms per article that are indexed and used as its query (by TF-IDF weight). @default 30 */
+  readonly indexedTerms: number;
+  /** Postings read per query term, newest first. @default 40 */
+  readonly postingsPerTerm: number;
+  /** BM25 term-frequency saturation. @default 1.2 */
+  readonly k1: number;
+  /** BM25 length normalisation. @default 0.75 */
+  readonly b: number;
+  /** Score multiplier bonus for a candidate in the same section. @default 0.5 */
+  readonly sectionBoost: number;
+  /** Score multiplier bonus per shared tag, up to three tags. @default 0.15 */
+  readonly tagBoost: number;
+  /** Weight of the recency prior: the score falls to `1 - recencyWeight` of itself for distant articles. @default 0.25 */
+  readonly recencyWeight: number;
+  /** Days over which the recency prior halves. @default 30 */
+  readonly recencyHalfLifeDays: number;
+  /** Lowest score (relevance relative to the article's own, with boosts) a link needs. @default 0.12 */
+  readonly minScore: number;
+  /** Links shown when enough qualify. @default 3 */
+  readonly minLinks: number;
+  /** Most links shown. @default 5 */
+  readonly maxLinks: number;
+  /** A fourth or fifth link needs at least this share of the best link's score. @default 0.5 */
+  readonly extraLinkShare: number;
+  /** Candidates examined as possible neighbours to update. @default 10 */
+  readonly neighbourCandidates: number;
+  /** Most older articles whose lists are updated per publish. @default 5 */
+  readonly maxNeighbours: number;
+}
+
+/** The defaults of {@link RelatedParameters}. */
+export const DEFAULT_RELATED_PARAMETERS: RelatedParameters = {
+  vocabularySize: 64,
+  indexedTerms: 30,
+  postingsPerTerm: 40,
+  k1: 1.2,
+  b: 0.75,
+  sectionBoost: 0.5,
+  tagBoost: 0.15,
+  recencyWeight: 0.25,
+  recencyHalfLifeDays: 30,
+  minScore: 0.12,
+  minLinks: 3,
+  maxLinks: 5,
+  extraLinkShare: 0.5,
+  neighbourCandidates: 10,
+  maxNeighbours: 5,
+};

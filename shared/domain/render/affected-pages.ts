@@ -1,0 +1,96 @@
+import {
+  archivePageCount,
+  LIST_PAGE_SIZE,
+  frontFloor,
+
+  NEWS_WINDOW_MS,
+  pageOfOrdinal,
+  parseListId,
+  type ArticleListing,
+} from './listing';
+
+/**
+ * A page (or group of files) of the site that a publish may have to re-render:
+ * - `article:<slug>`
+ * - `list:<list id>:front`, `list:<list id>:page:<n>` (home, section, tag, author lists)
+ * - `feed:<list id>` (the RSS, Atom and JSON feeds of `home` or `section/<slug>`)
+ * - `sitemap:index`, `sitemap:news`, `sitemap:month/<YYYY-MM>`
+ */
+export type PageKey = string;
+
+/** One publish, update or withdrawal, as the pages see it. */
+export interface ListingChange {
+  readonly slug: string;
+  /** Where the article was listed before (as last rendered); undefined if never listed. */
+  readonly previous?: ArticleListing;
+  /** Where it is listed now; undefined when it is withdrawn (or otherwise unlisted). */
+  readonly next?: ArticleListing;
+  /** Ordinal count of every list in `previous` or `next`, after the change. */
+  readonly totals: Readonly<Record<string, number>>;
+  /** Now, for the news sitemap's 48-hour window. */
+  readonly now: Date;
+}
+
+function sameArticle(a: ArticleListing['article'], b: ArticleListing['article']): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function withinNewsWindow(listing: ArticleListing | undefined, now: Date): boolean {
+  if (!listing) return false;
+  const age = now.getTime() - Date.parse(listing.article.publishedAt);
+  return age <= NEWS_WINDOW_MS;
+}
+
+/**
+ * The set of pages whose content changes when an article moves from
+ * `previous` to `next`: its own page; for each list it joins, leaves or
+ * changes in, the front page if it is shown there and the archive page that
+ * holds it (plus the two newest archive pages when a bucket fills up); the
+ * feeds of the home and section lists whose front changes; the sitemap part
+ * of its month (and the index when a month starts); the news sitemap when it
+ * is within 48 hours. Never depends on the archive's size.
+ */
+export function affectedPages(change: ListingChange): Set<PageKey> {
+  const pages = new Set<PageKey>([`article:${change.slug}`]);
+  const before = change.previous?.ordinals ?? {};
+  const after = change.next?.ordinals ?? {};
+  const unchanged =
+    change.previous !== undefined && change.next !== undefined && sameArticle(change.previous.article, change.next.article);
+
+  for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[id];
+    const is = after[id];
+    if (unchanged && was !== undefined && was === is) continue;
+    const total = change.totals[id] ?? Math.max(was ?? 0, is ?? 0);
+    const ref = parseListId(id);
+    if (ref.kind === 'month') {
+      pages.add(`sitemap:${id}`);
+      if (was === undefined && total === 1) pages.add('sitemap:index');
+      continue;
+    }
+    const archived = archivePageCount(total);
+    for (const ordinal of [was, is]) {
+      if (ordinal === undefined) continue;
+      if (ordinal > frontFloor(total)) {
+        pages.add(`list:${id}:front`);
+        if (ref.kind === 'home' || ref.kind === 'section') pages.add(`feed:${id}`);
+      }
+      const page = pageOfOrdinal(ordinal);
+      if (page <= archived) pages.add(`list:${id}:page:${page}`);
+    }
+    // A new ordinal that completes a bucket moves the front page's floor up: the next archive page appears,
+    // and its predecessor's "newer" link now points at it instead of the front page.
+    if (is !== undefined && was === undefined && total % LIST_PAGE_SIZE === 0) {
+      if (archived >= 1) pages.add(`list:${id}:page:${archived}`);
+      if (archived >= 2) pages.add(`list:${id}:page:${archived - 1}`);
+    }
+  }
+  if (withinNewsWindow(change.previous, change.now) || withinNewsWindow(change.next, change.now)) pages.add('sitemap:news');
+  return pages;
+}
+
+/** The list id a home or section feed key names, e.g. `feed:section/world` → `section/world`. */
+export function feedListId(key: PageKey): string {
+  return key.slice('feed:'.length);
+}
+

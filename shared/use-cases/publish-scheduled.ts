@@ -1,0 +1,34 @@
+import { STAGES } from '../../events/names';
+import type { PublishScheduleInput } from '../../events/publish-schedule';
+import type { ArticleStore } from '../adapters/article-store';
+import type { RelatedIndex } from '../adapters/related-index';
+import { findRelated, publishRelated } from './related-articles';
+
+/** What publishing a scheduled article needs. */
+export interface PublishScheduledDependencies {
+  readonly store: Pick<ArticleStore, 'getHead' | 'publishScheduled' | 'updateRelated'>;
+  readonly related: RelatedIndex;
+}
+
+/** What happened to one publish request: published now, or nothing to do. */
+export type PublishScheduledOutcome = 'published' | 'stale';
+
+/**
+ * Publishes an article whose scheduled time has come: if its head is still
+ * the scheduled version the schedule names, it becomes published at the
+ * render stage (so the site renders it and, once live, subscribers are
+ * alerted), keeping its `publishedAt`. A head that moved on (a newer
+ * version, a withdrawal, a reschedule to another version) or a repeated
+ * delivery is `stale` and left alone. The write is conditional on the head
+ * read, so a concurrent ingest wins. Its related links are found afresh at
+ * publication, and it joins the related index (and its neighbours' lists)
+ * only now, as a scheduled article must not be linked before it is live.
+ */
+export async function publishScheduled(deps: PublishScheduledDependencies, ref: PublishScheduleInput): Promise<PublishScheduledOutcome> {
+  const head = await deps.store.getHead(ref.id);
+  if (!head || head.version !== ref.version || head.status !== 'scheduled' || head.stage !== STAGES.scheduled) return 'stale';
+  const plan = await findRelated(deps.related, head);
+  if (!(await deps.store.publishScheduled(head.id, head.version, head.publishedAt, plan.links))) return 'stale';
+  await publishRelated({ index: deps.related, store: deps.store }, { ...head, status: 'published', related: plan.links }, plan);
+  return 'published';
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  affectedPages,
+  invalidationPaths,
+  LIST_PAGE_SIZE,
+  listedArticle,
+  type ArticleListing,
+  type ListedArticle,
+} from '../../../../shared/domain/render';
+
+const NOW = new Date('2025-03-06T12:00:00.000Z');
+
+const story: ListedArticle = listedArticle({
+  id: 'a1',
+  slug: 'story',
+  title: 'Story',
+  dek: 'Dek',
+  section: 'World',
+  tags: ['AI'],
+  byline: 'Jane Doe',
+  publishedAt: '2025-03-06T10:00:00.000Z',
+  updatedAt: '2025-03-06T10:00:00.000Z',
+  language: 'en',
+  takeaways: ['One'],
+});
+
+function listing(article: ListedArticle, ordinal: number): ArticleListing {
+  return {
+    article,
+    ordinals: { home: ordinal, 'section/world': ordinal, 'tag/ai': ordinal, 'author/jane-doe': ordinal, 'month/2025-03': ordinal },
+  };
+}
+
+function totals(total: number): Record<string, number> {
+  return { home: total, 'section/world': total, 'tag/ai': total, 'author/jane-doe': total, 'month/2025-03': total };
+}
+
+describe('affectedPages', () => {
+  it('re-renders the article, each list front page, the home and section feeds, its month sitemap and the news sitemap on first publication', () => {
+    const pages = affectedPages({ slug: 'story', next: listing(story, 45), totals: totals(45), now: NOW });
+    expect([...pages].sort()).toEqual([
+      'article:story',
+      'feed:home',
+      'feed:section/world',
+      'list:author/jane-doe:front',
+      'list:home:front',
+      'list:section/world:front',
+      'list:tag/ai:front',
+      'sitemap:month/2025-03',
+      'sitemap:news',
+    ]);
+  });
+
+  it('does not depend on the size of the archive', () => {
+    const small = affectedPages({ slug: 'story', next: listing(story, 45), totals: totals(45), now: NOW });
+    const large = affectedPages({ slug: 'story', next: listing(story, 1_000_045), totals: totals(1_000_045), now: NOW });
+    expect(large).toEqual(small);
+  });
+
+  it('adds the archive page that fills up, and the one before it, when a new entry completes a bucket', () => {
+    const total = LIST_PAGE_SIZE * 5;
+    const pages = affectedPages({ slug: 'story', next: listing(story, total), totals: totals(total), now: NOW });
+    expect(pages).toContain('list:home:page:4');
+    expect(pages).toContain('list:home:page:3');
+    expect(pages).toContain('list:home:front');
+  });
+
+  it('re-renders only the archive page holding an old article when it is updated, not the front pages or feeds', () => {
+    const updated = { ...story, title: 'Corrected story', updatedAt: '2025-03-06T11:00:00.000Z' };
+    const pages = affectedPages({
+      slug: 'story',
+      previous: listing(story, 3),
+      next: listing(updated, 3),
+      totals: totals(500),
+      now: new Date('2025-06-01T00:00:00.000Z'),
+    });
+    expect([...pages].sort()).toEqual([
+      'article:story',
+      'list:author/jane-doe:page:1',
+      'list:home:page:1',
+      'list:section/world:page:1',
+      'list:tag/ai:page:1',
+      'sitemap:month/2025-03',
+    ]);
+  });
+
+  it('re-renders the pages it leaves when an article is withdrawn', () => {
+    const pages = affectedPages({ slug: 'story', previous: listing(story, 45), totals: totals(45), now: NOW });
+    expect(pages).toContain('article:story');
+    expect(pages).toContain('list:tag/ai:front');
+    expect(pages).toContain('feed:home');
+    expect(pages).toContain('sitemap:news');
+  });
+
+  it('re-renders the old and the new section when the section changes', () => {
+    const moved: ArticleListing = {
+      article: { ...story, section: 'Tech' },
+      ordinals: { ...listing(story, 45).ordinals, 'section/world': undefined as never, 'section/tech': 7 },
+    };
+    delete (moved.ordinals as Record<string, number>)['section/world'];
+    const pages = affectedPages({
+      slug: 'story',
+      previous: listing(story, 45),
+      next: moved,
+      totals: { ...totals(45), 'section/tech': 7 },
+      now: NOW,
+    });
+    expect(pages).toContain('list:section/world:front');
+    expect(pages).toContain('list:section/tech:front');
+    expect(pages).toContain('feed:section/tech');
+    expect(pages).toContain('feed:section/world');
+  });
+
+  it('changes nothing but the article page when the listed fields are unchanged', () => {
+    const pages = affectedPages({ slug: 'story', previous: listing(story, 45), next: listing(story, 45), totals: totals(45), now: NOW });
+    expect([...pages]).toEqual(['article:story', 'sitemap:news']);
+  });
+});
+
+describe('invalidationPaths', () => {
+  it('names each page folder with a wildcard, all feeds and all sitemaps once each, and the home page both ways', () => {
+    const paths = invalidationPaths(['article:story', 'list:home:front', 'list:section/world:front', 'feed:home', 'feed:section/world', 'sitemap:news', 'sitemap:month/2025-03']);
+    expect(paths).toEqual(['/', '/articles/story/*', '/feeds/*', '/index.html', '/sections/world/*', '/sitemap*']);
+  });
+
+  it('folds tag paths into /tags/* when there are more than eight paths', () => {
+    const keys = ['article:s', 'list:home:front', 'list:section/world:front', 'list:author/x:front', 'feed:home', 'sitemap:news', 'list:tag/a:front', 'list:tag/b:front', 'list:tag/c:front'];
+    const paths = invalidationPaths(keys);
+    expect(paths.length).toBeLessThanOrEqual(8);
+    expect(paths).toContain('/tags/*');
+    expect(paths.some((path) => path.startsWith('/tags/a'))).toBe(false);
+  });
+});

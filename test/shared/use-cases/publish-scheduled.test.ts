@@ -1,0 +1,97 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../../events/names';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import { createRelatedIndex, type RelatedIndex } from '../../../shared/adapters/related-index';
+import type { ArticleHead } from '../../../shared/domain/article';
+import { publishScheduled } from '../../../shared/use-cases/publish-scheduled';
+import { dynamoDbClient } from '../../support/aws-env';
+
+const PUBLISH_AT = '2026-12-01T08:00:00.000Z';
+let store: ArticleStore;
+let related: RelatedIndex;
+
+function scheduledHead(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
+  return {
+    id,
+    version: 1,
+    status: 'scheduled',
+    stage: STAGES.scheduled,
+    title: `Article ${id}`,
+    section: 'Business',
+    slug: `slug-${id}`,
+    tags: ['markets'],
+    language: 'en',
+    publishAt: PUBLISH_AT,
+    takeaways: ['One.'],
+    takeawaysSource: 'editor',
+    breaking: false,
+    body: 'Body.',
+    related: [],
+    publishedAt: PUBLISH_AT,
+    updatedAt: '2026-11-30T10:00:00.000Z',
+    draftKey: `drafts/${id}.md`,
+    sourceHash: 'h1',
+    alertDue: true,
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  const client = dynamoDbClient();
+  const tableName = `publish-scheduled-test-${Date.now()}`;
+  await ensureArticleTable(client, tableName);
+  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
+  related = createRelatedIndex({ client: DynamoDBDocumentClient.from(client), tableName });
+});
+
+describe('publishScheduled on DynamoDB Local', () => {
+  it('makes the scheduled version published at the render stage, keeping its publishedAt and alert', async () => {
+    await store.saveVersion(scheduledHead('p1'), 0);
+    const outcome = await publishScheduled({ store, related }, { id: 'p1', version: 1 });
+    const head = await store.getHead('p1');
+    expect(outcome).toBe('published');
+    expect(head).toMatchObject({ status: 'published', stage: STAGES.render, publishedAt: PUBLISH_AT, alertDue: true, version: 1 });
+  });
+
+  it('lists the article among the published once its time has come, and not before', async () => {
+    await store.saveVersion(scheduledHead('p2'), 0);
+    const before = (await store.listPublished(100)).map((s) => s.id);
+    await publishScheduled({ store, related }, { id: 'p2', version: 1 });
+    const after = (await store.listPublished(100)).map((s) => s.id);
+    expect([before.includes('p2'), after.includes('p2')]).toEqual([false, true]);
+  });
+
+  it('does nothing when the article has a newer version than the schedule names', async () => {
+    await store.saveVersion(scheduledHead('p3'), 0);
+    await store.saveVersion(scheduledHead('p3', { version: 2, sourceHash: 'h2' }), 1);
+    const outcome = await publishScheduled({ store, related }, { id: 'p3', version: 1 });
+    expect([outcome, (await store.getHead('p3'))?.status]).toEqual(['stale', 'scheduled']);
+  });
+
+  it('does nothing when the article was withdrawn', async () => {
+    await store.saveVersion(scheduledHead('p4'), 0);
+    await store.saveVersion(scheduledHead('p4', { version: 2, status: 'withdrawn', stage: STAGES.render, sourceHash: 'h2' }), 1);
+    const outcome = await publishScheduled({ store, related }, { id: 'p4', version: 2 });
+    expect([outcome, (await store.getHead('p4'))?.status]).toEqual(['stale', 'withdrawn']);
+  });
+
+  it('publishes once when the schedule is delivered twice', async () => {
+    await store.saveVersion(scheduledHead('p5'), 0);
+    const first = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
+    await store.advanceStage('p5', 1, STAGES.render, STAGES.notify);
+    const second = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
+    expect([first, second, (await store.getHead('p5'))?.stage]).toEqual(['published', 'stale', STAGES.notify]);
+  });
+
+  it('does nothing for an article that does not exist', async () => {
+    expect(await publishScheduled({ store, related }, { id: 'missing', version: 1 })).toBe('stale');
+  });
+
+  it('refuses to publish through the store when the head changed after it was read', async () => {
+    await store.saveVersion(scheduledHead('p6'), 0);
+    await store.saveVersion(scheduledHead('p6', { version: 2, sourceHash: 'h2', publishedAt: '2026-12-02T08:00:00.000Z' }), 1);
+    expect(await store.publishScheduled('p6', 1, PUBLISH_AT, [])).toBe(false);
+  });
+});
