@@ -8,7 +8,7 @@ import { PIPELINE_BUNDLING } from '../../infra/constructs/pipeline-function';
 import { toEsbuildOptions } from './esbuild-options';
 
 /** The functions the CDK app deploys today, measured by the size benchmark. */
-export const MEASURED_FUNCTIONS = ['ingest-draft', 'render-site', 'notify-subscribers'] as const;
+export const MEASURED_FUNCTIONS = ['ingest-draft', 'render-site', 'notify-subscribers', 'publish-scheduled'] as const;
 
 /** Name of the baseline bundle in the report. */
 export const HELLO_WORLD = 'hello-world';

@@ -21,6 +21,9 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [ENV.distributionId]: 'E123EXAMPLE',
   [ENV.siteUrl]: 'https://news.example.com',
   [ENV.publication]: 'Newsroom',
+  [ENV.scheduleGroupName]: 'newsroom-publish',
+  [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/scheduler',
+  [ENV.publishFunctionArn]: 'arn:aws:lambda:us-east-1:123456789012:function:publish-scheduled',
   POWERTOOLS_SERVICE_NAME: 'size-benchmark',
 };
 

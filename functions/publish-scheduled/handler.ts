@@ -20,8 +20,8 @@ const deps = {
 /**
  * EventBridge Scheduler (a one-time publish schedule; the event is the
  * schedule's Input, `{id, version}`) → the scheduled version goes live.
- * A malformed event or a failed write throws, so Scheduler retries and
- * finally dead-letters it.
+ * A malformed event or a failed write throws: Scheduler invokes the function
+ * asynchronously, so Lambda retries it and then sends it to the failure queue.
  */
 export const handler = middy(async (event: unknown, _context: Context): Promise<{ outcome: PublishScheduledOutcome }> => {
   const ref = publishScheduleInputSchema.parse(event);

@@ -18,6 +18,8 @@ export interface IngestionProps {
   readonly draftsBucket: IBucket;
   readonly table: ITable;
   readonly editorsTopic: ITopic;
+  /** The public site URL the draft reports link to. */
+  readonly siteUrl: string;
   /** Function settings other than its environment. */
   readonly function: Omit<PipelineFunctionProps, 'environment'>;
 }
@@ -26,6 +28,7 @@ export interface IngestionProps {
  * The ingest function on the intake queue: batches of up to ten draft
  * notifications with partial batch failures. It reads `drafts/`, writes
  * reports under `reports/`, writes the table and tells editors; nothing else.
+ * The stack adds schedule management (`Scheduling.grantManageSchedules`).
  */
 export class Ingestion extends Construct {
   /** The ingest function. */
@@ -39,6 +42,7 @@ export class Ingestion extends Construct {
         [ENV.tableName]: props.table.tableName,
         [ENV.draftsBucket]: props.draftsBucket.bucketName,
         [ENV.editorsTopicArn]: props.editorsTopic.topicArn,
+        [ENV.siteUrl]: props.siteUrl,
       },
     });
     this.function.addEventSource(new SqsEventSource(props.queue, { batchSize: 10, reportBatchItemFailures: true }));

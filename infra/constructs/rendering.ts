@@ -8,7 +8,7 @@ import { ArticleStreamConsumer } from './article-stream-consumer';
 import type { PipelineFunctionProps } from './pipeline-function';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
-import { BUCKET_READ_ACTIONS_WILDCARD, BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
+import { BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
 
 /** Properties of {@link Rendering}. */
 export interface RenderingProps {
@@ -25,8 +25,9 @@ export interface RenderingProps {
 
 /**
  * The render function on the article stream (`STREAM_FILTERS.renderSite`):
- * it reads and updates the table, writes and deletes pages in the site bucket
- * and invalidates paths on this distribution only. It cannot read drafts.
+ * it reads and writes the table (article heads and list items), puts pages
+ * (with their edge metadata) into the site bucket without reading or deleting
+ * any, and invalidates paths on this distribution only. It cannot read drafts.
  */
 export class Rendering extends Construct {
   /** The stream consumer: the function and its failure queue. */
@@ -50,10 +51,9 @@ export class Rendering extends Construct {
     });
     const fn = this.consumer.function;
     props.table.grantReadWriteData(fn);
-    props.siteBucket.grantReadWrite(fn);
-    props.siteBucket.grantDelete(fn);
+    props.siteBucket.grantPut(fn);
     props.distribution.grantCreateInvalidation(fn);
-    acknowledgeWildcards(fn, BUCKET_READ_ACTIONS_WILDCARD, BUCKET_WRITE_ACTIONS_WILDCARD, TABLE_INDEX_WILDCARD, {
+    acknowledgeWildcards(fn, BUCKET_WRITE_ACTIONS_WILDCARD, TABLE_INDEX_WILDCARD, {
       finding: /^Resource::.*SiteBucket.*\/\*$/,
       reason: 'A render rewrites any page of the site (article, home, section, tag, feeds), so every key of the site bucket.',
     });

@@ -1,6 +1,5 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createServer, type Server } from 'node:http';
-import type { Readable } from 'node:stream';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { securityHeaderEntries } from '../../shared/edge/response-headers';
 import { loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
 
@@ -22,7 +21,7 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
   const viewerResponse = loadViewerResponse();
   const security = securityHeaderEntries();
 
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of security) response.setHeader(name, value);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -48,12 +47,14 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
     for (const [name, value] of Object.entries(found.metadata)) origin[`x-amz-meta-${name}`] = { value };
     const edge = viewerResponse(found.key === key ? 200 : 404, origin);
     response.writeHead(edge.statusCode, Object.fromEntries(Object.entries(edge.headers).map(([k, v]) => [k, v.value])));
-    if (request.method === 'HEAD') {
-      found.body.destroy();
-      response.end();
-      return;
-    }
-    found.body.pipe(response);
+    response.end(request.method === 'HEAD' ? undefined : found.body);
+  };
+  const server: Server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      // The origin failed: answer as CloudFront would, and keep serving.
+      if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(`Bad gateway: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -72,18 +73,31 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
   };
 }
 
+/**
+ * Reads a whole object. s3rver keeps content and metadata in separate files,
+ * so a read racing a write can pair them wrongly; a body whose length differs
+ * from the declared one is read again (S3 itself never serves such a mix).
+ */
 async function fetchObject(client: S3Client, bucket: string, key: string) {
-  try {
-    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  for (let attempt = 1; ; attempt++) {
+    let object;
+    try {
+      object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
+      throw error;
+    }
+    const body = Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+    if (body.length !== object.ContentLength && attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
     return {
       key,
-      body: object.Body as Readable,
+      body,
       contentType: object.ContentType,
       cacheControl: object.CacheControl,
       metadata: object.Metadata ?? {},
     };
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
-    throw error;
   }
 }

@@ -26,8 +26,8 @@ let patched = false;
  * place and, for buffered bodies, acknowledges the PUT before the bytes reach
  * the disk, so a reader (the local CDN) could see an empty or half page. Here
  * the body goes to a temporary file that is renamed over the object once
- * complete; the metadata file follows, so the window in which a reader can
- * pair new content with old metadata shrinks to two renames.
+ * complete, after the metadata file is written. The local CDN server also
+ * checks that a body matches its declared length and retries otherwise.
  */
 export function makeS3rverWritesAtomic(): void {
   if (patched) return;
@@ -55,8 +55,9 @@ export function makeS3rverWritesAtomic(): void {
       createWriteStream(temporary),
     );
     const digest = md5.digest('hex');
-    await rename(temporary, objectPath);
+    // Metadata first: a reader of a new object then finds no content yet (404) rather than content without its type.
     await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+    await rename(temporary, objectPath);
     return { size, md5: digest };
   };
 }

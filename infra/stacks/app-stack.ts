@@ -1,29 +1,24 @@
-import { existsSync } from 'node:fs';
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
 import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
-import { TABLE_INDEX_WILDCARD } from '../constructs/article-store';
-import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
 import type { DataStack } from './data-stack';
 
-/** Handler entry files by function; `publish-scheduled` is optional until it exists. */
-export type FunctionEntries = Readonly<Record<Exclude<PipelineFunctionName, 'publish-scheduled'>, string>> & {
-  readonly 'publish-scheduled'?: string;
-};
+/** Handler entry files by function. */
+export type FunctionEntries = Readonly<Record<PipelineFunctionName, string>>;
 
 /** Properties of an {@link AppStack}. */
 export interface AppStackProps extends StackProps {
   readonly config: StageConfig;
   /** The stage's stateful resources. */
   readonly data: DataStack;
-  /** @default - `functions/<name>/handler.ts`, without publish-scheduled */
+  /** @default - `functions/<name>/handler.ts` */
   readonly entries?: FunctionEntries;
 }
 
@@ -50,6 +45,7 @@ export class AppStack extends Stack {
       draftsBucket: data.intake.draftsBucket,
       table: data.articleStore.table,
       editorsTopic: data.notifications.editorsTopic,
+      siteUrl: data.site.siteUrl,
       function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
     });
     this.rendering = new Rendering(this, 'Rendering', {
@@ -66,18 +62,13 @@ export class AppStack extends Stack {
       siteUrl: data.site.siteUrl,
       function: fn('notify-subscribers', entries['notify-subscribers']),
     });
-    const publishEntry = entries['publish-scheduled'];
     this.scheduling = new Scheduling(this, 'Scheduling', {
-      publishFunction: publishEntry ? fn('publish-scheduled', publishEntry) : undefined,
+      table: data.articleStore.table,
+      publishFunction: fn('publish-scheduled', entries['publish-scheduled']),
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    if (this.scheduling.publishFunction) {
-      this.scheduling.grantManageSchedules(this.ingestion.function);
-      data.articleStore.table.grantReadWriteData(this.scheduling.publishFunction);
-      acknowledgeWildcards(this.scheduling.publishFunction, TABLE_INDEX_WILDCARD);
-    }
+    this.scheduling.grantManageSchedules(this.ingestion.function);
 
-    const scheduled = this.scheduling.publishFunction;
     this.monitoring = new Monitoring(this, 'Monitoring', {
       opsTopic: data.notifications.opsTopic,
       dashboardName: `Newsroom-${config.name}`,
@@ -85,27 +76,24 @@ export class AppStack extends Stack {
         { name: 'IngestDraft', function: this.ingestion.function },
         { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
         { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
-        ...(scheduled ? [{ name: 'PublishScheduled', function: scheduled }] : []),
+        { name: 'PublishScheduled', function: this.scheduling.publishFunction },
       ],
       deadLetterQueues: {
         IntakeDeadLetter: data.intake.deadLetterQueue,
         RenderSiteFailures: this.rendering.consumer.failureQueue,
         NotifySubscribersFailures: this.alerting.consumer.failureQueue,
+        PublishScheduledFailures: this.scheduling.failureQueue,
       },
     });
   }
 }
 
-/**
- * The real handler entries, `functions/<name>/handler.ts`; publish-scheduled
- * only once its file exists.
- */
-export function defaultFunctionEntries(exists: (file: string) => boolean = existsSync): FunctionEntries {
-  const publish = functionEntry('publish-scheduled');
+/** The real handler entries, `functions/<name>/handler.ts`. */
+export function defaultFunctionEntries(): FunctionEntries {
   return {
     'ingest-draft': functionEntry('ingest-draft'),
     'render-site': functionEntry('render-site'),
     'notify-subscribers': functionEntry('notify-subscribers'),
-    ...(exists(publish) ? { 'publish-scheduled': publish } : {}),
+    'publish-scheduled': functionEntry('publish-scheduled'),
   };
 }

@@ -5,12 +5,14 @@ let stage: SynthesizedStage;
 let ingest: FlatStatement[];
 let render: FlatStatement[];
 let notify: FlatStatement[];
+let publish: FlatStatement[];
 
 beforeAll(() => {
   stage = synthStage();
   ingest = policyStatements(stage.app, 'IngestionFunctionRoleDefaultPolicy');
   render = policyStatements(stage.app, 'RenderingConsumerFunctionRoleDefaultPolicy');
   notify = policyStatements(stage.app, 'AlertingConsumerFunctionRoleDefaultPolicy');
+  publish = policyStatements(stage.app, 'SchedulingPublishFunctionRoleDefaultPolicy');
 });
 
 const on = (statements: FlatStatement[], resource: RegExp) => statements.filter((s) => resource.test(s.resources));
@@ -36,8 +38,18 @@ describe('ingest function permissions', () => {
     expect(publish.map((s) => s.resources).join()).not.toMatch(/AlertsTopic|OpsTopic/);
   });
 
-  it('may manage schedules in the newsroom group and pass the scheduler role', () => {
-    expect(actions(ingest)).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'iam:PassRole']));
+  it('creates, updates and deletes schedules in the newsroom schedule group only', () => {
+    const scheduling = ingest.filter((s) => s.actions.some((a) => a.startsWith('scheduler:')));
+    expect(actions(scheduling).sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
+    for (const statement of scheduling) {
+      expect(statement.resources).toMatch(/:schedule\/NewsroomtestApp-Scheduling-Group-[0-9A-F]+\/\*"/);
+    }
+  });
+
+  it('passes the scheduler role and no other role', () => {
+    const passRole = ingest.filter((s) => s.actions.includes('iam:PassRole'));
+    expect(passRole).toHaveLength(1);
+    expect(JSON.parse(passRole[0]!.resources)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^SchedulingSchedulerRole/), 'Arn'] });
   });
 });
 
@@ -46,8 +58,16 @@ describe('render function permissions', () => {
     expect(on(render, /IntakeDraftsBucket/)).toEqual([]);
   });
 
-  it('writes the site bucket', () => {
-    expect(actions(on(render, /SiteSiteBucket/))).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject*']));
+  it('puts objects into the site bucket but neither reads nor deletes them', () => {
+    const site = actions(on(render, /SiteSiteBucket/));
+    expect(site).toContain('s3:PutObject');
+    expect(site.filter((a) => /^s3:(Get|List|Delete)/.test(a))).toEqual([]);
+  });
+
+  it('reads and writes the article table, list items included', () => {
+    expect(actions(on(render, /ArticleStoreTable/))).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    );
   });
 
   it('creates invalidations on its own distribution only', () => {
@@ -58,6 +78,10 @@ describe('render function permissions', () => {
 });
 
 describe('notify function permissions', () => {
+  it('cannot publish to the editors topic', () => {
+    expect(on(notify, /EditorsTopic/)).toEqual([]);
+  });
+
   it('publishes to the alerts topic only', () => {
     const publish = notify.filter((s) => s.actions.includes('sns:Publish'));
     expect(publish).toHaveLength(1);
@@ -75,10 +99,37 @@ describe('notify function permissions', () => {
   });
 });
 
+describe('publish-scheduled function permissions', () => {
+  it('touches no bucket', () => {
+    expect(actions(publish).filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(on(publish, /Bucket/)).toEqual([]);
+  });
+
+  it('reads and writes the article table', () => {
+    expect(actions(on(publish, /ArticleStoreTable/))).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
+  });
+
+  it('publishes to no topic and manages no schedule', () => {
+    expect(actions(publish).filter((a) => a.startsWith('sns:') || a.startsWith('scheduler:'))).toEqual([]);
+  });
+});
+
 describe('scheduler role', () => {
   it('may invoke the publish function only', () => {
     const statements = policyStatements(stage.app, 'SchedulingSchedulerRoleDefaultPolicy');
-    expect(actions(statements)).toEqual(['lambda:InvokeFunction']);
-    expect(statements[0]!.resources).toMatch(/SchedulingPublishFunction/);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.actions).toEqual(['lambda:InvokeFunction']);
+    const resources: unknown[] = JSON.parse(statements[0]!.resources);
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) expect(JSON.stringify(resource)).toMatch(/"SchedulingPublishFunction[0-9A-F]+"/);
+  });
+
+  it('is assumable by EventBridge Scheduler only', () => {
+    stage.app.hasResourceProperties('AWS::IAM::Role', {
+      Description: 'Lets EventBridge Scheduler invoke the newsroom publish function',
+      AssumeRolePolicyDocument: {
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' } }],
+      },
+    });
   });
 });

@@ -14,15 +14,28 @@ function alarmsOn(metricName: string) {
 }
 
 describe('monitoring', () => {
-  it('alarms on the depth of the intake dead-letter queue and both stream failure queues', () => {
+  it('alarms on the depth of the intake dead-letter queue, both stream failure queues and the publish failure queue', () => {
     const depth = alarmsOn('ApproximateNumberOfMessagesVisible').map((a) => JSON.stringify(a.Dimensions));
-    expect(depth).toHaveLength(3);
+    expect(depth).toHaveLength(4);
     expect(depth.some((d) => /IntakeDeadLetterQueue/.test(d))).toBe(true);
+    expect(depth.some((d) => /SchedulingPublishFailureQueue/.test(d))).toBe(true);
   });
 
   it('alarms on errors and throttles of every function', () => {
     expect(alarmsOn('Errors')).toHaveLength(4);
     expect(alarmsOn('Throttles')).toHaveLength(4);
+  });
+
+  it('alarms on errors and throttles of the publish-scheduled function', () => {
+    for (const metric of ['Errors', 'Throttles']) {
+      const dimensions = alarmsOn(metric).map((a) => JSON.stringify(a.Dimensions));
+      expect(dimensions.some((d) => /SchedulingPublishFunction/.test(d))).toBe(true);
+    }
+  });
+
+  it('graphs the publish-scheduled function on the dashboard', () => {
+    const [dashboard] = Object.values(stage.app.findResources('AWS::CloudWatch::Dashboard'));
+    expect(JSON.stringify(dashboard!.Properties.DashboardBody)).toMatch(/SchedulingPublishFunction/);
   });
 
   it('alarms on the iterator age of both stream consumers', () => {

@@ -59,7 +59,10 @@ describe('site delivery', () => {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
     expect(distribution.DefaultCacheBehavior.FunctionAssociations).toContainEqual(
-      expect.objectContaining({ EventType: 'viewer-request' }),
+      expect.objectContaining({
+        EventType: 'viewer-request',
+        FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SiteViewerRequest/), 'FunctionARN'] },
+      }),
     );
   });
 
@@ -69,8 +72,17 @@ describe('site delivery', () => {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
     expect(distribution.DefaultCacheBehavior.FunctionAssociations).toContainEqual(
-      expect.objectContaining({ EventType: 'viewer-response' }),
+      expect.objectContaining({
+        EventType: 'viewer-response',
+        FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SiteViewerResponse/), 'FunctionARN'] },
+      }),
     );
+  });
+
+  it('keeps both edge functions within the 10 KB CloudFront Functions code limit', () => {
+    for (const file of [VIEWER_REQUEST_FILE, VIEWER_RESPONSE_FILE]) {
+      expect(readFileSync(file).byteLength).toBeLessThanOrEqual(10 * 1024);
+    }
   });
 
   it('answers a missing key with the 404 page', () => {
@@ -80,7 +92,7 @@ describe('site delivery', () => {
   });
 
   it('uses the configured domain and certificate with TLS 1.2 or newer', () => {
-    const withDomain = synthStage(testStageConfig({ domain: { name: 'news.example.com', certificateArn: CERTIFICATE_ARN } }), false);
+    const withDomain = synthStage(testStageConfig({ domain: { name: 'news.example.com', certificateArn: CERTIFICATE_ARN } }));
     withDomain.data.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: ['news.example.com'],

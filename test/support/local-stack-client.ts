@@ -58,7 +58,7 @@ export async function waitForReport(draftKey: string, since: Date, timeoutMs = 1
       const text = await readObject(endpoints().draftsBucket, key);
       if (!text) return undefined;
       const report = draftReportSchema.parse(JSON.parse(text));
-      return Date.parse(report.at) >= since.getTime() - 1000 ? report : undefined;
+      return Date.parse(report.at) >= since.getTime() ? report : undefined;
     },
     timeoutMs,
     `report ${key}`,

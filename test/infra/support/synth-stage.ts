@@ -37,14 +37,14 @@ export interface SynthesizedStage {
  * Synthesizes one stage without bundling, CloudFormation validation or
  * cdk-nag, for fast assertions.
  */
-export function synthStage(config: StageConfig = testStageConfig(), withPublishFunction = true): SynthesizedStage {
+export function synthStage(config: StageConfig = testStageConfig()): SynthesizedStage {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const stacks = addStage(app, config, {
     entries: {
       'ingest-draft': HELLO_ENTRY,
       'render-site': HELLO_ENTRY,
       'notify-subscribers': HELLO_ENTRY,
-      ...(withPublishFunction ? { 'publish-scheduled': HELLO_ENTRY } : {}),
+      'publish-scheduled': HELLO_ENTRY,
     },
   });
   return { stacks, data: Template.fromStack(stacks.data), app: Template.fromStack(stacks.app) };
