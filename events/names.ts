@@ -58,6 +58,10 @@ export const ENV = {
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   publishFunctionArn: 'PUBLISH_FUNCTION_ARN',
+  /** `extractive` (default) or `bedrock`: who writes takeaways an editor left out. */
+  takeawaysProvider: 'TAKEAWAYS_PROVIDER',
+  /** The Bedrock model or inference-profile id, required when `TAKEAWAYS_PROVIDER` is `bedrock`. */
+  bedrockModelId: 'BEDROCK_MODEL_ID',
 } as const;
 
 /** Global secondary indexes of the article table (all keys are strings). */

@@ -1,8 +1,14 @@
 /**
- * Runs the related-links benchmark alone: `npm run bench:related [-- sizes]`,
- * e.g. `npm run bench:related -- 1000,10000`.
+ * Runs the related-links benchmark alone: `npm run bench:related [-- memorySizes [dynamoDbLocalSizes]]`,
+ * e.g. `npm run bench:related -- 1000,10000,100000 1000,10000` (defaults: all three in memory, 1,000 in DynamoDB Local).
  */
 import { runRelatedBenchmark } from './run';
 
-const sizes = process.argv[2]?.split(',').map(Number).filter((n) => n > 0);
-console.log(await runRelatedBenchmark({ archiveSizes: sizes, log: (line) => console.error(line) }));
+const sizesArg = (arg: string | undefined) => arg?.split(',').map(Number).filter((n) => n > 0);
+console.log(
+  await runRelatedBenchmark({
+    archiveSizes: sizesArg(process.argv[2]),
+    dynamoDbLocalSizes: sizesArg(process.argv[3]),
+    log: (line) => console.error(line),
+  }),
+);

@@ -24,10 +24,38 @@ const sqsEventSchema = z.object({
   ),
 });
 
+const attributeValueSchema = z.union([
+  z.strictObject({ S: z.string() }),
+  z.strictObject({ N: z.string() }),
+  z.strictObject({ BOOL: z.boolean() }),
+  z.strictObject({ NULL: z.literal(true) }),
+]);
+
+const dynamodbStreamEventSchema = z.object({
+  Records: z.array(
+    z.object({
+      eventID: z.string(),
+      eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+      eventVersion: z.string(),
+      eventSource: z.string(),
+      awsRegion: z.string(),
+      eventSourceARN: z.string(),
+      dynamodb: z.object({
+        ApproximateCreationDateTime: z.number(),
+        Keys: z.record(z.string(), attributeValueSchema),
+        NewImage: z.record(z.string(), attributeValueSchema),
+        SequenceNumber: z.string(),
+        SizeBytes: z.number(),
+        StreamViewType: z.enum(['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY']),
+      }),
+    }),
+  ),
+});
+
 /** Realistic payloads as Lambda receives them, for tests and local invokes. */
 export const SAMPLE_EVENTS = {
   /** An SQS batch of one S3 ObjectCreated notification for `drafts/us-china-ai-dialogue.md`. */
   sqsS3ObjectCreated: () => sqsEventSchema.parse(load('sqs-s3-object-created.json')),
   /** A DynamoDB stream batch of one article head entering the render stage. */
-  dynamodbStreamArticleRender: () => load('dynamodb-stream-article-render.json'),
+  dynamodbStreamArticleRender: () => dynamodbStreamEventSchema.parse(load('dynamodb-stream-article-render.json')),
 } as const;

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { runPipelineBenchmark } from './pipeline/drop-to-live';
+import { runRelatedBenchmark } from './related/run';
+import { runSiteBenchmark } from './site/site-benchmark';
+import { runSizeBenchmark } from './size/size-benchmark';
+import { runTakeawayBenchmark } from './takeaways/quality';
+
+/**
+ * `npm run bench`: every benchmark of the project in one process and one run,
+ * so the figures (and the baselines they are compared with) come from the
+ * same machine state. Sections run one after another, never in parallel.
+ */
+const sections: Array<[string, () => Promise<string>]> = [
+  ['Pipeline (issue 2)', () => runPipelineBenchmark()],
+  ['Bundles and cold load (issue 3)', () => runSizeBenchmark()],
+  ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
+  ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
+  ['Reader site (issue 5)', () => runSiteBenchmark()],
+];
+
+const only = process.argv.slice(2).map((name) => name.toLowerCase());
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+console.log(`# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`);
+for (const [title, run] of sections) {
+  if (only.length > 0 && !only.some((name) => title.toLowerCase().includes(name))) continue;
+  const started = performance.now();
+  console.log(`# ${title}\n`);
+  console.log(await run());
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}

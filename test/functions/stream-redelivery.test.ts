@@ -1,0 +1,58 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../events/names';
+import { SAMPLE_EVENTS } from '../../events/samples';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { createArticleStore } from '../../shared/adapters/article-store';
+import { slugify } from '../../shared/domain/draft';
+import { articleIdFor } from '../../shared/domain/publishing/article-id';
+import { markdownDraft, uniqueTitle } from '../e2e/drafts';
+import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
+import { endpoints, eventually, readOutbox, uploadDraft, waitForReport } from '../support/local-stack-client';
+
+let render: (typeof import('../../functions/render-site/handler'))['handler'];
+let notify: (typeof import('../../functions/notify-subscribers/handler'))['handler'];
+
+/** The sample stream event, announcing `id` at `version` entering `stage`. */
+function streamEvent(id: string, version: number, stage: string): DynamoDBStreamEvent {
+  const sample = SAMPLE_EVENTS.dynamodbStreamArticleRender();
+  const record = sample.Records[0]!;
+  const image = record.dynamodb.NewImage;
+  return {
+    Records: [
+      {
+        ...record,
+        eventName: 'MODIFY',
+        dynamodb: { ...record.dynamodb, NewImage: { ...image, id: { S: id }, version: { N: String(version) }, stage: { S: stage } } },
+      },
+    ],
+  };
+}
+
+beforeAll(async () => {
+  useLocalStackEnvironment();
+  ({ handler: render } = await import('../../functions/render-site/handler'));
+  ({ handler: notify } = await import('../../functions/notify-subscribers/handler'));
+});
+
+describe('stream records delivered again', () => {
+  it('neither re-renders into a second alert nor alerts twice when render and notify records are redelivered', async () => {
+    const title = uniqueTitle('Stream redelivery');
+    const since = new Date();
+    const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section: 'World' }));
+    expect((await waitForReport(key, since)).status).toBe('published');
+    const alerts = async () => (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.subject === title);
+    await eventually(async () => ((await alerts()).length === 1 ? true : undefined));
+
+    const id = articleIdFor(key);
+    for (let delivery = 0; delivery < 2; delivery++) {
+      expect(await render(streamEvent(id, 1, STAGES.render), lambdaContext('render-site'))).toEqual({ batchItemFailures: [] });
+      expect(await notify(streamEvent(id, 1, STAGES.notify), lambdaContext('notify-subscribers'))).toEqual({ batchItemFailures: [] });
+    }
+    const store = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
+    expect(await store.getHead(id)).toMatchObject({ version: 1, stage: STAGES.done, alertDue: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await alerts()).toHaveLength(1);
+  });
+});
