@@ -13,6 +13,7 @@ import { createS3Client } from '../../shared/config/clients/s3-client';
 import { createSchedulerClient, readPublishSchedulingConfig } from '../../shared/config/clients/scheduler-client';
 import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { createTakeawayProvider } from '../../shared/config/takeaways-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
@@ -26,6 +27,7 @@ const deps = {
   scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),
   editors: createTopicPublisher({ client: createSnsClient(), topicArn: config.editorsTopicArn }),
   siteUrl: config.siteUrl,
+  takeaways: createTakeawayProvider(),
   log: (line: string, detail?: Record<string, unknown>) => logger.info(line, { ...detail }),
 };
 const processor = new BatchProcessor(EventType.SQS);

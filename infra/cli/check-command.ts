@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { articlePath, type DraftProblem, type TakeawaysSource } from '../../shared/domain/article';
 import { parseDraft } from '../../shared/domain/draft';
-import { generateTakeaways } from '../../shared/domain/takeaways';
+import { chooseTakeaways } from '../../shared/use-cases/takeaway-provider';
 
 /** The result of checking one draft file, as `newsroom check --json` prints it. */
 export interface CheckResult {
@@ -30,6 +30,7 @@ export async function checkDraftFile(file: string): Promise<CheckResult> {
   const parsed = parseDraft({ fileName: basename(file), bytes });
   if (!parsed.ok) return { file, valid: false, errors: parsed.errors };
   const { draft } = parsed;
+  const { takeaways, source } = await chooseTakeaways({ draft });
   return {
     file,
     valid: true,
@@ -39,8 +40,8 @@ export async function checkDraftFile(file: string): Promise<CheckResult> {
       url: articlePath(draft.slug),
       title: draft.title,
       section: draft.section,
-      takeaways: draft.takeaways ?? generateTakeaways(draft),
-      takeawaysSource: draft.takeaways ? 'editor' : 'extractive',
+      takeaways,
+      takeawaysSource: source,
     },
   };
 }

@@ -52,6 +52,13 @@ const stageSchema = z
     accessLogRetentionDays: z.number().int().positive().default(90),
     /** Keep buckets, table and keys when the stack is deleted. */
     retainData: z.boolean().default(true),
+    /** Who writes the takeaways an editor left out: the extractive method, or a Bedrock model checked against the article. */
+    takeaways: z
+      .discriminatedUnion('provider', [
+        z.object({ provider: z.literal('extractive') }).strict(),
+        z.object({ provider: z.literal('bedrock'), modelId: z.string().min(1) }).strict(),
+      ])
+      .default({ provider: 'extractive' }),
   })
   .strict();
 

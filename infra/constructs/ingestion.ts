@@ -3,7 +3,10 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { FoundationModel, FoundationModelIdentifier } from 'aws-cdk-lib/aws-bedrock';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config';
 import { DRAFTS_PREFIX, ENV, REPORTS_PREFIX } from '../../events/names';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
@@ -22,6 +25,8 @@ export interface IngestionProps {
   readonly siteUrl: string;
   /** Function settings other than its environment. */
   readonly function: Omit<PipelineFunctionProps, 'environment'>;
+  /** Who writes missing takeaways. @default the extractive method (no Bedrock access) */
+  readonly takeaways?: StageConfig['takeaways'];
 }
 
 /**
@@ -43,8 +48,15 @@ export class Ingestion extends Construct {
         [ENV.draftsBucket]: props.draftsBucket.bucketName,
         [ENV.editorsTopicArn]: props.editorsTopic.topicArn,
         [ENV.siteUrl]: props.siteUrl,
+        [ENV.takeawaysProvider]: props.takeaways?.provider ?? 'extractive',
+        ...(props.takeaways?.provider === 'bedrock' ? { [ENV.bedrockModelId]: props.takeaways.modelId } : {}),
       },
     });
+    if (props.takeaways?.provider === 'bedrock') {
+      // Bedrock models have no grant* method; Converse is authorised by InvokeModel on the one model.
+      const model = FoundationModel.fromFoundationModelId(this, 'TakeawaysModel', new FoundationModelIdentifier(props.takeaways.modelId));
+      this.function.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [model.modelArn] }));
+    }
     this.function.addEventSource(new SqsEventSource(props.queue, { batchSize: 10, reportBatchItemFailures: true }));
     props.draftsBucket.grantRead(this.function, `${DRAFTS_PREFIX}*`);
     props.draftsBucket.grantPut(this.function, `${REPORTS_PREFIX}*`);

@@ -46,6 +46,7 @@ export class AppStack extends Stack {
       table: data.articleStore.table,
       editorsTopic: data.notifications.editorsTopic,
       siteUrl: data.site.siteUrl,
+      takeaways: config.takeaways,
       function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
     });
     this.rendering = new Rendering(this, 'Rendering', {

@@ -15,9 +15,9 @@ import {
   rejectedReport,
   reportKeyFor,
 } from '../domain/publishing/draft-report';
-import { planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
-import { generateTakeaways } from '../domain/takeaways';
+import { isUnchanged, planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
 import { findRelated, publishRelated, type RelatedPlan } from './related-articles';
+import { chooseTakeaways, type TakeawayProvider } from './takeaway-provider';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {
@@ -30,6 +30,10 @@ export interface IngestDependencies {
   readonly now?: () => Date;
   readonly log?: (line: string, detail?: Record<string, unknown>) => void;
   readonly maxDraftBytes?: number;
+  /** Writes takeaways an editor left out; absent means the extractive method. */
+  readonly takeaways?: TakeawayProvider;
+  /** How long to wait for `takeaways` before falling back. @default DEFAULT_TAKEAWAYS_TIMEOUT_MS */
+  readonly takeawaysTimeoutMs?: number;
 }
 
 /** What happened to one draft event. */
@@ -82,24 +86,28 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   const id = articleIdFor(draftKey);
   const previous = await deps.store.getHead(id);
   const related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now });
+  const sourceHash = sha256(read.bytes);
+  if (previous && isUnchanged(previous, sourceHash)) {
+    // Redelivered, or re-uploaded unchanged: redo the idempotent follow-ups a crashed attempt may have missed.
+    await followUp(deps, previous, related);
+    await finish(deps, outcomeReport(draftKey, 'unchanged', articleUrlFor(deps, previous.slug), now));
+    return 'unchanged';
+  }
+  const takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs });
+  if (takeaways.fallbackReason) deps.log?.(`Extractive takeaways for ${draftKey}: ${takeaways.fallbackReason}`, { draftKey });
   const next = planNextVersion({
     id,
     draftKey,
     draft,
     previous,
-    sourceHash: sha256(read.bytes),
-    takeaways: draft.takeaways ?? generateTakeaways(draft),
-    takeawaysSource: draft.takeaways ? 'editor' : 'extractive',
+    sourceHash,
+    takeaways: takeaways.takeaways,
+    takeawaysSource: takeaways.source,
     related: related.links,
     now,
   });
-  const url = articleUrlFor(deps, next?.slug ?? previous?.slug ?? draft.slug);
-  if (!next) {
-    // Redelivered, or re-uploaded unchanged: redo the idempotent follow-ups a crashed attempt may have missed.
-    if (previous) await followUp(deps, previous, related);
-    await finish(deps, outcomeReport(draftKey, 'unchanged', url, now));
-    return 'unchanged';
-  }
+  if (!next) throw new Error(`Unreachable: ${draftKey} changed but planned no version`);
+  const url = articleUrlFor(deps, next.slug);
 
   const saved = await deps.store.saveVersion(next, previous?.version ?? 0);
   if (saved.kind === 'slug-taken') {

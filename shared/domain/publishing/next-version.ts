@@ -16,6 +16,11 @@ export interface NextVersionInput {
   readonly now: string;
 }
 
+/** Whether a draft's bytes are those of the article's current version, so an upload changes nothing. */
+export function isUnchanged(previous: ArticleHead | undefined, sourceHash: string): boolean {
+  return previous !== undefined && previous.sourceHash === sourceHash && previous.status !== 'withdrawn';
+}
+
 /**
  * Plans the next version of an article from a validated draft, or returns
  * `undefined` when the draft bytes are those of the current version (a
@@ -29,7 +34,7 @@ export interface NextVersionInput {
  */
 export function planNextVersion(input: NextVersionInput): ArticleHead | undefined {
   const { previous, draft, now } = input;
-  if (previous && previous.sourceHash === input.sourceHash && previous.status !== 'withdrawn') return undefined;
+  if (isUnchanged(previous, input.sourceHash)) return undefined;
   const wentLive = previous?.wentLive ?? previous?.status === 'published';
   const scheduled = !wentLive && draft.publishAt !== undefined && Date.parse(draft.publishAt) > Date.parse(now);
   const { takeaways: _editorTakeaways, ...content } = draft;
