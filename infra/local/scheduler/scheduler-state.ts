@@ -1,7 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as z from 'zod';
-import { writeFileAtomically } from '../sns/atomic-write';
+import { openJsonStateStore, type JsonStateStore } from '../json-state-store';
 
 const targetSchema = z.looseObject({
   Arn: z.string(),
@@ -57,56 +55,23 @@ export type ScheduleFailure = z.infer<typeof failureSchema>;
 /** Everything the local endpoint keeps across restarts. */
 export type SchedulerState = z.infer<typeof stateSchema>;
 
-/** Thrown when the state file exists but is not a state this endpoint wrote. */
-export class SchedulerStateFileError extends Error {
-  override readonly name = 'SchedulerStateFileError';
-}
-
 /** The name of the state file inside the state directory. */
 export const SCHEDULER_STATE_FILE = 'schedules.json';
 
 /** Schedules and failures in memory, saved to `<stateDir>/schedules.json` after each change. */
-export interface SchedulerStateStore {
-  readonly state: SchedulerState;
-  /** Saves the current state; saves are serialized, so the last one written is the latest state. */
-  save(): Promise<void>;
-}
+export type SchedulerStateStore = JsonStateStore<SchedulerState>;
 
 /**
  * Loads the state from `<stateDir>/schedules.json`, or starts empty when the
  * file does not exist. Creates the directory.
- * @throws SchedulerStateFileError when the file is not valid state (it is left untouched).
+ * @throws StateFileError when the file is not valid state (it is left untouched).
  */
-export async function openSchedulerStateStore(stateDir: string): Promise<SchedulerStateStore> {
-  await mkdir(stateDir, { recursive: true });
-  const path = join(stateDir, SCHEDULER_STATE_FILE);
-  const state = await loadState(path);
-  let pending: Promise<void> = Promise.resolve();
-  return {
-    state,
-    save() {
-      const snapshot = JSON.stringify(state, null, 2);
-      pending = pending.catch(() => undefined).then(() => writeFileAtomically(path, snapshot));
-      return pending;
-    },
-  };
-}
-
-async function loadState(path: string): Promise<SchedulerState> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { version: 1, schedules: [], failures: [] };
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SchedulerStateFileError(`${path} is not JSON: ${String(error)}`);
-  }
-  const parsed = stateSchema.safeParse(json);
-  if (!parsed.success) throw new SchedulerStateFileError(`${path} is not scheduler state: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+export function openSchedulerStateStore(stateDir: string): Promise<SchedulerStateStore> {
+  return openJsonStateStore({
+    dir: stateDir,
+    file: SCHEDULER_STATE_FILE,
+    schema: stateSchema,
+    empty: () => ({ version: 1, schedules: [], failures: [] }),
+    description: 'scheduler state',
+  });
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { writeFileAtomically } from './atomic-write';
+import { writeFileAtomically } from '../atomic-write';
 
 const messageAttributeSchema = z.object({
   DataType: z.string(),

@@ -3,35 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../events/names';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
-import type { ArticleHead } from '../../../shared/domain/article';
+import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 
 let store: ArticleStore;
 
-function head(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
-  return {
-    id,
-    version: 1,
-    status: 'published',
-    stage: STAGES.render,
-    title: `Article ${id}`,
-    section: 'World',
-    slug: `slug-${id}`,
-    tags: ['a'],
-    language: 'en',
-    takeaways: ['One.'],
-    takeawaysSource: 'editor',
-    breaking: false,
-    body: 'Body.',
-    related: [],
-    publishedAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: '2026-11-27T10:00:00.000Z',
-    draftKey: `drafts/${id}.md`,
-    sourceHash: 'h1',
-    alertDue: true,
-    ...overrides,
-  };
-}
+const head = articleHead;
 
 beforeAll(async () => {
   const client = dynamoDbClient();

@@ -6,32 +6,13 @@ import { createArticleStore, type ArticleStore } from '../../../shared/adapters/
 import type { TopicMessage, TopicPublisher } from '../../../shared/adapters/topic-publisher';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
+import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 
 let store: ArticleStore;
 
 function liveHead(id: string, stage: ArticleHead['stage'] = STAGES.notify): ArticleHead {
-  return {
-    id,
-    version: 1,
-    status: 'published',
-    stage,
-    title: `Story ${id}`,
-    section: 'Tech',
-    slug: `story-${id}`,
-    tags: ['chips'],
-    language: 'en',
-    takeaways: ['One.'],
-    takeawaysSource: 'editor',
-    breaking: false,
-    body: 'Body.',
-    related: [],
-    publishedAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: '2026-11-27T10:00:00.000Z',
-    draftKey: `drafts/${id}.md`,
-    sourceHash: 'h',
-    alertDue: true,
-  };
+  return articleHead(id, { stage, title: `Story ${id}`, section: 'Tech', slug: `story-${id}`, tags: ['chips'], sourceHash: 'h' });
 }
 
 /** An alerts topic that records what it was sent, failing the first `failures` publishes (SNS being down). */

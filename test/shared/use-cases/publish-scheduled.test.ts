@@ -6,6 +6,7 @@ import { createArticleStore, type ArticleStore } from '../../../shared/adapters/
 import { createRelatedIndex, type RelatedIndex } from '../../../shared/adapters/related-index';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { publishScheduled } from '../../../shared/use-cases/publish-scheduled';
+import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 
 const PUBLISH_AT = '2026-12-01T08:00:00.000Z';
@@ -13,29 +14,16 @@ let store: ArticleStore;
 let related: RelatedIndex;
 
 function scheduledHead(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
-  return {
-    id,
-    version: 1,
+  return articleHead(id, {
     status: 'scheduled',
     stage: STAGES.scheduled,
-    title: `Article ${id}`,
     section: 'Business',
-    slug: `slug-${id}`,
     tags: ['markets'],
-    language: 'en',
     publishAt: PUBLISH_AT,
-    takeaways: ['One.'],
-    takeawaysSource: 'editor',
-    breaking: false,
-    body: 'Body.',
-    related: [],
     publishedAt: PUBLISH_AT,
     updatedAt: '2026-11-30T10:00:00.000Z',
-    draftKey: `drafts/${id}.md`,
-    sourceHash: 'h1',
-    alertDue: true,
     ...overrides,
-  };
+  });
 }
 
 beforeAll(async () => {

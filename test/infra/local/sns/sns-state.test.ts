@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSnsStateStore, SNS_STATE_FILE, SnsStateFileError } from '../../../../infra/local/sns/sns-state';
+import { StateFileError } from '../../../../infra/local/json-state-store';
+import { openSnsStateStore, SNS_STATE_FILE } from '../../../../infra/local/sns/sns-state';
 
 let dir: string;
 
@@ -31,7 +32,7 @@ describe('openSnsStateStore', () => {
   it('refuses a state file it did not write and leaves it untouched', async () => {
     const path = join(dir, SNS_STATE_FILE);
     await writeFile(path, '{"topics": "alerts"}');
-    await expect(openSnsStateStore(dir)).rejects.toThrow(SnsStateFileError);
+    await expect(openSnsStateStore(dir)).rejects.toThrow(StateFileError);
     expect(await readFile(path, 'utf8')).toBe('{"topics": "alerts"}');
   });
 });
