@@ -1,7 +1,6 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { parseArticleStreamRecord } from '../../events/article-stream-record';
 import { createArticleLists } from '../../shared/adapters/article-lists';
 import { createArticleStore } from '../../shared/adapters/article-store';
@@ -12,7 +11,7 @@ import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-clien
 import { createS3Client } from '../../shared/config/clients/s3-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
-import { renderSite } from '../../shared/use-cases/render-site';
+import { renderSiteBatch } from '../../shared/use-cases/render-site';
 
 const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publication']);
 const dynamodb = createDynamoDbClient();
@@ -28,14 +27,15 @@ const deps = {
   }),
   siteConfig: { baseUrl: config.siteUrl, publication: config.publication },
 };
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-async function processRecord(record: DynamoDBRecord): Promise<void> {
-  const ref = parseArticleStreamRecord(record);
-  logger.info('render', { ...ref, outcome: await renderSite(deps, ref) });
-}
-
-/** DynamoDB stream (article heads entering the render stage) → render the changed pages. */
-export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context, processInParallel: false }),
-).use(injectLambdaContext(logger));
+/**
+ * DynamoDB stream (article heads entering the render stage) → the pages the
+ * whole batch changes, rendered once. A failure throws: the batch is retried
+ * (bisected on AWS) and finally sent to the on-failure destination.
+ */
+export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const refs = event.Records.map(parseArticleStreamRecord);
+  const report = await renderSiteBatch(deps, refs);
+  logger.info('render', { refs, outcome: report.outcome, pages: report.pages.length, invalidated: report.invalidated });
+  return { batchItemFailures: [] };
+}).use(injectLambdaContext(logger));

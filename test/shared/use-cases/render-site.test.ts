@@ -1,0 +1,60 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../../events/names';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleLists } from '../../../shared/adapters/article-lists';
+import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import type { SiteBucket } from '../../../shared/adapters/site-bucket';
+import type { RenderedFile } from '../../../shared/domain/render';
+import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
+import { articleHead } from '../../support/article-fixtures';
+import { dynamoDbClient } from '../../support/aws-env';
+
+let store: ArticleStore;
+let deps: RenderDependencies;
+const written: RenderedFile[] = [];
+const invalidations: (readonly string[])[] = [];
+
+beforeAll(async () => {
+  const client = dynamoDbClient();
+  const tableName = `render-test-${Date.now()}`;
+  await ensureArticleTable(client, tableName);
+  const documents = DynamoDBDocumentClient.from(client);
+  store = createArticleStore({ client: documents, tableName });
+  const site: SiteBucket = { write: async (files) => void written.push(...files) };
+  deps = {
+    store,
+    lists: createArticleLists({ client: documents, tableName }),
+    site,
+    cdn: { invalidate: async (paths) => void invalidations.push(paths) },
+    siteConfig: { baseUrl: 'https://news.example', publication: 'The Test Times' },
+  };
+});
+
+describe('renderSiteBatch on DynamoDB Local', () => {
+  it('renders the pages a whole batch changes once, with one invalidation, and moves every article on', async () => {
+    await store.saveVersion(articleHead('r1', { slug: 'first-story', title: 'First story' }), 0);
+    await store.saveVersion(articleHead('r2', { slug: 'second-story', title: 'Second story', alertDue: false }), 0);
+    const report = await renderSiteBatch(deps, [
+      { id: 'r1', version: 1 },
+      { id: 'r2', version: 1 },
+      { id: 'r1', version: 1 },
+    ]);
+    expect(report.outcome).toBe('rendered');
+    const keys = written.map((file) => file.key);
+    expect(keys.filter((key) => key === 'index.html')).toHaveLength(1);
+    expect(keys).toEqual(expect.arrayContaining(['articles/first-story/index.html', 'articles/second-story/index.html']));
+    const home = written.find((file) => file.key === 'index.html')?.body ?? '';
+    expect(home).toContain('First story');
+    expect(home).toContain('Second story');
+    expect(invalidations).toHaveLength(1);
+    expect((await store.getHead('r1'))?.stage).toBe(STAGES.notify);
+    expect((await store.getHead('r2'))?.stage).toBe(STAGES.done);
+  });
+
+  it('skips a batch whose versions are no longer current', async () => {
+    const before = written.length;
+    expect((await renderSiteBatch(deps, [{ id: 'r1', version: 1 }])).outcome).toBe('stale');
+    expect(written.length).toBe(before);
+  });
+});
