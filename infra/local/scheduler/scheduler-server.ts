@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSerially } from '../serial-http-server';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule, type Action, type ActionContext } from './schedule-actions';
 import { createScheduleRunner, type InvokeTarget } from './schedule-runner';
 import { SchedulerApiError, validationError } from './scheduler-api-error';
@@ -53,7 +54,6 @@ export interface SchedulerServer {
  * README.md for where it differs from AWS.
  */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<SchedulerServer> {
-  const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
   const store = await openSchedulerStateStore(options.stateDir);
   const runner = createScheduleRunner({
@@ -65,36 +65,13 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
   });
   const context: ActionContext = { store, now, changed: () => runner.arm() };
-  // One request at a time: actions read and change shared state across awaits.
-  let queue: Promise<void> = Promise.resolve();
-  const server = createServer((request, response) => {
-    queue = queue
-      .then(() => handle(request, response, context))
-      .catch((error: unknown) => {
-        response.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The scheduler server is not listening on a TCP port');
+  const server = await listenSerially((request, response) => handle(request, response, context), options);
   runner.arm();
-  const { port } = address;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${urlHost}:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      await queue;
+      await server.close();
       await runner.close();
       await store.save();
     },

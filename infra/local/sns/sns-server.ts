@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSerially } from '../serial-http-server';
 import type { ActionContext, ActionHandler } from './action-context';
 import type { SnsDelivery } from './outbox';
 import { publish, publishBatch } from './publish-actions';
@@ -71,7 +72,6 @@ export interface SnsServer {
  * differs from AWS.
  */
 export async function startSnsServer(options: SnsServerOptions): Promise<SnsServer> {
-  const host = options.host ?? '127.0.0.1';
   await mkdir(options.outboxDir, { recursive: true });
   const store = await openSnsStateStore(options.stateDir);
   const context: ActionContext = {
@@ -80,35 +80,12 @@ export async function startSnsServer(options: SnsServerOptions): Promise<SnsServ
     now: options.now ?? (() => new Date()),
     ...(options.onDelivery ? { onDelivery: options.onDelivery } : {}),
   };
-  // One request at a time: actions read and change shared state across awaits.
-  let queue: Promise<void> = Promise.resolve();
-  const server = createServer((request, response) => {
-    queue = queue
-      .then(() => handle(request, response, context))
-      .catch((error: unknown) => {
-        response.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The SNS server is not listening on a TCP port');
-  const { port } = address;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const server = await listenSerially((request, response) => handle(request, response, context), options);
   return {
-    url: `http://${urlHost}:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      await queue;
+      await server.close();
       await store.save();
     },
   };

@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** A local AWS API endpoint listening on loopback. */
+export interface SerialHttpServer {
+  /** The endpoint URL to give an SDK client (`endpoint`). */
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening, closes open connections and waits for the request in progress. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an HTTP server that handles one request at a time, because the local
+ * endpoints' actions read and change shared state across awaits. A handler
+ * that throws ends its connection; the next request is still served.
+ */
+export async function listenSerially(
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<SerialHttpServer> {
+  let queue: Promise<void> = Promise.resolve();
+  const server = createServer((request, response) => {
+    queue = queue
+      .then(() => handle(request, response))
+      .catch((error: unknown) => {
+        response.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The local endpoint is not listening on a TCP port');
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    async close() {
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      await queue;
+    },
+  };
+}
