@@ -33,8 +33,9 @@ async function publishFresh(label: string, fields: Record<string, unknown> = {})
   return { title, name, key, slug: slugify(title) };
 }
 
-// Each test waits on the whole pipeline (and some on the clock), so they get more time than unit tests.
-describe('the article lifecycle on the local stack', { timeout: 90_000 }, () => {
+// Each test waits on the whole pipeline (and some on the clock), so they get more time than unit tests, and one
+// retry: on a 2-core machine shared with DynamoDB Local and Chromium, a wait can run out before the pipeline does.
+describe('the article lifecycle on the local stack', { timeout: 90_000, retry: 1 }, () => {
   it('publishes an update as a new version showing "Updated" and the correction, without a new alert', async () => {
     const { title, name, key, slug } = await publishFresh('Update with correction');
     const since = new Date();
@@ -87,7 +88,7 @@ describe('the article lifecycle on the local stack', { timeout: 90_000 }, () => 
   });
 });
 
-describe.concurrent('scheduled publishing on the local stack', { timeout: 90_000 }, () => {
+describe.concurrent('scheduled publishing on the local stack', { timeout: 90_000, retry: 1 }, () => {
   it('keeps a scheduled article off the site until its time, then publishes and alerts once', async () => {
     const title = uniqueTitle('Scheduled story');
     const slug = slugify(title);
@@ -130,7 +131,7 @@ describe.concurrent('scheduled publishing on the local stack', { timeout: 90_000
   });
 });
 
-describe('alerts and subscriptions on the local stack', { timeout: 90_000 }, () => {
+describe('alerts and subscriptions on the local stack', { timeout: 90_000, retry: 1 }, () => {
   it('sends an alert only once its page is live', async () => {
     const title = uniqueTitle('Live before alert');
     const since = new Date();
