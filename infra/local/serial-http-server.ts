@@ -48,3 +48,16 @@ export async function listenSerially(
     },
   };
 }
+
+/** Reads a request body as UTF-8, refusing bodies over `maxBytes` with the error `tooLarge` makes. */
+export async function readRequestBody(request: IncomingMessage, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

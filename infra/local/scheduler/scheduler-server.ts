@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenSerially } from '../serial-http-server';
+import { listenSerially, readRequestBody } from '../serial-http-server';
 import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule, type Action, type ActionContext } from './schedule-actions';
 import { createScheduleRunner, type InvokeTarget } from './schedule-runner';
 import { SchedulerApiError, validationError } from './scheduler-api-error';
@@ -119,14 +119,6 @@ function send(response: ServerResponse, status: number, body: unknown, requestId
   response.end(json);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw validationError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(request: IncomingMessage): Promise<string> {
+  return readRequestBody(request, MAX_BODY_BYTES, () => validationError(`Request body exceeds ${MAX_BODY_BYTES} bytes`));
 }

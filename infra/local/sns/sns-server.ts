@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenSerially } from '../serial-http-server';
+import { listenSerially, readRequestBody } from '../serial-http-server';
 import type { ActionContext, ActionHandler } from './action-context';
 import type { SnsDelivery } from './outbox';
 import { publish, publishBatch } from './publish-actions';
@@ -123,14 +123,6 @@ function send(response: ServerResponse, status: number, xml: string, requestId: 
   response.end(xml);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new SnsApiError('RequestEntityTooLarge', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(request: IncomingMessage): Promise<string> {
+  return readRequestBody(request, MAX_BODY_BYTES, () => new SnsApiError('RequestEntityTooLarge', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413));
 }
