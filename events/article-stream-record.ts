@@ -20,9 +20,6 @@ export const articleStreamRecordSchema = z.object({
   }),
 });
 
-/** A DynamoDB stream event as Lambda receives it. */
-export const articleStreamEventSchema = z.object({ Records: z.array(z.unknown()) });
-
 /** What a stream consumer needs to act: which article, at which version. */
 export interface ArticleVersionRef {
   readonly id: string;

@@ -6,7 +6,7 @@ import { STAGES } from '../../events/names';
 import type { ArticleHead } from '../../shared/domain/article';
 import { renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
-import { renderSiteWithReport } from '../../shared/use-cases/render-site';
+import { renderSiteBatch } from '../../shared/use-cases/render-site';
 import { createMemoryLists } from './memory-lists';
 
 const CORPUS = '/work/shared/corpus/bbc-news-summary';
@@ -131,7 +131,7 @@ export async function runSiteBenchmark(): Promise<string> {
   const publishBucket = countingBucket();
   let invalidated: readonly string[] = [];
   const publishStart = performance.now();
-  const report = await renderSiteWithReport(
+  const report = await renderSiteBatch(
     {
       store: { getHead: async () => fresh, advanceStage: async () => true },
       lists,
@@ -140,7 +140,7 @@ export async function runSiteBenchmark(): Promise<string> {
       siteConfig: SITE,
       clock: () => new Date(Date.parse(fresh.publishedAt) + 60_000),
     },
-    { id: fresh.id, version: fresh.version },
+    [{ id: fresh.id, version: fresh.version }],
   );
   const publishMs = performance.now() - publishStart;
 

@@ -36,31 +36,18 @@ export interface RenderReport {
 const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [] };
 
 /**
- * Renders an article version and only the pages it changes: updates the list
- * read model (home, section, tag, byline, month), asks `affectedPages` which
- * pages moved, renders those, writes them after the static files (stylesheet
- * first, so no page is live before its CSS), sends one CDN invalidation with
- * every changed path, then moves the article on: to the notify stage when an
- * alert is owed, else done. A withdrawn article's page becomes a withdrawn
- * notice and it leaves every list. A request for a version that is no longer
- * current, or already rendered, is stale and does nothing.
- */
-export function renderSiteWithReport(deps: RenderDependencies, ref: ArticleVersionRef): Promise<RenderReport> {
-  return renderSiteBatch(deps, [ref]);
-}
-
-/** {@link renderSiteWithReport}, returning only the outcome. */
-export async function renderSite(deps: RenderDependencies, ref: ArticleVersionRef): Promise<RenderOutcome> {
-  return (await renderSiteBatch(deps, [ref])).outcome;
-}
-
-/**
- * {@link renderSiteWithReport} for a batch of stream records at once: each
- * current version updates the list read model, the pages all of them change
- * are rendered once (a home page or feed touched by ten stories is written
- * once, not ten times), one CDN invalidation goes out, and each article then
- * moves on. Stale and repeated records are skipped. If anything fails the
- * whole batch throws and is retried; every step is safe to repeat.
+ * Renders the article versions a batch of stream records announces, and only
+ * the pages they change: each current version updates the list read model
+ * (home, section, tag, byline, month) and `affectedPages` says which pages
+ * moved; the union of those pages is rendered once (a home page or feed
+ * touched by ten stories is written once, not ten times) after the static
+ * files (stylesheet first, so no page is live before its CSS); one CDN
+ * invalidation carries every changed path; then each article moves on: to
+ * the notify stage when an alert is owed, else done. A withdrawn article's
+ * page becomes a 410 notice and it leaves every list; an old slug becomes a
+ * 301 to the new one. Stale (no longer current, already rendered) and
+ * repeated records are skipped. If anything fails the whole batch throws and
+ * is retried; every step is safe to repeat.
  */
 export async function renderSiteBatch(deps: RenderDependencies, refs: readonly ArticleVersionRef[]): Promise<RenderReport> {
   const now = (deps.clock ?? (() => new Date()))();
