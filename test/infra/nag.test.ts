@@ -4,12 +4,13 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/config/paths';
 import { buildNewsroomApp } from '../../infra/newsroom-app';
+import { scratchDir } from '../support/scratch-dir';
 import { HELLO_ENTRY } from './support/synth-stage';
 
 describe('the newsroom app', () => {
   it('synthesizes every cdk.json stage with CloudFormation validation and no unacknowledged cdk-nag error', () => {
     const { context } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8'));
-    const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir: scratchDir('cdk.out-'), context: { ...context, 'aws:cdk:bundling-stacks': [] } });
     buildNewsroomApp(app, {
       entries: { 'ingest-draft': HELLO_ENTRY, 'render-site': HELLO_ENTRY, 'notify-subscribers': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
     });

@@ -25,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     schedulerPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
+  // Scratch space the workers inherit (e.g. CDK assembly folders), removed with the stack's home.
+  process.env.NEWSROOM_TEST_SCRATCH = home;
   return async () => {
     await stack.stop();
     await rm(home, { recursive: true, force: true });

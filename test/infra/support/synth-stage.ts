@@ -3,6 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parseStageConfigs, type StageConfig } from '../../../infra/config/stage-config';
 import { addStage, type StageStacks } from '../../../infra/stage';
+import { scratchDir } from '../../support/scratch-dir';
 
 /** A hello-world handler standing in for every function entry: bundling is skipped. */
 export const HELLO_ENTRY = path.join(import.meta.dirname, '..', 'fixtures', 'hello-handler.ts');
@@ -38,7 +39,7 @@ export interface SynthesizedStage {
  * cdk-nag, for fast assertions.
  */
 export function synthStage(config: StageConfig = testStageConfig()): SynthesizedStage {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+  const app = new App({ outdir: scratchDir('cdk.out-'), context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const stacks = addStage(app, config, {
     entries: {
       'ingest-draft': HELLO_ENTRY,
