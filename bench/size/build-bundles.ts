@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { PROJECT_ROOT, functionEntry } from '../../infra/config/paths';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PIPELINE_BUNDLING } from '../../infra/constructs/pipeline-function';
 import { toEsbuildOptions } from './esbuild-options';
 
@@ -15,6 +16,25 @@ export const HELLO_WORLD = 'hello-world';
 
 /** The hello-world handler bundled as the baseline. */
 export const HELLO_WORLD_ENTRY = path.join(PROJECT_ROOT, 'test/infra/fixtures/hello-handler.ts');
+
+/** Name of the floor bundle in the report: a handler that only creates the S3 and DynamoDB clients. */
+export const CLIENTS_ONLY = 'clients-only';
+
+/** The clients-only handler bundled as the floor. */
+export const CLIENTS_ONLY_ENTRY = path.join(PROJECT_ROOT, 'bench/size/fixtures/clients-only-handler.ts');
+
+/** The baselines every report shows beside the functions: the floor, then hello-world. */
+export const BASELINES: readonly { readonly name: string; readonly entry: string }[] = [
+  { name: CLIENTS_ONLY, entry: CLIENTS_ONLY_ENTRY },
+  { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
+];
+
+/**
+ * The pipeline's bundling with the AWS SDK inlined instead of left to the
+ * runtime: the alternative packaging the size report measures beside the
+ * deployed one.
+ */
+export const SDK_INLINED_BUNDLING: BundlingOptions = { ...PIPELINE_BUNDLING, externalModules: [] };
 
 /**
  * Where bundles are written: inside the repository so that the bundles'
@@ -42,16 +62,22 @@ export interface BuiltBundle {
 
 /**
  * Builds `entry` exactly as the `PipelineFunction` construct has CDK build it
- * (`PIPELINE_BUNDLING`), into `outdir/<name>/index.mjs`.
+ * (`PIPELINE_BUNDLING`, unless told otherwise), into `outdir/<name>/index.mjs`.
  *
  * @param name the function name (also the output folder)
  * @param entry absolute path of the handler file
  * @param outdir @default BUNDLE_DIR
+ * @param bundling @default PIPELINE_BUNDLING
  */
-export async function buildBundle(name: string, entry: string, outdir: string = BUNDLE_DIR): Promise<BuiltBundle> {
+export async function buildBundle(
+  name: string,
+  entry: string,
+  outdir: string = BUNDLE_DIR,
+  bundling: BundlingOptions = PIPELINE_BUNDLING,
+): Promise<BuiltBundle> {
   const file = path.join(outdir, name, 'index.mjs');
   // CDK runs esbuild in the project root.
-  const result = await build({ ...toEsbuildOptions(PIPELINE_BUNDLING, entry, file), absWorkingDir: PROJECT_ROOT, metafile: true });
+  const result = await build({ ...toEsbuildOptions(bundling, entry, file), absWorkingDir: PROJECT_ROOT, metafile: true });
   const externals = new Set<string>();
   for (const input of Object.values(result.metafile.inputs)) {
     for (const imported of input.imports) if (imported.external && !isBuiltin(imported.path)) externals.add(imported.path);
@@ -69,8 +95,14 @@ export async function buildBundle(name: string, entry: string, outdir: string = 
   };
 }
 
-/** Builds every measured function's bundle and the hello-world baseline (last). */
-export async function buildAllBundles(outdir: string = BUNDLE_DIR): Promise<BuiltBundle[]> {
-  const bundles = await Promise.all(MEASURED_FUNCTIONS.map((name) => buildBundle(name, functionEntry(name), outdir)));
-  return [...bundles, await buildBundle(HELLO_WORLD, HELLO_WORLD_ENTRY, outdir)];
+/**
+ * Builds every measured function's bundle, then the {@link BASELINES}
+ * (hello-world last), all with `bundling`.
+ *
+ * @param outdir @default BUNDLE_DIR
+ * @param bundling @default PIPELINE_BUNDLING
+ */
+export async function buildAllBundles(outdir: string = BUNDLE_DIR, bundling: BundlingOptions = PIPELINE_BUNDLING): Promise<BuiltBundle[]> {
+  const entries = [...MEASURED_FUNCTIONS.map((name) => ({ name, entry: functionEntry(name) })), ...BASELINES];
+  return Promise.all(entries.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling)));
 }

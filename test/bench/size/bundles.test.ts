@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAllBundles, type BuiltBundle, HELLO_WORLD, MEASURED_FUNCTIONS } from '../../../bench/size/build-bundles';
+import { buildAllBundles, type BuiltBundle, CLIENTS_ONLY, HELLO_WORLD, MEASURED_FUNCTIONS } from '../../../bench/size/build-bundles';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
 
 /** Functions known to exceed the budget; see issue 3 (zod/mini for the draft schema is the next step). */
@@ -55,6 +55,14 @@ describe('the bundles with markdown-it', () => {
     const withMarkdown = [...bundles.values()].filter((b) => b.inputs.some((f) => f.includes('node_modules/markdown-it/')));
     expect(withMarkdown.length).toBeGreaterThan(0);
     for (const bundle of withMarkdown) expect(bundle.inputs.filter((f) => f.includes('entities/lib/esm/generated/encode'))).toEqual([]);
+  });
+});
+
+describe('the clients-only floor', () => {
+  it('loads nothing but the S3 and DynamoDB clients from the runtime', () => {
+    const floor = bundles.get(CLIENTS_ONLY)!;
+    expect(floor.externalImports).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/lib-dynamodb']);
+    expect(floor.inputs.filter((file) => file.includes('node_modules/'))).toEqual([]);
   });
 });
 
