@@ -11,21 +11,25 @@ import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-clien
 import { createS3Client } from '../../shared/config/clients/s3-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { staticFilesOnce } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch } from '../../shared/use-cases/render-site';
 
 const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publication']);
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('render-site');
+const site = createSiteBucket({ client: createS3Client(), bucket: config.siteBucket });
+const siteConfig = { baseUrl: config.siteUrl, publication: config.publication };
 const deps = {
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   lists: createArticleLists({ client: dynamodb, tableName: config.tableName }),
-  site: createSiteBucket({ client: createS3Client(), bucket: config.siteBucket }),
+  site,
   cdn: createCdnInvalidator({
     client: createCloudFrontClient(),
     distributionId: config.distributionId,
     onLocal: (paths) => logger.info('invalidation (local, no distribution)', { paths }),
   }),
-  siteConfig: { baseUrl: config.siteUrl, publication: config.publication },
+  siteConfig,
+  writeStaticFiles: staticFilesOnce(site, siteConfig),
 };
 
 /**

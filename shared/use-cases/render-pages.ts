@@ -1,4 +1,5 @@
 import type { ArticleLists } from '../adapters/article-lists';
+import type { SiteBucket } from '../adapters/site-bucket';
 import type { Article } from '../domain/article';
 import {
   archivePageCount,
@@ -43,6 +44,21 @@ export interface PageContext {
 /** The files written with every render, before any page: the stylesheet and script pages link to, robots.txt and the 404 page. */
 export function staticFiles(site: SiteConfig): RenderedFile[] {
   return [stylesheet(), shareScript(), renderRobots(site), renderNotFoundPage(site)];
+}
+
+/**
+ * Puts the {@link staticFiles} once per process: the first call writes them,
+ * later calls return at once, and a failed write is tried again on the next
+ * call. A deployment starts new function instances, so a stylesheet or script
+ * with a new hashed name is written before the first page that links it.
+ */
+export function staticFilesOnce(site: SiteBucket, config: SiteConfig): () => Promise<void> {
+  let written: Promise<void> | undefined;
+  return () =>
+    (written ??= site.write(staticFiles(config)).catch((error: unknown) => {
+      written = undefined;
+      throw error;
+    }));
 }
 
 function listName(kind: string, slug: string, items: readonly ListedArticle[]): string {

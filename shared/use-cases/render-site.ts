@@ -6,7 +6,7 @@ import type { CdnInvalidator } from '../adapters/cdn-invalidator';
 import type { SiteBucket } from '../adapters/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { affectedPages, invalidationPaths, listedArticle, type PageKey, type SiteConfig } from '../domain/render';
-import { renderPages, staticFiles } from './render-pages';
+import { renderPages } from './render-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
@@ -15,6 +15,8 @@ export interface RenderDependencies {
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
   readonly siteConfig: SiteConfig;
+  /** Puts the static files before any page; `staticFilesOnce` writes them on an instance's first batch only. */
+  readonly writeStaticFiles: () => Promise<void>;
   /** @default () => new Date() */
   readonly clock?: () => Date;
 }
@@ -41,7 +43,7 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
  * (home, section, tag, byline, month) and `affectedPages` says which pages
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
- * files (stylesheet first, so no page is live before its CSS); one CDN
+ * files are in place (so no page is live before its CSS); one CDN
  * invalidation carries every changed path; then each article moves on: to
  * the notify stage when an alert is owed, else done. A withdrawn article's
  * page becomes a 410 notice and it leaves every list; an old slug becomes a
@@ -75,7 +77,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   if (current.length === 0) return STALE;
 
   const files = await renderPages(pages, { lists: deps.lists, site: deps.siteConfig, articles, moved, totals, now });
-  await deps.site.write(staticFiles(deps.siteConfig));
+  await deps.writeStaticFiles();
   await deps.site.write(files);
   const invalidated = invalidationPaths(pages);
   await deps.cdn.invalidate(invalidated, current.map((head) => `${head.id}-v${head.version}`).join(',').slice(0, 128));

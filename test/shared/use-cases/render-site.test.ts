@@ -6,6 +6,7 @@ import { createArticleLists } from '../../../shared/adapters/article-lists';
 import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
 import type { SiteBucket } from '../../../shared/adapters/site-bucket';
 import type { RenderedFile } from '../../../shared/domain/render';
+import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
 import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
@@ -22,12 +23,14 @@ beforeAll(async () => {
   const documents = DynamoDBDocumentClient.from(client);
   store = createArticleStore({ client: documents, tableName });
   const site: SiteBucket = { write: async (files) => void written.push(...files) };
+  const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times' };
   deps = {
     store,
     lists: createArticleLists({ client: documents, tableName }),
     site,
     cdn: { invalidate: async (paths) => void invalidations.push(paths) },
-    siteConfig: { baseUrl: 'https://news.example', publication: 'The Test Times' },
+    siteConfig,
+    writeStaticFiles: staticFilesOnce(site, siteConfig),
   };
 });
 
@@ -52,9 +55,36 @@ describe('renderSiteBatch on DynamoDB Local', () => {
     expect((await store.getHead('r2'))?.stage).toBe(STAGES.done);
   });
 
+  it('puts the static files before the first batch of pages and not again on later batches', async () => {
+    const keys = () => written.map((file) => file.key);
+    expect(keys().indexOf('robots.txt')).toBeGreaterThanOrEqual(0);
+    expect(keys().indexOf('robots.txt')).toBeLessThan(keys().indexOf('index.html'));
+    await store.saveVersion(articleHead('r3', { slug: 'third-story', title: 'Third story', alertDue: false }), 0);
+    expect((await renderSiteBatch(deps, [{ id: 'r3', version: 1 }])).outcome).toBe('rendered');
+    expect(keys()).toContain('articles/third-story/index.html');
+    expect(keys().filter((key) => key === 'robots.txt')).toHaveLength(1);
+  });
+
   it('skips a batch whose versions are no longer current', async () => {
     const before = written.length;
     expect((await renderSiteBatch(deps, [{ id: 'r1', version: 1 }])).outcome).toBe('stale');
     expect(written.length).toBe(before);
+  });
+});
+
+describe('staticFilesOnce', () => {
+  it('tries again after a failed write and then stops writing', async () => {
+    const attempts: number[] = [];
+    const site: SiteBucket = {
+      write: async (files) => {
+        attempts.push(files.length);
+        if (attempts.length === 1) throw new Error('S3 unavailable');
+      },
+    };
+    const writeStatics = staticFilesOnce(site, { baseUrl: 'https://news.example', publication: 'The Test Times' });
+    await expect(writeStatics()).rejects.toThrow('S3 unavailable');
+    await writeStatics();
+    await writeStatics();
+    expect(attempts).toEqual([4, 4]);
   });
 });
