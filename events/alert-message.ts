@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** A subscriber alert as published to the alerts topic with `MessageStructure: 'json'`. */
 export const alertMessageSchema = z.object({

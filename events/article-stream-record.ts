@@ -1,22 +1,22 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * The part of an article head's stream image that the stream consumers read,
  * in DynamoDB JSON. Consumers re-read the head for everything else.
  */
 export const articleHeadImageSchema = z.object({
-  id: z.object({ S: z.string().min(1) }),
-  version: z.object({ N: z.string().regex(/^\d+$/) }),
+  id: z.object({ S: z.string().check(z.minLength(1)) }),
+  version: z.object({ N: z.string().check(z.regex(/^\d+$/)) }),
   stage: z.object({ S: z.string() }),
 });
 
 /** One DynamoDB stream record of an article head item. */
 export const articleStreamRecordSchema = z.object({
-  eventID: z.string().optional(),
+  eventID: z.optional(z.string()),
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
   dynamodb: z.object({
     NewImage: articleHeadImageSchema,
-    SequenceNumber: z.string().optional(),
+    SequenceNumber: z.optional(z.string()),
   }),
 });
 

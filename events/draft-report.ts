@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** A report written beside a draft at `reports/<path after drafts/>.json`. */
 export const draftReportSchema = z.object({
   draft: z.string(),
   status: z.enum(['rejected', 'published', 'scheduled', 'withdrawn', 'unchanged']),
   at: z.string(),
-  url: z.string().optional(),
-  publishAt: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional() })),
+  url: z.optional(z.string()),
+  publishAt: z.optional(z.string()),
+  errors: z.array(z.object({ path: z.string(), message: z.string(), line: z.optional(z.number()) })),
 });
 export type DraftReport = z.infer<typeof draftReportSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * The `Input` of a one-time publish schedule, which EventBridge Scheduler
@@ -6,8 +6,8 @@ import * as z from 'zod';
  * version it must publish. A schedule for an older version is a no-op.
  */
 export const publishScheduleInputSchema = z.object({
-  id: z.string().min(1),
-  version: z.number().int().positive(),
+  id: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
 });
 
 /** The publish schedule's input: which article, at which (scheduled) version. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /** One record of an S3 event notification (the fields the pipeline reads). */
 export const s3EventRecordSchema = z.object({
@@ -10,10 +10,10 @@ export const s3EventRecordSchema = z.object({
     object: z.object({
       /** URL-encoded as S3 sends it (spaces as `+`). */
       key: z.string(),
-      size: z.number().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      size: z.optional(z.number()),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });

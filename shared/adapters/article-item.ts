@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import { HEAD_SORT_KEY, STAGES, TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
 
@@ -15,33 +15,33 @@ export const keys = {
 } as const;
 
 const imageSchema = z.object({
-  src: z.string().optional(),
+  src: z.optional(z.string()),
   alt: z.string(),
-  caption: z.string().optional(),
-  credit: z.string().optional(),
+  caption: z.optional(z.string()),
+  credit: z.optional(z.string()),
 });
 
 const articleSchema = z.object({
   id: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   status: z.enum(['published', 'scheduled', 'withdrawn']),
   title: z.string(),
   section: z.string(),
   slug: z.string(),
-  dek: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  byline: z.string().optional(),
-  publication: z.string().optional(),
+  dek: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  byline: z.optional(z.string()),
+  publication: z.optional(z.string()),
   language: z.string(),
-  publishAt: z.string().optional(),
-  image: imageSchema.optional(),
+  publishAt: z.optional(z.string()),
+  image: z.optional(imageSchema),
   takeaways: z.array(z.string()),
   takeawaysSource: z.enum(['editor', 'extractive', 'bedrock']),
-  analysis: z.object({ label: z.string(), title: z.string().optional(), body: z.string() }).optional(),
+  analysis: z.optional(z.object({ label: z.string(), title: z.optional(z.string()), body: z.string() })),
   breaking: z.boolean(),
-  correction: z.string().optional(),
+  correction: z.optional(z.string()),
   body: z.string(),
-  related: z.array(z.object({ slug: z.string(), title: z.string(), section: z.string() })).default([]),
+  related: z._default(z.array(z.object({ slug: z.string(), title: z.string(), section: z.string() })), []),
   publishedAt: z.string(),
   updatedAt: z.string(),
   draftKey: z.string(),
@@ -51,7 +51,7 @@ const headStateSchema = z.object({
   stage: z.enum([STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled]),
   sourceHash: z.string(),
   alertDue: z.boolean(),
-  wentLive: z.boolean().optional(),
+  wentLive: z.optional(z.boolean()),
 });
 
 /** Parses a head item read from the table. */
@@ -59,7 +59,7 @@ export function headFromItem(item: Record<string, unknown>): ArticleHead {
   return { ...articleSchema.parse(item), ...headStateSchema.parse(item) };
 }
 
-const summarySchema = articleSchema.pick({
+const summarySchema = z.pick(articleSchema, {
   id: true,
   slug: true,
   title: true,

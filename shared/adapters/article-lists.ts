@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
 import { headFromItem, keys as itemKeys } from './article-item';
@@ -80,17 +80,17 @@ const listedSchema = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
-  dek: z.string().optional(),
+  dek: z.optional(z.string()),
   section: z.string(),
   tags: z.array(z.string()),
-  byline: z.string().optional(),
+  byline: z.optional(z.string()),
   publishedAt: z.string(),
   updatedAt: z.string(),
   language: z.string(),
   takeaways: z.array(z.string()),
 });
-const entrySchema = listedSchema.extend({ ordinal: z.number().int().positive() });
-const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.number().int().positive()) });
+const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
+const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 
 /** Creates the list read model adapter. Key formats stay inside this adapter. */
 export function createArticleLists({ client, tableName }: ArticleListsOptions): ArticleLists {
@@ -125,7 +125,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return z.number().int().positive().parse(Attributes?.count);
+    return z.int().check(z.positive()).parse(Attributes?.count);
   }
 
   function range(id: string, from: number, to: number, limit?: number) {

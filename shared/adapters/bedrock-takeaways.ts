@@ -1,5 +1,5 @@
 import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import type { TakeawayInput } from '../domain/takeaways';
 import { markdownToPlainParagraphs } from '../domain/text';
 import type { TakeawayProvider } from '../use-cases/takeaway-provider';
@@ -26,7 +26,7 @@ const SYSTEM_PROMPT = [
   'Reply with a JSON array of strings and nothing else.',
 ].join('\n');
 
-const replySchema = z.array(z.string().trim().min(1)).min(1).max(10);
+const replySchema = z.array(z.string().check(z.trim(), z.minLength(1))).check(z.minLength(1), z.maxLength(10));
 
 /**
  * Key Takeaways written by a model on Amazon Bedrock through the Converse API (temperature 0).

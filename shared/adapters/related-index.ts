@@ -9,7 +9,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import type { ArchiveStats, CurrentRelated, IndexedArticle, Posting, ScoredLink } from '../domain/related';
 
 /** Key formats of the related-articles index, on the article table's base keys. They never leave this adapter. */

@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
 
 const configSchema = z.object({
-  tableName: z.string().min(1),
-  draftsBucket: z.string().min(1),
-  siteBucket: z.string().min(1),
-  alertsTopicArn: z.string().min(1),
-  editorsTopicArn: z.string().min(1),
-  distributionId: z.string().min(1).optional(),
-  siteUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
-  publication: z.string().min(1).default('Newsroom'),
+  tableName: z.string().check(z.minLength(1)),
+  draftsBucket: z.string().check(z.minLength(1)),
+  siteBucket: z.string().check(z.minLength(1)),
+  alertsTopicArn: z.string().check(z.minLength(1)),
+  editorsTopicArn: z.string().check(z.minLength(1)),
+  distributionId: z.optional(z.string().check(z.minLength(1))),
+  siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
+  publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
 });
 
 /** Names and settings every function reads from its environment. */
@@ -32,7 +32,7 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
 ): Pick<RuntimeConfig, K> & Partial<RuntimeConfig> {
   const settings = Object.keys(ENV) as Array<keyof typeof ENV>;
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
-  const parsed = configSchema.partial().safeParse(raw);
+  const parsed = z.partial(configSchema).safeParse(raw);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${ENV[issue.path[0] as keyof typeof ENV]}: ${issue.message}`);

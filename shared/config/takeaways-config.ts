@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
 import { createBedrockTakeawayProvider } from '../adapters/bedrock-takeaways';
 import type { TakeawayProvider } from '../use-cases/takeaway-provider';
@@ -10,7 +10,7 @@ export type TakeawaysConfig = { readonly provider: 'extractive' } | { readonly p
 
 const takeawaysSchema = z.discriminatedUnion(ENV.takeawaysProvider, [
   z.object({ [ENV.takeawaysProvider]: z.literal('extractive') }),
-  z.object({ [ENV.takeawaysProvider]: z.literal('bedrock'), [ENV.bedrockModelId]: z.string().min(1) }),
+  z.object({ [ENV.takeawaysProvider]: z.literal('bedrock'), [ENV.bedrockModelId]: z.string().check(z.minLength(1)) }),
 ]);
 
 /**

@@ -1,5 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import * as z from 'zod';
+import * as z from '../../../events/zod';
 import { ENV } from '../../../events/names';
 import { ConfigurationError } from '../runtime-config';
 
@@ -24,9 +24,9 @@ export interface PublishSchedulingConfig {
 }
 
 const schedulingSchema = z.object({
-  [ENV.scheduleGroupName]: z.string().min(1),
-  [ENV.schedulerRoleArn]: z.string().min(1),
-  [ENV.publishFunctionArn]: z.string().min(1),
+  [ENV.scheduleGroupName]: z.string().check(z.minLength(1)),
+  [ENV.schedulerRoleArn]: z.string().check(z.minLength(1)),
+  [ENV.publishFunctionArn]: z.string().check(z.minLength(1)),
 });
 
 /**

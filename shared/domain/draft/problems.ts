@@ -1,5 +1,5 @@
 /** Turns validation issues into located draft problems, and problems into a report. */
-import type * as z from 'zod';
+import type * as z from '../../../events/zod';
 import type { DraftProblem } from '../article';
 import { KNOWN_FIELDS } from './schema';
 

@@ -1,5 +1,5 @@
 /** The zod schema of a draft's fields, with the limits and messages an editor reads. */
-import * as z from 'zod';
+import * as z from '../../../events/zod';
 import { MAX_SLUG_LENGTH, slugProblem } from './slug';
 
 /** Language of a draft that names none. */
@@ -76,12 +76,11 @@ function trimBlankLines(text: string): string {
 
 /** A one-line text field: trimmed, non-empty, no line breaks or control characters. */
 function singleLine(max: number) {
-  return z
-    .string({ error: typeError })
-    .trim()
-    .min(1, { error: 'Must not be empty' })
-    .max(max, tooLong(max))
-    .superRefine((value, ctx) => {
+  return z.string({ error: typeError }).check(
+    z.trim(),
+    z.minLength(1, { error: 'Must not be empty' }),
+    z.maxLength(max, tooLong(max)),
+    z.superRefine((value, ctx) => {
       if (LINE_BREAK.test(value)) {
         ctx.addIssue({ code: 'custom', message: 'Must be on one line' });
         return;
@@ -90,73 +89,75 @@ function singleLine(max: number) {
       if (control) {
         ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
       }
-    });
+    }),
+  );
 }
 
 /** A multi-line text field (Markdown allowed): outer blank lines trimmed, non-empty, no control characters. */
 function multiLine(max: number) {
-  return z
-    .string({ error: typeError })
-    .overwrite(trimBlankLines)
-    .min(1, { error: 'Must not be empty' })
-    .max(max, tooLong(max))
-    .superRefine((value, ctx) => {
+  return z.string({ error: typeError }).check(
+    z.overwrite(trimBlankLines),
+    z.minLength(1, { error: 'Must not be empty' }),
+    z.maxLength(max, tooLong(max)),
+    z.superRefine((value, ctx) => {
       const control = CONTROL_IN_TEXT.exec(value);
       if (control) {
         ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
       }
-    });
+    }),
+  );
 }
 
 /** An optional field: absent or empty (`field:` with no value in YAML, `null` in JSON) both mean "not given". */
-function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((value) => value ?? undefined);
+function optional<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(z.nullish(schema), z.transform((value) => value ?? undefined));
 }
 
 const ISO_WITH_SECONDS = z.iso.datetime({ offset: true });
 const ISO_WITH_MINUTES = z.iso.datetime({ offset: true, precision: -1 });
 
-const publishAtSchema = z
-  .string({ error: typeError })
-  .trim()
-  .transform((value, ctx) => {
+const publishAtSchema = z.pipe(
+  z.string({ error: typeError }).check(z.trim()),
+  z.transform((value, ctx) => {
     if (!ISO_WITH_SECONDS.safeParse(value).success && !ISO_WITH_MINUTES.safeParse(value).success) {
-      ctx.addIssue({
+      ctx.issues.push({
         code: 'custom',
         message: 'Must be an ISO 8601 date and time with a timezone, e.g. 2025-05-01T09:00:00Z or 2025-05-01T17:00:00+08:00',
+        input: value,
       });
       return z.NEVER;
     }
     return new Date(value).toISOString();
-  });
+  }),
+);
 
-const languageSchema = z
-  .string({ error: typeError })
-  .trim()
-  .min(1, { error: 'Must not be empty' })
-  .max(DRAFT_LIMITS.language, tooLong(DRAFT_LIMITS.language))
-  .transform((value, ctx) => {
+const languageSchema = z.pipe(
+  z
+    .string({ error: typeError })
+    .check(z.trim(), z.minLength(1, { error: 'Must not be empty' }), z.maxLength(DRAFT_LIMITS.language, tooLong(DRAFT_LIMITS.language))),
+  z.transform((value, ctx) => {
     const message = `Not a BCP 47 language tag: "${value}" (e.g. en, zh-Hans, pt-BR)`;
     if (!/^[a-z]{2,3}(?:-|$)/i.test(value)) {
-      ctx.addIssue({ code: 'custom', message });
+      ctx.issues.push({ code: 'custom', message, input: value });
       return z.NEVER;
     }
     try {
       return Intl.getCanonicalLocales(value)[0] ?? value;
     } catch {
-      ctx.addIssue({ code: 'custom', message });
+      ctx.issues.push({ code: 'custom', message, input: value });
       return z.NEVER;
     }
-  });
+  }),
+);
 
-const slugSchema = z
-  .string({ error: typeError })
-  .trim()
-  .overwrite((value) => value.normalize('NFC'))
-  .superRefine((value, ctx) => {
+const slugSchema = z.string({ error: typeError }).check(
+  z.trim(),
+  z.overwrite((value) => value.normalize('NFC')),
+  z.superRefine((value, ctx) => {
     const problem = slugProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `Slug ${problem}` });
-  });
+  }),
+);
 
 /** Why an image `src` is unusable, or `undefined` when it is a file name beside the draft or an https URL. */
 function imageSrcProblem(src: string): string | undefined {
@@ -183,33 +184,37 @@ function imageSrcProblem(src: string): string | undefined {
   return undefined;
 }
 
-const imageSchema = z
-  .strictObject(
-    {
-      src: optional(singleLine(DRAFT_LIMITS.imageSrc)),
-      alt: optional(singleLine(DRAFT_LIMITS.imageAlt)),
-      caption: optional(multiLine(DRAFT_LIMITS.imageCaption)),
-      credit: optional(singleLine(DRAFT_LIMITS.imageCredit)),
-    },
-    { error: typeError },
-  )
-  .superRefine((image, ctx) => {
-    if (image.src !== undefined) {
-      const problem = imageSrcProblem(image.src);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['src'], message: problem });
-    }
-    if (image.alt === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['alt'],
-        message:
-          image.src === undefined
-            ? 'Required: describe the image in words'
-            : 'Required when image.src is given: describe the image for readers who cannot see it',
-      });
-    }
-  })
-  .transform(({ src, alt, caption, credit }) => ({ src, alt: alt ?? '', caption, credit }));
+const imageSchema = z.pipe(
+  z
+    .strictObject(
+      {
+        src: optional(singleLine(DRAFT_LIMITS.imageSrc)),
+        alt: optional(singleLine(DRAFT_LIMITS.imageAlt)),
+        caption: optional(multiLine(DRAFT_LIMITS.imageCaption)),
+        credit: optional(singleLine(DRAFT_LIMITS.imageCredit)),
+      },
+      { error: typeError },
+    )
+    .check(
+      z.superRefine((image, ctx) => {
+        if (image.src !== undefined) {
+          const problem = imageSrcProblem(image.src);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['src'], message: problem });
+        }
+        if (image.alt === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['alt'],
+            message:
+              image.src === undefined
+                ? 'Required: describe the image in words'
+                : 'Required when image.src is given: describe the image for readers who cannot see it',
+          });
+        }
+      }),
+    ),
+  z.transform(({ src, alt, caption, credit }) => ({ src, alt: alt ?? '', caption, credit })),
+);
 
 const analysisSchema = z.strictObject(
   {
@@ -220,10 +225,11 @@ const analysisSchema = z.strictObject(
   { error: typeError },
 );
 
-const tagsSchema = z
-  .array(singleLine(DRAFT_LIMITS.tag), { error: typeError })
-  .max(DRAFT_LIMITS.tags, { error: `Too many tags: at most ${DRAFT_LIMITS.tags}` })
-  .transform((tags) => {
+const tagsSchema = z.pipe(
+  z
+    .array(singleLine(DRAFT_LIMITS.tag), { error: typeError })
+    .check(z.maxLength(DRAFT_LIMITS.tags, { error: `Too many tags: at most ${DRAFT_LIMITS.tags}` })),
+  z.transform((tags) => {
     const seen = new Set<string>();
     return tags.filter((tag) => {
       const key = tag.normalize('NFKC').toLowerCase();
@@ -231,12 +237,15 @@ const tagsSchema = z
       seen.add(key);
       return true;
     });
-  });
+  }),
+);
 
 const takeawaysSchema = z
   .array(singleLine(DRAFT_LIMITS.takeaway), { error: typeError })
-  .min(DRAFT_LIMITS.takeawaysMin, { error: 'Needs at least 1 takeaway; remove the field to have them generated' })
-  .max(DRAFT_LIMITS.takeawaysMax, { error: `Too many takeaways: at most ${DRAFT_LIMITS.takeawaysMax}` });
+  .check(
+    z.minLength(DRAFT_LIMITS.takeawaysMin, { error: 'Needs at least 1 takeaway; remove the field to have them generated' }),
+    z.maxLength(DRAFT_LIMITS.takeawaysMax, { error: `Too many takeaways: at most ${DRAFT_LIMITS.takeawaysMax}` }),
+  );
 
 /**
  * The fields of a draft's front matter (everything but the body). Strict: an
@@ -252,25 +261,22 @@ export const draftFieldsSchema = z.strictObject(
     section: singleLine(DRAFT_LIMITS.section),
     dek: optional(multiLine(DRAFT_LIMITS.dek)),
     slug: optional(slugSchema),
-    tags: tagsSchema.nullish().transform((tags) => tags ?? []),
+    tags: z.pipe(z.nullish(tagsSchema), z.transform((tags) => tags ?? [])),
     byline: optional(singleLine(DRAFT_LIMITS.byline)),
     publication: optional(singleLine(DRAFT_LIMITS.publication)),
-    language: languageSchema.nullish().transform((language) => language ?? DEFAULT_LANGUAGE),
+    language: z.pipe(z.nullish(languageSchema), z.transform((language) => language ?? DEFAULT_LANGUAGE)),
     publishAt: optional(publishAtSchema),
     image: optional(imageSchema),
     takeaways: optional(takeawaysSchema),
     analysis: optional(analysisSchema),
-    breaking: z
-      .boolean({ error: typeError })
-      .nullish()
-      .transform((breaking) => breaking ?? false),
+    breaking: z.pipe(z.nullish(z.boolean({ error: typeError })), z.transform((breaking) => breaking ?? false)),
     correction: optional(multiLine(DRAFT_LIMITS.correction)),
   },
   { error: typeError },
 );
 
 /** A whole draft: the fields plus the Markdown `body` (outer blank lines trimmed, non-empty). */
-export const draftSchema = draftFieldsSchema.extend({
+export const draftSchema = z.extend(draftFieldsSchema, {
   body: multiLine(DRAFT_LIMITS.body),
 });
 

@@ -5,9 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAllBundles, type BuiltBundle, CLIENTS_ONLY, HELLO_WORLD, MEASURED_FUNCTIONS } from '../../../bench/size/build-bundles';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
 
-/** Functions known to exceed the budget; see issue 3 (zod/mini for the draft schema is the next step). */
-const OVER_BUDGET: ReadonlySet<string> = new Set(['ingest-draft']);
-
 let outdir: string;
 let bundles: Map<string, BuiltBundle>;
 
@@ -31,6 +28,10 @@ describe.each(MEASURED_FUNCTIONS)('the %s bundle', (name) => {
     expect(bundle().externalImports.every((specifier) => specifier.startsWith('@aws-sdk/'))).toBe(true);
   });
 
+  it('inlines no part of the classic zod API (only zod/mini)', () => {
+    expect(bundle().inputs.filter((file) => file.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+  });
+
   it('inlines no zod locale but English', () => {
     const locales = bundle().inputs.filter((file) => file.includes('node_modules/zod/v4/locales/'));
     expect(locales.filter((file) => !file.endsWith('/en.js'))).toEqual([]);
@@ -45,7 +46,7 @@ describe.each(MEASURED_FUNCTIONS)('the %s bundle', (name) => {
     expect([...builds].filter(([, kinds]) => kinds.size > 1).map(([pkg]) => pkg)).toEqual([]);
   });
 
-  it.skipIf(OVER_BUDGET.has(name))(`is at most ${BUNDLE_BUDGET_KB} KB minified`, () => {
+  it(`is at most ${BUNDLE_BUDGET_KB} KB minified`, () => {
     expect(bundle().bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_KB * 1024);
   });
 });
