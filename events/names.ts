@@ -58,6 +58,8 @@ export const ENV = {
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   publishFunctionArn: 'PUBLISH_FUNCTION_ARN',
+  /** The queue EventBridge Scheduler sends a publish run to when it cannot invoke the function; optional. */
+  scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   /** `extractive` (default) or `bedrock`: who writes takeaways an editor left out. */
   takeawaysProvider: 'TAKEAWAYS_PROVIDER',
   /** The Bedrock model or inference-profile id, required when `TAKEAWAYS_PROVIDER` is `bedrock`. */

@@ -30,7 +30,9 @@ export interface SchedulingProps {
  * role Scheduler assumes to invoke the publish function (and nothing else),
  * and the publish function itself, which reads and writes the article table
  * only. Scheduler invokes it asynchronously, so a run that still fails after
- * {@link PUBLISH_RETRY_ATTEMPTS} retries lands in {@link failureQueue}.
+ * {@link PUBLISH_RETRY_ATTEMPTS} retries lands in {@link failureQueue}; so does
+ * a run Scheduler itself could not deliver (its dead-letter queue), so no
+ * scheduled article is left unpublished without a message there.
  */
 export class Scheduling extends Construct {
   /** Holds every one-time publish schedule. */
@@ -39,7 +41,7 @@ export class Scheduling extends Construct {
   readonly schedulerRole: Role;
   /** Flips a scheduled article's stage at its time; Scheduler's only target. */
   readonly publishFunction: PipelineFunction;
-  /** Receives the scheduled runs the publish function gave up on. */
+  /** Receives the scheduled runs the publish function gave up on, and those Scheduler could not deliver. */
   readonly failureQueue: Queue;
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
@@ -72,6 +74,7 @@ export class Scheduling extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the on-failure destination of the publish function\'s asynchronous runs: it is the dead-letter queue.',
     });
+    this.failureQueue.grantSendMessages(this.schedulerRole);
     fn.configureAsyncInvoke({
       retryAttempts: PUBLISH_RETRY_ATTEMPTS,
       maxEventAge: PUBLISH_MAX_EVENT_AGE,
@@ -82,7 +85,8 @@ export class Scheduling extends Construct {
   /**
    * Lets `grantee` create, update and delete schedules in the group only and
    * pass the scheduler role only, and sets the `ENV` scheduling variables on
-   * it (`scheduleGroupName`, `schedulerRoleArn`, `publishFunctionArn`).
+   * it (`scheduleGroupName`, `schedulerRoleArn`, `publishFunctionArn`,
+   * `scheduleDeadLetterArn`).
    */
   grantManageSchedules(grantee: PipelineFunction): void {
     this.group.grantWriteSchedules(grantee);
@@ -95,5 +99,6 @@ export class Scheduling extends Construct {
     grantee.addEnvironment(ENV.scheduleGroupName, this.group.scheduleGroupName);
     grantee.addEnvironment(ENV.schedulerRoleArn, this.schedulerRole.roleArn);
     grantee.addEnvironment(ENV.publishFunctionArn, this.publishFunction.functionArn);
+    grantee.addEnvironment(ENV.scheduleDeadLetterArn, this.failureQueue.queueArn);
   }
 }

@@ -115,13 +115,17 @@ describe('publish-scheduled function permissions', () => {
 });
 
 describe('scheduler role', () => {
-  it('may invoke the publish function only', () => {
+  it('may invoke the publish function and send undeliverable runs to its failure queue, nothing else', () => {
     const statements = policyStatements(stage.app, 'SchedulingSchedulerRoleDefaultPolicy');
-    expect(statements).toHaveLength(1);
-    expect(statements[0]!.actions).toEqual(['lambda:InvokeFunction']);
-    const resources: unknown[] = JSON.parse(statements[0]!.resources);
+    expect(statements).toHaveLength(2);
+    const invoke = statements.find((s) => s.actions.includes('lambda:InvokeFunction'))!;
+    expect(invoke.actions).toEqual(['lambda:InvokeFunction']);
+    const resources: unknown[] = JSON.parse(invoke.resources);
     expect(resources.length).toBeGreaterThan(0);
     for (const resource of resources) expect(JSON.stringify(resource)).toMatch(/"SchedulingPublishFunction[0-9A-F]+"/);
+    const send = statements.find((s) => s !== invoke)!;
+    expect(send.actions.every((a) => a.startsWith('sqs:Send') || a === 'sqs:GetQueueAttributes' || a === 'sqs:GetQueueUrl')).toBe(true);
+    expect(send.resources).toMatch(/SchedulingPublishFailureQueue/);
   });
 
   it('is assumable by EventBridge Scheduler only', () => {

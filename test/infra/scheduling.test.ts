@@ -58,6 +58,10 @@ describe('ingest function scheduling settings', () => {
     expect(JSON.stringify(variables[ENV.publishFunctionArn])).toMatch(/SchedulingPublishFunction/);
   });
 
+  it('names the queue Scheduler sends undeliverable runs to', () => {
+    expect(JSON.stringify(ingestVariables()[ENV.scheduleDeadLetterArn])).toMatch(/SchedulingPublishFailureQueue.*Arn/);
+  });
+
   it('gets the site URL its draft reports link to', () => {
     expect(JSON.stringify(ingestVariables()[ENV.siteUrl])).toMatch(/SiteDistribution.*DomainName/);
   });

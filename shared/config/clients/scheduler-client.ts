@@ -21,17 +21,21 @@ export interface PublishSchedulingConfig {
   readonly roleArn: string;
   /** The publish-scheduled function's ARN. */
   readonly targetArn: string;
+  /** The queue for runs Scheduler could not deliver. @default - none */
+  readonly deadLetterArn?: string;
 }
 
 const schedulingSchema = z.object({
   [ENV.scheduleGroupName]: z.string().check(z.minLength(1)),
   [ENV.schedulerRoleArn]: z.string().check(z.minLength(1)),
   [ENV.publishFunctionArn]: z.string().check(z.minLength(1)),
+  [ENV.scheduleDeadLetterArn]: z.optional(z.string()),
 });
 
 /**
  * Reads the scheduling settings (`SCHEDULE_GROUP_NAME`, `SCHEDULER_ROLE_ARN`,
- * `PUBLISH_FUNCTION_ARN`), which `Scheduling.grantManageSchedules` sets on AWS.
+ * `PUBLISH_FUNCTION_ARN`, and `SCHEDULE_DEAD_LETTER_ARN` when set), which
+ * `Scheduling.grantManageSchedules` sets on AWS.
  *
  * @throws ConfigurationError naming each missing variable.
  */
@@ -45,5 +49,6 @@ export function readPublishSchedulingConfig(env: NodeJS.ProcessEnv = process.env
     groupName: parsed.data[ENV.scheduleGroupName],
     roleArn: parsed.data[ENV.schedulerRoleArn],
     targetArn: parsed.data[ENV.publishFunctionArn],
+    deadLetterArn: parsed.data[ENV.scheduleDeadLetterArn] || undefined,
   };
 }

@@ -59,6 +59,15 @@ describe('publish scheduler against the local EventBridge Scheduler endpoint', (
     expect(publishScheduleInputSchema.parse(JSON.parse(got.Target?.Input ?? ''))).toEqual({ id: 'a1', version: 3 });
   });
 
+  it('gives the schedule the dead-letter queue it is configured with', async () => {
+    const dlq = 'arn:aws:sqs:us-east-1:000000000000:publish-failures';
+    const withDlq = createPublishScheduler({ client, groupName: GROUP, roleArn: ROLE, targetArn: TARGET, deadLetterArn: dlq });
+    await withDlq.schedule('a9', 1, '2099-06-01T12:30:00.000Z');
+    const [summary] = await schedules();
+    const got = await client.send(new GetScheduleCommand({ Name: summary?.Name, GroupName: GROUP }));
+    expect(got.Target?.DeadLetterConfig).toEqual({ Arn: dlq });
+  });
+
   it('rounds a fractional second up so the schedule never fires early', async () => {
     await scheduler.schedule('a1', 1, '2099-06-01T12:30:00.200Z');
     const [summary] = await schedules();
