@@ -1,8 +1,9 @@
 /**
  * Offline synthesis of every stage, without the CDK CLI: reads `cdk.json`
  * context, synthesizes into `cdk.out` with CloudFormation validation and the
- * cdk-nag AwsSolutions checks, and prints a summary of stacks and
- * acknowledged findings. Exits non-zero on any unacknowledged error.
+ * cdk-nag AwsSolutions checks, and prints a summary of stacks, validation
+ * results and every acknowledged finding with its written reason. Exits
+ * non-zero on any unacknowledged error.
  *
  * Usage: tsx scripts/synth.ts [--skip-bundling]
  */
@@ -12,6 +13,7 @@ import { App } from 'aws-cdk-lib';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../infra/config/paths';
 import { buildNewsroomApp } from '../infra/newsroom-app';
+import { acknowledgedWildcards } from '../infra/nag/wildcard-acknowledgments';
 
 const cdkJson = z
   .object({ context: z.record(z.string(), z.unknown()).default({}), output: z.string().default('cdk.out') })
@@ -55,3 +57,22 @@ for (const plugin of report.pluginReports) {
   console.log(`${plugin.pluginName}: ${plugin.conclusion ?? 'unknown'}, ${plugin.violations.length} open, ${plugin.suppressedViolations.length} acknowledged`);
   for (const [rule, count] of [...acknowledged].sort()) console.log(`  acknowledged ${rule} x${count}`);
 }
+
+const acknowledgedRulesSchema = z.record(z.string(), z.string());
+/** Rule (without the finding detail in brackets) and reason → how many constructs it was acknowledged on. */
+const acknowledgements = new Map<string, number>();
+for (const stack of assembly.stacks) {
+  for (const entry of stack.findMetadataByType('aws:cdk:acknowledged-rules')) {
+    for (const [id, reason] of Object.entries(acknowledgedRulesSchema.parse(entry.data))) {
+      const rule = id.replace(/^Annotation::/, '').replace(/\[.*\]$/, '');
+      const key = `${rule}: ${reason}`;
+      acknowledgements.set(key, (acknowledgements.get(key) ?? 0) + 1);
+    }
+  }
+}
+for (const { reason } of acknowledgedWildcards(app)) {
+  const key = `AwsSolutions-IAM5: ${reason}`;
+  acknowledgements.set(key, (acknowledgements.get(key) ?? 0) + 1);
+}
+console.log(`cdk-nag acknowledgements, all stages (${[...acknowledgements.values()].reduce((a, b) => a + b, 0)} findings):`);
+for (const [key, count] of [...acknowledgements].sort()) console.log(`  x${count} ${key}`);

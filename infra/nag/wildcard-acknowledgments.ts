@@ -35,16 +35,38 @@ export class WildcardAcknowledgmentsPlugin implements IPolicyValidationPlugin {
   readonly name = 'newsroom-wildcard-acknowledgments';
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    for (const [scope, acknowledgments] of registered) {
-      if (scope.node.root !== context.appConstruct.node.root) continue;
-      for (const policy of policiesOf(scope)) {
-        for (const finding of wildcardFindings(policy)) {
-          const match = acknowledgments.find((ack) => ack.finding.test(finding));
-          if (match) Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: match.reason });
-        }
-      }
+    for (const { policy, finding, reason } of matchedFindings(context.appConstruct)) {
+      Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
     }
     return { success: true, violations: [] };
+  }
+}
+
+/** One wildcard finding accepted by an {@link acknowledgeWildcards} pattern. */
+export interface AcknowledgedWildcard {
+  /** The finding in cdk-nag's notation, e.g. `Resource::…/drafts/*`. */
+  readonly finding: string;
+  readonly reason: string;
+}
+
+/**
+ * The wildcard findings acknowledged in the app that `construct` belongs to,
+ * each with its reason: what the plugin acknowledges at validation, for
+ * reports such as `npm run synth`'s.
+ */
+export function acknowledgedWildcards(construct: IConstruct): AcknowledgedWildcard[] {
+  return [...matchedFindings(construct)].map(({ finding, reason }) => ({ finding, reason }));
+}
+
+function* matchedFindings(construct: IConstruct): Generator<{ policy: CfnPolicy; finding: string; reason: string }> {
+  for (const [scope, acknowledgments] of registered) {
+    if (scope.node.root !== construct.node.root) continue;
+    for (const policy of policiesOf(scope)) {
+      for (const finding of wildcardFindings(policy)) {
+        const match = acknowledgments.find((ack) => ack.finding.test(finding));
+        if (match) yield { policy, finding, reason: match.reason };
+      }
+    }
   }
 }
 

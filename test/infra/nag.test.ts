@@ -3,6 +3,7 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/config/paths';
+import { acknowledgedWildcards } from '../../infra/nag/wildcard-acknowledgments';
 import { buildNewsroomApp } from '../../infra/newsroom-app';
 import { scratchDir } from '../support/scratch-dir';
 import { HELLO_ENTRY } from './support/synth-stage';
@@ -21,5 +22,11 @@ describe('the newsroom app', () => {
       'Newsroom-staging-App',
       'Newsroom-staging-Data',
     ]);
+    const wildcards = acknowledgedWildcards(app);
+    expect(wildcards.length).toBeGreaterThan(0);
+    for (const { finding, reason } of wildcards) {
+      expect(finding).toContain('*');
+      expect(reason.length).toBeGreaterThan(20);
+    }
   }, 180_000);
 });
