@@ -1,6 +1,7 @@
 import { escapeHtml } from './escape-html';
 import type { ListedArticle } from './listing';
 import type { RenderedFile, SiteConfig } from './site-config';
+import { isoInstant } from './time';
 import { articleUrl, encodePath, FEED_FORMATS, feedPath, listPath, type FeedFormat } from './urls';
 
 /** Cache-Control of feeds and sitemaps: like HTML, short CDN lifetime and stale-while-revalidate. */
@@ -17,8 +18,7 @@ export interface FeedSource {
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
 function rfc3339(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? EPOCH : new Date(time).toISOString();
+  return isoInstant(iso) ?? EPOCH;
 }
 
 function rfc822(iso: string): string {

@@ -32,29 +32,61 @@ export interface PageShell {
   readonly scripts?: readonly string[];
 }
 
-const feedLinkCache = new Map<string, string[]>();
+// The `<link rel="alternate">` lines of one feed, by site and feed: the same few feeds are linked from every page.
+const feedLinkCache = new Map<string, string>();
 
-function feedLinks(feeds: readonly FeedLink[], site: SiteConfig): string[] {
-  return feeds.flatMap((feed) => {
-    const key = `${site.baseUrl}|${feed.title}|${feed.sectionSlug ?? ''}`;
-    let links = feedLinkCache.get(key);
-    if (!links) {
-      links = feedLinksOf(feed, site);
-      if (feedLinkCache.size > 10_000) feedLinkCache.clear();
-      feedLinkCache.set(key, links);
-    }
-    return links;
-  });
+function feedLinks(feed: FeedLink, site: SiteConfig): string {
+  const key = `${site.baseUrl}|${feed.title}|${feed.sectionSlug ?? ''}`;
+  let links = feedLinkCache.get(key);
+  if (links === undefined) {
+    links = (Object.keys(FEED_FORMATS) as FeedFormat[])
+      .map((format) => {
+        const { contentType, title } = FEED_FORMATS[format];
+        const type = contentType.split(';')[0] ?? contentType;
+        return `<link rel="alternate" type="${type}" title="${escapeHtml(`${feed.title} (${title})`)}" href="${escapeHtml(`${site.baseUrl}${encodeURI(feedPath(format, feed.sectionSlug))}`)}">`;
+      })
+      .join('\n');
+    if (feedLinkCache.size > 10_000) feedLinkCache.clear();
+    feedLinkCache.set(key, links);
+  }
+  return links;
 }
 
-function feedLinksOf(feed: FeedLink, site: SiteConfig): string[] {
-  return [feed].flatMap((feed) =>
-    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => {
-      const { contentType, title } = FEED_FORMATS[format];
-      const type = contentType.split(';')[0] ?? contentType;
-      return `<link rel="alternate" type="${type}" title="${escapeHtml(`${feed.title} (${title})`)}" href="${escapeHtml(`${site.baseUrl}${encodeURI(feedPath(format, feed.sectionSlug))}`)}">`;
-    }),
-  );
+interface Shell {
+  /** The stylesheet link and the site's feed links. */
+  readonly siteLinks: string;
+  readonly bodyStart: string;
+  readonly bodyEnd: string;
+}
+
+// Everything of the shell that depends only on the site, built once per site.
+const shells = new Map<string, Shell>();
+
+function shellOf(site: SiteConfig): Shell {
+  const key = `${site.baseUrl}\n${site.publication}`;
+  let shell = shells.get(key);
+  if (!shell) {
+    const publication = escapeHtml(site.publication);
+    shell = {
+      siteLinks: `<link rel="stylesheet" href="${escapeHtml(stylesheetHref())}">\n${feedLinks({ title: site.publication }, site)}`,
+      bodyStart: `</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header"><div class="wrap"><a class="brand" href="/">${publication}</a></div></header>
+<main id="main">
+`,
+      bodyEnd: `
+</main>
+<footer class="site-footer"><div class="wrap"><p>${publication}</p>
+<ul class="footer-links"><li><a href="/">Latest</a></li><li><a href="${escapeHtml(feedPath('rss'))}">RSS</a></li><li><a href="${escapeHtml(feedPath('atom'))}">Atom</a></li><li><a href="${escapeHtml(feedPath('json'))}">JSON Feed</a></li></ul></div></footer>
+</body>
+</html>
+`,
+    };
+    if (shells.size > 100) shells.clear();
+    shells.set(key, shell);
+  }
+  return shell;
 }
 
 /**
@@ -65,32 +97,19 @@ function feedLinksOf(feed: FeedLink, site: SiteConfig): string[] {
  * feeds and the page's own. Emits no inline styles or scripts.
  */
 export function renderDocument(page: PageShell, site: SiteConfig): string {
-  const publication = escapeHtml(site.publication);
-  const head = [
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(page.title)}</title>`,
-    page.description ? `<meta name="description" content="${escapeHtml(page.description)}">` : '',
-    page.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(page.canonicalUrl)}">` : '',
-    `<link rel="stylesheet" href="${escapeHtml(stylesheetHref())}">`,
-    ...feedLinks([{ title: site.publication }, ...(page.feeds ?? [])], site),
-    ...(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`),
-    page.extraHead ?? '',
-  ].filter(Boolean);
+  const shell = shellOf(site);
+  let head = `<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>`;
+  if (page.description) head += `\n<meta name="description" content="${escapeHtml(page.description)}">`;
+  if (page.canonicalUrl) head += `\n<link rel="canonical" href="${escapeHtml(page.canonicalUrl)}">`;
+  head += `\n${shell.siteLinks}`;
+  if (page.feeds) for (const feed of page.feeds) head += `\n${feedLinks(feed, site)}`;
+  if (page.scripts) for (const src of page.scripts) head += `\n<script src="${escapeHtml(src)}" defer></script>`;
+  if (page.extraHead) head += `\n${page.extraHead}`;
   return `<!doctype html>
 <html${languageAttributes(page.language)}>
 <head>
-${head.join('\n')}
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to content</a>
-<header class="site-header"><div class="wrap"><a class="brand" href="/">${publication}</a></div></header>
-<main id="main">
-${page.main}
-</main>
-<footer class="site-footer"><div class="wrap"><p>${publication}</p>
-<ul class="footer-links"><li><a href="/">Latest</a></li><li><a href="${escapeHtml(feedPath('rss'))}">RSS</a></li><li><a href="${escapeHtml(feedPath('atom'))}">Atom</a></li><li><a href="${escapeHtml(feedPath('json'))}">JSON Feed</a></li></ul></div></footer>
-</body>
-</html>
-`;
+${head}
+${shell.bodyStart}${page.main}${shell.bodyEnd}`;
 }

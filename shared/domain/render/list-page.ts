@@ -32,12 +32,35 @@ const HEADINGS: Readonly<Record<PagedListKind, string>> = {
   author: 'Articles by',
 };
 
+type ItemFields = Pick<ArticleSummary, 'slug' | 'title' | 'dek' | 'section' | 'byline' | 'publishedAt' | 'language'>;
+
+// An article's entry is the same on every list it is in (home, section, tags, byline, each rebuild): render it once, by id.
+const renderedItems = new Map<string, ItemFields & { readonly html: string }>();
+
+function sameItem(a: ItemFields, b: ItemFields): boolean {
+  return (
+    a.slug === b.slug &&
+    a.title === b.title &&
+    a.dek === b.dek &&
+    a.section === b.section &&
+    a.byline === b.byline &&
+    a.publishedAt === b.publishedAt &&
+    a.language === b.language
+  );
+}
+
 function renderItem(item: ArticleSummary): string {
-  return `<li><article${languageAttributes(item.language)}>
+  const known = renderedItems.get(item.id);
+  if (known && sameItem(known, item)) return known.html;
+  const html = `<li><article${languageAttributes(item.language)}>
 <p class="kicker">${escapeHtml(item.section)}</p>
 <h2><a href="${escapeHtml(articleHref(item.slug))}">${escapeHtml(item.title)}</a></h2>
 ${item.dek ? `<p class="dek">${escapeHtml(item.dek)}</p>\n` : ''}<p class="meta">${item.byline ? `${escapeHtml(item.byline)} · ` : ''}${renderTime(item.publishedAt, item.language)}</p>
 </article></li>`;
+  if (renderedItems.size >= 50_000) renderedItems.clear();
+  const { slug, title, dek, section, byline, publishedAt, language } = item;
+  renderedItems.set(item.id, { slug, title, dek, section, byline, publishedAt, language, html });
+  return html;
 }
 
 function heading(list: ListPage): string {
@@ -66,10 +89,12 @@ function pager(list: ListPage): string {
  */
 export function renderListPage(list: ListPage, site: SiteConfig): RenderedFile {
   const title = heading(list);
-  const items =
-    list.items.length === 0
-      ? `<p class="empty">${NO_ARTICLES_TEXT}</p>`
-      : `<ol class="article-list">\n${list.items.map(renderItem).join('\n')}\n</ol>`;
+  let items = `<p class="empty">${NO_ARTICLES_TEXT}</p>`;
+  if (list.items.length > 0) {
+    items = '<ol class="article-list">';
+    for (const item of list.items) items += `\n${renderItem(item)}`;
+    items += '\n</ol>';
+  }
   const label = list.kind === 'tag' ? '<p class="kicker">Tag</p>\n' : list.kind === 'section' ? '<p class="kicker">Section</p>\n' : '';
   const main = `<div class="measure">
 ${label}<h1>${escapeHtml(title)}</h1>

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article';
 import { slugify } from '../draft/slug';
+import { isoInstant } from './time';
 
 /**
  * The lists an article appears in. `home` is every published article; `month`
@@ -60,21 +61,21 @@ const slugs = new Map<string, string>();
 
 /** The `YYYY-MM` month (UTC) of an ISO instant; `unknown` when it does not parse. */
 export function monthOf(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? 'unknown' : new Date(time).toISOString().slice(0, 7);
+  return isoInstant(iso)?.slice(0, 7) ?? 'unknown';
 }
 
 /** Every list a published article belongs to: home, its section, each tag, its byline, its month. Deduplicated. */
 export function listsOf(article: Pick<ArticleSummary, 'section' | 'tags' | 'byline' | 'publishedAt'>): ListRef[] {
-  const refs: ListRef[] = [
-    { kind: 'home', slug: '', name: 'Latest' },
-    listRef('section', article.section),
-    ...article.tags.map((tag) => listRef('tag', tag)),
-    ...(article.byline ? [listRef('author', article.byline)] : []),
-    { kind: 'month', slug: monthOf(article.publishedAt), name: monthOf(article.publishedAt) },
-  ];
+  const month = monthOf(article.publishedAt);
+  const refs: ListRef[] = [{ kind: 'home', slug: '', name: 'Latest' }, listRef('section', article.section)];
+  for (const tag of article.tags) refs.push(listRef('tag', tag));
+  if (article.byline) refs.push(listRef('author', article.byline));
+  refs.push({ kind: 'month', slug: month, name: month });
   const seen = new Set<string>();
-  return refs.filter((ref) => !seen.has(listId(ref)) && seen.add(listId(ref)));
+  return refs.filter((ref) => {
+    const id = listId(ref);
+    return !seen.has(id) && seen.add(id);
+  });
 }
 
 /** The list ref of a list id (inverse of {@link listId}); names of non-home lists are their slugs. */

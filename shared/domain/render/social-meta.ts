@@ -11,23 +11,25 @@ export interface SocialPage {
 
 /** Open Graph (`og:type` website) and Twitter `summary` card tags for a listing or home page. */
 export function websiteSocialMeta(page: SocialPage): string {
-  return [
-    ['og:type', 'website'],
-    ['og:site_name', page.siteName],
-    ['og:title', page.title],
-    ['og:description', page.description],
-    ['og:url', page.url],
-  ]
-    .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content ?? '')}">`)
-    .concat([
-      '<meta name="twitter:card" content="summary">',
-      `<meta name="twitter:title" content="${escapeHtml(page.title)}">`,
-      `<meta name="twitter:description" content="${escapeHtml(page.description)}">`,
-    ])
-    .join('\n');
+  const title = escapeHtml(page.title);
+  const description = escapeHtml(page.description);
+  return `<meta property="og:type" content="website">
+<meta property="og:site_name" content="${escapeHtml(page.siteName)}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${escapeHtml(page.url)}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:description" content="${description}">`;
 }
 
-/** A JSON-LD `<script>` data block; `<` is escaped so the JSON can never close the element. */
-export function jsonLdScript(data: unknown): string {
-  return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+// Characters JSON.stringify escapes (quote, backslash, controls, surrogates) plus `<`, which must not close the script.
+const JSON_SPECIAL = /["\\<\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A JSON string literal of `text` for a JSON-LD `<script>` data block: what
+ * `JSON.stringify` writes, with `<` escaped so the JSON can never close the element.
+ */
+export function jsonString(text: string): string {
+  return JSON_SPECIAL.test(text) ? JSON.stringify(text).replace(/</g, '\\u003c') : `"${text}"`;
 }

@@ -17,17 +17,14 @@ function formatter(language: string): Intl.DateTimeFormat {
   return format;
 }
 
-// The same instant is shown on its article page, several list pages and rebuilds: remember recent ones.
-const shown = new Map<string, string | undefined>();
+// The same instant is shown on its article page, several list pages and rebuilds: remember recent ones, per language.
+const shown = new Map<string, Map<string, string>>();
+let shownCount = 0;
 
-function formatInstant(iso: string, language: string): string | undefined {
-  const key = `${language}|${iso}`;
-  if (shown.has(key)) return shown.get(key);
+function timeElement(iso: string, language: string): string {
   const date = new Date(iso);
-  const text = Number.isNaN(date.getTime()) ? undefined : formatter(language).format(date);
-  if (shown.size > 50_000) shown.clear();
-  shown.set(key, text);
-  return text;
+  const text = Number.isNaN(date.getTime()) ? iso : `${formatter(language).format(date)} UTC`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(text)}</time>`;
 }
 
 /**
@@ -36,7 +33,40 @@ function formatInstant(iso: string, language: string): string | undefined {
  * an unparseable value is shown as given.
  */
 export function renderTime(iso: string, language: string): string {
-  const shown = formatInstant(iso, language);
-  const text = shown === undefined ? iso : `${shown} UTC`;
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(text)}</time>`;
+  let byInstant = shown.get(language);
+  let element = byInstant?.get(iso);
+  if (element === undefined) {
+    element = timeElement(iso, language);
+    if (shownCount >= 50_000) {
+      shown.clear();
+      shownCount = 0;
+      byInstant = undefined;
+    }
+    if (!byInstant) {
+      byInstant = new Map();
+      shown.set(language, byInstant);
+    }
+    byInstant.set(iso, element);
+    shownCount += 1;
+  }
+  return element;
+}
+
+const CANONICAL_INSTANT = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * An ISO 8601 instant as `Date#toISOString` writes it (UTC, milliseconds);
+ * undefined when `Date.parse` cannot read it. Stored instants are usually in
+ * that form already and come back as they are, without a parse.
+ */
+export function isoInstant(iso: string): string | undefined {
+  const canonical = CANONICAL_INSTANT.exec(iso);
+  if (canonical && Number(canonical[3]) <= daysInMonth(Number(canonical[1]), Number(canonical[2]))) return iso;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

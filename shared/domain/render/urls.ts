@@ -7,8 +7,12 @@ import type { SiteConfig } from './site-config';
  * which would otherwise cut the path short.
  */
 export function encodePath(path: string): string {
+  if (PLAIN_PATH.test(path)) return path;
   return encodeURI(path).replace(/[?#]/g, (char) => encodeURIComponent(char));
 }
+
+// Characters encodeURI keeps as they are and that need no further encoding: most slugs are only these.
+const PLAIN_PATH = /^[A-Za-z0-9\-_./~]*$/;
 
 /** The root-relative, percent-encoded `href` of an article page, e.g. `/articles/some-slug/`. */
 export function articleHref(slug: string): string {
