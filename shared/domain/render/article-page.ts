@@ -9,12 +9,13 @@ import { shareScriptHref } from './share-script';
 import { jsonString } from './social-meta';
 import { renderTime } from './time';
 import { articleHref, articleKey, articleUrl, encodePath, listPath, shareLinks } from './urls';
+import { renderCache } from './render-caches';
 
 /** Text shown in the Related Articles block when there are none. */
 export const NO_RELATED_TEXT = 'No related articles found';
 
 // Section, tag and byline links repeat on thousands of pages; slugging and encoding them is comparatively costly.
-const listHrefs = { section: new Map<string, string>(), tag: new Map<string, string>(), author: new Map<string, string>() };
+const listHrefs = { section: renderCache<string, string>(), tag: renderCache<string, string>(), author: renderCache<string, string>() };
 
 /** The escaped `href` of the section, tag or author page of `name`. */
 function listHref(kind: keyof typeof listHrefs, name: string): string {

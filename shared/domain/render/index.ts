@@ -54,3 +54,4 @@ export {
   type PagedListKind,
 } from './urls';
 export { renderMovedPage, renderWithdrawnPage } from './withdrawn-page';
+export { clearRenderCaches } from './render-caches';

@@ -3,6 +3,7 @@ import { languageAttributes } from './language';
 import type { SiteConfig } from './site-config';
 import { stylesheetHref } from './stylesheet';
 import { FEED_FORMATS, feedPath, type FeedFormat } from './urls';
+import { renderCache } from './render-caches';
 
 /** A feed a page links with `<link rel="alternate">`. */
 export interface FeedLink {
@@ -33,7 +34,7 @@ export interface PageShell {
 }
 
 // The `<link rel="alternate">` lines of one feed, by site and feed: the same few feeds are linked from every page.
-const feedLinkCache = new Map<string, string>();
+const feedLinkCache = renderCache<string, string>();
 
 function feedLinks(feed: FeedLink, site: SiteConfig): string {
   const key = `${site.baseUrl}|${feed.title}|${feed.sectionSlug ?? ''}`;
@@ -60,7 +61,7 @@ interface Shell {
 }
 
 // Everything of the shell that depends only on the site, built once per site.
-const shells = new Map<string, Shell>();
+const shells = renderCache<string, Shell>();
 
 function shellOf(site: SiteConfig): Shell {
   const key = `${site.baseUrl}\n${site.publication}`;

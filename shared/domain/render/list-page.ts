@@ -6,6 +6,7 @@ import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
 import { websiteSocialMeta } from './social-meta';
 import { renderTime } from './time';
 import { articleHref, encodePath, listKey, listPath, type PagedListKind } from './urls';
+import { renderCache } from './render-caches';
 
 /** Text shown on a list page with no articles. */
 export const NO_ARTICLES_TEXT = 'No articles published yet';
@@ -35,7 +36,7 @@ const HEADINGS: Readonly<Record<PagedListKind, string>> = {
 type ItemFields = Pick<ArticleSummary, 'slug' | 'title' | 'dek' | 'section' | 'byline' | 'publishedAt' | 'language'>;
 
 // An article's entry is the same on every list it is in (home, section, tags, byline, each rebuild): render it once, by id.
-const renderedItems = new Map<string, ItemFields & { readonly html: string }>();
+const renderedItems = renderCache<string, ItemFields & { readonly html: string }>();
 
 function sameItem(a: ItemFields, b: ItemFields): boolean {
   return (

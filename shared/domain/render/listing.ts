@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../article';
 import { slugify } from '../draft/slug';
 import { isoInstant } from './time';
+import { renderCache } from './render-caches';
 
 /**
  * The lists an article appears in. `home` is every published article; `month`
@@ -57,7 +58,7 @@ export function listRef(kind: Exclude<ListKind, 'home' | 'month'>, name: string)
 }
 
 // Section, tag and byline names repeat across every page; slugify is comparatively costly.
-const slugs = new Map<string, string>();
+const slugs = renderCache<string, string>();
 
 /** The `YYYY-MM` month (UTC) of an ISO instant; `unknown` when it does not parse. */
 export function monthOf(iso: string): string {

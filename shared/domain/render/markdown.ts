@@ -1,4 +1,5 @@
 import MarkdownIt, { type StateCore } from 'markdown-it';
+import { renderPlainProse } from './plain-prose';
 import { isAllowedUrl, isExternalUrl } from './safe-url';
 
 /** Options of {@link renderMarkdown}. */
@@ -53,8 +54,12 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
  * embed: raw HTML is escaped, link and image URLs other than relative,
  * `http:`, `https:` and `mailto:` are not turned into links, external links
  * get `rel="noopener noreferrer"`, and no inline `style` attribute is emitted.
+ * Prose-only Markdown takes `renderPlainProse`, which writes the same bytes
+ * without parsing.
  */
 export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
+  const prose = renderPlainProse(markdown);
+  if (prose !== undefined) return prose;
   const env: RenderEnv = { minHeadingLevel: options.minHeadingLevel ?? 1 };
   return md.render(markdown, env);
 }

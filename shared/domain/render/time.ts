@@ -1,8 +1,9 @@
 import { escapeHtml } from './escape-html';
+import { onClearRenderCaches, renderCache } from './render-caches';
 
 const OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' };
 // Building a DateTimeFormat costs far more than formatting with one, so keep one per language.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = renderCache<string, Intl.DateTimeFormat>();
 
 function formatter(language: string): Intl.DateTimeFormat {
   let format = formatters.get(language);
@@ -18,8 +19,11 @@ function formatter(language: string): Intl.DateTimeFormat {
 }
 
 // The same instant is shown on its article page, several list pages and rebuilds: remember recent ones, per language.
-const shown = new Map<string, Map<string, string>>();
+const shown = renderCache<string, Map<string, string>>();
 let shownCount = 0;
+onClearRenderCaches(() => {
+  shownCount = 0;
+});
 
 function timeElement(iso: string, language: string): string {
   const date = new Date(iso);

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { markdownToPlainBlocks, type PlainBlock, type PlainBlockKind } from '../../../../shared/domain/text';
+import { corpusBodies } from '../../../support/corpus';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
@@ -38,20 +37,6 @@ function inlineText(children: readonly Token[]): string {
   return children
     .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
     .join('');
-}
-
-const CORPUS = '/work/shared/corpus/bbc-news-summary/article';
-
-/** Bodies of the corpus articles: the file without its headline line. */
-function corpusBodies(): Array<[string, string]> {
-  return readdirSync(CORPUS).flatMap((section) =>
-    readdirSync(join(CORPUS, section))
-      .filter((name) => name.endsWith('.txt') || name.endsWith('.md'))
-      .map((name): [string, string] => {
-        const text = readFileSync(join(CORPUS, section, name), 'utf8');
-        return [`${section}/${name}`, text.slice(text.indexOf('\n') + 1)];
-      }),
-  );
 }
 
 const SAMPLES: readonly string[] = [
