@@ -43,20 +43,31 @@ function importScript(modules: readonly string[]): string {
   ].join('\n');
 }
 
+/** One cold load, in milliseconds. */
+export interface LoadTiming {
+  /** Inside the process: `performance.now()` around the `await import(...)`s. */
+  readonly importMs: number;
+  /** Seen from outside: the whole child process, from spawn to exit (Node start-up, import, exit). */
+  readonly processMs: number;
+}
+
 /**
- * Milliseconds one fresh `node` process spends in `await import(...)` of the
- * target's modules (`performance.now()` before and after).
+ * One fresh `node` process importing the target's modules: the time spent in
+ * `await import(...)` (`performance.now()` before and after) and the wall
+ * time of the whole process.
  *
  * @param cwd where bare specifiers (e.g. `@aws-sdk/client-s3`) resolve from
  */
-export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<number> {
+export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<LoadTiming> {
+  const start = performance.now();
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', importScript(target.modules)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT },
   });
-  const ms = Number(stdout.trim());
-  if (!Number.isFinite(ms)) throw new Error(`Unexpected timing output for ${target.name}: ${stdout}`);
-  return ms;
+  const processMs = performance.now() - start;
+  const importMs = Number(stdout.trim());
+  if (!Number.isFinite(importMs)) throw new Error(`Unexpected timing output for ${target.name}: ${stdout}`);
+  return { importMs, processMs };
 }
 
 /** The median of `values` (mean of the middle two for an even count). */
@@ -68,16 +79,21 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Median cold import time of each target over `runs` fresh processes. Targets
- * are measured round-robin, one process at a time, so that every target sees
- * the same machine state in the same run.
+ * Median cold load of each target over `runs` fresh processes. Targets are
+ * measured round-robin, one process at a time, so that every target sees the
+ * same machine state in the same run.
  *
- * @returns median milliseconds by target name
+ * @returns median import and process milliseconds by target name
  */
-export async function measureLoadTimes(targets: readonly LoadTarget[], runs: number, cwd: string): Promise<Map<string, number>> {
-  const samples = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+export async function measureLoadTimes(targets: readonly LoadTarget[], runs: number, cwd: string): Promise<Map<string, LoadTiming>> {
+  const samples = new Map<string, LoadTiming[]>(targets.map((t) => [t.name, []]));
   for (let i = 0; i < runs; i += 1) {
     for (const target of targets) samples.get(target.name)!.push(await measureLoadOnce(target, cwd));
   }
-  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+  return new Map(
+    [...samples].map(([name, values]) => [
+      name,
+      { importMs: median(values.map((v) => v.importMs)), processMs: median(values.map((v) => v.processMs)) },
+    ]),
+  );
 }
