@@ -52,8 +52,10 @@ export interface BuiltBundle {
   readonly bytes: number;
   /** Size of the bundle gzipped (level 9). */
   readonly gzipBytes: number;
-  /** The externalized packages the bundle imports (the runtime's `@aws-sdk/*`; Node.js built-ins aside), sorted. */
+  /** The externalized packages the bundle imports at load (the runtime's `@aws-sdk/*`; Node.js built-ins aside), sorted. */
   readonly externalImports: readonly string[];
+  /** The externalized packages the bundle imports only when a code path needs them (`import()`), sorted. */
+  readonly lazyImports: readonly string[];
   /** The source files inlined in the bundle, relative to the project root. */
   readonly inputs: readonly string[];
   /** The bundle's ES module exports (`handler`); empty for a non-ESM bundle. */
@@ -79,8 +81,12 @@ export async function buildBundle(
   // CDK runs esbuild in the project root.
   const result = await build({ ...toEsbuildOptions(bundling, entry, file), absWorkingDir: PROJECT_ROOT, metafile: true });
   const externals = new Set<string>();
+  const lazy = new Set<string>();
   for (const input of Object.values(result.metafile.inputs)) {
-    for (const imported of input.imports) if (imported.external && !isBuiltin(imported.path)) externals.add(imported.path);
+    for (const imported of input.imports) {
+      if (!imported.external || isBuiltin(imported.path)) continue;
+      (imported.kind === 'dynamic-import' ? lazy : externals).add(imported.path);
+    }
   }
   const code = readFileSync(file);
   const output = result.metafile.outputs[path.relative(PROJECT_ROOT, file)];
@@ -90,6 +96,7 @@ export async function buildBundle(
     bytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     externalImports: [...externals].sort(),
+    lazyImports: [...lazy].filter((specifier) => !externals.has(specifier)).sort(),
     inputs: Object.entries(output?.inputs ?? {}).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k),
     exports: output?.exports ?? [],
   };

@@ -27,7 +27,7 @@ const deps = {
   scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),
   editors: createTopicPublisher({ client: createSnsClient(), topicArn: config.editorsTopicArn }),
   siteUrl: config.siteUrl,
-  takeaways: createTakeawayProvider(),
+  takeaways: await createTakeawayProvider(),
   log: (line: string, detail?: Record<string, unknown>) => logger.info(line, { ...detail }),
 };
 const processor = new BatchProcessor(EventType.SQS);

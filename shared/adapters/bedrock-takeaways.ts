@@ -1,4 +1,4 @@
-import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntime } from '@aws-sdk/client-bedrock-runtime';
 import * as z from '../../events/zod';
 import type { TakeawayInput } from '../domain/takeaways';
 import { markdownToPlainParagraphs } from '../domain/text';
@@ -6,7 +6,8 @@ import type { TakeawayProvider } from '../use-cases/takeaway-provider';
 
 /** What the Bedrock takeaway provider needs. */
 export interface BedrockTakeawayProviderProps {
-  readonly client: BedrockRuntimeClient;
+  /** The client's Converse call (a `BedrockRuntime`); a type-only import, so the SDK loads only where the client is made. */
+  readonly client: Pick<BedrockRuntime, 'converse'>;
   /** A model or inference-profile id that supports the Converse API, e.g. `eu.amazon.nova-lite-v1:0`. */
   readonly modelId: string;
   /** Most tokens the model may write. @default 800 */
@@ -43,13 +44,15 @@ export function createBedrockTakeawayProvider(props: BedrockTakeawayProviderProp
   return {
     name: 'bedrock',
     async generate(input, { signal }) {
-      const command = new ConverseCommand({
-        modelId: props.modelId,
-        system: [{ text: SYSTEM_PROMPT }],
-        messages: [{ role: 'user', content: [{ text: articlePrompt(input) }] }],
-        inferenceConfig: { maxTokens, temperature: 0 },
-      });
-      const response = await props.client.send(command, { abortSignal: signal });
+      const response = await props.client.converse(
+        {
+          modelId: props.modelId,
+          system: [{ text: SYSTEM_PROMPT }],
+          messages: [{ role: 'user', content: [{ text: articlePrompt(input) }] }],
+          inferenceConfig: { maxTokens, temperature: 0 },
+        },
+        { abortSignal: signal },
+      );
       const reply = (response.output?.message?.content ?? []).map((block) => block.text ?? '').join('');
       return parseReply(reply, response.stopReason);
     },

@@ -35,11 +35,12 @@ export function readTakeawaysConfig(env: NodeJS.ProcessEnv = process.env): Takea
 }
 
 /**
- * The takeaway provider the environment configures: a Bedrock provider (and its client) when
- * `TAKEAWAYS_PROVIDER=bedrock`, otherwise `undefined`, which means the extractive method.
+ * The takeaway provider the environment configures: a Bedrock provider (and its client, whose
+ * SDK package loads only then) when `TAKEAWAYS_PROVIDER=bedrock`, otherwise `undefined`, which
+ * means the extractive method.
  */
-export function createTakeawayProvider(env: NodeJS.ProcessEnv = process.env): TakeawayProvider | undefined {
+export async function createTakeawayProvider(env: NodeJS.ProcessEnv = process.env): Promise<TakeawayProvider | undefined> {
   const config = readTakeawaysConfig(env);
   if (config.provider === 'extractive') return undefined;
-  return createBedrockTakeawayProvider({ client: createBedrockClient(env), modelId: config.modelId });
+  return createBedrockTakeawayProvider({ client: await createBedrockClient(env), modelId: config.modelId });
 }

@@ -59,6 +59,14 @@ describe('the bundles with markdown-it', () => {
   });
 });
 
+describe('the ingest-draft bundle', () => {
+  it('loads the Bedrock client only when a stage turns Bedrock takeaways on', () => {
+    const ingest = bundles.get('ingest-draft')!;
+    expect(ingest.externalImports).not.toContain('@aws-sdk/client-bedrock-runtime');
+    expect(ingest.lazyImports).toEqual(['@aws-sdk/client-bedrock-runtime']);
+  });
+});
+
 describe('the clients-only floor', () => {
   it('loads nothing but the S3 and DynamoDB clients from the runtime', () => {
     const floor = bundles.get(CLIENTS_ONLY)!;

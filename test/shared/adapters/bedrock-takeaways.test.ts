@@ -1,5 +1,5 @@
 import {
-  BedrockRuntimeClient,
+  BedrockRuntime,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
@@ -18,9 +18,9 @@ const article: TakeawayInput = {
 const MODEL_ID = 'eu.amazon.nova-lite-v1:0';
 
 /** A Bedrock Runtime client whose Converse calls get `replyText` as the model's answer; nothing here reaches AWS. */
-function fakeBedrock(replyText: string): { client: BedrockRuntimeClient; requests: ConverseCommandInput[] } {
+function fakeBedrock(replyText: string): { client: BedrockRuntime; requests: ConverseCommandInput[] } {
   const requests: ConverseCommandInput[] = [];
-  const client = new BedrockRuntimeClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const client = new BedrockRuntime({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   client.middlewareStack.add(
     (_next, context) => async (args) => {
       if (context.commandName !== ConverseCommand.name) throw new Error(`unexpected ${context.commandName}`);

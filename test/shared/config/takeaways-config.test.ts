@@ -24,12 +24,12 @@ describe('readTakeawaysConfig', () => {
 });
 
 describe('createTakeawayProvider', () => {
-  it('creates no provider by default', () => {
-    expect(createTakeawayProvider({})).toBeUndefined();
+  it('creates no provider by default', async () => {
+    expect(await createTakeawayProvider({})).toBeUndefined();
   });
 
-  it('creates the Bedrock provider when configured', () => {
+  it('creates the Bedrock provider when configured', async () => {
     const env = { TAKEAWAYS_PROVIDER: 'bedrock', BEDROCK_MODEL_ID: 'm', AWS_REGION: 'eu-west-1' };
-    expect(createTakeawayProvider(env)?.name).toBe('bedrock');
+    expect((await createTakeawayProvider(env))?.name).toBe('bedrock');
   });
 });
