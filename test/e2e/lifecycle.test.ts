@@ -11,7 +11,7 @@ import { markdownDraft, uniqueTitle } from './drafts';
 
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
 const path = (slug: string) => encodeURI(articlePath(slug));
-const pageWithStatus = (slug: string, status: number, timeoutMs = 10_000) =>
+const pageWithStatus = (slug: string, status: number, timeoutMs = 20_000) =>
   eventually(async () => {
     const page = await fetchPage(path(slug));
     return page.status === status ? page : undefined;

@@ -29,7 +29,7 @@ export async function uploadDraft(name: string, body: string | Uint8Array): Prom
 }
 
 /** Polls until `probe` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -51,7 +51,7 @@ export async function readObject(bucket: string, key: string): Promise<string | 
 }
 
 /** Waits for the report of a draft whose report was (re)written at or after `since`. */
-export async function waitForReport(draftKey: string, since: Date, timeoutMs = 10_000): Promise<DraftReport> {
+export async function waitForReport(draftKey: string, since: Date, timeoutMs = 20_000): Promise<DraftReport> {
   const key = `reports/${draftKey.replace(/^drafts\//, '')}.json`;
   return eventually(
     async () => {
