@@ -7,6 +7,7 @@ import type { ArticleHead } from '../../shared/domain/article';
 import { clearRenderCaches, renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
 import { renderSiteBatch, type RenderReport } from '../../shared/use-cases/render-site';
+import { median } from '../size/load-time';
 import { createMemoryLists } from './memory-lists';
 
 const CORPUS = '/work/shared/corpus/bbc-news-summary';
@@ -91,11 +92,6 @@ function timed(work: () => void): number {
   const start = performance.now();
   work();
   return performance.now() - start;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** An archive rebuilt in memory: its list model, the files written and the time taken. */

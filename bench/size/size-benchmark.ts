@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/config/paths';
-import { BUNDLE_DIR, buildAllBundles, type BuiltBundle, CLIENTS_ONLY, HELLO_WORLD, SDK_INLINED_BUNDLING } from './build-bundles';
+import { BUNDLE_DIR, buildAllBundles, CLIENTS_ONLY, HELLO_WORLD, SDK_INLINED_BUNDLING } from './build-bundles';
 import { type LoadTiming, measureLoadTimes } from './load-time';
 /** Budget per bundle (minified), in KiB. */
 export const BUNDLE_BUDGET_KB = 300;
@@ -14,8 +14,8 @@ export interface SizeBenchmarkOptions {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const sdkTarget = (bundle: BuiltBundle) => `${bundle.name} @aws-sdk`;
-const inlinedTarget = (bundle: BuiltBundle) => `${bundle.name} inlined`;
+const sdkTarget = (name: string) => `${name} @aws-sdk`;
+const inlinedTarget = (name: string) => `${name} inlined`;
 
 function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
@@ -37,8 +37,8 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
   const inlined = new Map((await buildAllBundles(path.join(BUNDLE_DIR, 'sdk-inlined'), SDK_INLINED_BUNDLING)).map((b) => [b.name, b]));
   const targets = [
     ...bundles.map((b) => ({ name: b.name, modules: [b.file] })),
-    ...bundles.filter((b) => b.externalImports.length > 0).map((b) => ({ name: sdkTarget(b), modules: b.externalImports })),
-    ...bundles.filter((b) => b.externalImports.length > 0).map((b) => ({ name: inlinedTarget(b), modules: [inlined.get(b.name)!.file] })),
+    ...bundles.filter((b) => b.externalImports.length > 0).map((b) => ({ name: sdkTarget(b.name), modules: b.externalImports })),
+    ...bundles.filter((b) => b.externalImports.length > 0).map((b) => ({ name: inlinedTarget(b.name), modules: [inlined.get(b.name)!.file] })),
   ];
   const load = await measureLoadTimes(targets, runs, PROJECT_ROOT);
   const hello = load.get(HELLO_WORLD)!;
@@ -49,7 +49,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
   ];
   for (const bundle of bundles) {
     const timing = load.get(bundle.name)!;
-    const inlinedTiming = load.get(inlinedTarget(bundle));
+    const inlinedTiming = load.get(inlinedTarget(bundle.name));
     const ok = bundle.bytes / 1024 <= BUNDLE_BUDGET_KB && timing.importMs / hello.importMs <= LOAD_BUDGET_RATIO;
     rows.push([
       bundle.name,
@@ -59,7 +59,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       ratio(timing, 'importMs'),
       ms(timing, 'processMs'),
       ratio(timing, 'processMs'),
-      ms(load.get(sdkTarget(bundle)), 'importMs'),
+      ms(load.get(sdkTarget(bundle.name)), 'importMs'),
       bundle.name === CLIENTS_ONLY ? '' : ok ? 'yes' : 'NO',
       inlinedTiming === undefined ? '-' : `| ${kb(inlined.get(bundle.name)!.bytes)}`,
       ms(inlinedTiming, 'importMs'),
@@ -68,7 +68,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       ratio(inlinedTiming, 'processMs'),
     ]);
   }
-  const floor = Math.min(load.get(CLIENTS_ONLY)!.importMs, load.get(inlinedTarget({ name: CLIENTS_ONLY } as BuiltBundle))?.importMs ?? Infinity);
+  const floor = Math.min(load.get(CLIENTS_ONLY)!.importMs, load.get(inlinedTarget(CLIENTS_ONLY))?.importMs ?? Infinity);
   return [
     formatTable(rows),
     '',

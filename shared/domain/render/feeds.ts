@@ -1,7 +1,7 @@
 import { escapeHtml } from './escape-html';
 import type { ListedArticle } from './listing';
 import type { RenderedFile, SiteConfig } from './site-config';
-import { isoInstant } from './time';
+import { EPOCH_INSTANT, isoInstantOrEpoch as rfc3339 } from './time';
 import { articleUrl, encodePath, FEED_FORMATS, feedPath, listPath, type FeedFormat } from './urls';
 
 /** Cache-Control of feeds and sitemaps: like HTML, short CDN lifetime and stale-while-revalidate. */
@@ -15,11 +15,6 @@ export interface FeedSource {
   readonly items: readonly ListedArticle[];
 }
 
-const EPOCH = '1970-01-01T00:00:00.000Z';
-
-function rfc3339(iso: string): string {
-  return isoInstant(iso) ?? EPOCH;
-}
 
 function rfc822(iso: string): string {
   const time = Date.parse(iso);
@@ -27,7 +22,7 @@ function rfc822(iso: string): string {
 }
 
 function latest(items: readonly ListedArticle[]): string {
-  return items.reduce((max, item) => (rfc3339(item.updatedAt) > max ? rfc3339(item.updatedAt) : max), EPOCH);
+  return items.reduce((max, item) => (rfc3339(item.updatedAt) > max ? rfc3339(item.updatedAt) : max), EPOCH_INSTANT);
 }
 
 /** The item summary as HTML: the full dek, then the takeaways as a list. */

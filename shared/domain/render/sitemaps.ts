@@ -2,7 +2,7 @@ import { escapeHtml } from './escape-html';
 import { FEED_CACHE_CONTROL } from './feeds';
 import { NEWS_WINDOW_MS, type ListedArticle } from './listing';
 import type { RenderedFile, SiteConfig } from './site-config';
-import { isoInstant } from './time';
+import { isoInstantOrEpoch as w3cDate } from './time';
 import { articleUrl, monthSitemapPath, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH } from './urls';
 
 const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
@@ -15,11 +15,6 @@ function xmlFile(path: string, body: string): RenderedFile {
   return { key: path.slice(1), body, contentType: XML_CONTENT_TYPE, cacheControl: FEED_CACHE_CONTROL };
 }
 
-const EPOCH = new Date(0).toISOString();
-
-function w3cDate(iso: string): string {
-  return isoInstant(iso) ?? EPOCH;
-}
 
 /** The sitemap index (`sitemap.xml`): the news sitemap and one part per month, oldest month first. */
 export function renderSitemapIndex(months: readonly string[], site: SiteConfig): RenderedFile {

@@ -74,3 +74,11 @@ export function isoInstant(iso: string): string | undefined {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
+
+/** The Unix epoch as `toISOString` writes it: what a feed or sitemap shows for a date that does not parse. */
+export const EPOCH_INSTANT = '1970-01-01T00:00:00.000Z';
+
+/** {@link isoInstant}, or {@link EPOCH_INSTANT} when the value does not parse (feeds and sitemaps need a date). */
+export function isoInstantOrEpoch(iso: string): string {
+  return isoInstant(iso) ?? EPOCH_INSTANT;
+}
