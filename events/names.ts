@@ -15,22 +15,6 @@ export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 /** The sort key of an article's current state (its "head" item). */
 export const HEAD_SORT_KEY = 'HEAD';
 
-/**
- * The pipeline stage written on an article's head item. Each stream consumer
- * reacts to exactly one stage, so a consumer's own write never re-triggers it.
- */
-export const STAGES = {
-  /** Ingested; the site must be rendered for this version. */
-  render: 'render',
-  /** Rendered and live; the subscriber alert is due. */
-  notify: 'notify',
-  /** Nothing left to do for this version. */
-  done: 'done',
-  /** Waiting for its publish time. */
-  scheduled: 'scheduled',
-} as const;
-export type Stage = (typeof STAGES)[keyof typeof STAGES];
-
 /** SNS message attribute names on subscriber alerts; filter policies use these. */
 export const ALERT_ATTRIBUTES = {
   section: 'section',

@@ -48,7 +48,7 @@ export async function measureMemoryScaling(
     log(`in-memory archive ${size}: synthesised and indexed in ${loadSeconds.toFixed(1)} s`);
 
     const { index, counts, reset } = countIndexRequests(memory);
-    const store = { updateRelated: async () => true };
+    const store = { transition: async () => true };
     const findMs: number[] = [];
     const findReads: number[] = [];
     const publishReads: number[] = [];

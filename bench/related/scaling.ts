@@ -125,7 +125,7 @@ export async function measureScaling(
       const reads: number[] = [];
       const units: number[] = [];
       const postingsRead: number[] = [];
-      const store = { updateRelated: async () => true };
+      const store = { transition: async () => true };
       // The first probes warm the JIT and the connection pool; they are not counted.
       const warmup = 3;
       for (let p = 0; p < probes + warmup; p++) {

@@ -1,4 +1,4 @@
-import { STAGES } from '../../events/names';
+import { STAGES, type HeadEvent } from '../../shared/domain/lifecycle';
 import type { RelatedIndex } from '../../shared/adapters/related-index';
 import type { ArticleHead, RelatedLink } from '../../shared/domain/article';
 import { DEFAULT_RELATED_PARAMETERS, type RelatedParameters } from '../../shared/domain/related';
@@ -80,8 +80,8 @@ export async function simulatePublishing(
   const sections = new Map<string, string>();
   const neighbourUpdates: number[] = [];
   const store = {
-    async updateRelated(id: string, _version: number, related: readonly RelatedLink[]) {
-      finalLists.set(id, related);
+    async transition(ref: { readonly id: string }, event: HeadEvent) {
+      if (event.type === 'relatedChanged') finalLists.set(ref.id, event.related);
       return true;
     },
   };

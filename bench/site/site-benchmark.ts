@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import MarkdownIt from 'markdown-it';
-import { STAGES } from '../../events/names';
+import { STAGES } from '../../shared/domain/lifecycle';
 import type { ArticleHead } from '../../shared/domain/article';
 import { clearRenderCaches, renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
@@ -142,7 +142,7 @@ async function publishInto(archive: RebuiltArchive, story: number): Promise<Publ
   const start = performance.now();
   const report = await renderSiteBatch(
     {
-      store: { getHead: async () => article, advanceStage: async () => true },
+      store: { getHead: async () => article, transition: async () => true },
       lists: archive.lists,
       site: bucket.site,
       cdn: { invalidate: async (paths) => void (invalidated = paths) },

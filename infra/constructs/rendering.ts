@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
-import { STREAM_FILTERS } from '../../events/stream-filters';
+import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { ArticleStreamConsumer } from './article-stream-consumer';
 import type { PipelineFunctionProps } from './pipeline-function';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV } from '../../events/names';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
-import { STREAM_FILTERS } from '../../events/stream-filters';
+import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
 import { watchDraftsFolder } from './drafts-watcher';

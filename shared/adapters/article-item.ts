@@ -1,6 +1,7 @@
 import * as z from '../../events/zod';
-import { HEAD_SORT_KEY, STAGES, TABLE_INDEXES } from '../../events/names';
+import { HEAD_SORT_KEY, TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
+import { STAGE_NAMES } from '../domain/lifecycle';
 
 /** Key formats of the article table. They never leave the adapters. */
 export const keys = {
@@ -48,7 +49,7 @@ const articleSchema = z.object({
 });
 
 const headStateSchema = z.object({
-  stage: z.enum([STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled]),
+  stage: z.enum(STAGE_NAMES),
   sourceHash: z.string(),
   alertDue: z.boolean(),
   wentLive: z.optional(z.boolean()),

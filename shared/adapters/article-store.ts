@@ -7,8 +7,10 @@ import {
   type DynamoDBDocumentClient,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { STAGES, TABLE_INDEXES, type Stage } from '../../events/names';
-import type { Article, ArticleHead, ArticleSummary, RelatedLink } from '../domain/article';
+import type { ArticleVersionRef } from '../../events/article-stream-record';
+import { TABLE_INDEXES } from '../../events/names';
+import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
+import { guardOf, patchOf, type HeadEvent } from '../domain/lifecycle';
 import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 
 /** The outcome of saving a new version of an article. */
@@ -37,27 +39,12 @@ export interface ArticleStore {
   /** Every stored version of an article, oldest first. */
   listVersions(id: string): Promise<Article[]>;
   /**
-   * Claims the alert of a version: moves it from the notify stage to done and
-   * clears `alertDue` in one conditional write. False if it was not owed.
+   * Applies a head event of the lifecycle table to version `version` of an
+   * article, in one conditional write whose condition is the event's guard
+   * (see `shared/domain/lifecycle`). False if the head moved on or the guard
+   * no longer holds, so a redelivered or concurrent event changes nothing.
    */
-  claimAlert(id: string, version: number): Promise<boolean>;
-  /** Gives back a claimed alert after a failed publish, so a retry can send it. */
-  releaseAlert(id: string, version: number): Promise<void>;
-  /** Moves a head from one stage to another if it is still at `version` and `from`. Returns false otherwise. */
-  advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean>;
-  /**
-   * Replaces the related links of a published head still at `version` and
-   * moves it to the render stage, so its page re-renders (an alert already
-   * sent stays sent). False if the head moved on or is not published.
-   */
-  updateRelated(id: string, version: number, related: readonly RelatedLink[]): Promise<boolean>;
-  /**
-   * Publishes a scheduled head at its time: if it is still at `version`,
-   * status and stage `scheduled`, and `publishedAt`, makes it published at
-   * the render stage and lists it (published index keys from `publishedAt`),
-   * in one conditional write. False otherwise.
-   */
-  publishScheduled(id: string, version: number, publishedAt: string, related: readonly RelatedLink[]): Promise<boolean>;
+  transition(ref: ArticleVersionRef, event: HeadEvent): Promise<boolean>;
 }
 
 /** Creates the DynamoDB article store. Key formats stay inside this adapter. */
@@ -148,66 +135,34 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     }
   }
 
-  function advanceStage(id: string, version: number, from: Stage, to: Stage): Promise<boolean> {
-    return conditionalUpdate(id, {
-      UpdateExpression: 'SET #stage = :to',
-      ConditionExpression: '#version = :version AND #stage = :from',
-      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
-      ExpressionAttributeValues: { ':to': to, ':from': from, ':version': version },
+  function transition(ref: ArticleVersionRef, event: HeadEvent): Promise<boolean> {
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':version': ref.version };
+    const conditions = guardOf(event).map(({ field, oneOf }, i) => {
+      names[`#g${i}`] = field;
+      const placeholders = oneOf.map((value, j) => {
+        values[`:g${i}_${j}`] = value;
+        return `:g${i}_${j}`;
+      });
+      return placeholders.length === 1 ? `#g${i} = ${placeholders[0]}` : `#g${i} IN (${placeholders.join(', ')})`;
     });
-  }
-
-  function claimAlert(id: string, version: number): Promise<boolean> {
-    return conditionalUpdate(id, {
-      UpdateExpression: 'SET #stage = :done, alertDue = :false',
-      ConditionExpression: '#version = :version AND #stage = :notify AND alertDue = :true',
-      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
-      ExpressionAttributeValues: { ':done': STAGES.done, ':notify': STAGES.notify, ':version': version, ':true': true, ':false': false },
+    const patch = patchOf(event);
+    const fields: Record<string, unknown> = {
+      ...patch,
+      ...(patch.related ? { related: patch.related.map(({ slug, title, section }) => ({ slug, title, section })) } : {}),
+      // Going live puts the head on the published index (home page, feeds).
+      ...(patch.status === 'published' && patch.publishedAt ? publishedIndexKeys({ id: ref.id, publishedAt: patch.publishedAt }) : {}),
+    };
+    const sets = Object.entries(fields).map(([field, value], i) => {
+      names[`#p${i}`] = field;
+      values[`:p${i}`] = value;
+      return `#p${i} = :p${i}`;
     });
-  }
-
-  async function releaseAlert(id: string, version: number): Promise<void> {
-    await conditionalUpdate(id, {
-      UpdateExpression: 'SET #stage = :notify, alertDue = :true',
-      ConditionExpression: '#version = :version AND #stage = :done AND alertDue = :false',
-      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
-      ExpressionAttributeValues: { ':done': STAGES.done, ':notify': STAGES.notify, ':version': version, ':true': true, ':false': false },
-    });
-  }
-
-  function updateRelated(id: string, version: number, related: readonly RelatedLink[]): Promise<boolean> {
-    return conditionalUpdate(id, {
-      UpdateExpression: 'SET related = :related, #stage = :render',
-      ConditionExpression: '#version = :version AND #status = :published',
-      ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version', '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':related': related.map(({ slug, title, section }) => ({ slug, title, section })),
-        ':render': STAGES.render,
-        ':version': version,
-        ':published': 'published',
-      },
-    });
-  }
-
-  function publishScheduled(id: string, version: number, publishedAt: string, related: readonly RelatedLink[]): Promise<boolean> {
-    const { partitionKey, sortKey } = TABLE_INDEXES.byPublished;
-    const indexKeys = publishedIndexKeys({ id, publishedAt });
-    return conditionalUpdate(id, {
-      UpdateExpression: 'SET #status = :published, #stage = :render, #gsiPk = :gsiPk, #gsiSk = :gsiSk, wentLive = :true, related = :related',
-      ConditionExpression: '#version = :version AND #status = :scheduledStatus AND #stage = :scheduledStage AND publishedAt = :publishedAt',
-      ExpressionAttributeNames: { '#status': 'status', '#stage': 'stage', '#version': 'version', '#gsiPk': partitionKey, '#gsiSk': sortKey },
-      ExpressionAttributeValues: {
-        ':true': true,
-        ':related': related.map(({ slug, title, section }) => ({ slug, title, section })),
-        ':published': 'published',
-        ':render': STAGES.render,
-        ':scheduledStatus': 'scheduled',
-        ':scheduledStage': STAGES.scheduled,
-        ':version': version,
-        ':publishedAt': publishedAt,
-        ':gsiPk': indexKeys[partitionKey],
-        ':gsiSk': indexKeys[sortKey],
-      },
+    return conditionalUpdate(ref.id, {
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: ['#version = :version', ...conditions].join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     });
   }
 
@@ -223,5 +178,5 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(headFromItem);
   }
 
-  return { getHead, saveVersion, listPublished, listVersions, advanceStage, claimAlert, releaseAlert, updateRelated, publishScheduled };
+  return { getHead, saveVersion, listPublished, listVersions, transition };
 }

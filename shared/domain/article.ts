@@ -1,6 +1,6 @@
 /** The article model shared by the domain: plain data, no AWS types. */
 
-import type { Stage } from '../../events/names';
+import type { Stage } from './lifecycle';
 
 /** An image shown under the headline. */
 export interface ArticleImage {

@@ -134,9 +134,9 @@ export async function withdrawDraft(deps: IngestDependencies, draftKey: string):
   if (!isDraftKey(draftKey)) return 'ignored';
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const previous = await deps.store.getHead(articleIdFor(draftKey));
-  if (!previous || previous.status === 'withdrawn') return 'ignored';
+  const next = previous && planWithdrawal(previous, now);
+  if (!next) return 'ignored';
   if ((await deps.drafts.read(draftKey, deps.maxDraftBytes ?? MAX_DRAFT_BYTES)).kind !== 'missing') return 'ignored';
-  const next = planWithdrawal(previous, now);
   await deps.store.saveVersion(next, previous.version);
   await deps.scheduler.cancel(next.id);
   await deps.related.removeArticle(next.id);

@@ -1,12 +1,12 @@
-import { STAGES } from '../../events/names';
 import type { PublishScheduleInput } from '../../events/publish-schedule';
 import type { ArticleStore } from '../adapters/article-store';
 import type { RelatedIndex } from '../adapters/related-index';
+import { allows } from '../domain/lifecycle';
 import { findRelated, publishRelated } from './related-articles';
 
 /** What publishing a scheduled article needs. */
 export interface PublishScheduledDependencies {
-  readonly store: Pick<ArticleStore, 'getHead' | 'publishScheduled' | 'updateRelated'>;
+  readonly store: Pick<ArticleStore, 'getHead' | 'transition'>;
   readonly related: RelatedIndex;
 }
 
@@ -26,9 +26,9 @@ export type PublishScheduledOutcome = 'published' | 'stale';
  */
 export async function publishScheduled(deps: PublishScheduledDependencies, ref: PublishScheduleInput): Promise<PublishScheduledOutcome> {
   const head = await deps.store.getHead(ref.id);
-  if (!head || head.version !== ref.version || head.status !== 'scheduled' || head.stage !== STAGES.scheduled) return 'stale';
+  if (head?.version !== ref.version || !allows(head, { type: 'scheduleDue', publishedAt: head.publishedAt, related: [] })) return 'stale';
   const plan = await findRelated(deps.related, head);
-  if (!(await deps.store.publishScheduled(head.id, head.version, head.publishedAt, plan.links))) return 'stale';
+  if (!(await deps.store.transition(head, { type: 'scheduleDue', publishedAt: head.publishedAt, related: plan.links }))) return 'stale';
   await publishRelated({ index: deps.related, store: deps.store }, { ...head, status: 'published', related: plan.links }, plan);
   return 'published';
 }

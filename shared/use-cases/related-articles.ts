@@ -69,7 +69,7 @@ export interface PublishRelatedResult {
  * article are left alone.
  */
 export async function publishRelated(
-  deps: { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'updateRelated'> },
+  deps: { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> },
   head: ArticleHead,
   plan: RelatedPlan,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
@@ -87,7 +87,7 @@ export async function publishRelated(
   const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
   const neighbours: string[] = [];
   for (const update of updates) {
-    if (!(await deps.store.updateRelated(update.id, update.version, update.related.map(toRelatedLink)))) continue;
+    if (!(await deps.store.transition(update, { type: 'relatedChanged', related: update.related.map(toRelatedLink) }))) continue;
     await deps.index.setRelated(update.id, update.version, update.related);
     neighbours.push(update.id);
   }

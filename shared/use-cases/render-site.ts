@@ -1,16 +1,16 @@
-import { STAGES } from '../../events/names';
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import type { ArticleLists } from '../adapters/article-lists';
 import type { ArticleStore } from '../adapters/article-store';
 import type { CdnInvalidator } from '../adapters/cdn-invalidator';
 import type { SiteBucket } from '../adapters/site-bucket';
 import type { ArticleHead } from '../domain/article';
+import { allows } from '../domain/lifecycle';
 import { affectedPages, invalidationPaths, listedArticle, type PageKey, type SiteConfig } from '../domain/render';
 import { renderPages } from './render-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
-  readonly store: Pick<ArticleStore, 'getHead' | 'advanceStage'>;
+  readonly store: Pick<ArticleStore, 'getHead' | 'transition'>;
   readonly lists: ArticleLists;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
@@ -44,8 +44,8 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
  * files are in place (so no page is live before its CSS); one CDN
- * invalidation carries every changed path; then each article moves on: to
- * the notify stage when an alert is owed, else done. A withdrawn article's
+ * invalidation carries every changed path; then each article moves on (the
+ * lifecycle's `pagesRendered`: to the notify stage when an alert is owed). A withdrawn article's
  * page becomes a 410 notice and it leaves every list; an old slug becomes a
  * 301 to the new one. Stale (no longer current, already rendered) and
  * repeated records are skipped. If anything fails the whole batch throws and
@@ -61,7 +61,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   for (const ref of refs) {
     if (current.some((head) => head.id === ref.id)) continue;
     const head = await deps.store.getHead(ref.id);
-    if (!head || head.version !== ref.version || head.stage !== STAGES.render) continue;
+    if (head?.version !== ref.version || !allows(head, { type: 'pagesRendered', alertDue: head.alertDue })) continue;
     const previous = await deps.lists.getListing(head.id);
     const next = head.status === 'published' ? listedArticle(head) : undefined;
     const update = await deps.lists.updateListing(head.id, next, previous);
@@ -84,7 +84,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
 
   let advanced = 0;
   for (const head of current) {
-    if (await deps.store.advanceStage(head.id, head.version, STAGES.render, head.alertDue ? STAGES.notify : STAGES.done)) advanced++;
+    if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
   }
   return advanced > 0
     ? { outcome: 'rendered', pages: [...pages], written: files.map((file) => file.key), invalidated }

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGES } from '../../events/names';
+import { STAGES } from '../../shared/domain/lifecycle';
 import { SAMPLE_EVENTS } from '../../events/samples';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { createArticleStore } from '../../shared/adapters/article-store';

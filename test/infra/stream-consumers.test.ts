@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STREAM_FILTERS } from '../../events/stream-filters';
+import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/article-stream-consumer';
 import { synthStage, type SynthesizedStage } from './support/synth-stage';
 

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createMemoryLists } from '../../bench/site/memory-lists';
 import type { ArticleHead } from '../../shared/domain/article';
+import { STAGES } from '../../shared/domain/lifecycle';
 import type { RenderedFile, SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
 import { SEED_ARTICLE } from '../shared/domain/render/seed-article';
@@ -29,7 +30,7 @@ function head(index: number): ArticleHead {
     related: index > 0 ? [{ slug: `${SEED_ARTICLE.slug}-${index - 1}`, title: 'An earlier story', section: 'World' }] : [],
     publishedAt,
     updatedAt: index === 44 ? QUALITY_NOW.toISOString() : publishedAt,
-    stage: 'done',
+    stage: STAGES.done,
     sourceHash: `h${index}`,
     alertDue: false,
   };

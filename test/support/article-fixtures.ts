@@ -1,4 +1,4 @@
-import { STAGES } from '../../events/names';
+import { STAGES } from '../../shared/domain/lifecycle';
 import type { ArticleHead } from '../../shared/domain/article';
 
 /** A published article head at version 1, waiting to be rendered, for store and use-case tests. */

@@ -1,5 +1,5 @@
-import { STAGES } from '../../../events/names';
 import type { ArticleHead, DraftContent, RelatedLink, TakeawaysSource } from '../article';
+import { applyEvent, savedVersionState } from '../lifecycle';
 
 /** Everything that decides an article's next version. */
 export interface NextVersionInput {
@@ -42,8 +42,6 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
     ...content,
     id: input.id,
     version: (previous?.version ?? 0) + 1,
-    status: scheduled ? 'scheduled' : 'published',
-    stage: scheduled ? STAGES.scheduled : STAGES.render,
     takeaways: input.takeaways,
     takeawaysSource: input.takeawaysSource,
     related: input.related,
@@ -53,17 +51,16 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
     sourceHash: input.sourceHash,
     alertDue: !wentLive || (draft.breaking && !previous?.breaking),
     wentLive: wentLive || !scheduled,
+    ...savedVersionState(scheduled),
   };
 }
 
-/** The version that withdraws an article: same content, off every list, nothing owed to subscribers. */
-export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead {
-  return {
-    ...previous,
-    version: previous.version + 1,
-    status: 'withdrawn',
-    stage: STAGES.render,
-    alertDue: false,
-    updatedAt: now,
-  };
+/**
+ * The version that withdraws an article: same content, off every list,
+ * nothing owed to subscribers. Undefined when the lifecycle has nothing to
+ * withdraw (the article is already withdrawn).
+ */
+export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead | undefined {
+  const withdrawn = applyEvent(previous, { type: 'draftDeleted' });
+  return withdrawn && { ...withdrawn, version: previous.version + 1, updatedAt: now };
 }

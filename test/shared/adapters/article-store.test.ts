@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGES } from '../../../events/names';
+import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
 import { articleHead } from '../../support/article-fixtures';
@@ -47,12 +47,27 @@ describe('article store on DynamoDB Local', () => {
     expect(await store.getHead('a5')).toBeUndefined();
   });
 
-  it('advances a stage only from the expected stage and version', async () => {
+  it('applies a lifecycle event only to the expected version at a stage its guard accepts', async () => {
     await store.saveVersion(head('a6'), 0);
-    expect(await store.advanceStage('a6', 1, STAGES.render, STAGES.notify)).toBe(true);
-    expect(await store.advanceStage('a6', 1, STAGES.render, STAGES.done)).toBe(false);
-    expect(await store.advanceStage('a6', 2, STAGES.notify, STAGES.done)).toBe(false);
+    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true })).toBe(true);
+    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true })).toBe(false);
+    expect(await store.transition({ id: 'a6', version: 2 }, { type: 'alertClaimed' })).toBe(false);
     expect((await store.getHead('a6'))?.stage).toBe(STAGES.notify);
+  });
+
+  it('refuses pagesRendered decided on an alertDue the head no longer has', async () => {
+    await store.saveVersion(head('a7', { slug: 'a7', alertDue: true }), 0);
+    expect(await store.transition({ id: 'a7', version: 1 }, { type: 'pagesRendered', alertDue: false })).toBe(false);
+    expect((await store.getHead('a7'))?.stage).toBe(STAGES.render);
+  });
+
+  it('lists a scheduled head when its schedule comes, with the related links it was given', async () => {
+    const at = '2026-11-29T09:00:00.000Z';
+    await store.saveVersion(head('a8', { slug: 'a8', status: 'scheduled', stage: STAGES.scheduled, publishedAt: at }), 0);
+    const related = [{ slug: 'b1', title: 'B1', section: 'World' }];
+    expect(await store.transition({ id: 'a8', version: 1 }, { type: 'scheduleDue', publishedAt: at, related })).toBe(true);
+    expect(await store.getHead('a8')).toMatchObject({ status: 'published', stage: STAGES.render, wentLive: true, related });
+    expect((await store.listPublished(100)).map((summary) => summary.id)).toContain('a8');
   });
 
   it('lists published articles newest first and leaves scheduled ones out', async () => {
@@ -68,11 +83,12 @@ describe('article store on DynamoDB Local', () => {
 describe('alert claims', () => {
   it('lets exactly one caller claim an owed alert, and a released claim be taken again', async () => {
     await store.saveVersion(head('c1', { slug: 'c1' }), 0);
-    await store.advanceStage('c1', 1, STAGES.render, STAGES.notify);
-    const claims = await Promise.all([store.claimAlert('c1', 1), store.claimAlert('c1', 1), store.claimAlert('c1', 1)]);
+    const ref = { id: 'c1', version: 1 };
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    const claims = await Promise.all([1, 2, 3].map(() => store.transition(ref, { type: 'alertClaimed' })));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.done, alertDue: false });
-    await store.releaseAlert('c1', 1);
-    expect(await store.claimAlert('c1', 1)).toBe(true);
+    await store.transition(ref, { type: 'alertFailed' });
+    expect(await store.transition(ref, { type: 'alertClaimed' })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGES } from '../../../events/names';
+import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
 import { createRelatedIndex, type RelatedIndex } from '../../../shared/adapters/related-index';
@@ -68,7 +68,7 @@ describe('publishScheduled on DynamoDB Local', () => {
   it('publishes once when the schedule is delivered twice', async () => {
     await store.saveVersion(scheduledHead('p5'), 0);
     const first = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
-    await store.advanceStage('p5', 1, STAGES.render, STAGES.notify);
+    await store.transition({ id: 'p5', version: 1 }, { type: 'pagesRendered', alertDue: true });
     const second = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
     expect([first, second, (await store.getHead('p5'))?.stage]).toEqual(['published', 'stale', STAGES.notify]);
   });
@@ -80,6 +80,6 @@ describe('publishScheduled on DynamoDB Local', () => {
   it('refuses to publish through the store when the head changed after it was read', async () => {
     await store.saveVersion(scheduledHead('p6'), 0);
     await store.saveVersion(scheduledHead('p6', { version: 2, sourceHash: 'h2', publishedAt: '2026-12-02T08:00:00.000Z' }), 1);
-    expect(await store.publishScheduled('p6', 1, PUBLISH_AT, [])).toBe(false);
+    expect(await store.transition({ id: 'p6', version: 1 }, { type: 'scheduleDue', publishedAt: PUBLISH_AT, related: [] })).toBe(false);
   });
 });

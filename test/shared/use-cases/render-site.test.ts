@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGES } from '../../../events/names';
+import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleLists } from '../../../shared/adapters/article-lists';
 import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';

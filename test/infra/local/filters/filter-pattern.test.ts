@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STREAM_FILTERS } from '../../../../events/stream-filters';
+import { STREAM_FILTERS } from '../../../../shared/adapters/article-stream-filters';
 import { matchesFilterPattern } from '../../../../infra/local/filters/filter-pattern';
 import { InvalidFilterRuleError } from '../../../../infra/local/filters/value-matcher';
 

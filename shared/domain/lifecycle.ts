@@ -1,0 +1,183 @@
+/**
+ * The article lifecycle, in one table: the stage an article head is at, the
+ * events that move it, what each event requires of the head (its guard), and
+ * what it writes (its patch, the next stage included). Use cases read the
+ * head, ask the table, and make one conditional write; the store adapter
+ * derives that write's condition from the same guard, and the stream filters
+ * derive which stage wakes which consumer from it too.
+ */
+
+import type { ArticleHead, ArticleStatus, RelatedLink } from './article';
+
+/**
+ * The pipeline stage written on an article's head item. Each stream consumer
+ * reacts to exactly one stage, so a consumer's own write never re-triggers it.
+ */
+export const STAGES = {
+  /** Ingested; the site must be rendered for this version. */
+  render: 'render',
+  /** Rendered and live; the subscriber alert is due. */
+  notify: 'notify',
+  /** Nothing left to do for this version. */
+  done: 'done',
+  /** Waiting for its publish time. */
+  scheduled: 'scheduled',
+} as const;
+
+/** A pipeline stage. */
+export type Stage = (typeof STAGES)[keyof typeof STAGES];
+
+/** Every stage, for schemas. */
+export const STAGE_NAMES = [STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled] as const;
+
+/** Something that happens to an article. The first two write a new version; the rest update the head in place. */
+export type LifecycleEvent =
+  /** An editor uploaded a draft with new bytes; `scheduled` when it is not to go live yet. */
+  | { readonly type: 'draftSaved'; readonly scheduled: boolean }
+  /** An editor deleted the draft. */
+  | { readonly type: 'draftDeleted' }
+  /** The schedule of a scheduled version fired; `publishedAt` is the time it was scheduled for. */
+  | { readonly type: 'scheduleDue'; readonly publishedAt: string; readonly related: readonly RelatedLink[] }
+  /** The version's pages are on the site; `alertDue` as read with the head. */
+  | { readonly type: 'pagesRendered'; readonly alertDue: boolean }
+  /** The subscriber alert of a live version is claimed for sending. */
+  | { readonly type: 'alertClaimed' }
+  /** Sending a claimed alert failed; it is owed again. */
+  | { readonly type: 'alertFailed' }
+  /** A newer article became one of this published article's related links. */
+  | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] };
+
+/** The name of a lifecycle event. */
+export type LifecycleEventType = LifecycleEvent['type'];
+
+/** An event that updates the current version's head in place (the others write a new version). */
+export type HeadEvent = Exclude<LifecycleEvent, { type: 'draftSaved' | 'draftDeleted' }>;
+
+/** Head fields a transition may write. */
+export type LifecyclePatch = Partial<Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'wentLive' | 'related' | 'publishedAt'>>;
+
+/** Head fields a guard may test. */
+export type GuardField = 'stage' | 'status' | 'alertDue' | 'publishedAt';
+
+/** One clause of a guard: the head's `field` must hold one of `oneOf`. */
+export interface GuardClause {
+  readonly field: GuardField;
+  readonly oneOf: readonly (string | boolean)[];
+}
+
+/** One row of the lifecycle table. */
+export interface Transition<E extends LifecycleEvent> {
+  /** What happened, for people. */
+  readonly summary: string;
+  /** How the write is made: a new immutable version, or an update of the current head. */
+  readonly write: 'new-version' | 'head-update';
+  /** Stages the head may be at; absent means any. */
+  readonly stages?: readonly Stage[];
+  /** Statuses the head may have; absent means any. */
+  readonly statuses?: readonly ArticleStatus[];
+  /** The value `alertDue` must have; absent means either. */
+  readonly alertDue?: boolean;
+  /** Further clauses taken from the event (values the caller read and decided on). */
+  readonly requires?: (event: E) => readonly GuardClause[];
+  /** What the event writes; `stage` is the next stage. */
+  readonly patch: (event: E) => LifecyclePatch;
+}
+
+type Table = { readonly [K in LifecycleEventType]: Transition<Extract<LifecycleEvent, { type: K }>> };
+
+/** The article lifecycle. Every update of an article head's stage or status follows one of these rows. */
+export const LIFECYCLE: Table = {
+  draftSaved: {
+    summary: 'a draft with new bytes is saved',
+    write: 'new-version',
+    patch: ({ scheduled }) => savedVersionState(scheduled),
+  },
+  draftDeleted: {
+    summary: 'the draft is deleted',
+    write: 'new-version',
+    statuses: ['published', 'scheduled'],
+    patch: () => ({ status: 'withdrawn', stage: STAGES.render, alertDue: false }),
+  },
+  scheduleDue: {
+    summary: 'the publish time of a scheduled version comes',
+    write: 'head-update',
+    stages: [STAGES.scheduled],
+    statuses: ['scheduled'],
+    requires: ({ publishedAt }) => [{ field: 'publishedAt', oneOf: [publishedAt] }],
+    patch: ({ publishedAt, related }) => ({ status: 'published', stage: STAGES.render, wentLive: true, publishedAt, related }),
+  },
+  pagesRendered: {
+    summary: "the version's pages are live",
+    write: 'head-update',
+    stages: [STAGES.render],
+    requires: ({ alertDue }) => [{ field: 'alertDue', oneOf: [alertDue] }],
+    patch: ({ alertDue }) => ({ stage: alertDue ? STAGES.notify : STAGES.done }),
+  },
+  alertClaimed: {
+    summary: 'the subscriber alert is claimed for sending',
+    write: 'head-update',
+    stages: [STAGES.notify],
+    statuses: ['published'],
+    alertDue: true,
+    patch: () => ({ stage: STAGES.done, alertDue: false }),
+  },
+  alertFailed: {
+    summary: 'sending the claimed alert failed',
+    write: 'head-update',
+    stages: [STAGES.done],
+    alertDue: false,
+    patch: () => ({ stage: STAGES.notify, alertDue: true }),
+  },
+  relatedChanged: {
+    summary: "a newer article joins a published article's related links",
+    write: 'head-update',
+    statuses: ['published'],
+    patch: ({ related }) => ({ related, stage: STAGES.render }),
+  },
+};
+
+/** Status and stage of a newly saved version (the `draftSaved` row). */
+export function savedVersionState(scheduled: boolean): Pick<ArticleHead, 'status' | 'stage'> {
+  return scheduled ? { status: 'scheduled', stage: STAGES.scheduled } : { status: 'published', stage: STAGES.render };
+}
+
+function transitionOf<E extends LifecycleEvent>(event: E): Transition<E> {
+  return LIFECYCLE[event.type] as unknown as Transition<E>;
+}
+
+/** The clauses an article head must satisfy for `event` (the version match aside). */
+export function guardOf(event: LifecycleEvent): readonly GuardClause[] {
+  const row = transitionOf(event);
+  return [
+    ...(row.stages ? [{ field: 'stage', oneOf: row.stages } as const] : []),
+    ...(row.statuses ? [{ field: 'status', oneOf: row.statuses } as const] : []),
+    ...(row.alertDue === undefined ? [] : [{ field: 'alertDue', oneOf: [row.alertDue] } as const]),
+    ...(row.requires?.(event) ?? []),
+  ];
+}
+
+/** What `event` writes on the head it applies to. */
+export function patchOf(event: LifecycleEvent): LifecyclePatch {
+  return transitionOf(event).patch(event);
+}
+
+/** Whether `event` may happen to `head`: it exists and satisfies the event's guard. */
+export function allows(head: ArticleHead | undefined, event: LifecycleEvent): head is ArticleHead {
+  if (!head) return false;
+  return guardOf(event).every(({ field, oneOf }) => oneOf.includes(head[field] as string | boolean));
+}
+
+/** The head after `event`, or undefined when the table does not allow it. Versions are the caller's business. */
+export function applyEvent(head: ArticleHead | undefined, event: LifecycleEvent): ArticleHead | undefined {
+  return allows(head, event) ? { ...head, ...patchOf(event) } : undefined;
+}
+
+/**
+ * The stages at which a head wakes the consumer that makes `event` happen,
+ * i.e. the stages the event's guard accepts. Stream filters are built from it.
+ */
+export function triggerStages(type: 'pagesRendered' | 'alertClaimed'): readonly Stage[] {
+  const stages = LIFECYCLE[type].stages;
+  if (!stages) throw new Error(`The ${type} row names no stage to trigger on`);
+  return stages;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { STAGE_NAMES, STAGES, allows, applyEvent, guardOf, LIFECYCLE, triggerStages, type LifecycleEvent } from '../../../shared/domain/lifecycle';
+import { articleHead } from '../../support/article-fixtures';
+
+const at = '2026-11-30T09:00:00.000Z';
+const related = [{ slug: 'other', title: 'Other', section: 'World' }];
+
+describe('the article lifecycle table', () => {
+  it('takes an owed alert from render through notify to done, and never twice', () => {
+    const rendered = applyEvent(articleHead('l1'), { type: 'pagesRendered', alertDue: true });
+    expect(rendered).toMatchObject({ stage: STAGES.notify, alertDue: true });
+    const claimed = applyEvent(rendered, { type: 'alertClaimed' });
+    expect(claimed).toMatchObject({ stage: STAGES.done, alertDue: false });
+    expect(applyEvent(claimed, { type: 'alertClaimed' })).toBeUndefined();
+  });
+
+  it('sends a version with no alert owed from render straight to done', () => {
+    expect(applyEvent(articleHead('l2', { alertDue: false }), { type: 'pagesRendered', alertDue: false })?.stage).toBe(STAGES.done);
+  });
+
+  it('refuses pagesRendered when the alertDue it was decided on is not the head\'s', () => {
+    expect(allows(articleHead('l3', { alertDue: true }), { type: 'pagesRendered', alertDue: false })).toBe(false);
+  });
+
+  it('gives a failed alert back so it can be claimed again', () => {
+    const claimed = applyEvent(articleHead('l4', { stage: STAGES.notify }), { type: 'alertClaimed' });
+    const released = applyEvent(claimed, { type: 'alertFailed' });
+    expect(released).toMatchObject({ stage: STAGES.notify, alertDue: true });
+    expect(allows(released, { type: 'alertClaimed' })).toBe(true);
+  });
+
+  it('does not alert for a page that has not been rendered', () => {
+    expect(allows(articleHead('l5', { stage: STAGES.render }), { type: 'alertClaimed' })).toBe(false);
+  });
+
+  it('does not alert for a withdrawn version, even at the notify stage', () => {
+    expect(allows(articleHead('l6', { stage: STAGES.notify, status: 'withdrawn' }), { type: 'alertClaimed' })).toBe(false);
+  });
+
+  it('publishes a scheduled version at its time, only if it is still scheduled for that time', () => {
+    const scheduled = articleHead('l7', { status: 'scheduled', stage: STAGES.scheduled, publishedAt: at });
+    expect(applyEvent(scheduled, { type: 'scheduleDue', publishedAt: at, related })).toMatchObject({
+      status: 'published',
+      stage: STAGES.render,
+      wentLive: true,
+      publishedAt: at,
+      related,
+    });
+    expect(allows(scheduled, { type: 'scheduleDue', publishedAt: '2026-12-01T09:00:00.000Z', related })).toBe(false);
+    expect(allows({ ...scheduled, status: 'published', stage: STAGES.render }, { type: 'scheduleDue', publishedAt: at, related })).toBe(false);
+  });
+
+  it('re-renders a published article whose related list changed, at any stage, keeping its alert', () => {
+    for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.scheduled)) {
+      expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related })).toMatchObject({ stage: STAGES.render, related, alertDue: true });
+    }
+    expect(allows(articleHead('l9', { status: 'scheduled', stage: STAGES.scheduled }), { type: 'relatedChanged', related })).toBe(false);
+  });
+
+  it('withdraws a published or scheduled article once, owing nothing', () => {
+    const withdrawn = applyEvent(articleHead('l10', { stage: STAGES.notify }), { type: 'draftDeleted' });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', stage: STAGES.render, alertDue: false });
+    expect(allows(withdrawn, { type: 'draftDeleted' })).toBe(false);
+  });
+
+  it('starts a saved version at render, or at scheduled when it waits for its time', () => {
+    expect(applyEvent(articleHead('l11'), { type: 'draftSaved', scheduled: false })).toMatchObject({ status: 'published', stage: STAGES.render });
+    expect(applyEvent(articleHead('l11'), { type: 'draftSaved', scheduled: true })).toMatchObject({ status: 'scheduled', stage: STAGES.scheduled });
+  });
+
+  it('allows nothing to a head that does not exist', () => {
+    const events: LifecycleEvent[] = [{ type: 'alertClaimed' }, { type: 'draftDeleted' }, { type: 'relatedChanged', related }];
+    expect(events.map((event) => allows(undefined, event))).toEqual([false, false, false]);
+  });
+
+  it('wakes each stream consumer at exactly one stage, and no two consumers at the same one', () => {
+    const render = triggerStages('pagesRendered');
+    const notify = triggerStages('alertClaimed');
+    expect([render, notify]).toEqual([[STAGES.render], [STAGES.notify]]);
+  });
+
+  it('never lets a consumer\'s own write wake it again', () => {
+    for (const type of ['pagesRendered', 'alertClaimed'] as const) {
+      const row = LIFECYCLE[type];
+      const written = type === 'pagesRendered' ? [row.patch({ type, alertDue: true } as never), row.patch({ type, alertDue: false } as never)] : [row.patch({ type } as never)];
+      for (const patch of written) expect(triggerStages(type)).not.toContain(patch.stage);
+    }
+  });
+
+  it('guards every head update by the stage, status or alert flag it was decided on', () => {
+    const headEvents: LifecycleEvent[] = [
+      { type: 'scheduleDue', publishedAt: at, related },
+      { type: 'pagesRendered', alertDue: true },
+      { type: 'alertClaimed' },
+      { type: 'alertFailed' },
+      { type: 'relatedChanged', related },
+    ];
+    for (const event of headEvents) expect(guardOf(event).length).toBeGreaterThan(0);
+  });
+});
