@@ -1,13 +1,49 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Folders whose tests run on the embedded services (DynamoDB Local, s3rver,
+ * the local SNS and Scheduler endpoints, the local CDN, Chromium, the HTML
+ * validator) that the integration project's global setup starts. Everything
+ * else under `test/` is a unit test: pure decisions and use cases on
+ * in-memory ports, with no emulator and no Java.
+ */
+const INTEGRATION = [
+  'test/e2e/**/*.test.ts',
+  'test/functions/**/*.test.ts',
+  'test/shared/adapters/**/*.test.ts',
+  'test/infra/local/**/*.test.ts',
+  'test/infra/cli/**/*.test.ts',
+  'test/site-quality/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: INTEGRATION,
+          setupFiles: ['test/support/unit-setup.ts'],
+          // Unit files share module state only through imports of pure code; one module graph per worker saves
+          // re-importing aws-cdk-lib and the SDK for every file, most of this project's time on 2 cores.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -4,10 +4,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { draftReportSchema, type DraftReport } from '../../events/draft-report';
+import type { Endpoints } from '../../infra/local/endpoints';
 import { snsDeliverySchema, type SnsDelivery } from '../../infra/local/sns/outbox';
 
-/** The endpoints of the stack the global setup started. */
-export const endpoints = () => inject('endpoints');
+/** The endpoints of the stack the integration project's global setup started. */
+export function endpoints(): Endpoints {
+  const started = inject('endpoints');
+  if (!started) {
+    throw new Error(
+      'This test needs the local stack, which only the integration project starts: move it under one of the INTEGRATION folders in vitest.config.ts, or give the use case in-memory ports (test/support/in-memory).',
+    );
+  }
+  return started;
+}
 
 /** An S3 client for the local stack, as any S3 user would configure it. */
 export function s3Client(): S3Client {

@@ -1,13 +1,11 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
-import { ensureArticleTable } from '../../../infra/local/provision';
-import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
-import type { TopicMessage, TopicPublisher } from '../../../shared/adapters/topic-publisher';
+import type { ArticleStore } from '../../../shared/adapters/article-store';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
 import { articleHead } from '../../support/article-fixtures';
-import { dynamoDbClient } from '../../support/aws-env';
+import { createMemoryArticleStore } from '../../support/in-memory/article-store';
+import { createRecordingTopic as recordingTopic } from '../../support/in-memory/ports';
 
 let store: ArticleStore;
 
@@ -15,28 +13,11 @@ function liveHead(id: string, stage: ArticleHead['stage'] = STAGES.notify): Arti
   return articleHead(id, { stage, title: `Story ${id}`, section: 'Tech', slug: `story-${id}`, tags: ['chips'], sourceHash: 'h' });
 }
 
-/** An alerts topic that records what it was sent, failing the first `failures` publishes (SNS being down). */
-function recordingTopic(failures = 0): TopicPublisher & { sent: TopicMessage[] } {
-  const sent: TopicMessage[] = [];
-  let remaining = failures;
-  return {
-    sent,
-    async publish(message) {
-      if (remaining-- > 0) throw new Error('SNS unavailable');
-      sent.push(message);
-      return `m-${sent.length}`;
-    },
-  };
-}
-
-beforeAll(async () => {
-  const client = dynamoDbClient();
-  const tableName = `notify-test-${Date.now()}`;
-  await ensureArticleTable(client, tableName);
-  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
+beforeEach(() => {
+  store = createMemoryArticleStore();
 });
 
-describe('notifySubscribers on DynamoDB Local', () => {
+describe('notifySubscribers', () => {
   it('sends one alert however often the same notify record arrives, even at once', async () => {
     await store.saveVersion(liveHead('n1'), 0);
     const alerts = recordingTopic();

@@ -1,13 +1,12 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
-import { ensureArticleTable } from '../../../infra/local/provision';
-import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
-import { createRelatedIndex, type RelatedIndex } from '../../../shared/adapters/related-index';
+import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
+import type { ArticleStore } from '../../../shared/adapters/article-store';
+import type { RelatedIndex } from '../../../shared/adapters/related-index';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { publishScheduled } from '../../../shared/use-cases/publish-scheduled';
 import { articleHead } from '../../support/article-fixtures';
-import { dynamoDbClient } from '../../support/aws-env';
+import { createMemoryArticleStore } from '../../support/in-memory/article-store';
 
 const PUBLISH_AT = '2026-12-01T08:00:00.000Z';
 let store: ArticleStore;
@@ -26,15 +25,12 @@ function scheduledHead(id: string, overrides: Partial<ArticleHead> = {}): Articl
   });
 }
 
-beforeAll(async () => {
-  const client = dynamoDbClient();
-  const tableName = `publish-scheduled-test-${Date.now()}`;
-  await ensureArticleTable(client, tableName);
-  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
-  related = createRelatedIndex({ client: DynamoDBDocumentClient.from(client), tableName });
+beforeEach(() => {
+  store = createMemoryArticleStore();
+  related = createMemoryRelatedIndex();
 });
 
-describe('publishScheduled on DynamoDB Local', () => {
+describe('publishScheduled', () => {
   it('makes the scheduled version published at the render stage, keeping its publishedAt and alert', async () => {
     await store.saveVersion(scheduledHead('p1'), 0);
     const outcome = await publishScheduled({ store, related }, { id: 'p1', version: 1 });

@@ -1,32 +1,26 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
-import { ensureArticleTable } from '../../../infra/local/provision';
-import { createArticleLists } from '../../../shared/adapters/article-lists';
-import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import { createMemoryLists } from '../../../bench/site/memory-lists';
+import type { ArticleStore } from '../../../shared/adapters/article-store';
 import type { SiteBucket } from '../../../shared/adapters/site-bucket';
 import type { RenderedFile } from '../../../shared/domain/render';
 import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
 import { articleHead } from '../../support/article-fixtures';
-import { dynamoDbClient } from '../../support/aws-env';
+import { createMemoryArticleStore } from '../../support/in-memory/article-store';
 
 let store: ArticleStore;
 let deps: RenderDependencies;
 const written: RenderedFile[] = [];
 const invalidations: (readonly string[])[] = [];
 
-beforeAll(async () => {
-  const client = dynamoDbClient();
-  const tableName = `render-test-${Date.now()}`;
-  await ensureArticleTable(client, tableName);
-  const documents = DynamoDBDocumentClient.from(client);
-  store = createArticleStore({ client: documents, tableName });
+beforeAll(() => {
+  store = createMemoryArticleStore();
   const site: SiteBucket = { write: async (files) => void written.push(...files) };
   const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times' };
   deps = {
     store,
-    lists: createArticleLists({ client: documents, tableName }),
+    lists: createMemoryLists(),
     site,
     cdn: { invalidate: async (paths) => void invalidations.push(paths) },
     siteConfig,
@@ -34,7 +28,7 @@ beforeAll(async () => {
   };
 });
 
-describe('renderSiteBatch on DynamoDB Local', () => {
+describe('renderSiteBatch', () => {
   it('renders the pages a whole batch changes once, with one invalidation, and moves every article on', async () => {
     await store.saveVersion(articleHead('r1', { slug: 'first-story', title: 'First story' }), 0);
     await store.saveVersion(articleHead('r2', { slug: 'second-story', title: 'Second story', alertDue: false }), 0);

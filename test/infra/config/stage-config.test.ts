@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../infra/config/paths';
-import { parseStageConfigs, STAGES_CONTEXT_KEY, StageConfigError } from '../../infra/config/stage-config';
+import { PROJECT_ROOT } from '../../../infra/config/paths';
+import { parseStageConfigs, STAGES_CONTEXT_KEY, StageConfigError } from '../../../infra/config/stage-config';
 
 const base = { publication: 'The Test Times' };
 

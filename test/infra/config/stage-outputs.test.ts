@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStageOutputs, STAGE_OUTPUT_KEYS, StageOutputsNotFoundError, stageStackNames } from '../../infra/config/stage-outputs';
+import { resolveStageOutputs, STAGE_OUTPUT_KEYS, StageOutputsNotFoundError, stageStackNames } from '../../../infra/config/stage-outputs';
 
 function outputsOf(stage: string, overrides: Record<string, string> = {}) {
   return Object.values(STAGE_OUTPUT_KEYS).map((key) => ({ OutputKey: key, OutputValue: overrides[key] ?? `${stage}-${key}` }));

@@ -1,0 +1,51 @@
+import type { ArticleStore, SaveOutcome } from '../../../shared/adapters/article-store';
+import type { Article, ArticleHead, ArticleSummary } from '../../../shared/domain/article';
+import { applyEvent } from '../../../shared/domain/lifecycle';
+
+/**
+ * An in-memory {@link ArticleStore} with the DynamoDB adapter's semantics:
+ * a save against a stale version throws, a slug held by another article is
+ * refused, and a lifecycle event applies only to the named version when the
+ * table's guard holds. Each call checks and writes in one synchronous step,
+ * as one conditional write does, so concurrent callers race as they would
+ * on the table.
+ */
+export function createMemoryArticleStore(): ArticleStore & { readonly heads: ReadonlyMap<string, ArticleHead> } {
+  const heads = new Map<string, ArticleHead>();
+  const versions = new Map<string, Article[]>();
+  const slugs = new Map<string, string>();
+
+  async function saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome> {
+    const current = heads.get(next.id);
+    if ((current?.version ?? 0) !== previousVersion) throw new Error(`ConditionalCheckFailed: ${next.id} is not at version ${previousVersion}`);
+    const holderId = slugs.get(next.slug);
+    const holder = holderId === undefined || holderId === next.id ? undefined : heads.get(holderId);
+    if (holder) return { kind: 'slug-taken', holder: { id: holder.id, title: holder.title, draftKey: holder.draftKey } };
+    heads.set(next.id, next);
+    versions.set(next.id, [...(versions.get(next.id) ?? []), next]);
+    slugs.set(next.slug, next.id);
+    return { kind: 'saved', head: next };
+  }
+
+  return {
+    heads,
+    getHead: async (id) => heads.get(id),
+    saveVersion,
+    async listPublished(limit) {
+      const published = [...heads.values()].filter((head) => head.status === 'published');
+      published.sort((a, b) => `${b.publishedAt}#${b.id}`.localeCompare(`${a.publishedAt}#${a.id}`));
+      return published.slice(0, limit).map(
+        ({ id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language }): ArticleSummary => ({
+          id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language,
+        }),
+      );
+    },
+    listVersions: async (id) => versions.get(id) ?? [],
+    async transition(ref, event) {
+      const head = heads.get(ref.id);
+      const next = head?.version === ref.version ? applyEvent(head, event) : undefined;
+      if (next) heads.set(ref.id, next);
+      return next !== undefined;
+    },
+  };
+}

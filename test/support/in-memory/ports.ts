@@ -1,0 +1,58 @@
+import type { DraftBucket, DraftRead } from '../../../shared/adapters/draft-bucket';
+import type { PublishScheduler } from '../../../shared/adapters/publish-scheduler';
+import type { SiteBucket } from '../../../shared/adapters/site-bucket';
+import type { TopicMessage, TopicPublisher } from '../../../shared/adapters/topic-publisher';
+import type { RenderedFile } from '../../../shared/domain/render';
+
+/** A drafts bucket in memory: objects by key, and the JSON documents (reports) written. */
+export function createMemoryDraftBucket(): DraftBucket & {
+  readonly objects: Map<string, Uint8Array>;
+  readonly documents: Map<string, unknown>;
+  put(key: string, body: string): void;
+} {
+  const objects = new Map<string, Uint8Array>();
+  const documents = new Map<string, unknown>();
+  return {
+    objects,
+    documents,
+    put: (key, body) => void objects.set(key, new TextEncoder().encode(body)),
+    async read(key, maxBytes): Promise<DraftRead> {
+      const bytes = objects.get(key);
+      if (!bytes) return { kind: 'missing' };
+      return bytes.byteLength > maxBytes ? { kind: 'too-large', size: bytes.byteLength } : { kind: 'read', bytes };
+    },
+    async writeJson(key, document) {
+      documents.set(key, JSON.parse(JSON.stringify(document)));
+    },
+  };
+}
+
+/** A topic that records what it was sent, failing the first `failures` publishes (SNS being down). */
+export function createRecordingTopic(failures = 0): TopicPublisher & { readonly sent: TopicMessage[] } {
+  const sent: TopicMessage[] = [];
+  let remaining = failures;
+  return {
+    sent,
+    async publish(message) {
+      if (remaining-- > 0) throw new Error('SNS unavailable');
+      sent.push(message);
+      return `m-${sent.length}`;
+    },
+  };
+}
+
+/** A scheduler that keeps one pending schedule per article, as the adapter's named schedules do. */
+export function createMemoryScheduler(): PublishScheduler & { readonly pending: Map<string, { version: number; at: string }> } {
+  const pending = new Map<string, { version: number; at: string }>();
+  return {
+    pending,
+    schedule: async (articleId, version, at) => void pending.set(articleId, { version, at }),
+    cancel: async (articleId) => void pending.delete(articleId),
+  };
+}
+
+/** A site bucket that keeps every file written, in order. */
+export function createMemorySiteBucket(): SiteBucket & { readonly written: RenderedFile[] } {
+  const written: RenderedFile[] = [];
+  return { written, write: async (files) => void written.push(...files) };
+}
