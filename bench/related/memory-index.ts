@@ -42,8 +42,8 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   const postingsOf = (document: IndexedDocument): Posting[] =>
     [...document.postings].map(([term, frequency]) => ({ term, frequency, article: document.article }));
   const listOf = (term: string) => {
-    let list = postingsByTerm.get(term);
-    if (!list) postingsByTerm.set(term, (list = []));
+    const list = postingsByTerm.get(term) ?? [];
+    postingsByTerm.set(term, list);
     return list;
   };
 
@@ -127,7 +127,7 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       const keyed = (posting: Posting) => ({ posting, key: sortKey(posting) });
       for (const postings of touched) {
         const sorted = postings.map(keyed).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        sorted.forEach(({ posting }, i) => (postings[i] = posting));
+        for (const [i, { posting }] of sorted.entries()) postings[i] = posting;
       }
     },
   };

@@ -22,8 +22,8 @@ const HOUR_MS = 3_600_000;
 export function createTermCache(language = 'en'): (title: string, sentences: readonly string[]) => ArticleTerms {
   const bags = new Map<string, ArticleTerms>();
   const bag = (key: string, source: TermSource) => {
-    let found = bags.get(key);
-    if (!found) bags.set(key, (found = articleTerms(source)));
+    const found = bags.get(key) ?? articleTerms(source);
+    bags.set(key, found);
     return found;
   };
   return (title, sentences) => {

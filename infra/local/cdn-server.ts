@@ -1,4 +1,4 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { securityHeaderEntries } from '../../shared/edge/response-headers';
 import { loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
@@ -80,7 +80,7 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
  */
 async function fetchObject(client: S3Client, bucket: string, key: string) {
   for (let attempt = 1; ; attempt++) {
-    let object;
+    let object: GetObjectCommandOutput;
     try {
       object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     } catch (error) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /** The Lambda-shaped consumer of a queue. */
-export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 /** Options of {@link createIntakeQueue}. */
 export interface IntakeQueueOptions {

@@ -1,6 +1,7 @@
 import {
   DescribeStreamCommand,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type DynamoDBStreamsClient,
   type _Record as StreamRecord,
@@ -14,7 +15,7 @@ import { matchesFilterPattern } from './filters/filter-pattern';
 export interface StreamConsumerBinding {
   readonly name: string;
   readonly filter: unknown;
-  readonly handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+  readonly handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 }
 
 /** Options of {@link startStreamPoller}. */
@@ -136,7 +137,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     let seen = 0;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
-      let response;
+      let response: GetRecordsCommandOutput;
       try {
         response = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
       } catch (error) {

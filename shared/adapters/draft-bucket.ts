@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 
 /** The result of reading a draft object with a size limit. */
@@ -24,7 +24,7 @@ export interface DraftBucket {
 /** Creates the drafts bucket adapter. */
 export function createDraftBucket({ client, bucket }: DraftBucketOptions): DraftBucket {
   async function read(key: string, maxBytes: number): Promise<DraftRead> {
-    let response;
+    let response: GetObjectCommandOutput;
     try {
       response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     } catch (error) {

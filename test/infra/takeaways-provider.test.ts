@@ -5,7 +5,8 @@ import { policyStatements, synthStage, testStageConfig, type SynthesizedStage } 
 function ingestEnvironment(stage: SynthesizedStage): Record<string, unknown> {
   const functions = stage.app.findResources('AWS::Lambda::Function');
   const ingest = Object.entries(functions).find(([id]) => id.startsWith('Ingestion'));
-  return (ingest?.[1] as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+  if (!ingest) throw new Error('No ingestion function in the template');
+  return (ingest[1] as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
 }
 
 describe('takeaways provider per stage', () => {

@@ -2,7 +2,7 @@ import type { Article, ArticleImage, ArticleAnalysis, RelatedLink } from '../art
 import { escapeHtml } from './escape-html';
 import { renderDocument } from './layout';
 import { renderMarkdown } from './markdown';
-import { isAllowedUrl, isExternalUrl, urlScheme } from './safe-url';
+import { isAllowedUrl, urlScheme } from './safe-url';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
 import { listRef } from './listing';
 import { shareScriptHref } from './share-script';

@@ -1,4 +1,4 @@
-import { cosineSimilarity, type TermVector } from '../text';
+import type { TermVector } from '../text';
 
 /** PageRank damping factor, as in TextRank and LexRank. */
 export const DAMPING = 0.85;
@@ -16,8 +16,8 @@ function pack(vectors: readonly TermVector[]): PackedVector[] {
   const ids = new Map<string, number>();
   return vectors.map((v) => {
     const entries = [...v.weights].map(([term, w]): [number, number] => {
-      let id = ids.get(term);
-      if (id === undefined) ids.set(term, (id = ids.size));
+      const id = ids.get(term) ?? ids.size;
+      ids.set(term, id);
       return [id, w];
     });
     entries.sort((a, b) => a[0] - b[0]);

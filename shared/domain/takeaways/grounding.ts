@@ -150,7 +150,7 @@ function namesIn(sentence: string, stopWords: ReadonlySet<string>): string[] {
     }
     if (run) run.words.push(word);
     else {
-      const before = text.slice(0, match.index).replace(/["'“‘(\[]+\s*$/u, '');
+      const before = text.slice(0, match.index).replace(/["'“‘([]+\s*$/u, '');
       run = { words: [word], opensSentence: before.trim() === '' || SENTENCE_END.test(before) };
     }
   }

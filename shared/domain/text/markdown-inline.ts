@@ -346,8 +346,8 @@ function pairDelimiters(delimiters: Delimiter[]): void {
     if (delimiters[headerIdx]!.marker !== closer.marker || lastPart !== closer.part - 1) headerIdx = closerIdx;
     lastPart = closer.part;
     if (!closer.close) continue;
-    let bottoms = openersBottom.get(closer.marker);
-    if (!bottoms) openersBottom.set(closer.marker, (bottoms = [-1, -1, -1, -1, -1, -1]));
+    const bottoms = openersBottom.get(closer.marker) ?? [-1, -1, -1, -1, -1, -1];
+    openersBottom.set(closer.marker, bottoms);
     const bottomSlot = (closer.open ? 3 : 0) + (closer.length % 3);
     let openerIdx = headerIdx - jumps[headerIdx]! - 1;
     let newBottom = openerIdx;

@@ -12,7 +12,7 @@ export function isEscapable(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && ESCAPABLE.test(ch);
 }
 
-function unescape(text: string): string {
+function unescapePunctuation(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
@@ -26,7 +26,7 @@ export function parseLinkDestination(src: string, pos: number, max: number): Lin
     for (pos++; pos < max; pos++) {
       const ch = src[pos];
       if (ch === '\n' || ch === '<') return undefined;
-      if (ch === '>') return { target: unescape(src.slice(start + 1, pos)), end: pos + 1 };
+      if (ch === '>') return { target: unescapePunctuation(src.slice(start + 1, pos)), end: pos + 1 };
       if (ch === '\\' && pos + 1 < max) pos++;
     }
     return undefined;
@@ -48,7 +48,7 @@ export function parseLinkDestination(src: string, pos: number, max: number): Lin
     pos++;
   }
   if (pos === start || depth !== 0) return undefined;
-  return { target: unescape(src.slice(start, pos)), end: pos };
+  return { target: unescapePunctuation(src.slice(start, pos)), end: pos };
 }
 
 /** Parses a link title at `pos` (before `max`): `"…"`, `'…'` or `(…)`, possibly over several lines. */
@@ -60,7 +60,7 @@ export function parseLinkTitle(src: string, pos: number, max: number): LinkPart 
   const start = pos;
   for (pos++; pos < max; pos++) {
     const ch = src[pos];
-    if (ch === close) return { target: unescape(src.slice(start + 1, pos)), end: pos + 1 };
+    if (ch === close) return { target: unescapePunctuation(src.slice(start + 1, pos)), end: pos + 1 };
     if (ch === '(' && open === '(') return undefined;
     if (ch === '\\' && pos + 1 < max) pos++;
   }

@@ -98,14 +98,14 @@ function step1b(w: string): string {
   if (w.endsWith('ed') && hasVowel(w.slice(0, -2))) stem = w.slice(0, -2);
   else if (w.endsWith('ing') && hasVowel(w.slice(0, -3))) stem = w.slice(0, -3);
   if (stem === undefined) return w;
-  if (stem.endsWith('at') || stem.endsWith('bl') || stem.endsWith('iz')) return stem + 'e';
+  if (stem.endsWith('at') || stem.endsWith('bl') || stem.endsWith('iz')) return `${stem}e`;
   if (endsWithDoubleConsonant(stem) && !/[lsz]$/.test(stem)) return stem.slice(0, -1);
-  if (measure(stem) === 1 && endsCvc(stem)) return stem + 'e';
+  if (measure(stem) === 1 && endsCvc(stem)) return `${stem}e`;
   return stem;
 }
 
 function step1c(w: string): string {
-  return w.endsWith('y') && hasVowel(w.slice(0, -1)) ? w.slice(0, -1) + 'i' : w;
+  return w.endsWith('y') && hasVowel(w.slice(0, -1)) ? `${w.slice(0, -1)}i` : w;
 }
 
 function step4(w: string): string {

@@ -97,6 +97,6 @@ describe('parseDraft against resource exhaustion and prototype pollution', () =>
     const text = '{"title": "T", "section": "W", "body": "b", "__proto__": {"polluted": true}}';
     const errors = expectErrors(parseText(text, 'd.json'));
     expect(problemAt(errors, '__proto__').message).toMatch(/not allowed/);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -39,7 +39,7 @@ export const SEED_ARTICLE: Article = {
     body: "This agreement marks a transition from 'pure competition' to 'managed competition.' In the logic of Great Power rivalry, AI is the ultimate force multiplier; the fact that both sides are now willing to sit at the table suggests that the fear of a miscalculated escalation currently outweighs the desire for total technological secrecy. We are witnessing the birth of a new era of 'digital arms control' where the objective is not to stop the opponent's progress, but to ensure that the friction of two competing systems does not lead to a global 'hallucination' of the geopolitical order. The real test will be whether these talks can survive the inevitable political pressures of an election cycle in the West and the national security imperatives in the East.",
   },
   breaking: false,
-  body: SEED_PARAGRAPHS.join('\n\n') + '\n',
+  body: `${SEED_PARAGRAPHS.join('\n\n')}\n`,
   related: [],
   publishedAt: '2025-03-05T14:30:00.000Z',
   updatedAt: '2025-03-05T14:30:00.000Z',
