@@ -1,4 +1,4 @@
-import type { IndexedDocument, RelatedIndex } from '../../shared/adapters/related-index';
+import type { IndexedDocument, RelatedIndex } from '../../shared/ports/related-index';
 import type { CurrentRelated, Posting } from '../../shared/domain/related';
 
 /** The DynamoDB adapter's posting sort key (`publishedAt#id`); its Query reads them in descending order. */

@@ -1,4 +1,4 @@
-import type { RelatedIndex } from '../../shared/adapters/related-index';
+import type { RelatedIndex } from '../../shared/ports/related-index';
 
 /** DynamoDB's limit on keys per BatchGetItem, as the adapter batches them. */
 const BATCH_GET_KEYS = 100;

@@ -1,5 +1,5 @@
 import { STAGES, type HeadEvent } from '../../shared/domain/lifecycle';
-import type { RelatedIndex } from '../../shared/adapters/related-index';
+import type { RelatedIndex } from '../../shared/ports/related-index';
 import type { ArticleHead, RelatedLink } from '../../shared/domain/article';
 import { DEFAULT_RELATED_PARAMETERS, type RelatedParameters } from '../../shared/domain/related';
 import { findRelated, publishRelated } from '../../shared/use-cases/related-articles';

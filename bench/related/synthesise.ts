@@ -1,4 +1,4 @@
-import type { IndexedDocument } from '../../shared/adapters/related-index';
+import type { IndexedDocument } from '../../shared/ports/related-index';
 import {
   articleTerms,
   heaviestTerms,

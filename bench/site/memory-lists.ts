@@ -1,4 +1,4 @@
-import type { ArticleLists, ListingUpdate } from '../../shared/adapters/article-lists';
+import type { ArticleLists, ListingUpdate } from '../../shared/ports/article-lists';
 import {
   archivePageRange,
   frontFloor,

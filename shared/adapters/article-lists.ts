@@ -18,51 +18,13 @@ import {
   parseListId,
   type ArticleListing,
   type ListedArticle,
-  type ListEntry,
 } from '../domain/render';
+import type { ListingUpdate, ArticleLists, ArchiveReader } from '../ports/article-lists';
 
 /** Options of {@link createArticleLists}. */
 export interface ArticleListsOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
-}
-
-/** The outcome of {@link ArticleLists.updateListing}. */
-export interface ListingUpdate {
-  /** Where the article is listed now; undefined when unlisted. */
-  readonly listing?: ArticleListing;
-  /** Ordinal count of every list the article was or is in, after the update. */
-  readonly totals: Readonly<Record<string, number>>;
-}
-
-/**
- * The read model behind list pages, feeds and sitemaps, kept in the article
- * table beside the heads (never HEAD items, so the stream filters ignore
- * them). Every read is a key lookup or a bounded Query; nothing scans.
- */
-export interface ArticleLists {
-  /** Where an article is listed now (as last rendered); undefined if it is not. */
-  getListing(id: string): Promise<ArticleListing | undefined>;
-  /**
-   * Lists `next` in every list it belongs to (home, section, tags, byline,
-   * month) and removes it from the lists of `previous` it left, keeping the
-   * ordinal it already had in a list; `next` undefined unlists it. New
-   * ordinals come from an atomic per-list counter, then entries and the
-   * listing are written in one transaction. A no-op when nothing changed.
-   */
-  updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate>;
-  /** Ordinals handed out in a list so far (0 for a new list). */
-  total(listId: string): Promise<number>;
-  /** The front page entries of a list of `total` ordinals, newest first. */
-  front(listId: string, total: number): Promise<ListEntry[]>;
-  /** The entries of archive page `page`, newest first. */
-  archivePage(listId: string, page: number): Promise<ListEntry[]>;
-  /** The newest `limit` entries, newest first. */
-  latest(listId: string, limit: number): Promise<ListEntry[]>;
-  /** Every entry of a list, newest first (a month's sitemap part). */
-  all(listId: string): Promise<ListEntry[]>;
-  /** Every month (`YYYY-MM`) that has had an article, oldest first. */
-  months(): Promise<string[]>;
 }
 
 const ORDINAL_DIGITS = 10;
@@ -214,12 +176,6 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
       (await query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.months } }))
         .map((item) => z.string().parse(item.SK)),
   };
-}
-
-/** Reads the whole archive for a rebuild. */
-export interface ArchiveReader {
-  /** Every published article head, oldest first, via the `byPublished` index (a paginated Query, not a scan). */
-  publishedHeads(): Promise<ArticleHead[]>;
 }
 
 /** Creates the archive reader over the article table's `byPublished` index. */

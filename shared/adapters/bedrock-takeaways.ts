@@ -2,7 +2,7 @@ import type { BedrockRuntime } from '@aws-sdk/client-bedrock-runtime';
 import * as z from '../../events/zod';
 import type { TakeawayInput } from '../domain/takeaways';
 import { markdownToPlainParagraphs } from '../domain/text';
-import type { TakeawayProvider } from '../use-cases/takeaway-provider';
+import type { TakeawayProvider } from '../ports/takeaway-provider';
 
 /** What the Bedrock takeaway provider needs. */
 export interface BedrockTakeawayProviderProps {

@@ -1,4 +1,5 @@
 import { CreateInvalidationCommand, type CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { CdnInvalidator } from '../ports/cdn-invalidator';
 
 /** Options of {@link createCdnInvalidator}. */
 export interface CdnInvalidatorOptions {
@@ -7,11 +8,6 @@ export interface CdnInvalidatorOptions {
   readonly distributionId?: string;
   /** Called with the paths instead of invalidating when there is no distribution. */
   readonly onLocal?: (paths: readonly string[]) => void;
-}
-
-/** Invalidates changed paths on the CDN, one request per event. */
-export interface CdnInvalidator {
-  invalidate(paths: readonly string[], callerReference: string): Promise<void>;
 }
 
 /** Creates the CloudFront invalidator. */

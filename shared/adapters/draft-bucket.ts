@@ -1,24 +1,11 @@
 import { GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-
-/** The result of reading a draft object with a size limit. */
-export type DraftRead =
-  | { readonly kind: 'read'; readonly bytes: Uint8Array }
-  | { readonly kind: 'too-large'; readonly size: number }
-  | { readonly kind: 'missing' };
+import type { DraftRead, DraftBucket } from '../ports/draft-bucket';
 
 /** Options of {@link createDraftBucket}. */
 export interface DraftBucketOptions {
   readonly client: S3Client;
   readonly bucket: string;
-}
-
-/** Reads drafts and writes their reports in the drafts bucket. */
-export interface DraftBucket {
-  /** Reads a draft, refusing (without reading the body) anything over `maxBytes`. */
-  read(key: string, maxBytes: number): Promise<DraftRead>;
-  /** Writes a JSON document (a report) at `key`. */
-  writeJson(key: string, document: unknown): Promise<void>;
 }
 
 /** Creates the drafts bucket adapter. */

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { createHash } from 'node:crypto';
 import type { PublishScheduleInput } from '../../events/publish-schedule';
+import type { PublishScheduler } from '../ports/publish-scheduler';
 
 /** Options of {@link createPublishScheduler}. */
 export interface PublishSchedulerOptions {
@@ -24,19 +25,6 @@ export interface PublishSchedulerOptions {
    * (the scheduler role needs `sqs:SendMessage` on it). @default - no dead-letter queue
    */
   readonly deadLetterArn?: string;
-}
-
-/** One-time publish schedules, at most one per article. */
-export interface PublishScheduler {
-  /**
-   * Makes the article's schedule publish `version` at `at` (ISO 8601),
-   * creating it or moving an existing one. The time is rounded up to the
-   * whole second, so it never fires before `at`. The schedule deletes itself
-   * after it ran.
-   */
-  schedule(articleId: string, version: number, at: string): Promise<void>;
-  /** Deletes the article's schedule; nothing happens when it has none. */
-  cancel(articleId: string): Promise<void>;
 }
 
 const NAME_PREFIX = 'publish-';

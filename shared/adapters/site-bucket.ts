@@ -1,17 +1,11 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { RenderedFile } from '../domain/render';
 import { edgeMetadata } from '../edge/edge-metadata';
+import type { SiteBucket } from '../ports/site-bucket';
 
 /** Options of {@link createSiteBucket}. */
 export interface SiteBucketOptions {
   readonly client: S3Client;
   readonly bucket: string;
-}
-
-/** Writes rendered files to the site bucket that the CDN serves. */
-export interface SiteBucket {
-  /** Writes each file with its content type and cache policy. */
-  write(files: readonly RenderedFile[]): Promise<void>;
 }
 
 /** Creates the site bucket adapter. */

@@ -1,24 +1,10 @@
 import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
-
-/** A message for an SNS topic. */
-export interface TopicMessage {
-  readonly subject: string;
-  /** A plain message, or per-protocol forms sent with `MessageStructure: 'json'`. */
-  readonly message: string | Readonly<Record<string, string>>;
-  /** Message attributes; arrays become `String.Array`, booleans `String`. */
-  readonly attributes?: Readonly<Record<string, string | boolean | readonly string[]>>;
-}
+import type { TopicPublisher } from '../ports/topic-publisher';
 
 /** Options of {@link createTopicPublisher}. */
 export interface TopicPublisherOptions {
   readonly client: SNSClient;
   readonly topicArn: string;
-}
-
-/** Publishes to one SNS topic. */
-export interface TopicPublisher {
-  /** Publishes and returns the SNS message id. */
-  publish(message: TopicMessage): Promise<string>;
 }
 
 function toAttribute(value: string | boolean | readonly string[]): MessageAttributeValue {

@@ -1,7 +1,7 @@
 import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
 import { createBedrockTakeawayProvider } from '../adapters/bedrock-takeaways';
-import type { TakeawayProvider } from '../use-cases/takeaway-provider';
+import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { createBedrockClient } from './clients/bedrock-client';
 import { ConfigurationError } from './runtime-config';
 

@@ -1,10 +1,10 @@
 import { DRAFT_SUFFIXES, DRAFTS_PREFIX, MAX_DRAFT_BYTES } from '../../events/names';
 import type { DraftReport } from '../../events/draft-report';
-import type { ArticleStore } from '../adapters/article-store';
-import type { DraftBucket } from '../adapters/draft-bucket';
-import type { PublishScheduler } from '../adapters/publish-scheduler';
-import type { RelatedIndex } from '../adapters/related-index';
-import type { TopicPublisher } from '../adapters/topic-publisher';
+import type { ArticleStore } from '../ports/article-store';
+import type { DraftBucket } from '../ports/draft-bucket';
+import type { PublishScheduler } from '../ports/publish-scheduler';
+import type { RelatedIndex } from '../ports/related-index';
+import type { TopicPublisher } from '../ports/topic-publisher';
 import { articlePath, type ArticleHead, type DraftProblem } from '../domain/article';
 import { parseDraft } from '../domain/draft';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
@@ -17,7 +17,8 @@ import {
 } from '../domain/publishing/draft-report';
 import { isUnchanged, planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
 import { findRelated, publishRelated, type RelatedPlan } from './related-articles';
-import { chooseTakeaways, type TakeawayProvider } from './takeaway-provider';
+import { chooseTakeaways } from './takeaway-provider';
+import type { TakeawayProvider } from '../ports/takeaway-provider';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {

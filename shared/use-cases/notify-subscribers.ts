@@ -1,6 +1,6 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
-import type { ArticleStore } from '../adapters/article-store';
-import type { TopicPublisher } from '../adapters/topic-publisher';
+import type { ArticleStore } from '../ports/article-store';
+import type { TopicPublisher } from '../ports/topic-publisher';
 import { allows } from '../domain/lifecycle';
 import { buildSubscriberAlert } from '../domain/publishing/subscriber-alert';
 

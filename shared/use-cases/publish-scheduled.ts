@@ -1,6 +1,6 @@
 import type { PublishScheduleInput } from '../../events/publish-schedule';
-import type { ArticleStore } from '../adapters/article-store';
-import type { RelatedIndex } from '../adapters/related-index';
+import type { ArticleStore } from '../ports/article-store';
+import type { RelatedIndex } from '../ports/related-index';
 import { allows } from '../domain/lifecycle';
 import { findRelated, publishRelated } from './related-articles';
 

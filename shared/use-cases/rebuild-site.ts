@@ -1,6 +1,6 @@
-import type { ArchiveReader, ArticleLists } from '../adapters/article-lists';
-import type { CdnInvalidator } from '../adapters/cdn-invalidator';
-import type { SiteBucket } from '../adapters/site-bucket';
+import type { ArchiveReader, ArticleLists } from '../ports/article-lists';
+import type { CdnInvalidator } from '../ports/cdn-invalidator';
+import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { archivePageCount, listedArticle, parseListId, type PageKey, type SiteConfig } from '../domain/render';
 import { renderPage, staticFiles } from './render-pages';

@@ -1,5 +1,5 @@
-import type { ArticleStore } from '../adapters/article-store';
-import type { RelatedIndex } from '../adapters/related-index';
+import type { ArticleStore } from '../ports/article-store';
+import type { RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import {
   articleTerms,

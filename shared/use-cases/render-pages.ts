@@ -1,5 +1,5 @@
-import type { ArticleLists } from '../adapters/article-lists';
-import type { SiteBucket } from '../adapters/site-bucket';
+import type { ArticleLists } from '../ports/article-lists';
+import type { SiteBucket } from '../ports/site-bucket';
 import type { Article } from '../domain/article';
 import {
   archivePageCount,

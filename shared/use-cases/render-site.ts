@@ -1,8 +1,8 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
-import type { ArticleLists } from '../adapters/article-lists';
-import type { ArticleStore } from '../adapters/article-store';
-import type { CdnInvalidator } from '../adapters/cdn-invalidator';
-import type { SiteBucket } from '../adapters/site-bucket';
+import type { ArticleLists } from '../ports/article-lists';
+import type { ArticleStore } from '../ports/article-store';
+import type { CdnInvalidator } from '../ports/cdn-invalidator';
+import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
 import { affectedPages, invalidationPaths, listedArticle, type PageKey, type SiteConfig } from '../domain/render';

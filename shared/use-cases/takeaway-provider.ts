@@ -1,20 +1,7 @@
 import type { DraftContent, TakeawaysSource } from '../domain/article';
-import { generateTakeaways, type TakeawayInput } from '../domain/takeaways';
+import { generateTakeaways } from '../domain/takeaways';
 import { checkGrounded } from '../domain/takeaways/grounding';
-
-/** What a provider is given besides the article. */
-export interface TakeawayRequest {
-  /** Aborted when the caller stops waiting (timeout); pass it to any network call. */
-  readonly signal: AbortSignal;
-}
-
-/** A method of writing an article's Key Takeaways when its editor wrote none. */
-export interface TakeawayProvider {
-  /** Recorded on the article as its `takeawaysSource` when this provider's list is used. */
-  readonly name: Exclude<TakeawaysSource, 'editor'>;
-  /** Resolves to the takeaways, or rejects; the list is checked by {@link chooseTakeaways}, not trusted. */
-  generate(input: TakeawayInput, request: TakeawayRequest): Promise<string[]>;
-}
+import type { TakeawayProvider } from '../ports/takeaway-provider';
 
 /** The extractive method (`generateTakeaways`) as a provider: offline, deterministic, never fails. */
 export const extractiveTakeawayProvider: TakeawayProvider = {

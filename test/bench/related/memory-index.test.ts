@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import { countIndexRequests } from '../../../bench/related/request-count';
 import { createTermCache } from '../../../bench/related/synthesise';
-import type { IndexedDocument } from '../../../shared/adapters/related-index';
+import type { IndexedDocument } from '../../../shared/ports/related-index';
 import { articleTerms } from '../../../shared/domain/related';
 
 const documentAt = (id: string, publishedAt: string, terms: string[]): IndexedDocument => ({

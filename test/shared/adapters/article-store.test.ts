@@ -2,7 +2,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
-import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import { createArticleStore } from '../../../shared/adapters/article-store';
+import type { ArticleStore } from '../../../shared/ports/article-store';
 import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publishScheduleInputSchema, type PublishScheduleInput } from '../../../events/publish-schedule';
 import { startSchedulerServer, type SchedulerServer } from '../../../infra/local/scheduler/scheduler-server';
-import { createPublishScheduler, type PublishScheduler } from '../../../shared/adapters/publish-scheduler';
+import { createPublishScheduler } from '../../../shared/adapters/publish-scheduler';
+import type { PublishScheduler } from '../../../shared/ports/publish-scheduler';
 
 const GROUP = 'newsroom-publish';
 const TARGET = 'arn:aws:lambda:us-east-1:000000000000:function:publish-scheduled';

@@ -1,7 +1,8 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureArticleTable } from '../../../infra/local/provision';
-import { createRelatedIndex, type IndexedDocument, type RelatedIndex } from '../../../shared/adapters/related-index';
+import { createRelatedIndex } from '../../../shared/adapters/related-index';
+import type { IndexedDocument, RelatedIndex } from '../../../shared/ports/related-index';
 import type { ScoredLink } from '../../../shared/domain/related';
 import { dynamoDbClient } from '../../support/aws-env';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
-import type { ArticleStore } from '../../../shared/adapters/article-store';
+import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
 import { articleHead } from '../../support/article-fixtures';

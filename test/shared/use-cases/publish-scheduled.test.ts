@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
-import type { ArticleStore } from '../../../shared/adapters/article-store';
-import type { RelatedIndex } from '../../../shared/adapters/related-index';
+import type { ArticleStore } from '../../../shared/ports/article-store';
+import type { RelatedIndex } from '../../../shared/ports/related-index';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { publishScheduled } from '../../../shared/use-cases/publish-scheduled';
 import { articleHead } from '../../support/article-fixtures';

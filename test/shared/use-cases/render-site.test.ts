@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { createMemoryLists } from '../../../bench/site/memory-lists';
-import type { ArticleStore } from '../../../shared/adapters/article-store';
-import type { SiteBucket } from '../../../shared/adapters/site-bucket';
+import type { ArticleStore } from '../../../shared/ports/article-store';
+import type { SiteBucket } from '../../../shared/ports/site-bucket';
 import type { RenderedFile } from '../../../shared/domain/render';
 import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';

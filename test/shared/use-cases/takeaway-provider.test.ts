@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateTakeaways } from '../../../shared/domain/takeaways';
-import {
-  chooseTakeaways,
-  type ChooseTakeawaysInput,
-  type TakeawayProvider,
-} from '../../../shared/use-cases/takeaway-provider';
+import { chooseTakeaways, type ChooseTakeawaysInput } from '../../../shared/use-cases/takeaway-provider';
+import type { TakeawayProvider } from '../../../shared/ports/takeaway-provider';
 
 const draft: ChooseTakeawaysInput['draft'] = {
   title: 'Council approves $2.4bn budget',

@@ -1,4 +1,4 @@
-import type { ArticleStore, SaveOutcome } from '../../../shared/adapters/article-store';
+import type { ArticleStore, SaveOutcome } from '../../../shared/ports/article-store';
 import type { Article, ArticleHead, ArticleSummary } from '../../../shared/domain/article';
 import { applyEvent } from '../../../shared/domain/lifecycle';
 

@@ -1,7 +1,7 @@
-import type { DraftBucket, DraftRead } from '../../../shared/adapters/draft-bucket';
-import type { PublishScheduler } from '../../../shared/adapters/publish-scheduler';
-import type { SiteBucket } from '../../../shared/adapters/site-bucket';
-import type { TopicMessage, TopicPublisher } from '../../../shared/adapters/topic-publisher';
+import type { DraftBucket, DraftRead } from '../../../shared/ports/draft-bucket';
+import type { PublishScheduler } from '../../../shared/ports/publish-scheduler';
+import type { SiteBucket } from '../../../shared/ports/site-bucket';
+import type { TopicMessage, TopicPublisher } from '../../../shared/ports/topic-publisher';
 import type { RenderedFile } from '../../../shared/domain/render';
 
 /** A drafts bucket in memory: objects by key, and the JSON documents (reports) written. */

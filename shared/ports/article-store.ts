@@ -1,0 +1,31 @@
+import type { ArticleVersionRef } from '../../events/article-stream-record';
+import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
+import type { HeadEvent } from '../domain/lifecycle';
+
+/** The outcome of saving a new version of an article. */
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly head: ArticleHead }
+  | { readonly kind: 'slug-taken'; readonly holder: { readonly id: string; readonly title: string; readonly draftKey: string } };
+
+/** Article persistence: versioned heads, slug claims and the published list, in one table. */
+export interface ArticleStore {
+  /** The current head of an article, read consistently; undefined if it never existed. */
+  getHead(id: string): Promise<ArticleHead | undefined>;
+  /**
+   * Writes `next` as the new head and as an immutable version item, and claims
+   * its slug, in one transaction. `previousVersion` guards against a concurrent
+   * writer (0 for a new article).
+   */
+  saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome>;
+  /** Published articles, newest first. */
+  listPublished(limit: number): Promise<ArticleSummary[]>;
+  /** Every stored version of an article, oldest first. */
+  listVersions(id: string): Promise<Article[]>;
+  /**
+   * Applies a head event of the lifecycle table to version `version` of an
+   * article, in one conditional write whose condition is the event's guard
+   * (see `shared/domain/lifecycle`). False if the head moved on or the guard
+   * no longer holds, so a redelivered or concurrent event changes nothing.
+   */
+  transition(ref: ArticleVersionRef, event: HeadEvent): Promise<boolean>;
+}
