@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalStack } from '../infra/local/local-stack';
-import { freePort } from '../test/support/free-port';
-import { launchChromium } from '../test/site-quality/browser';
+import { freePort } from '../infra/local/free-port';
+import { launchChromium } from './chromium';
 
 const OUT = resolve('screenshots');
 const EXAMPLES = resolve('examples');

@@ -7,7 +7,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credent
 import { startLocalStack } from '../../infra/local/local-stack';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { freePort } from '../../test/support/free-port';
+import { freePort } from '../../infra/local/free-port';
 import { loadCorpusDrafts, type CorpusDraft } from '../corpus/corpus-drafts';
 import { quantile } from './stats';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, CHROMIUM_PATH, launchChromium, serveFolder } from './browser';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium';
+import { browserTestsEnabled, serveFolder } from './browser';
 import { pageSamples } from './page-samples';
 import { renderQualitySite, writeSite } from './site-fixture';
 

@@ -3,10 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../scripts/chromium';
 
-/** Debian's Chromium, installed by `.ci/run`; never a browser download. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
  * Whether browser tests run: always in CI (`CI=true`, where a missing Chromium
@@ -14,14 +12,6 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  */
 export function browserTestsEnabled(): boolean {
   return process.env.CI === 'true' || existsSync(CHROMIUM_PATH);
-}
-
-/** Launches Chromium headless with the flags DESIGN.md's testing notes give. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
 }
 
 const TYPES: Readonly<Record<string, string>> = {

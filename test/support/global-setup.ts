@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Endpoints } from '../../infra/local/endpoints';
 import { startLocalStack } from '../../infra/local/local-stack';
-import { freePort } from './free-port';
+import { freePort } from '../../infra/local/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
