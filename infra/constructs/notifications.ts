@@ -4,7 +4,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { ALERT_ATTRIBUTES, BREAKING_ATTRIBUTE_VALUE } from '../../events/names';
+import { alertFilterPolicy } from '../../shared/domain/subscriptions/alert-filter-policy';
 import type { AlertSubscription } from '../config/stage-config';
 import type { WildcardAcknowledgment } from '../nag/wildcard-acknowledgments';
 
@@ -63,7 +63,7 @@ export class Notifications extends Construct {
 
     for (const subscription of props.alertSubscriptions ?? []) {
       this.alertsTopic.addSubscription(
-        new EmailSubscription(subscription.email, { filterPolicy: alertFilterPolicy(subscription) }),
+        new EmailSubscription(subscription.email, { filterPolicy: subscriptionFilters(subscription) }),
       );
     }
     for (const email of props.editorEmails ?? []) this.editorsTopic.addSubscription(new EmailSubscription(email));
@@ -72,19 +72,11 @@ export class Notifications extends Construct {
 }
 
 /**
- * The SNS filter policy of one alert subscription, on the `ALERT_ATTRIBUTES`
- * message attributes. An absent criterion does not filter.
+ * The SNS filter policy of one alert subscription (the one `alertFilterPolicy`
+ * that `newsroom subscribe` also uses), as CDK subscription filters. An absent
+ * criterion does not filter.
  */
-export function alertFilterPolicy(subscription: AlertSubscription): Record<string, SubscriptionFilter> {
-  const policy: Record<string, SubscriptionFilter> = {};
-  if (subscription.sections) {
-    policy[ALERT_ATTRIBUTES.section] = SubscriptionFilter.stringFilter({ allowlist: subscription.sections });
-  }
-  if (subscription.tags) {
-    policy[ALERT_ATTRIBUTES.tags] = SubscriptionFilter.stringFilter({ allowlist: subscription.tags });
-  }
-  if (subscription.breakingOnly) {
-    policy[ALERT_ATTRIBUTES.breaking] = SubscriptionFilter.stringFilter({ allowlist: [BREAKING_ATTRIBUTE_VALUE] });
-  }
-  return policy;
+function subscriptionFilters(subscription: AlertSubscription): Record<string, SubscriptionFilter> {
+  const policy = alertFilterPolicy(subscription) ?? {};
+  return Object.fromEntries(Object.entries(policy).map(([attribute, allowlist]) => [attribute, SubscriptionFilter.stringFilter({ allowlist })]));
 }

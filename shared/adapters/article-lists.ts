@@ -33,7 +33,7 @@ const keys = {
   counter: 'COUNT',
   entry: (ordinal: number) => `E#${String(ordinal).padStart(ORDINAL_DIGITS, '0')}`,
   entryPrefix: 'E#',
-  article: (id: string) => `ARTICLE#${id}`,
+  article: itemKeys.article,
   listing: 'LISTING',
   months: 'LISTS#month',
 } as const;

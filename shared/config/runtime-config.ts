@@ -20,6 +20,31 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
+/** One zod issue about an environment setting. */
+interface SettingIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * The one error every environment reader throws: `Invalid configuration:`
+ * then, per problem, `VAR is not set` or `VAR: what is wrong with it`.
+ *
+ * @param variableOf the environment variable an issue's first path key names
+ */
+export function configurationError(
+  env: NodeJS.ProcessEnv,
+  issues: readonly SettingIssue[],
+  variableOf: (key: string) => string = (key) => key,
+  missing: readonly string[] = [],
+): ConfigurationError {
+  const problems = issues.map((issue) => {
+    const variable = variableOf(String(issue.path[0] ?? ''));
+    return env[variable] ? `${variable}: ${issue.message}` : `${variable} is not set`;
+  });
+  return new ConfigurationError(`Invalid configuration: ${[...problems, ...missing.map((variable) => `${variable} is not set`)].join('; ')}`);
+}
+
 /**
  * Reads the runtime configuration from environment variables (names in `ENV`).
  * Only the settings a function needs must be present; `required` names them.
@@ -33,11 +58,9 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   const settings = Object.keys(ENV) as Array<keyof typeof ENV>;
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
   const parsed = z.partial(configSchema).safeParse(raw);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${ENV[issue.path[0] as keyof typeof ENV]}: ${issue.message}`);
+  const issues = parsed.success ? [] : parsed.error.issues;
   const config = parsed.success ? parsed.data : {};
-  for (const key of required) if (config[key] === undefined) problems.push(`${ENV[key]} is not set`);
-  if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  const missing = required.filter((key) => config[key] === undefined && !issues.some((issue) => issue.path[0] === key)).map((key) => ENV[key]);
+  if (issues.length > 0 || missing.length > 0) throw configurationError(env, issues, (key) => ENV[key as keyof typeof ENV], missing);
   return config as Pick<RuntimeConfig, K> & Partial<RuntimeConfig>;
 }

@@ -3,7 +3,7 @@ import { ENV } from '../../events/names';
 import { createBedrockTakeawayProvider } from '../adapters/bedrock-takeaways';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { createBedrockClient } from './clients/bedrock-client';
-import { ConfigurationError } from './runtime-config';
+import { configurationError } from './runtime-config';
 
 /** Who writes the takeaways an editor left out, per stage. */
 export type TakeawaysConfig = { readonly provider: 'extractive' } | { readonly provider: 'bedrock'; readonly modelId: string };
@@ -25,8 +25,7 @@ export function readTakeawaysConfig(env: NodeJS.ProcessEnv = process.env): Takea
     [ENV.bedrockModelId]: env[ENV.bedrockModelId] || undefined,
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || ENV.takeawaysProvider}: ${issue.message}`);
-    throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+    throw configurationError(env, parsed.error.issues, (key) => key || ENV.takeawaysProvider);
   }
   const data = parsed.data;
   return ENV.bedrockModelId in data

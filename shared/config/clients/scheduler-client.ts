@@ -1,7 +1,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import * as z from '../../../events/zod';
 import { ENV } from '../../../events/names';
-import { ConfigurationError } from '../runtime-config';
+import { configurationError } from '../runtime-config';
 
 /**
  * Builds the EventBridge Scheduler client. On AWS nothing is overridden;
@@ -42,8 +42,7 @@ const schedulingSchema = z.object({
 export function readPublishSchedulingConfig(env: NodeJS.ProcessEnv = process.env): PublishSchedulingConfig {
   const parsed = schedulingSchema.safeParse(env);
   if (!parsed.success) {
-    const missing = parsed.error.issues.map((issue) => `${String(issue.path[0])} is not set`);
-    throw new ConfigurationError(`Invalid configuration: ${missing.join('; ')}`);
+    throw configurationError(env, parsed.error.issues);
   }
   return {
     groupName: parsed.data[ENV.scheduleGroupName],
