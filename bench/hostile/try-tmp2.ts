@@ -1,0 +1,13 @@
+import { adversarialDrafts, issueDrafts } from './hostile-drafts';
+import { parseDraft } from '../../shared/domain/draft';
+import { markdownToPlainBlocks, splitSentences, tokenize, markdownParser } from '../../shared/domain/text';
+const want = process.argv[2]!;
+const d = [...issueDrafts(), ...adversarialDrafts()].find((x) => x.name === want)!;
+let t = performance.now();
+const lap = (what: string) => { const n = performance.now(); console.log(what, (n - t).toFixed(1)); t = n; };
+const p = parseDraft({ fileName: d.fileName, bytes: new TextEncoder().encode(d.text) }); lap('parseDraft');
+if (!p.ok) throw new Error('x');
+markdownParser.parse(p.draft.body, {}); lap('md.parse');
+const blocks = markdownToPlainBlocks(p.draft.body + ' '); lap('plain blocks');
+let n = 0; for (const b of blocks) n += splitSentences(b.text, 'en').length; lap(`sentences ${n}`);
+for (const b of blocks) tokenize(b.text, 'en'); lap('tokenize');
