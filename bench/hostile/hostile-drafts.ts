@@ -95,3 +95,8 @@ export function largestDrafts(): HostileDraft[] {
     markdown('largest-chinese', chinese, 'title: 中美人工智能对话\nsection: World\nlanguage: zh'),
   ];
 }
+
+/** Every draft above, the normal one first. */
+export function allHostileDrafts(): HostileDraft[] {
+  return [normalDraft(), ...issueDrafts(), ...adversarialDrafts(), ...largestDrafts()];
+}
