@@ -29,17 +29,19 @@ export function splitSentences(text: string, language: string): string[] {
   for (const paragraph of text.split(/\n[ \t]*\n/)) {
     const prose = paragraph.replace(/\s+/g, ' ').trim();
     if (prose === '') continue;
-    let current = '';
+    // Segments of the sentence being built; only the last is read, so joining stays linear.
+    let current: string[] = [];
     for (const chunk of chunksOf(prose)) {
       for (const { segment } of segmenter.segment(chunk)) {
-        if (current !== '' && !breaksAfterAbbreviation(current, segment, isFunctionWord)) {
-          pushTrimmed(out, current);
-          current = '';
+        const last = current[current.length - 1];
+        if (last !== undefined && !breaksAfterAbbreviation(last, segment, isFunctionWord)) {
+          pushTrimmed(out, current.join(''));
+          current = [];
         }
-        current += segment;
+        current.push(segment);
       }
     }
-    pushTrimmed(out, current);
+    pushTrimmed(out, current.join(''));
   }
   return out;
 }
