@@ -2,8 +2,11 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/config/paths';
 import { BUNDLE_DIR, buildAllBundles, CLIENTS_ONLY, HELLO_WORLD, SDK_INLINED_BUNDLING } from './build-bundles';
 import { type LoadTiming, measureLoadTimes } from './load-time';
-/** Budget per bundle (minified), in KiB. */
-export const BUNDLE_BUDGET_KB = 300;
+/**
+ * Budget per bundle (minified), in KiB: 1 MB, since bundles carry their own AWS SDK and
+ * ingest parses Markdown with markdown-it (the 300 KB budget is retired, see DESIGN.md).
+ */
+export const BUNDLE_BUDGET_KB = 1024;
 /** Budget of a function's cold module-load time, as a multiple of hello-world's. */
 export const LOAD_BUDGET_RATIO = 3;
 

@@ -6,6 +6,7 @@ import type { PublishScheduler } from '../ports/publish-scheduler';
 import type { RelatedIndex } from '../ports/related-index';
 import type { TopicPublisher } from '../ports/topic-publisher';
 import { articlePath, type ArticleHead, type DraftProblem } from '../domain/article';
+import { deadlineAfter, DraftTooComplexError } from '../domain/deadline';
 import { parseDraft } from '../domain/draft';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
 import {
@@ -35,7 +36,19 @@ export interface IngestDependencies {
   readonly takeaways?: TakeawayProvider;
   /** How long to wait for `takeaways` before falling back. @default DEFAULT_TAKEAWAYS_TIMEOUT_MS */
   readonly takeawaysTimeoutMs?: number;
+  /**
+   * How long parsing, takeaways and related terms may take for one draft, from when it is
+   * read, before it is rejected as too complex. @default DRAFT_DEADLINE_MS
+   */
+  readonly draftDeadlineMs?: number;
 }
+
+/**
+ * The per-draft deadline: far above what any draft up to the size limit needs (under 1 s,
+ * see `npm run bench -- hostile`) and far below the function's timeout, so a draft that
+ * would pass it gets a report instead of a timeout.
+ */
+export const DRAFT_DEADLINE_MS = 5_000;
 
 /** What happened to one draft event. */
 export type IngestOutcome = 'ignored' | 'rejected' | 'unchanged' | 'published' | 'scheduled' | 'withdrawn';
@@ -80,13 +93,24 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   if (read.kind === 'too-large') {
     return reject([{ path: '', message: `The draft is ${read.size} bytes; the limit is ${maxBytes} bytes.` }]);
   }
-  const parsed = parseDraft({ fileName: draftKey, bytes: read.bytes, maxBytes });
+  const deadline = deadlineAfter(deps.draftDeadlineMs ?? DRAFT_DEADLINE_MS);
+  const parsed = parseDraft({ fileName: draftKey, bytes: read.bytes, maxBytes, now });
   if (!parsed.ok) return reject(parsed.errors);
 
   const draft = parsed.draft;
   const id = articleIdFor(draftKey);
   const previous = await deps.store.getHead(id);
-  const related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now });
+  const tooComplex = (error: unknown): Promise<IngestOutcome> => {
+    if (!(error instanceof DraftTooComplexError)) throw error;
+    return reject([{ path: 'body', message: `The draft is ${error.message}; shorten or simplify it.` }]);
+  };
+  let related: RelatedPlan;
+  try {
+    deadline.check('parsing');
+    related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now }, undefined, deadline);
+  } catch (error) {
+    return tooComplex(error);
+  }
   const sourceHash = sha256(read.bytes);
   if (previous && isUnchanged(previous, sourceHash)) {
     // Redelivered, or re-uploaded unchanged: redo the idempotent follow-ups a crashed attempt may have missed.
@@ -94,7 +118,12 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
     await finish(deps, outcomeReport(draftKey, 'unchanged', articleUrlFor(deps, previous.slug), now));
     return 'unchanged';
   }
-  const takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs });
+  let takeaways: Awaited<ReturnType<typeof chooseTakeaways>>;
+  try {
+    takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs, deadline });
+  } catch (error) {
+    return tooComplex(error);
+  }
   if (takeaways.fallbackReason) deps.log?.(`Extractive takeaways for ${draftKey}: ${takeaways.fallbackReason}`, { draftKey });
   const next = planNextVersion({
     id,
@@ -110,8 +139,19 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   if (!next) throw new Error(`Unreachable: ${draftKey} changed but planned no version`);
   const url = articleUrlFor(deps, next.slug);
 
+  // The schedule exists before the version that needs it, so a schedule that cannot be made leaves the head as it was.
+  if (next.status === 'scheduled' && next.publishAt) {
+    try {
+      await deps.scheduler.schedule(next.id, next.version, next.publishAt);
+    } catch (error) {
+      deps.log?.(`Could not schedule ${draftKey}`, { draftKey, error: String(error) });
+      return reject([{ path: 'publishAt', message: `The article could not be scheduled (${errorName(error)}); nothing was changed. Save the draft again to retry.` }]);
+    }
+  }
   const saved = await deps.store.saveVersion(next, previous?.version ?? 0);
   if (saved.kind === 'slug-taken') {
+    if (previous) await followUpSchedule(deps, previous);
+    else await deps.scheduler.cancel(id);
     return reject([
       {
         path: 'slug',
@@ -147,9 +187,18 @@ export async function withdrawDraft(deps: IngestDependencies, draftKey: string):
 
 /** Brings the schedule and the related index in line with a stored version; safe to repeat. */
 async function followUp(deps: IngestDependencies, head: ArticleHead, related: RelatedPlan): Promise<void> {
+  await followUpSchedule(deps, head);
+  if (head.status === 'published') await publishRelated({ index: deps.related, store: deps.store }, head, related);
+}
+
+/** Brings the article's schedule in line with a stored version; safe to repeat. */
+async function followUpSchedule(deps: IngestDependencies, head: ArticleHead): Promise<void> {
   if (head.status === 'scheduled' && head.publishAt) await deps.scheduler.schedule(head.id, head.version, head.publishAt);
   else await deps.scheduler.cancel(head.id);
-  if (head.status === 'published') await publishRelated({ index: deps.related, store: deps.store }, head, related);
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function articleUrlFor(deps: IngestDependencies, slug: string): string {

@@ -1,6 +1,7 @@
 import type { ArticleStore } from '../ports/article-store';
 import type { RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
+import { NO_DEADLINE, type Deadline } from '../domain/deadline';
 import {
   articleTerms,
   averageLength,
@@ -36,14 +37,16 @@ export interface RelatedPlan {
  * Finds an article's related links through the index: its vocabulary's
  * document frequencies (one BatchGetItem), the newest postings of its query
  * terms (one Query per term), then BM25 ranking in the domain. Reads per call
- * are bounded by the parameters, whatever the size of the archive.
+ * are bounded by the parameters, whatever the size of the archive. Term
+ * extraction checks `deadline` (throws `DraftTooComplexError`).
  */
 export async function findRelated(
   index: Pick<RelatedIndex, 'archiveStats' | 'postings'>,
   subject: RelatedSubject & TermSource,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
+  deadline: Deadline = NO_DEADLINE,
 ): Promise<RelatedPlan> {
-  const terms = articleTerms(subject);
+  const terms = articleTerms(subject, deadline);
   const vocabulary = heaviestTerms(terms, parameters.vocabularySize);
   const stats = await index.archiveStats(vocabulary);
   const query = termQuery(terms, vocabulary, stats, parameters);

@@ -1,4 +1,5 @@
 import type { DraftContent, TakeawaysSource } from '../domain/article';
+import type { Deadline } from '../domain/deadline';
 import { generateTakeaways } from '../domain/takeaways';
 import { checkGrounded } from '../domain/takeaways/grounding';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
@@ -19,6 +20,8 @@ export interface ChooseTakeawaysInput {
   readonly provider?: TakeawayProvider;
   /** How long to wait for the provider. @default DEFAULT_TAKEAWAYS_TIMEOUT_MS */
   readonly timeoutMs?: number;
+  /** Checked by the extractive method; it throws `DraftTooComplexError` once passed. @default none */
+  readonly deadline?: Deadline;
 }
 
 /** The takeaways an article gets, who produced them, and why a configured provider was not used. */
@@ -39,7 +42,7 @@ export async function chooseTakeaways(input: ChooseTakeawaysInput): Promise<Take
   const { draft, provider } = input;
   if (draft.takeaways) return { takeaways: draft.takeaways, source: 'editor' };
   const extractive = (fallbackReason?: string): TakeawayChoice => ({
-    takeaways: generateTakeaways(draft),
+    takeaways: generateTakeaways(draft, { deadline: input.deadline }),
     source: 'extractive',
     ...(fallbackReason ? { fallbackReason } : {}),
   });

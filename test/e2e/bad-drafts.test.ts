@@ -1,62 +1,9 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import {
-  endpoints,
-  eventually,
-  fetchPage,
-  readOutbox,
-  s3Client,
-  uploadDraft,
-  waitForReport,
-} from '../support/local-stack-client';
+import { eventually, fetchPage, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
-
-interface ExpectedProblem {
-  readonly path: string;
-  readonly message: RegExp;
-  readonly line?: number;
-}
-
-async function pageExists(slug: string): Promise<boolean> {
-  try {
-    await s3Client().send(new HeadObjectCommand({ Bucket: endpoints().siteBucket, Key: `articles/${slug}/index.html` }));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Drops a bad draft and then a good one, and checks: the bad one gets a
- * rejection report naming the problem and where, an editors' alert, no page;
- * the good one still publishes.
- */
-async function expectRejected(name: string, body: string | Uint8Array, expected: ExpectedProblem, badSlug?: string) {
-  const since = new Date();
-  const key = await uploadDraft(name, body);
-  const goodTitle = uniqueTitle('Good draft after a bad one');
-  const goodKey = await uploadDraft(`${slugify(goodTitle)}.md`, markdownDraft({ title: goodTitle, section: 'World' }));
-
-  const report = await waitForReport(key, since);
-  expect(report).toMatchObject({ draft: key, status: 'rejected' });
-  expect(report.errors).toContainEqual(
-    expect.objectContaining({ path: expected.path, message: expect.stringMatching(expected.message), ...(expected.line ? { line: expected.line } : {}) }),
-  );
-  const editorsAlert = await eventually(async () =>
-    (await readOutbox()).find((d) => d.endpoint === 'editors@example.com' && d.subject?.includes(key) && d.subject.includes('rejected')),
-  );
-  expect(editorsAlert.message).toContain(key);
-  if (badSlug) expect(await pageExists(badSlug)).toBe(false);
-
-  expect((await waitForReport(goodKey, since)).status).toBe('published');
-  const good = await eventually(async () => {
-    const page = await fetchPage(encodeURI(articlePath(slugify(goodTitle))));
-    return page.status === 200 ? page : undefined;
-  });
-  expect(good.body).toContain(goodTitle);
-}
+import { expectRejected } from './expect-report';
 
 describe('bad drafts dropped into the running stack', () => {
   it('rejects front matter that is not valid YAML, with its line', async () => {

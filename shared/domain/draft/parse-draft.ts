@@ -4,7 +4,7 @@ import type { DraftContent, DraftProblem } from '../article';
 import { decodeDraftBytes } from './decode';
 import { splitFrontMatter } from './front-matter';
 import { problemsFromIssues, sortProblems } from './problems';
-import { draftSchema } from './schema';
+import { draftSchema, MAX_SCHEDULE_DAYS } from './schema';
 import { slugify } from './slug';
 import { readYamlTree, type YamlTree } from './yaml-tree';
 
@@ -15,6 +15,8 @@ export interface ParseDraftInput {
   readonly bytes: Uint8Array;
   /** Largest accepted file, checked before decoding. @default MAX_DRAFT_BYTES */
   readonly maxBytes?: number;
+  /** The current time (ISO 8601): `publishAt` may be at most {@link MAX_SCHEDULE_DAYS} after it. @default the clock's */
+  readonly now?: string;
 }
 
 /** The validated draft, or every problem found, each with its field path and file line when known. */
@@ -28,7 +30,8 @@ type DraftFormat = 'markdown' | 'json';
  * Parses a draft and validates it against {@link draftSchema}. Never throws:
  * an empty, oversize, binary or non-UTF-8 file, bad YAML or JSON, missing or
  * unterminated front matter, duplicate or unknown fields, prototype keys and
- * invalid values all come back as problems, sorted by line. On success the
+ * invalid values all come back as problems, sorted by line, as does a
+ * `publishAt` more than {@link MAX_SCHEDULE_DAYS} after `now`. On success the
  * slug is the draft's own or {@link slugify} of the title.
  */
 export function parseDraft(input: ParseDraftInput): ParseDraftResult {
@@ -43,6 +46,7 @@ export function parseDraft(input: ParseDraftInput): ParseDraftResult {
 
   const parsed = draftSchema.safeParse(read.fields);
   const problems = [...read.problems, ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues, read.lines, format))];
+  if (parsed.success) problems.push(...scheduleProblems(parsed.data.publishAt, input.now, read.lines));
   if (!parsed.success || problems.length > 0) return failed(problems);
 
   const { slug, image, analysis, ...fields } = parsed.data;
@@ -53,6 +57,22 @@ export function parseDraft(input: ParseDraftInput): ParseDraftResult {
     ...(analysis && { analysis: withoutUndefined(analysis) }),
   };
   return { ok: true, draft };
+}
+
+const DAY_MS = 86_400_000;
+
+/** A `publishAt` more than {@link MAX_SCHEDULE_DAYS} ahead cannot be scheduled. */
+function scheduleProblems(publishAt: string | undefined, now: string | undefined, lines: ReadonlyMap<string, number>): DraftProblem[] {
+  if (publishAt === undefined) return [];
+  const latest = (now === undefined ? Date.now() : Date.parse(now)) + MAX_SCHEDULE_DAYS * DAY_MS;
+  if (Date.parse(publishAt) <= latest) return [];
+  return [
+    {
+      path: 'publishAt',
+      line: lines.get('publishAt'),
+      message: `Too far ahead: a draft can be scheduled at most ${MAX_SCHEDULE_DAYS} days ahead (until ${new Date(latest).toISOString()})`,
+    },
+  ];
 }
 
 type ReadResult =

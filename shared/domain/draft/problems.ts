@@ -22,7 +22,7 @@ export function problemsFromIssues(
         return { path: path.join('.'), line: lineOf(lines, path), message: unknownFieldMessage(segments.join('.'), key, format) };
       });
     }
-    return [{ path: segments.join('.'), line: lineOf(lines, segments), message: issue.message }];
+    return [{ path: segments.join('.'), line: lineOfIssue(issue, lines, segments, format), message: issue.message }];
   });
 }
 
@@ -48,6 +48,19 @@ export function formatProblems(fileName: string, errors: readonly DraftProblem[]
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\n\r\u2028\u2029]\s*/gu, ' ').replace(/\p{Cc}/gu, '?');
+}
+
+/** The line of an issue; in a Markdown body, the line of the character it names (the issue's `lineOffset`). */
+function lineOfIssue(
+  issue: z.core.$ZodIssue,
+  lines: ReadonlyMap<string, number>,
+  segments: readonly string[],
+  format: 'markdown' | 'json',
+): number | undefined {
+  const line = lineOf(lines, segments);
+  const offset = issue.code === 'custom' ? issue.params?.['lineOffset'] : undefined;
+  if (line === undefined || format !== 'markdown' || segments.join('.') !== 'body' || typeof offset !== 'number') return line;
+  return line + offset;
 }
 
 function lineOf(lines: ReadonlyMap<string, number>, segments: readonly string[]): number | undefined {

@@ -1,6 +1,16 @@
 /** The zod schema of a draft's fields, with the limits and messages an editor reads. */
 import * as z from '../../../events/zod';
 import { MAX_SLUG_LENGTH, slugProblem } from './slug';
+import {
+  canonicalSectionName,
+  canonicalTagName,
+  codePointOf,
+  findInvisible,
+  findNonXmlLine,
+  findNonXmlText,
+  withoutInvisible,
+  type BadCharacter,
+} from './text-hygiene';
 
 /** Language of a draft that names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -30,10 +40,10 @@ export const DRAFT_LIMITS = {
   body: 300_000,
 } as const;
 
-const LINE_BREAK = /[\n\r\u2028\u2029]/u;
-const CONTROL_IN_LINE = /[\p{Cc}\p{Cs}]/u;
-// Multi-line text keeps tabs and line feeds; every other control character is refused.
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cs}]/u;
+const LINE_BREAK = /[\n\u2028\u2029]/u;
+
+/** Latest `publishAt`, in days after now: a one-time schedule further ahead is refused. */
+export const MAX_SCHEDULE_DAYS = 366;
 
 function describeInput(input: unknown): string {
   if (input === null) return 'an empty value';
@@ -58,8 +68,11 @@ const typeError: z.core.$ZodErrorMap = (issue) => {
   return `Expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeInput(issue.input)}`;
 };
 
-function codePoint(char: string): string {
-  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** The message for a character no field may hold; `lineOffset` names its line inside a multi-line value. */
+function badCharacterMessage({ char, lineOffset }: BadCharacter, multiLine: boolean): string {
+  const what = /\p{Noncharacter_Code_Point}/u.test(char) ? 'a noncharacter' : /\p{Cs}/u.test(char) ? 'a lone surrogate' : 'a control character';
+  const where = multiLine && lineOffset > 0 ? ` on line ${lineOffset + 1} of the text` : '';
+  return `Contains ${what} (${codePointOf(char)})${where}, which feeds and sitemaps cannot carry; remove it`;
 }
 
 function tooLong(max: number) {
@@ -74,37 +87,52 @@ function trimBlankLines(text: string): string {
   return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }
 
-/** A one-line text field: trimmed, non-empty, no line breaks or control characters. */
-function singleLine(max: number) {
+/**
+ * A one-line text field: NFC, trimmed, non-empty, no line breaks, control characters,
+ * noncharacters, or zero-width and bidirectional controls (in a `name` that becomes a path,
+ * list key or message attribute, not even the zero-width joiners).
+ */
+function singleLine(max: number, { name = false }: { readonly name?: boolean } = {}) {
   return z.string({ error: typeError }).check(
+    z.overwrite((value) => value.normalize('NFC')),
     z.trim(),
     z.minLength(1, { error: 'Must not be empty' }),
     z.maxLength(max, tooLong(max)),
     z.superRefine((value, ctx) => {
-      if (LINE_BREAK.test(value)) {
+      if (LINE_BREAK.test(value) || value.includes('\r')) {
         ctx.addIssue({ code: 'custom', message: 'Must be on one line' });
         return;
       }
-      const control = CONTROL_IN_LINE.exec(value);
-      if (control) {
-        ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
+      const bad = findNonXmlLine(value);
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, false) });
+        return;
+      }
+      const invisible = findInvisible(value, name);
+      if (invisible) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Contains an invisible character (${codePointOf(invisible)}, a zero-width or bidirectional control); remove it`,
+        });
       }
     }),
   );
 }
 
-/** A multi-line text field (Markdown allowed): outer blank lines trimmed, non-empty, no control characters. */
+/**
+ * A multi-line text field (Markdown allowed): NFC, zero-width and bidirectional controls
+ * removed, outer blank lines trimmed, non-empty, no control characters or noncharacters
+ * (the issue carries `lineOffset`, the line inside the value, for the report's line).
+ */
 function multiLine(max: number) {
   return z.string({ error: typeError }).check(
-    z.overwrite(trimBlankLines),
+    z.superRefine((value, ctx) => {
+      const bad = findNonXmlText(value);
+      if (bad) ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, true), params: { lineOffset: bad.lineOffset } });
+    }),
+    z.overwrite((value) => trimBlankLines(withoutInvisible(value.normalize('NFC')))),
     z.minLength(1, { error: 'Must not be empty' }),
     z.maxLength(max, tooLong(max)),
-    z.superRefine((value, ctx) => {
-      const control = CONTROL_IN_TEXT.exec(value);
-      if (control) {
-        ctx.addIssue({ code: 'custom', message: `Contains a control character (${codePoint(control[0])}); remove it` });
-      }
-    }),
   );
 }
 
@@ -152,11 +180,16 @@ const languageSchema = z.pipe(
 
 const slugSchema = z.string({ error: typeError }).check(
   z.trim(),
-  z.overwrite((value) => value.normalize('NFC')),
   z.superRefine((value, ctx) => {
-    const problem = slugProblem(value);
+    const invisible = findInvisible(value, true);
+    if (invisible) {
+      ctx.addIssue({ code: 'custom', message: `Slug contains an invisible character (${codePointOf(invisible)}); remove it` });
+      return;
+    }
+    const problem = slugProblem(value.normalize('NFKC'));
     if (problem) ctx.addIssue({ code: 'custom', message: `Slug ${problem}` });
   }),
+  z.overwrite((value) => value.normalize('NFKC')),
 );
 
 /** Why an image `src` is unusable, or `undefined` when it is a file name beside the draft or an https URL. */
@@ -227,7 +260,7 @@ const analysisSchema = z.strictObject(
 
 const tagsSchema = z.pipe(
   z
-    .array(singleLine(DRAFT_LIMITS.tag), { error: typeError })
+    .array(z.pipe(singleLine(DRAFT_LIMITS.tag, { name: true }), z.transform(canonicalTagName)), { error: typeError })
     .check(z.maxLength(DRAFT_LIMITS.tags, { error: `Too many tags: at most ${DRAFT_LIMITS.tags}` })),
   z.transform((tags) => {
     const seen = new Set<string>();
@@ -252,17 +285,21 @@ const takeawaysSchema = z
  * unknown field at any level is an issue. Defaults: `tags` `[]`, `language`
  * `en` (canonicalised, e.g. `EN-us` becomes `en-US`), `breaking` `false`;
  * `publishAt` is normalised to a UTC instant (`toISOString`); duplicate tags
- * (ignoring case) are dropped, keeping the first spelling. Text is kept as
- * text: escaping HTML is the renderer's job.
+ * (ignoring case) are dropped, keeping the first spelling. Text is NFC; no
+ * field holds a control character or noncharacter (XML 1.0 could not carry
+ * it); one-line fields refuse zero-width and bidirectional controls and
+ * multi-line ones lose them; section and tag names are canonical
+ * (`canonicalSectionName`, `canonicalTagName`). Text is kept as text:
+ * escaping HTML is the renderer's job.
  */
 export const draftFieldsSchema = z.strictObject(
   {
     title: singleLine(DRAFT_LIMITS.title),
-    section: singleLine(DRAFT_LIMITS.section),
+    section: z.pipe(singleLine(DRAFT_LIMITS.section, { name: true }), z.transform(canonicalSectionName)),
     dek: optional(multiLine(DRAFT_LIMITS.dek)),
     slug: optional(slugSchema),
     tags: z.pipe(z.nullish(tagsSchema), z.transform((tags) => tags ?? [])),
-    byline: optional(singleLine(DRAFT_LIMITS.byline)),
+    byline: optional(singleLine(DRAFT_LIMITS.byline, { name: true })),
     publication: optional(singleLine(DRAFT_LIMITS.publication)),
     language: z.pipe(z.nullish(languageSchema), z.transform((language) => language ?? DEFAULT_LANGUAGE)),
     publishAt: optional(publishAtSchema),

@@ -3,7 +3,8 @@
 /** Longest slug, in code points, derived or explicit. Long enough for a full English headline. */
 export const MAX_SLUG_LENGTH = 100;
 
-const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u;
+/** Words of letters and digits (with their combining marks, never marks alone) joined by single hyphens. */
+const SLUG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*$/u;
 
 /** Latin letters that do not decompose under NFD but have a plain ASCII spelling. */
 const LATIN_LETTERS: Readonly<Record<string, string>> = {
@@ -45,7 +46,9 @@ export function slugify(title: string): string {
 /**
  * Checks an editor's explicit slug. Returns why it is unusable, or `undefined`
  * when it is fine: lowercase letters and digits of any script in words joined
- * by single hyphens, never a path, a dot or a percent-encoding.
+ * by single hyphens (each word starting with a letter or digit, not a combining
+ * mark), never a path, a dot or a percent-encoding. Callers pass it NFKC-normalised,
+ * so a fullwidth `ａｄｍｉｎ` is the slug `admin`.
  */
 export function slugProblem(slug: string): string | undefined {
   if (slug === '') return 'must not be empty';

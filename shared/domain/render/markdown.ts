@@ -1,6 +1,7 @@
-import MarkdownIt, { type StateCore } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+import { markdownParser, type MarkdownToken } from '../text/markdown-parser';
 import { renderPlainProse } from './plain-prose';
-import { isAllowedUrl, isExternalUrl } from './safe-url';
+import { isExternalUrl } from './safe-url';
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {
@@ -12,17 +13,9 @@ export interface RenderMarkdownOptions {
   readonly minHeadingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-interface RenderEnv {
-  readonly minHeadingLevel: number;
-}
-
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-md.validateLink = isAllowedUrl;
-
-md.core.ruler.push('newsroom_page_rules', (state: StateCore) => {
-  const env = state.env as Partial<RenderEnv>;
-  const minLevel = env.minHeadingLevel ?? 1;
-  for (const token of state.tokens) {
+/** The page's rules on the parser's block tokens: heading levels kept under the page outline, no inline styles. */
+function applyPageRules(tokens: readonly MarkdownToken[], minLevel: number): void {
+  for (const token of tokens) {
     if ((token.type === 'heading_open' || token.type === 'heading_close') && Number(token.tag.slice(1)) < minLevel) {
       token.tag = `h${minLevel}`;
     }
@@ -34,7 +27,10 @@ md.core.ruler.push('newsroom_page_rules', (state: StateCore) => {
       if (align) token.attrSet('class', `align-${align}`);
     }
   }
-});
+}
+
+// Only its renderer is used: parsing is markdownParser's, shared with the plain-text reader.
+const md = new MarkdownIt(markdownParser.options);
 
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   const token = tokens[idx];
@@ -54,12 +50,15 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
  * embed: raw HTML is escaped, link and image URLs other than relative,
  * `http:`, `https:` and `mailto:` are not turned into links, external links
  * get `rel="noopener noreferrer"`, and no inline `style` attribute is emitted.
- * Prose-only Markdown takes `renderPlainProse`, which writes the same bytes
- * without parsing.
+ * Parsed by the same parser as the plain text that takeaways and related
+ * terms read ({@link markdownParser}). Prose-only Markdown takes
+ * `renderPlainProse`, which writes the same bytes without parsing.
  */
 export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
   const prose = renderPlainProse(markdown);
   if (prose !== undefined) return prose;
-  const env: RenderEnv = { minHeadingLevel: options.minHeadingLevel ?? 1 };
-  return md.render(markdown, env);
+  const env = {};
+  const tokens = markdownParser.parse(markdown, env);
+  applyPageRules(tokens, options.minHeadingLevel ?? 1);
+  return md.renderer.render(tokens, markdownParser.options, env);
 }

@@ -1,4 +1,5 @@
 import { ALERT_ATTRIBUTES, BREAKING_ATTRIBUTE_VALUE } from '../../../events/names';
+import { canonicalSectionName, canonicalTagName } from '../draft/text-hygiene';
 
 /** What a subscriber chose to hear about. Empty lists mean "any". */
 export interface AlertPreferences {
@@ -28,9 +29,12 @@ export class FilterPolicyLimitError extends Error {
  */
 export function alertFilterPolicy(preferences: AlertPreferences): AlertFilterPolicy | undefined {
   const policy: AlertFilterPolicy = {};
-  const unique = (values: readonly string[] = []) => [...new Set(values.map((value) => value.trim()).filter(Boolean))];
-  const sections = unique(preferences.sections);
-  const tags = unique(preferences.tags);
+  const unique = (values: readonly string[] = [], canonical: (name: string) => string) => [
+    ...new Set(values.map(canonical).filter(Boolean)),
+  ];
+  // The same canonical names the draft schema gives articles, so `world` matches section `World`.
+  const sections = unique(preferences.sections, canonicalSectionName);
+  const tags = unique(preferences.tags, canonicalTagName);
   if (sections.length > 0) policy[ALERT_ATTRIBUTES.section] = sections;
   if (tags.length > 0) policy[ALERT_ATTRIBUTES.tags] = tags;
   if (preferences.breakingOnly) policy[ALERT_ATTRIBUTES.breaking] = [BREAKING_ATTRIBUTE_VALUE];

@@ -5,85 +5,73 @@ export const DAMPING = 0.85;
 const MAX_ITERATIONS = 100;
 const TOLERANCE = 1e-7;
 
-interface PackedVector {
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
-  readonly norm: number;
+/**
+ * A sentence similarity graph kept sparse: for each sentence, only the sentences it shares a
+ * term with, and the cosine similarity to each (symmetric; no self edges).
+ */
+export interface SimilarityGraph {
+  readonly edges: readonly ReadonlyMap<number, number>[];
 }
 
-/** Vectors as sorted term-id arrays, so a dot product is a merge rather than map lookups. */
-function pack(vectors: readonly TermVector[]): PackedVector[] {
-  const ids = new Map<string, number>();
-  return vectors.map((v) => {
-    const entries = [...v.weights].map(([term, w]): [number, number] => {
-      const id = ids.get(term) ?? ids.size;
-      ids.set(term, id);
-      return [id, w];
-    });
-    entries.sort((a, b) => a[0] - b[0]);
-    return {
-      ids: Int32Array.from(entries, (e) => e[0]),
-      weights: Float64Array.from(entries, (e) => e[1]),
-      norm: v.norm,
-    };
+/** The similarity of sentences `i` and `j` in `graph`: 0 when they share no term. */
+export function similarityOf(graph: SimilarityGraph, i: number, j: number): number {
+  return graph.edges[i]?.get(j) ?? 0;
+}
+
+/**
+ * The cosine similarity graph of `vectors`, built from an inverted index (term → sentences), so
+ * only pairs that share a term are visited and stored. Callers bound the number of vectors;
+ * memory is the number of sharing pairs, never a dense n×n matrix.
+ */
+export function similarityGraph(vectors: readonly TermVector[]): SimilarityGraph {
+  const postings = new Map<string, { sentence: number; weight: number }[]>();
+  vectors.forEach((vector, sentence) => {
+    for (const [term, weight] of vector.weights) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push({ sentence, weight });
+    }
   });
-}
-
-function packedCosine(a: PackedVector, b: PackedVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return dot / (a.norm * b.norm);
-}
-
-/** The pairwise cosine similarities of `vectors` (symmetric; zero diagonal). */
-export function similarityMatrix(vectors: readonly TermVector[]): number[][] {
-  const packed = pack(vectors);
-  const n = packed.length;
-  const sim = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = packedCosine(packed[i]!, packed[j]!);
-      sim[i]![j] = s;
-      sim[j]![i] = s;
+  const dots = vectors.map(() => new Map<number, number>());
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a++) {
+      const x = list[a]!;
+      const row = dots[x.sentence]!;
+      for (let b = a + 1; b < list.length; b++) {
+        const y = list[b]!;
+        row.set(y.sentence, (row.get(y.sentence) ?? 0) + x.weight * y.weight);
+      }
     }
   }
-  return sim;
+  const edges = vectors.map(() => new Map<number, number>());
+  dots.forEach((row, i) => {
+    for (const [j, dot] of row) {
+      const similarity = dot / (vectors[i]!.norm * vectors[j]!.norm);
+      if (!(similarity > 0)) continue;
+      edges[i]!.set(j, similarity);
+      edges[j]!.set(i, similarity);
+    }
+  });
+  return { edges };
 }
 
 /**
  * Continuous LexRank: the PageRank scores (summing to 1) of the graph whose edge weights are
- * the similarities in `sim`, by power iteration with damping {@link DAMPING}, at most 100
- * iterations. A sentence similar to none spreads its vote evenly.
+ * the similarities in `graph`, by power iteration with damping {@link DAMPING}, at most 100
+ * iterations, each linear in the number of edges. A sentence similar to none spreads its
+ * vote evenly.
  */
-export function lexRank(sim: readonly (readonly number[])[]): number[] {
-  const n = sim.length;
+export function lexRank(graph: SimilarityGraph): number[] {
+  const n = graph.edges.length;
   if (n === 0) return [];
   // Out-edges of each sentence with their transition probabilities (row-normalised weights).
-  const targets: number[][] = [];
-  const probabilities: number[][] = [];
-  for (const row of sim) {
-    const sum = row.reduce((a, b) => a + b, 0);
-    const t: number[] = [];
-    const p: number[] = [];
-    if (sum > 0) {
-      row.forEach((w, j) => {
-        if (w > 0) {
-          t.push(j);
-          p.push(w / sum);
-        }
-      });
-    }
-    targets.push(t);
-    probabilities.push(p);
+  const targets: Int32Array[] = [];
+  const probabilities: Float64Array[] = [];
+  for (const row of graph.edges) {
+    let sum = 0;
+    for (const w of row.values()) sum += w;
+    targets.push(Int32Array.from(row.keys()));
+    probabilities.push(Float64Array.from(row.values(), (w) => w / sum));
   }
   let rank = new Float64Array(n).fill(1 / n);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {

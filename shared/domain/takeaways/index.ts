@@ -7,7 +7,8 @@ import {
   tokenize,
   type TermVector,
 } from '../text';
-import { lexRank, similarityMatrix } from './centrality';
+import { NO_DEADLINE, type Deadline } from '../deadline';
+import { lexRank, similarityGraph, similarityOf, type SimilarityGraph } from './centrality';
 import { quotedShare, sentenceProblem } from './sentence-checks';
 import { truncateAtWord } from './truncate';
 
@@ -29,7 +30,20 @@ export interface TakeawayOptions {
   readonly max?: number;
   /** Longest takeaway in characters (UTF-16 code units). @default 220 */
   readonly maxChars?: number;
+  /** Checked between steps; throws when the draft has taken too long. @default NO_DEADLINE */
+  readonly deadline?: Deadline;
 }
+
+/**
+ * At most this many sentences enter the similarity graph, so the cost is bounded whatever the
+ * body's length: the first {@link LEAD_SENTENCES} (news puts its facts first) plus an evenly
+ * spaced sample of the rest.
+ */
+export const MAX_GRAPH_SENTENCES = 200;
+/** The leading sentences always in the graph. */
+export const LEAD_SENTENCES = 150;
+/** Only this much of a sentence is read for its terms: longer ones are cut for display anyway. */
+export const MAX_SENTENCE_CHARS = 2_000;
 
 /** The tuning of the ranking and selection (exported for the benchmark's ablations). */
 export interface RankingParameters {
@@ -92,6 +106,8 @@ interface Sentence {
  * `min` others remain (the only case where a takeaway is not verbatim). The count is one per five body sentences, within `min`..`max` (fewer when
  * the body has fewer usable sentences; none for an empty body).
  *
+ * Only {@link MAX_GRAPH_SENTENCES} sentences (the lead and a sample of the rest) are ranked, on a
+ * sparse similarity graph, so time and memory are linear in the body whatever its length.
  * Pure and deterministic; about 3 ms of CPU for a 40-sentence article (see the benchmark).
  */
 export function generateTakeaways(
@@ -104,19 +120,25 @@ export function generateTakeaways(
   const maxChars = options.maxChars ?? 220;
   const { language } = input;
 
-  const raw: { text: string; chooseable: boolean }[] = [];
+  const deadline = options.deadline ?? NO_DEADLINE;
+
+  const all: { text: string; chooseable: boolean }[] = [];
   for (const block of markdownToPlainBlocks(input.body)) {
     const chooseable = block.kind === 'paragraph' || block.kind === 'list-item';
-    for (const text of splitSentences(block.text, language)) raw.push({ text, chooseable });
+    for (const text of splitSentences(block.text, language)) all.push({ text, chooseable });
   }
-  if (raw.length === 0) return [];
+  if (all.length === 0) return [];
+  deadline.check('takeaways (sentences)');
+  const raw = graphSentences(all.length).map((i) => all[i]!);
 
-  const terms = raw.map((s) => tokenize(s.text, language));
+  const terms = raw.map((s) => tokenize(s.text.slice(0, MAX_SENTENCE_CHARS), language));
   const idf = inverseDocumentFrequencies(terms);
   const vectors = terms.map((t) => tfIdfVector(t, idf));
-  const sim = similarityMatrix(vectors);
+  const sim = similarityGraph(vectors);
+  deadline.check('takeaways (similarity graph)');
   const centrality = normalise(lexRank(sim));
-  const maxIdf = Math.max(...idf.values());
+  let maxIdf = 0;
+  for (const value of idf.values()) maxIdf = Math.max(maxIdf, value);
   const headline = tfIdfVector(tokenize(input.title, language), idf, maxIdf);
   const dek = input.dek ? tfIdfVector(tokenize(input.dek, language), idf, maxIdf) : undefined;
   const headlineSimilarity = normalise(
@@ -140,7 +162,7 @@ export function generateTakeaways(
     };
   });
 
-  const count = Math.min(max, Math.max(min, Math.ceil(raw.length / ranking.sentencesPerTakeaway)));
+  const count = Math.min(max, Math.max(min, Math.ceil(all.length / ranking.sentencesPerTakeaway)));
   const fresh = sentences.filter((s) => s.usable && !(dek && cosineSimilarity(s.vector, dek) >= ranking.dekRepeatSimilarity));
   let chosen = selectByMmr(fresh.filter((s) => !s.tooLong), count, [], sim, ranking);
   if (chosen.length < min) {
@@ -161,7 +183,7 @@ function selectByMmr(
   pool: readonly Sentence[],
   count: number,
   alreadyTaken: readonly Sentence[],
-  sim: readonly (readonly number[])[],
+  sim: SimilarityGraph,
   ranking: RankingParameters,
 ): Sentence[] {
   const taken: Sentence[] = [];
@@ -172,9 +194,8 @@ function selectByMmr(
     for (let k = 0; k < remaining.length; k++) {
       const candidate = remaining[k]!;
       let redundancy = 0;
-      const row = sim[candidate.order]!;
-      for (const t of alreadyTaken) redundancy = Math.max(redundancy, row[t.order]!);
-      for (const t of taken) redundancy = Math.max(redundancy, row[t.order]!);
+      for (const t of alreadyTaken) redundancy = Math.max(redundancy, similarityOf(sim, candidate.order, t.order));
+      for (const t of taken) redundancy = Math.max(redundancy, similarityOf(sim, candidate.order, t.order));
       if (redundancy >= ranking.redundantSimilarity) continue;
       const value = ranking.mmrLambda * candidate.score - (1 - ranking.mmrLambda) * redundancy;
       if (value > bestValue) {
@@ -188,7 +209,18 @@ function selectByMmr(
   return taken;
 }
 
+/** Indices of the sentences that enter the graph, in order: the lead, then an even sample of the rest. */
+function graphSentences(count: number): number[] {
+  const lead = Math.min(count, LEAD_SENTENCES);
+  const chosen = Array.from({ length: lead }, (_, i) => i);
+  const rest = count - lead;
+  const sample = Math.min(rest, MAX_GRAPH_SENTENCES - lead);
+  for (let k = 0; k < sample; k++) chosen.push(lead + Math.floor((k * rest) / sample));
+  return chosen;
+}
+
 function normalise(values: readonly number[]): number[] {
-  const top = Math.max(0, ...values);
+  let top = 0;
+  for (const value of values) top = Math.max(top, value);
   return top > 0 ? values.map((v) => v / top) : values.map(() => 0);
 }

@@ -16,6 +16,7 @@ export function truncateAtWord(text: string, maxChars: number, language: string)
     if (end > limit) break;
     if (isWordLike) cut = end;
   }
-  if (cut === 0) cut = limit;
+  // No word fits (one long word): cut between characters, never inside a surrogate pair.
+  if (cut === 0) cut = /[\ud800-\udbff]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
   return text.slice(0, cut).replace(/[\s\p{P}]+$/u, '') + ELLIPSIS;
 }

@@ -23,13 +23,16 @@ const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
 const SINGLE_INITIAL = /^\p{Lu}\.$/u;
 const LEADING_PUNCT = /^[\s"'“”‘’«»([{]+/u;
 
+/** Longer than any abbreviation: only this much of a fragment's end is read, so joining stays linear. */
+const TAIL = 64;
+
 function lastToken(fragment: string): string {
-  const tokens = fragment.trimEnd().split(/\s+/);
+  const tokens = fragment.slice(-TAIL).trimEnd().split(/\s+/);
   return (tokens[tokens.length - 1] ?? '').replace(LEADING_PUNCT, '');
 }
 
 function firstToken(fragment: string): string {
-  return (fragment.trimStart().split(/\s+/)[0] ?? '').replace(LEADING_PUNCT, '');
+  return (fragment.slice(0, TAIL).trimStart().split(/\s+/)[0] ?? '').replace(LEADING_PUNCT, '');
 }
 
 /**

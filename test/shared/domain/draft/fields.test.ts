@@ -47,7 +47,7 @@ describe('text fields', () => {
 
   it('rejects a control character in a title', () => {
     const errors = expectErrors(parseFields('title: "Bell\\a here"\nsection: World'));
-    expect(problemAt(errors, 'title').message).toBe('Contains a control character (U+0007); remove it');
+    expect(problemAt(errors, 'title').message).toBe('Contains a control character (U+0007), which feeds and sitemaps cannot carry; remove it');
   });
 
   it('rejects a line break in a one-line field', () => {

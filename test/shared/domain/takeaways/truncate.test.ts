@@ -17,3 +17,11 @@ describe('truncateAtWord', () => {
     expect('上海至南京的新高速铁路线今天正式开通运营').toContain(cut.slice(0, -1));
   });
 });
+
+describe('truncateAtWord on one long word', () => {
+  it('never cuts inside a surrogate pair', () => {
+    const cut = truncateAtWord('𮹞'.repeat(300), 220, 'en');
+    expect(cut.isWellFormed()).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(220);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainBlocks, markdownToPlainParagraphs } from '../../../../shared/domain/text';
+import { markdownToPlainBlocks, markdownToPlainParagraphs, parseMarkdown } from '../../../../shared/domain/text';
 
 describe('markdownToPlainParagraphs', () => {
   it('strips heading markers', () => {
@@ -18,9 +18,13 @@ describe('markdownToPlainParagraphs', () => {
     expect(markdownToPlainParagraphs('Before ![a chart](c.png) after.')).toEqual(['Before after.']);
   });
 
-  it('drops code blocks, raw HTML and tables', () => {
-    const md = 'Prose.\n\n```\nconst x = 1;\n```\n\n<div>box</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+  it('drops code blocks and tables', () => {
+    const md = 'Prose.\n\n```\nconst x = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     expect(markdownToPlainParagraphs(md)).toEqual(['Prose.']);
+  });
+
+  it('keeps raw HTML as the text the page shows (the renderer escapes it)', () => {
+    expect(markdownToPlainParagraphs('A <abbr>UN</abbr> vote.\n\n<div>box</div>')).toEqual(['A <abbr>UN</abbr> vote.', '<div>box</div>']);
   });
 
   it('turns each list item into its own paragraph', () => {
@@ -79,14 +83,6 @@ describe('markdownToPlainBlocks constructs', () => {
     expect(texts('prose\n\n    code line\n\nmore')).toEqual(['prose', 'more']);
   });
 
-  it('drops an HTML block up to the next blank line', () => {
-    expect(texts('<aside>\n*note*\n</aside>\nstill html\n\nprose')).toEqual(['prose']);
-  });
-
-  it('drops inline HTML', () => {
-    expect(texts('A <abbr title="x">UN</abbr> vote<br/>.')).toEqual(['A UN vote.']);
-  });
-
   it('drops a table with its header and alignment row', () => {
     expect(texts('Votes:\n\n| party | seats |\n|:--|--:|\n| A | 3 |\n\nEnd.')).toEqual(['Votes:', 'End.']);
   });
@@ -143,12 +139,18 @@ describe('markdownToPlainBlocks constructs', () => {
     expect(texts('See <https://example.org/a> or <desk@example.org>.')).toEqual(['See https://example.org/a or desk@example.org.']);
   });
 
-  it('decodes numeric and table entities', () => {
-    expect(texts('caf&eacute; &#233;&#xE9; &euro;5 &ldquo;q&rdquo; &Uuml;ber')).toEqual(['café éé €5 “q” Über']);
+  it('decodes numeric and named entities', () => {
+    expect(texts('caf&eacute; &#233;&#xE9; &euro;5 &ldquo;q&rdquo; &Uuml;ber &hearts;')).toEqual(['café éé €5 “q” Über ♥']);
   });
 
-  it('leaves named entities outside its table literal', () => {
-    expect(texts('I &hearts; news')).toEqual(['I &hearts; news']);
+  it('reads 5,000 unmatched brackets as text', () => {
+    const brackets = '['.repeat(5_000);
+    expect(texts(`A normal sentence. ${brackets}`)).toEqual([`A normal sentence. ${brackets}`]);
+  });
+
+  it('parses the same body once for takeaways and related terms', () => {
+    const body = 'One *parse*.';
+    expect(parseMarkdown(body)).toBe(parseMarkdown(body));
   });
 });
 

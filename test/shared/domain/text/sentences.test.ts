@@ -47,4 +47,15 @@ describe('splitSentences', () => {
       'A heading without a stop',
     ]);
   });
+
+  it('splits a paragraph of 17,000 short sentences into each of them', () => {
+    const sentences = Array.from({ length: 17_000 }, (_, i) => `Item ${i} is up.`);
+    expect(splitSentences(sentences.join(' '), 'en')).toEqual(sentences);
+  });
+
+  it('cuts a long paragraph where it would break anyway, keeping abbreviations joined', () => {
+    const sentence = (i: number) => [`Mr. Smith met Dr. Jones in the U.S. Senate on Jan. ${i}.`, `Why did No. ${i} fall?`, `"Enough," said Sen. Brown of St. Paul.`][i % 3]!;
+    const sentences = Array.from({ length: 600 }, (_, i) => sentence(i));
+    expect(splitSentences(sentences.join(' '), 'en')).toEqual(sentences);
+  });
 });

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench -- hostile`: the ingest path (parse + validate + takeaways + related terms)
+ * over the drafts of issue 10, a generated adversarial set and the largest allowed drafts,
+ * beside the editor's normal draft. Each case runs in its own fresh process, so its peak
+ * memory (`maxRSS`) is its own.
+ */
+import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { median } from '../size/load-time';
+import { adversarialDrafts, issueDrafts, largestDrafts, normalDraft } from './hostile-drafts';
+
+const run = promisify(execFile);
+const MEASURE = fileURLToPath(new URL('./measure-case.ts', import.meta.url));
+
+/** Goals of issue 10. */
+export const HOSTILE_GOALS = { worstMs: 1_000, peakMb: 256, medianMs: 5 } as const;
+
+interface CaseResult {
+  readonly name: string;
+  readonly bytes: number;
+  readonly outcome: string;
+  readonly firstMs: number;
+  readonly medianMs: number;
+  readonly maxRssMb: number;
+}
+
+async function measure(name: string, rounds: number): Promise<CaseResult> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], { maxBuffer: 1 << 20, timeout: 600_000 });
+  const parsed: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
+  return parsed as CaseResult;
+}
+
+function row(r: CaseResult, idleMb: number): string {
+  return `| ${r.name} | ${(r.bytes / 1024).toFixed(1)} | ${r.firstMs.toFixed(1)} | ${r.medianMs.toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${(r.maxRssMb - idleMb).toFixed(0)} | ${r.outcome} |`;
+}
+
+function summary(label: string, results: readonly CaseResult[]): string {
+  const worstFirst = Math.max(...results.map((r) => r.firstMs));
+  const worstWarm = Math.max(...results.map((r) => r.medianMs));
+  const medianWarm = median(results.map((r) => r.medianMs));
+  const peak = Math.max(...results.map((r) => r.maxRssMb));
+  const ok = worstFirst < HOSTILE_GOALS.worstMs && peak < HOSTILE_GOALS.peakMb;
+  return `| ${label} (${results.length}) | ${worstFirst.toFixed(1)} | ${worstWarm.toFixed(1)} | ${medianWarm.toFixed(2)} | ${peak.toFixed(0)} | ${ok ? 'yes' : 'NO'} |`;
+}
+
+/** Runs every case, one process at a time, and returns the report as Markdown. */
+export async function runHostileBenchmark(): Promise<string> {
+  const idle = await measure('idle', 0);
+  const normal = await measure(normalDraft().name, 21);
+  const groups: Array<[string, string[]]> = [
+    ['issue 10 drafts', issueDrafts().map((d) => d.name)],
+    ['generated adversarial', adversarialDrafts().map((d) => d.name)],
+    ['largest allowed', largestDrafts().map((d) => d.name)],
+  ];
+  const results = new Map<string, CaseResult[]>();
+  for (const [group, names] of groups) {
+    const list: CaseResult[] = [];
+    for (const name of names) list.push(await measure(name, 5));
+    results.set(group, list);
+  }
+  const all = [...results.values()].flat();
+  const lines = [
+    `Ingest path = parse + validate + takeaways + related terms, pure CPU, no I/O. Each case in a fresh process: first run (cold: JIT, lazy module init) and median of 5; the normal draft median of 21.`,
+    `Peak = the process's maxRSS after its runs; idle process (all modules imported, nothing run): ${idle.maxRssMb.toFixed(0)} MB. Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared).`,
+    `Goals: worst < ${HOSTILE_GOALS.worstMs} ms and < ${HOSTILE_GOALS.peakMb} MB per draft; median < ${HOSTILE_GOALS.medianMs} ms.`,
+    '',
+    '| set (cases) | worst first ms | worst median ms | median of medians ms | peak MB | within goals |',
+    '|---|---:|---:|---:|---:|---|',
+    summary("editor's normal draft", [normal]),
+    ...[...results].map(([group, list]) => summary(group, list)),
+    summary('all hostile', all),
+    '',
+    `Ratios: worst hostile median / normal median = ${(Math.max(...all.map((r) => r.medianMs)) / normal.medianMs).toFixed(0)}x; median hostile / normal = ${(median(all.map((r) => r.medianMs)) / normal.medianMs).toFixed(1)}x.`,
+    '',
+    '| case | KB | first ms | median ms | peak MB | over idle MB | outcome |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    row(normal, idle.maxRssMb),
+    ...all.map((r) => row(r, idle.maxRssMb)),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,100 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ValidationException } from '@aws-sdk/client-scheduler';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftReportSchema, type DraftReport } from '../../../events/draft-report';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import type { DraftBucket } from '../../../shared/adapters/draft-bucket';
+import type { PublishScheduler } from '../../../shared/adapters/publish-scheduler';
+import { createRelatedIndex, type RelatedIndex } from '../../../shared/adapters/related-index';
+import type { TopicMessage } from '../../../shared/adapters/topic-publisher';
+import { articleIdFor } from '../../../shared/domain/publishing/article-id';
+import { ingestDraft, type IngestDependencies } from '../../../shared/use-cases/ingest-draft';
+import { dynamoDbClient } from '../../support/aws-env';
+
+const NOW = new Date('2026-12-01T09:00:00.000Z');
+let store: ArticleStore;
+let related: RelatedIndex;
+
+beforeAll(async () => {
+  const client = dynamoDbClient();
+  const tableName = `ingest-limits-test-${Date.now()}`;
+  await ensureArticleTable(client, tableName);
+  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
+  related = createRelatedIndex({ client: DynamoDBDocumentClient.from(client), tableName });
+});
+
+/** The drafts bucket in memory: what was uploaded, and the reports written. */
+function memoryDrafts(files: Record<string, string>): DraftBucket & { readonly reports: Map<string, DraftReport> } {
+  const reports = new Map<string, DraftReport>();
+  return {
+    reports,
+    read: async (key) => (key in files ? { kind: 'read', bytes: new TextEncoder().encode(files[key]) } : { kind: 'missing' }),
+    writeJson: async (key, document) => void reports.set(key, draftReportSchema.parse(document)),
+  };
+}
+
+/** A scheduler whose every call fails, as EventBridge Scheduler does for an expression it refuses. */
+function failingScheduler(): PublishScheduler & { readonly calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    schedule: async (id) => {
+      calls.push(`schedule ${id}`);
+      throw new ValidationException({ message: 'Invalid Schedule Expression', Message: 'Invalid Schedule Expression', $metadata: {} });
+    },
+    cancel: async (id) => void calls.push(`cancel ${id}`),
+  };
+}
+
+function dependencies(files: Record<string, string>, overrides: Partial<IngestDependencies> = {}) {
+  const alerts: TopicMessage[] = [];
+  const drafts = memoryDrafts(files);
+  const deps: IngestDependencies = {
+    drafts,
+    store,
+    related,
+    scheduler: { schedule: async () => undefined, cancel: async () => undefined },
+    editors: { publish: async (message) => (alerts.push(message), `m${alerts.length}`) },
+    siteUrl: 'https://news.example.com',
+    now: () => NOW,
+    ...overrides,
+  };
+  return { deps, alerts, reports: drafts.reports };
+}
+
+const draft = (title: string, extra = '') => `---\ntitle: ${title}\nsection: World\n${extra}---\n\nThe council met on Tuesday to vote on the budget for next year.\n`;
+
+describe('ingestDraft limits', () => {
+  it('rejects a draft whose processing passes the deadline as too complex, with a report and an editors alert', async () => {
+    const key = 'drafts/limits/too-complex.md';
+    const { deps, alerts, reports } = dependencies({ [key]: draft('Too complex') }, { draftDeadlineMs: -1 });
+    expect(await ingestDraft(deps, key)).toBe('rejected');
+    expect(reports.get('reports/limits/too-complex.json')?.errors).toEqual([
+      { path: 'body', message: expect.stringMatching(/^The draft is too complex: .* did not finish within -1 ms/) },
+    ]);
+    expect(alerts.map((a) => a.subject)).toEqual([`Draft rejected: ${key}`]);
+    expect(await store.getHead(articleIdFor(key))).toBeUndefined();
+  });
+
+  it('rejects a draft whose schedule cannot be made, saving no version', async () => {
+    const key = 'drafts/limits/unschedulable.md';
+    const scheduler = failingScheduler();
+    const { deps, alerts, reports } = dependencies({ [key]: draft('Cannot schedule', 'publishAt: 2027-01-01T09:00:00Z\n') }, { scheduler });
+    expect(await ingestDraft(deps, key)).toBe('rejected');
+    expect(reports.get('reports/limits/unschedulable.json')?.errors).toEqual([
+      { path: 'publishAt', message: expect.stringMatching(/could not be scheduled \(ValidationException: Invalid Schedule Expression\)/) },
+    ]);
+    expect(alerts.map((a) => a.subject)).toEqual([`Draft rejected: ${key}`]);
+    expect(await store.getHead(articleIdFor(key))).toBeUndefined();
+  });
+
+  it('keeps a published article as it was when its update cannot be scheduled', async () => {
+    const key = 'drafts/limits/published-then-unschedulable.md';
+    const first = dependencies({ [key]: draft('Published first') });
+    expect(await ingestDraft(first.deps, key)).toBe('published');
+    const second = dependencies({ [key]: draft('Published first, moved', 'publishAt: 2027-01-01T09:00:00Z\n') }, { scheduler: failingScheduler() });
+    expect(await ingestDraft(second.deps, key)).toBe('rejected');
+    expect(await store.getHead(articleIdFor(key))).toMatchObject({ status: 'published', version: 1, title: 'Published first' });
+  });
+});
