@@ -3,7 +3,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, isDraftKey } from '../../events/names';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../events/stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
@@ -99,8 +99,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
       onEvent: (record) => {
-        // The bucket notification on AWS covers only the drafts bucket's drafts/ prefix.
-        if (record.s3.bucket.name === DRAFTS_BUCKET && record.s3.object.key.startsWith(DRAFTS_PREFIX)) {
+        // The bucket notification on AWS covers only draft keys (prefix and suffix filters) of the drafts bucket.
+        if (record.s3.bucket.name === DRAFTS_BUCKET && isDraftKey(record.s3.object.key)) {
           enqueue(JSON.stringify({ Records: [record] }));
         }
       },
