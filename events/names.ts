@@ -62,6 +62,8 @@ export const ENV = {
   alertsTopicArn: 'ALERTS_TOPIC_ARN',
   editorsTopicArn: 'EDITORS_TOPIC_ARN',
   distributionId: 'DISTRIBUTION_ID',
+  /** The queue render puts CDN invalidation requests on; invalidate-cdn consumes it. */
+  invalidationQueueUrl: 'INVALIDATION_QUEUE_URL',
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',

@@ -8,6 +8,7 @@ const configSchema = z.object({
   alertsTopicArn: z.string().check(z.minLength(1)),
   editorsTopicArn: z.string().check(z.minLength(1)),
   distributionId: z.optional(z.string().check(z.minLength(1))),
+  invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
 });
@@ -29,7 +30,7 @@ export class ConfigurationError extends Error {
 export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   required: readonly K[],
   env: NodeJS.ProcessEnv = process.env,
-): Pick<RuntimeConfig, K> & Partial<RuntimeConfig> {
+): Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig> {
   const settings = Object.keys(ENV) as Array<keyof typeof ENV>;
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
   const parsed = z.partial(configSchema).safeParse(raw);
@@ -39,5 +40,5 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   const config = parsed.success ? parsed.data : {};
   for (const key of required) if (config[key] === undefined) problems.push(`${ENV[key]} is not set`);
   if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
-  return config as Pick<RuntimeConfig, K> & Partial<RuntimeConfig>;
+  return config as Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig>;
 }
