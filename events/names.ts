@@ -10,6 +10,15 @@ export const REPORTS_PREFIX = 'reports/';
 /** Draft file suffixes that the intake accepts. */
 export const DRAFT_SUFFIXES = ['.md', '.json'] as const;
 
+/**
+ * Whether a drafts-bucket key is a draft: under `drafts/` and ending in one of
+ * `DRAFT_SUFFIXES`, case-sensitively, exactly as the S3 notification filters
+ * built from the same two names match (so `x.MD` is not a draft anywhere).
+ */
+export function isDraftKey(key: string): boolean {
+  return key.startsWith(DRAFTS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.endsWith(suffix));
+}
+
 /** Partition and sort key attribute names of the article table. */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 /** The sort key of an article's current state (its "head" item). */
@@ -37,6 +46,8 @@ export const ENV = {
   alertsTopicArn: 'ALERTS_TOPIC_ARN',
   editorsTopicArn: 'EDITORS_TOPIC_ARN',
   distributionId: 'DISTRIBUTION_ID',
+  /** The queue render puts CDN invalidation requests on; invalidate-cdn consumes it. */
+  invalidationQueueUrl: 'INVALIDATION_QUEUE_URL',
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',

@@ -12,8 +12,8 @@ export interface StageStacks {
 
 /** Options of {@link addStage}. */
 export interface AddStageOptions {
-  /** Handler entries. @default - `functions/<name>/handler.ts` */
-  readonly entries?: FunctionEntries;
+  /** Handler entries to use instead of `functions/<name>/handler.ts`, by function. */
+  readonly entries?: Partial<FunctionEntries>;
 }
 
 /**

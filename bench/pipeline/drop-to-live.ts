@@ -51,6 +51,8 @@ export async function runPipelineBenchmark({ singleDrops = 20 }: { singleDrops?:
     dynamodbPort: await freePort(),
     snsPort: await freePort(),
     schedulerPort: await freePort(),
+    cloudfrontPort: await freePort(),
+    sqsPort: await freePort(),
   });
   await stack.settled();
   const startup = Date.now() - started;

@@ -4,17 +4,17 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { parseArticleStreamRecord } from '../../events/article-stream-record';
 import { createArticleLists } from '../../shared/adapters/article-lists';
 import { createArticleStore } from '../../shared/adapters/article-store';
-import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
+import { createInvalidationQueue } from '../../shared/adapters/invalidation-queue';
 import { createSiteBucket } from '../../shared/adapters/site-bucket';
-import { createCloudFrontClient } from '../../shared/config/clients/cloudfront-client';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createS3Client } from '../../shared/config/clients/s3-client';
+import { createSqsClient } from '../../shared/config/clients/sqs-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { staticFilesOnce } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch } from '../../shared/use-cases/render-site';
 
-const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publication']);
+const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publication', 'invalidationQueueUrl']);
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('render-site');
 const site = createSiteBucket({ client: createS3Client(), bucket: config.siteBucket });
@@ -23,11 +23,7 @@ const deps = {
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   lists: createArticleLists({ client: dynamodb, tableName: config.tableName }),
   site,
-  cdn: createCdnInvalidator({
-    client: createCloudFrontClient(),
-    distributionId: config.distributionId,
-    onLocal: (paths) => logger.info('invalidation (local, no distribution)', { paths }),
-  }),
+  cdn: createInvalidationQueue({ client: createSqsClient(), queueUrl: config.invalidationQueueUrl }),
   siteConfig,
   writeStaticFiles: staticFilesOnce(site, siteConfig),
 };

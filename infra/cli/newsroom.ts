@@ -3,6 +3,7 @@ import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
+import { describeRecovery, localRecoveryTarget, reconcileLocal, redriveLocal } from './recovery-commands';
 import { describeSubscribers, listSubscribers, subscribeEmail } from './subscribe-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
@@ -12,6 +13,11 @@ Commands:
   publish FILE... [--stage NAME]
                            Upload drafts to the drafts bucket (the local stack's, or a deployed stage's).
   rebuild                  Re-render the whole site of the running local stack from its table.
+  reconcile [--older-than SECONDS]
+                           Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
+                           reconciler does every 15 minutes on AWS.
+  redrive                  Replay what the local stack gave up on: dead-lettered intake messages and invalidation
+                           requests, and the article versions of stream failure records.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only] [--stage NAME]
                            Subscribe an address to alerts, filtered by section, tag or breaking news.
   subscribers [--stage NAME] [--json]
@@ -33,6 +39,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       sections: { type: 'string' },
       tags: { type: 'string' },
       'breaking-only': { type: 'boolean', default: false },
+      'older-than': { type: 'string' },
     },
   });
   if (values.help || !command) {
@@ -54,6 +61,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'rebuild': {
       console.log(describeRebuild(await rebuildLocalSite()));
+      return 0;
+    }
+    case 'reconcile': {
+      const olderThan = values['older-than'] === undefined ? undefined : Number(values['older-than']);
+      if (olderThan !== undefined && !(olderThan >= 0)) throw new Error('--older-than needs a number of seconds');
+      const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
+      console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
+      return report.givenUp.length > 0 ? 1 : 0;
+    }
+    case 'redrive': {
+      const report = await redriveLocal(await localRecoveryTarget());
+      console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
       return 0;
     }
     case 'subscribe': {

@@ -30,14 +30,19 @@ export async function rebuildLocalSite(): Promise<RebuildSummary> {
   process.env.AWS_REGION ??= LOCAL_REGION;
   process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
-  const clients = createAwsClients({ ...process.env, AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb });
+  const clients = createAwsClients({
+    ...process.env,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_CLOUDFRONT: endpoints.cloudfront,
+  });
   const table = { client: clients.dynamodb, tableName: endpoints.tableName };
   const tty = process.stderr.isTTY;
   const summary = await rebuildSite({
     archive: createArchiveReader(table),
     lists: createArticleLists(table),
     site: createSiteBucket({ client: clients.s3, bucket: endpoints.siteBucket }),
-    cdn: createCdnInvalidator({ client: clients.cloudfront }),
+    cdn: createCdnInvalidator({ client: clients.cloudfront, distributionId: endpoints.distributionId }),
     siteConfig: { baseUrl: endpoints.site.replace(/\/+$/, ''), publication: process.env.PUBLICATION_NAME ?? 'Newsroom' },
     onProgress: (phase, done, total) => {
       if (tty) process.stderr.write(`\r${progressBar(phase, done, total)}${done === total ? '\n' : ''}`);

@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The Lambda functions of the pipeline. */
-export type PipelineFunctionName = 'ingest-draft' | 'render-site' | 'notify-subscribers' | 'publish-scheduled';
+export type PipelineFunctionName =
+  | 'ingest-draft'
+  | 'render-site'
+  | 'notify-subscribers'
+  | 'publish-scheduled'
+  | 'invalidate-cdn'
+  | 'reconcile-pipeline';
 
 /**
  * The handler entry file of a function: `functions/<name>/handler.ts`.

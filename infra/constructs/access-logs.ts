@@ -27,6 +27,7 @@ export class AccessLogs extends Construct {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      autoDeleteObjects: props.removalPolicy === RemovalPolicy.DESTROY,
       lifecycleRules: [{ expiration: Duration.days(props.retentionDays) }],
     });
     Validations.of(this.bucket).acknowledge({

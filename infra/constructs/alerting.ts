@@ -22,8 +22,8 @@ export interface AlertingProps {
 /**
  * The notify function on the article stream
  * (`STREAM_FILTERS.notifySubscribers`): it publishes to the alerts topic
- * only, reads the table, and may put or update items (its sent markers and
- * the stage flip) but never delete or batch-write.
+ * only, reads article heads and updates them (the alert claim and the
+ * stage flip): no put, scan, query, delete or batch write.
  */
 export class Alerting extends Construct {
   /** The stream consumer: the function and its failure queue. */
@@ -44,8 +44,7 @@ export class Alerting extends Construct {
       },
     });
     const fn = this.consumer.function;
-    props.table.grantReadData(fn);
-    props.table.grant(fn, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    props.table.grant(fn, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
     props.alertsTopic.grantPublish(fn);
     acknowledgeWildcards(fn, TABLE_INDEX_WILDCARD, TOPIC_KEY_WILDCARD);
   }

@@ -1,4 +1,4 @@
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../events/names';
@@ -19,7 +19,8 @@ export interface ArticleStoreProps {
 
 /**
  * The article table, the pipeline's single source of truth: on-demand,
- * point-in-time recovery, deletion protection, and a stream of new and old
+ * point-in-time recovery, deletion protection when it is retained (a
+ * destroyable stage can be torn down), and a stream of new and old
  * images that drives rendering and alerts.
  */
 export class ArticleStore extends Construct {
@@ -34,7 +35,7 @@ export class ArticleStore extends Construct {
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
+      deletionProtection: props.removalPolicy === RemovalPolicy.RETAIN,
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: props.removalPolicy,
     });

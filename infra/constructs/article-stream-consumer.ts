@@ -46,7 +46,8 @@ export class ArticleStreamConsumer extends Construct {
     });
     this.function.addEventSource(
       new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.LATEST,
+        // From the oldest record kept: a mapping (re)created on deploy must not skip heads written meanwhile; the consumers are stage-guarded.
+        startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
         bisectBatchOnError: true,
         retryAttempts: STREAM_RETRY_ATTEMPTS,

@@ -3,7 +3,6 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { FoundationModel, FoundationModelIdentifier } from 'aws-cdk-lib/aws-bedrock';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config';
@@ -12,7 +11,8 @@ import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
 import { TOPIC_KEY_WILDCARD } from './notifications';
 import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function';
-import { BUCKET_READ_ACTIONS_WILDCARD, BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
+import { bedrockInvokeStatements } from './bedrock-access';
+import { BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
 
 /** Properties of {@link Ingestion}. */
 export interface IngestionProps {
@@ -53,23 +53,27 @@ export class Ingestion extends Construct {
       },
     });
     if (props.takeaways?.provider === 'bedrock') {
-      // Bedrock models have no grant* method; Converse is authorised by InvokeModel on the one model.
-      const model = FoundationModel.fromFoundationModelId(this, 'TakeawaysModel', new FoundationModelIdentifier(props.takeaways.modelId));
-      this.function.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [model.modelArn] }));
+      for (const statement of bedrockInvokeStatements(this, props.takeaways.modelId)) this.function.addToRolePolicy(statement);
     }
     this.function.addEventSource(new SqsEventSource(props.queue, { batchSize: 10, reportBatchItemFailures: true }));
-    props.draftsBucket.grantRead(this.function, `${DRAFTS_PREFIX}*`);
+    // Reads a named draft only: no listing or bucket metadata (grantRead would add s3:List* and s3:GetBucket* on the bucket).
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.draftsBucket.arnForObjects(`${DRAFTS_PREFIX}*`)] }),
+    );
     props.draftsBucket.grantPut(this.function, `${REPORTS_PREFIX}*`);
     props.table.grantReadWriteData(this.function);
     props.editorsTopic.grantPublish(this.function);
     acknowledgeWildcards(
       this.function,
-      BUCKET_READ_ACTIONS_WILDCARD,
       BUCKET_WRITE_ACTIONS_WILDCARD,
       TABLE_INDEX_WILDCARD,
       TOPIC_KEY_WILDCARD,
       { finding: /\/drafts\/\*$/, reason: 'Any draft under drafts/ may arrive; nothing outside that prefix is readable.' },
       { finding: /\/reports\/\*$/, reason: 'One report per draft, written under reports/ only.' },
+      {
+        finding: /^Resource::arn:<AWS::Partition>:bedrock:\*::foundation-model\/.+$/,
+        reason: 'A cross-Region inference profile routes to its model in several Regions; allowed only through that one profile (bedrock:InferenceProfileArn).',
+      },
     );
   }
 }

@@ -11,6 +11,9 @@ export const INTAKE_MAX_RECEIVE_COUNT = 5;
 /** Visibility timeout of the intake queue; at least six times the ingest function's timeout. */
 export const INTAKE_VISIBILITY_TIMEOUT = Duration.minutes(3);
 
+/** Days a replaced or deleted draft version is kept (for undo and audit) before S3 expires it. */
+export const DRAFT_NONCURRENT_VERSION_DAYS = 90;
+
 /** Properties of {@link Intake}. */
 export interface IntakeProps {
   /** Receives the drafts bucket's access logs. */
@@ -37,6 +40,7 @@ export class Intake extends Construct {
     super(scope, id);
     this.draftsBucket = new PrivateBucket(this, 'DraftsBucket', {
       versioned: true,
+      noncurrentVersionDays: DRAFT_NONCURRENT_VERSION_DAYS,
       removalPolicy: props.removalPolicy,
       accessLogs: { bucket: props.accessLogsBucket, prefix: 'drafts-bucket/' },
     });

@@ -1,4 +1,4 @@
-import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
@@ -13,6 +13,16 @@ export const TOPIC_KEY_WILDCARD: WildcardAcknowledgment = {
   finding: /^Action::kms:GenerateDataKey\*$/,
   reason: 'Publishing to a KMS-encrypted topic needs the GenerateDataKey variants, on the topics key only.',
 };
+
+const CLOUDWATCH_PRINCIPAL = 'cloudwatch.amazonaws.com';
+
+/** Confused-deputy guard: only CloudWatch alarms of this stack's account and region. */
+function cloudWatchAlarmConditions(stack: Stack): Record<string, Record<string, string>> {
+  return {
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+  };
+}
 
 /** Properties of {@link Notifications}. */
 export interface NotificationsProps {
@@ -47,12 +57,14 @@ export class Notifications extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
-    // CloudWatch alarms publish to the encrypted ops topic as the service itself.
+    // CloudWatch alarms publish to the encrypted ops topic as the service itself, for this account's alarms only.
+    const alarmsOfThisAccount = cloudWatchAlarmConditions(Stack.of(this));
     this.key.addToResourcePolicy(
       new PolicyStatement({
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        principals: [new ServicePrincipal(CLOUDWATCH_PRINCIPAL)],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: alarmsOfThisAccount,
       }),
     );
     const topic = (topicId: string, displayName: string): Topic =>
@@ -60,6 +72,15 @@ export class Notifications extends Construct {
     this.alertsTopic = topic('AlertsTopic', 'Newsroom alerts');
     this.editorsTopic = topic('EditorsTopic', 'Newsroom draft reports');
     this.opsTopic = topic('OpsTopic', 'Newsroom operations');
+    // enforceSSL replaces SNS's default topic policy, so the alarms' publish right is stated here.
+    this.opsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(CLOUDWATCH_PRINCIPAL)],
+        actions: ['sns:Publish'],
+        resources: [this.opsTopic.topicArn],
+        conditions: alarmsOfThisAccount,
+      }),
+    );
 
     for (const subscription of props.alertSubscriptions ?? []) {
       this.alertsTopic.addSubscription(

@@ -102,6 +102,8 @@ export class PipelineFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        // The bundles ship source maps (PIPELINE_BUNDLING); Node applies them to stack traces only when told.
+        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       bundling: PIPELINE_BUNDLING,

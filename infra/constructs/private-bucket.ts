@@ -22,25 +22,35 @@ export interface PrivateBucketProps {
   readonly versioned?: boolean;
   /** @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
+  /** Days a replaced or deleted version is kept (versioned buckets). @default - forever */
+  readonly noncurrentVersionDays?: number;
 }
 
 /**
  * A bucket that is private by construction: Block Public Access on all four
  * settings, S3-managed encryption, a policy denying non-TLS requests, and
- * ACLs disabled.
+ * ACLs disabled. A bucket removed with its stack (`RemovalPolicy.DESTROY`)
+ * empties itself first, every version included, so the stack can be deleted.
  */
 export class PrivateBucket extends Bucket {
   constructor(scope: Construct, id: string, props: PrivateBucketProps = {}) {
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     super(scope, id, {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: props.versioned ?? false,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy,
+      autoDeleteObjects: removalPolicy === RemovalPolicy.DESTROY,
       serverAccessLogsBucket: props.accessLogs?.bucket,
       serverAccessLogsPrefix: props.accessLogs?.prefix,
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        {
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+          noncurrentVersionExpiration: props.noncurrentVersionDays ? Duration.days(props.noncurrentVersionDays) : undefined,
+        },
+      ],
     });
   }
 }

@@ -1,4 +1,3 @@
-import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -14,7 +13,6 @@ import { BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
 export interface RenderingProps {
   readonly table: ITable;
   readonly siteBucket: IBucket;
-  readonly distribution: IDistribution;
   /** The public site URL, e.g. `https://news.example.com`. */
   readonly siteUrl: string;
   /** Brand shown on the pages. */
@@ -27,7 +25,8 @@ export interface RenderingProps {
  * The render function on the article stream (`STREAM_FILTERS.renderSite`):
  * it reads and writes the table (article heads and list items), puts pages
  * (with their edge metadata) into the site bucket without reading or deleting
- * any, and invalidates paths on this distribution only. It cannot read drafts.
+ * any. It cannot read drafts. It only queues CDN invalidations
+ * (`CdnInvalidation.grantRequest`), never calls CloudFront itself.
  */
 export class Rendering extends Construct {
   /** The stream consumer: the function and its failure queue. */
@@ -43,7 +42,6 @@ export class Rendering extends Construct {
         environment: {
           [ENV.tableName]: props.table.tableName,
           [ENV.siteBucket]: props.siteBucket.bucketName,
-          [ENV.distributionId]: props.distribution.distributionId,
           [ENV.siteUrl]: props.siteUrl,
           [ENV.publication]: props.publication,
         },
@@ -52,7 +50,6 @@ export class Rendering extends Construct {
     const fn = this.consumer.function;
     props.table.grantReadWriteData(fn);
     props.siteBucket.grantPut(fn);
-    props.distribution.grantCreateInvalidation(fn);
     acknowledgeWildcards(fn, BUCKET_WRITE_ACTIONS_WILDCARD, TABLE_INDEX_WILDCARD, {
       finding: /^Resource::.*SiteBucket.*\/\*$/,
       reason: 'A render rewrites any page of the site (article, home, section, tag, feeds), so every key of the site bucket.',

@@ -1,4 +1,4 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -47,8 +47,12 @@ export class Scheduling extends Construct {
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);
     this.group = new ScheduleGroup(this, 'Group', { removalPolicy: props.removalPolicy });
+    // Confused-deputy guard: Scheduler may assume the role only for schedules of this account's group.
     this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        ArnEquals: { 'aws:SourceArn': this.group.scheduleGroupArn },
+      }),
       description: 'Lets EventBridge Scheduler invoke the newsroom publish function',
       maxSessionDuration: Duration.hours(1),
     });

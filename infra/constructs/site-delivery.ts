@@ -86,7 +86,8 @@ export class SiteDelivery extends Construct {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-      priceClass: PriceClass.PRICE_CLASS_100,
+      // Readers are worldwide: every edge location, not only North America and Europe.
+      priceClass: PriceClass.PRICE_CLASS_ALL,
       domainNames: props.domain ? [props.domain.name] : undefined,
       certificate: props.domain
         ? Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn)

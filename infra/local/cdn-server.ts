@@ -1,7 +1,7 @@
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { securityHeaderEntries } from '../../shared/edge/response-headers';
-import { loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
+import { edgeQueryString, loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
 
 /** A running local CDN. */
 export interface CdnServer {
@@ -14,7 +14,12 @@ export interface CdnServer {
  * same viewer-request function for pretty URLs, the same viewer-response
  * function for redirects and 410s from object metadata, the same security headers,
  * the object's own Content-Type and Cache-Control, and `404.html` for missing
- * keys. Differences from AWS: no caching layer, so invalidations are no-ops.
+ * keys. The path reaches the viewer-request function as the reader sent it
+ * (no dot-segment or slash normalisation, as CloudFront), query string
+ * included. A key with a `.` or `..` segment is answered as missing: S3
+ * would look up that literal key, but s3rver maps keys onto its folder and
+ * would serve files outside the bucket. Differences from AWS: no caching
+ * layer (the invalidation API is `cloudfront-api-server.ts`).
  */
 export async function startCdnServer({ client, bucket, port }: { client: S3Client; bucket: string; port: number }): Promise<CdnServer> {
   const viewerRequest = loadViewerRequest();
@@ -27,15 +32,17 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const result = viewerRequest(path);
+    const target = request.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const path = queryAt < 0 ? target : target.slice(0, queryAt);
+    const result = viewerRequest(path, edgeQueryString(queryAt < 0 ? '' : target.slice(queryAt + 1)));
     if ('statusCode' in result) {
       response.writeHead(result.statusCode, Object.fromEntries(Object.entries(result.headers).map(([k, v]) => [k, v.value])));
       response.end();
       return;
     }
-    const key = decodeURIComponent(result.uri).replace(/^\/+/, '');
-    const found = (await fetchObject(client, bucket, key)) ?? (await fetchObject(client, bucket, '404.html'));
+    const key = bucketKey(result.uri);
+    const found = (key !== undefined ? await fetchObject(client, bucket, key) : undefined) ?? (await fetchObject(client, bucket, '404.html'));
     if (!found) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
@@ -71,6 +78,23 @@ export async function startCdnServer({ client, bucket, port }: { client: S3Clien
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The site bucket key a request path names, or undefined when it cannot be
+ * a key the site holds: undecodable, or with a `.`/`..` segment once decoded
+ * (`/..%2Fnewsroom-drafts%2F…`), which s3rver would resolve on its disk.
+ */
+export function bucketKey(uri: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(uri);
+  } catch {
+    return undefined;
+  }
+  const key = decoded.replace(/^\/+/, '');
+  if (key.includes('\0') || key.split(/[/\\]/).some((segment) => segment === '.' || segment === '..')) return undefined;
+  return key;
 }
 
 /**

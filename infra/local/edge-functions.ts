@@ -19,10 +19,27 @@ function loadHandler(file: string): (event: unknown) => unknown {
   return new Function(`${source}\nreturn handler;`)() as (event: unknown) => unknown;
 }
 
+/** CloudFront Functions' query string object: names to `{ value, multiValue? }`, still URL-encoded as the viewer sent them. */
+export type EdgeQueryString = Record<string, { value: string; multiValue?: Array<{ value: string }> }>;
+
+/** The query string object CloudFront gives a function for a raw query (`a=1&b=2&a=3`, without `?`). */
+export function edgeQueryString(rawQuery: string): EdgeQueryString {
+  const result: EdgeQueryString = {};
+  for (const part of rawQuery.split('&')) {
+    if (part === '') continue;
+    const at = part.indexOf('=');
+    const [name, value] = at < 0 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
+    const existing = result[name];
+    if (!existing) result[name] = { value };
+    else existing.multiValue = [...(existing.multiValue ?? [{ value: existing.value }]), { value }];
+  }
+  return result;
+}
+
 /** The distribution's viewer-request function, run here on the same event shape. */
-export function loadViewerRequest(): (uri: string) => z.infer<typeof viewerRequestResultSchema> {
+export function loadViewerRequest(): (uri: string, querystring?: EdgeQueryString) => z.infer<typeof viewerRequestResultSchema> {
   const handler = loadHandler('viewer-request.js');
-  return (uri) => viewerRequestResultSchema.parse(handler({ request: { uri, method: 'GET', headers: {}, querystring: {} } }));
+  return (uri, querystring = {}) => viewerRequestResultSchema.parse(handler({ request: { uri, method: 'GET', headers: {}, querystring } }));
 }
 
 /** The distribution's viewer-response function, run here on the same event shape. */

@@ -8,6 +8,13 @@ export const endpointsSchema = z.object({
   dynamodb: z.string(),
   sns: z.string(),
   scheduler: z.string(),
+  /** The local CloudFront API (invalidations) and its one distribution. */
+  cloudfront: z.string(),
+  distributionId: z.string(),
+  /** The local SQS endpoint and the queues it accepts messages for. */
+  sqs: z.string(),
+  intakeQueueUrl: z.string(),
+  invalidationQueueUrl: z.string(),
   draftsBucket: z.string(),
   siteBucket: z.string(),
   tableName: z.string(),

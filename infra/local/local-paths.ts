@@ -10,6 +10,7 @@ export interface LocalPaths {
   readonly outbox: string;
   readonly deadLetters: string;
   readonly streamFailures: string;
+  readonly invalidationDeadLetters: string;
   readonly streamCheckpoints: string;
   readonly endpointsFile: string;
 }
@@ -26,6 +27,7 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     outbox: resolve(root, 'outbox'),
     deadLetters: resolve(root, 'dead-letters', 'intake'),
     streamFailures: resolve(root, 'dead-letters', 'stream'),
+    invalidationDeadLetters: resolve(root, 'dead-letters', 'invalidations'),
     streamCheckpoints: resolve(root, 'stream-checkpoints.json'),
     endpointsFile: resolve(root, 'endpoints.json'),
   };

@@ -3,11 +3,12 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, isDraftKey } from '../../events/names';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
+import { startCloudFrontApiServer } from './cloudfront/cloudfront-api-server';
 import { watchDraftsFolder } from './drafts-watcher';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
@@ -20,6 +21,7 @@ import { ensureArticleTable, ensureTopics } from './provision';
 import { startS3Local } from './s3-local';
 import { startSchedulerServer } from './scheduler/scheduler-server';
 import { startSnsServer } from './sns/sns-server';
+import { startSqsServer } from './sqs/sqs-server';
 import { startStreamPoller } from './stream-poller';
 
 /** Options of {@link startLocalStack}; every port 0 means "any free port". */
@@ -35,6 +37,10 @@ export interface LocalStackOptions {
   readonly dynamodbPort?: number;
   readonly snsPort?: number;
   readonly schedulerPort?: number;
+  readonly cloudfrontPort?: number;
+  readonly sqsPort?: number;
+  /** How long a local CloudFront invalidation stays in progress. @default 60 s */
+  readonly invalidationCompleteAfterMs?: number;
   /** Human-readable progress lines (rejections, alerts, failures). */
   readonly log?: (line: string) => void;
 }
@@ -99,8 +105,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
       onEvent: (record) => {
-        // The bucket notification on AWS covers only the drafts bucket's drafts/ prefix.
-        if (record.s3.bucket.name === DRAFTS_BUCKET && record.s3.object.key.startsWith(DRAFTS_PREFIX)) {
+        // The bucket notification on AWS covers only draft keys (prefix and suffix filters) of the drafts bucket.
+        if (record.s3.bucket.name === DRAFTS_BUCKET && isDraftKey(record.s3.object.key)) {
           enqueue(JSON.stringify({ Records: [record] }));
         }
       },
@@ -116,6 +122,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cdnPort = options.sitePort ?? Number(process.env.PORT ?? 3000);
     const cdn = await startCdnServer({ client: clients.s3, bucket: SITE_BUCKET, port: cdnPort });
     stoppers.push(() => cdn.stop());
+    const cloudfront = await startCloudFrontApiServer({
+      port: options.cloudfrontPort ?? 9913,
+      distributionIds: [LOCAL_NAMES.distributionId],
+      completeAfterMs: options.invalidationCompleteAfterMs,
+      onRejected: (error) => log(`CloudFront refused an invalidation: ${error.code}: ${error.message}`),
+    });
+    stoppers.push(() => cloudfront.close());
+    let enqueueInvalidation: (body: string) => void = () => undefined;
+    const sqs = await startSqsServer({
+      port: options.sqsPort ?? 9914,
+      queues: {
+        [LOCAL_NAMES.intakeQueue]: (body) => enqueue(body),
+        [LOCAL_NAMES.invalidationQueue]: (body) => enqueueInvalidation(body),
+      },
+    });
+    stoppers.push(() => sqs.close());
+    const invalidationQueueUrl = sqs.queueUrl(LOCAL_NAMES.invalidationQueue);
 
     Object.assign(process.env, {
       [ENV.tableName]: TABLE_NAME,
@@ -124,6 +147,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.alertsTopicArn]: topics.alertsTopicArn,
       [ENV.editorsTopicArn]: topics.editorsTopicArn,
       [ENV.siteUrl]: cdn.url,
+      [ENV.distributionId]: LOCAL_NAMES.distributionId,
+      [ENV.invalidationQueueUrl]: invalidationQueueUrl,
+      AWS_ENDPOINT_URL_CLOUDFRONT: cloudfront.url,
+      AWS_ENDPOINT_URL_SQS: sqs.url,
     });
     // The scheduler fires overdue schedules as soon as it starts, so the publish handler is loaded first.
     const { handler: publishScheduled } = await import('../../functions/publish-scheduled/handler');
@@ -146,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
+    const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
 
     const queue = createIntakeQueue({
       handler: (event) => ingest(event, lambdaContext('ingest-draft')),
@@ -154,6 +182,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     enqueue = (body) => queue.send(body);
     stoppers.push(() => queue.stop());
+    const invalidations = createIntakeQueue({
+      handler: (event) => invalidateCdn(event, lambdaContext('invalidate-cdn')),
+      deadLetterDir: paths.invalidationDeadLetters,
+      onDeadLetter: (record, error) => log(`invalidation dead-lettered after retries: ${record.body}\n${error.split('\n')[0]}`),
+    });
+    enqueueInvalidation = (body) => invalidations.send(body);
+    stoppers.push(() => invalidations.stop());
 
     const poller = startStreamPoller({
       client: new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint }),
@@ -191,6 +226,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodb: dynamodb.endpoint,
       sns: sns.url,
       scheduler: scheduler.url,
+      cloudfront: cloudfront.url,
+      distributionId: LOCAL_NAMES.distributionId,
+      sqs: sqs.url,
+      intakeQueueUrl: sqs.queueUrl(LOCAL_NAMES.intakeQueue),
+      invalidationQueueUrl,
       draftsBucket: DRAFTS_BUCKET,
       siteBucket: SITE_BUCKET,
       tableName: TABLE_NAME,
@@ -210,6 +250,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         for (let pass = 0; pass < 2; pass++) {
           await queue.drained();
           await poller.idle();
+          await invalidations.drained();
         }
       },
       stop,

@@ -4,8 +4,10 @@ import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
 import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
+import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
+import { Reconciliation } from '../constructs/reconciliation';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
 import type { DataStack } from './data-stack';
@@ -18,8 +20,8 @@ export interface AppStackProps extends StackProps {
   readonly config: StageConfig;
   /** The stage's stateful resources. */
   readonly data: DataStack;
-  /** @default - `functions/<name>/handler.ts` */
-  readonly entries?: FunctionEntries;
+  /** Handler entries to use instead of `functions/<name>/handler.ts`, by function. */
+  readonly entries?: Partial<FunctionEntries>;
 }
 
 /**
@@ -29,14 +31,16 @@ export interface AppStackProps extends StackProps {
 export class AppStack extends Stack {
   readonly ingestion: Ingestion;
   readonly rendering: Rendering;
+  readonly invalidation: CdnInvalidation;
   readonly alerting: Alerting;
   readonly scheduling: Scheduling;
+  readonly reconciliation: Reconciliation;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { config, data } = props;
-    const entries = props.entries ?? defaultFunctionEntries();
+    const entries = { ...defaultFunctionEntries(), ...props.entries };
     const logRetention = config.logRetentionDays as RetentionDays;
     const fn = (serviceName: string, entry: string) => ({ serviceName, entry, logRetention });
 
@@ -52,11 +56,15 @@ export class AppStack extends Stack {
     this.rendering = new Rendering(this, 'Rendering', {
       table: data.articleStore.table,
       siteBucket: data.site.siteBucket,
-      distribution: data.site.distribution,
       siteUrl: data.site.siteUrl,
       publication: config.publication,
       function: { ...fn('render-site', entries['render-site']), timeout: Duration.minutes(2), memorySize: 1024 },
     });
+    this.invalidation = new CdnInvalidation(this, 'Invalidation', {
+      distribution: data.site.distribution,
+      function: fn('invalidate-cdn', entries['invalidate-cdn']),
+    });
+    this.invalidation.grantRequest(this.rendering.consumer.function);
     this.alerting = new Alerting(this, 'Alerting', {
       table: data.articleStore.table,
       alertsTopic: data.notifications.alertsTopic,
@@ -69,6 +77,10 @@ export class AppStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.scheduling.grantManageSchedules(this.ingestion.function);
+    this.reconciliation = new Reconciliation(this, 'Reconciliation', {
+      table: data.articleStore.table,
+      function: { ...fn('reconcile-pipeline', entries['reconcile-pipeline']), timeout: Duration.minutes(5) },
+    });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       opsTopic: data.notifications.opsTopic,
@@ -78,12 +90,15 @@ export class AppStack extends Stack {
         { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
         { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
         { name: 'PublishScheduled', function: this.scheduling.publishFunction },
+        { name: 'InvalidateCdn', function: this.invalidation.function },
+        { name: 'ReconcilePipeline', function: this.reconciliation.function },
       ],
       deadLetterQueues: {
         IntakeDeadLetter: data.intake.deadLetterQueue,
         RenderSiteFailures: this.rendering.consumer.failureQueue,
         NotifySubscribersFailures: this.alerting.consumer.failureQueue,
         PublishScheduledFailures: this.scheduling.failureQueue,
+        InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
     });
   }
@@ -96,5 +111,7 @@ export function defaultFunctionEntries(): FunctionEntries {
     'render-site': functionEntry('render-site'),
     'notify-subscribers': functionEntry('notify-subscribers'),
     'publish-scheduled': functionEntry('publish-scheduled'),
+    'invalidate-cdn': functionEntry('invalidate-cdn'),
+    'reconcile-pipeline': functionEntry('reconcile-pipeline'),
   };
 }

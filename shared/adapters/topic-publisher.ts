@@ -12,6 +12,14 @@ function toAttribute(value: string | boolean | readonly string[]): MessageAttrib
   return { DataType: 'String', StringValue: String(value) };
 }
 
+/** Longest subject SNS accepts: it must be "less than 100 characters long". */
+export const MAX_SNS_SUBJECT_LENGTH = 99;
+
+/** A subject SNS accepts: printable ASCII only, one line, fewer than 100 characters; `Newsroom` if nothing is left. */
+export function snsSubject(subject: string): string {
+  return subject.replace(/[^\x20-\x7e]/g, '').slice(0, MAX_SNS_SUBJECT_LENGTH) || 'Newsroom';
+}
+
 /** Creates a publisher for one topic. */
 export function createTopicPublisher({ client, topicArn }: TopicPublisherOptions): TopicPublisher {
   return {
@@ -20,8 +28,7 @@ export function createTopicPublisher({ client, topicArn }: TopicPublisherOptions
       const { MessageId } = await client.send(
         new PublishCommand({
           TopicArn: topicArn,
-          // SNS subjects are ASCII-only, at most 100 characters, without line breaks.
-          Subject: subject.replace(/[^\x20-\x7e]/g, '').slice(0, 100) || 'Newsroom',
+          Subject: snsSubject(subject),
           Message: structured ? JSON.stringify(message) : message,
           MessageStructure: structured ? 'json' : undefined,
           MessageAttributes: Object.fromEntries(

@@ -21,6 +21,6 @@ export function createAwsClients(env: NodeJS.ProcessEnv = process.env): AwsClien
     s3: createS3Client(env),
     dynamodb: createDynamoDbClient(env),
     sns: createSnsClient(env),
-    cloudfront: createCloudFrontClient(),
+    cloudfront: createCloudFrontClient(env),
   };
 }

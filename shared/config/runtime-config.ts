@@ -8,6 +8,7 @@ const configSchema = z.object({
   alertsTopicArn: z.string().check(z.minLength(1)),
   editorsTopicArn: z.string().check(z.minLength(1)),
   distributionId: z.optional(z.string().check(z.minLength(1))),
+  invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
 });
@@ -54,7 +55,7 @@ export function configurationError(
 export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   required: readonly K[],
   env: NodeJS.ProcessEnv = process.env,
-): Pick<RuntimeConfig, K> & Partial<RuntimeConfig> {
+): Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig> {
   const settings = Object.keys(ENV) as Array<keyof typeof ENV>;
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
   const parsed = z.partial(configSchema).safeParse(raw);
@@ -62,5 +63,5 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   const config = parsed.success ? parsed.data : {};
   const missing = required.filter((key) => config[key] === undefined && !issues.some((issue) => issue.path[0] === key)).map((key) => ENV[key]);
   if (issues.length > 0 || missing.length > 0) throw configurationError(env, issues, (key) => ENV[key as keyof typeof ENV], missing);
-  return config as Pick<RuntimeConfig, K> & Partial<RuntimeConfig>;
+  return config as Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig>;
 }

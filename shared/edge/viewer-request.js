@@ -7,11 +7,26 @@ function handler(event) {
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';
   } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/') + 1) {
+    // Browsers read a location starting with // or /\ as another host: collapse the leading run to one slash.
+    var location = '/' + uri.replace(/^[\/\\]+/, '') + '/' + queryString(request.querystring);
     return {
       statusCode: 301,
       statusDescription: 'Moved Permanently',
-      headers: { location: { value: uri + '/' } },
+      headers: { location: { value: location } },
     };
   }
   return request;
+}
+
+// The query string as the viewer sent it (CloudFront passes names and values still encoded), with its `?`.
+function queryString(querystring) {
+  var parts = [];
+  for (var name in querystring) {
+    var entry = querystring[name];
+    var values = entry.multiValue ? entry.multiValue : [entry];
+    for (var i = 0; i < values.length; i++) {
+      parts.push(values[i].value === '' ? name : name + '=' + values[i].value);
+    }
+  }
+  return parts.length > 0 ? '?' + parts.join('&') : '';
 }

@@ -1,4 +1,5 @@
-/** Invalidates changed paths on the CDN, one request per event. */
+/** Invalidates paths on the CDN (or requests that it be done). */
 export interface CdnInvalidator {
-  invalidate(paths: readonly string[], callerReference: string): Promise<void>;
+  /** Nothing happens for an empty list. */
+  invalidate(paths: readonly string[]): Promise<void>;
 }

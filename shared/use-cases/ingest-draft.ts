@@ -1,4 +1,4 @@
-import { DRAFT_SUFFIXES, DRAFTS_PREFIX, MAX_DRAFT_BYTES } from '../../events/names';
+import { isDraftKey, MAX_DRAFT_BYTES } from '../../events/names';
 import type { DraftReport } from '../../events/draft-report';
 import type { ArticleStore } from '../ports/article-store';
 import type { DraftBucket } from '../ports/draft-bucket';
@@ -65,10 +65,8 @@ export function handleDraftEvent(deps: IngestDependencies, event: DraftEvent): P
   return event.removed ? withdrawDraft(deps, event.key) : ingestDraft(deps, event.key);
 }
 
-/** Whether an object key is a draft the pipeline should ingest. */
-export function isDraftKey(key: string): boolean {
-  return key.startsWith(DRAFTS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.toLowerCase().endsWith(suffix));
-}
+/** Whether an object key is a draft the pipeline should ingest (one definition, shared with the S3 filters). */
+export { isDraftKey };
 
 /**
  * Ingests one uploaded draft: reads it (refusing oversize objects before

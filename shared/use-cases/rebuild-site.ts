@@ -79,6 +79,6 @@ export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSum
     files += rendered.length;
     deps.onProgress?.('pages', Math.min(start + WRITE_BATCH, keys.length), keys.length);
   }
-  await deps.cdn.invalidate(['/*'], `rebuild-${now.toISOString()}`);
+  await deps.cdn.invalidate(['/*']);
   return { articles: heads.length, lists: totals.size, files, milliseconds: Date.now() - started };
 }

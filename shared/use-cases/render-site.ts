@@ -5,7 +5,7 @@ import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
-import { affectedPages, invalidationPaths, listedArticle, type PageKey, type SiteConfig } from '../domain/render';
+import { affectedPages, invalidationPaths, listedArticle, type PageKey, type RenderedArticle, type SiteConfig } from '../domain/render';
 import { renderPages } from './render-pages';
 
 /** What rendering needs. */
@@ -31,7 +31,7 @@ export interface RenderReport {
   readonly pages: readonly PageKey[];
   /** Keys of the content files written (pages, feeds, sitemaps), static files excluded. */
   readonly written: readonly string[];
-  /** Paths in the one CDN invalidation. */
+  /** Paths of the one CDN invalidation requested (often none; see `invalidationPaths`). */
   readonly invalidated: readonly string[];
 }
 
@@ -44,8 +44,11 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
  * files are in place (so no page is live before its CSS); one CDN
- * invalidation carries every changed path; then each article moves on (the
- * lifecycle's `pagesRendered`: to the notify stage when an alert is owed). A withdrawn article's
+ * invalidation is requested for the few paths a CDN lifetime cannot fix in
+ * time (`invalidationPaths`): the request only queues it, so CloudFront
+ * refusing or failing it never holds an article here; then each article
+ * moves on (the lifecycle's `pagesRendered`: to the notify stage when an
+ * alert is owed, else done). A withdrawn article's
  * page becomes a 410 notice and it leaves every list; an old slug becomes a
  * 301 to the new one. Stale (no longer current, already rendered) and
  * repeated records are skipped. If anything fails the whole batch throws and
@@ -58,6 +61,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const moved = new Map<string, string>();
   const totals: Record<string, number> = {};
   const current: ArticleHead[] = [];
+  const rendered: RenderedArticle[] = [];
   for (const ref of refs) {
     if (current.some((head) => head.id === ref.id)) continue;
     const head = await deps.store.getHead(ref.id);
@@ -73,14 +77,15 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     }
     articles.set(head.slug, head);
     current.push(head);
+    rendered.push({ head, previous: previous && { slug: previous.article.slug, updatedAt: previous.article.updatedAt } });
   }
   if (current.length === 0) return STALE;
 
   const files = await renderPages(pages, { lists: deps.lists, site: deps.siteConfig, articles, moved, totals, now });
   await deps.writeStaticFiles();
   await deps.site.write(files);
-  const invalidated = invalidationPaths(pages);
-  await deps.cdn.invalidate(invalidated, current.map((head) => `${head.id}-v${head.version}`).join(',').slice(0, 128));
+  const invalidated = invalidationPaths(rendered);
+  await deps.cdn.invalidate(invalidated);
 
   let advanced = 0;
   for (const head of current) {

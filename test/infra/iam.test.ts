@@ -70,10 +70,20 @@ describe('render function permissions', () => {
     );
   });
 
-  it('creates invalidations on its own distribution only', () => {
-    const invalidation = render.filter((s) => s.actions.includes('cloudfront:CreateInvalidation'));
+  it('never calls CloudFront; it only queues invalidation requests', () => {
+    expect(render.filter((s) => s.actions.some((a) => a.startsWith('cloudfront:')))).toEqual([]);
+    const send = render.filter((s) => s.actions.includes('sqs:SendMessage') && /InvalidationQueue/.test(s.resources));
+    expect(send).toHaveLength(1);
+  });
+});
+
+describe('invalidate-cdn function permissions', () => {
+  it('creates invalidations on its own distribution only, and touches no bucket or table', () => {
+    const statements = policyStatements(stage.app, 'InvalidationFunctionRoleDefaultPolicy');
+    const invalidation = statements.filter((s) => s.actions.includes('cloudfront:CreateInvalidation'));
     expect(invalidation).toHaveLength(1);
     expect(invalidation[0]!.resources).toMatch(/SiteDistribution/);
+    expect(actions(statements).filter((a) => a.startsWith('s3:') || a.startsWith('dynamodb:'))).toEqual([]);
   });
 });
 

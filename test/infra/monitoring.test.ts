@@ -14,16 +14,17 @@ function alarmsOn(metricName: string) {
 }
 
 describe('monitoring', () => {
-  it('alarms on the depth of the intake dead-letter queue, both stream failure queues and the publish failure queue', () => {
+  it('alarms on the depth of the intake dead-letter queue, both stream failure queues, the publish failure queue and the invalidation dead-letter queue', () => {
     const depth = alarmsOn('ApproximateNumberOfMessagesVisible').map((a) => JSON.stringify(a.Dimensions));
-    expect(depth).toHaveLength(4);
+    expect(depth).toHaveLength(5);
+    expect(depth.some((d) => /InvalidationDeadLetterQueue/.test(d))).toBe(true);
     expect(depth.some((d) => /IntakeDeadLetterQueue/.test(d))).toBe(true);
     expect(depth.some((d) => /SchedulingPublishFailureQueue/.test(d))).toBe(true);
   });
 
   it('alarms on errors and throttles of every function', () => {
-    expect(alarmsOn('Errors')).toHaveLength(4);
-    expect(alarmsOn('Throttles')).toHaveLength(4);
+    expect(alarmsOn('Errors')).toHaveLength(6);
+    expect(alarmsOn('Throttles')).toHaveLength(6);
   });
 
   it('alarms on errors and throttles of the publish-scheduled function', () => {

@@ -23,6 +23,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dynamodbPort: await freePort(),
     snsPort: await freePort(),
     schedulerPort: await freePort(),
+    cloudfrontPort: await freePort(),
+    sqsPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
   // Scratch space the workers inherit (e.g. CDK assembly folders), removed with the stack's home.

@@ -15,7 +15,8 @@ export const MAX_MESSAGE_BYTES = 256 * 1024;
 /** SNS quota: entries in one PublishBatch. */
 export const MAX_BATCH_ENTRIES = 10;
 
-const MAX_SUBJECT_LENGTH = 100;
+/** SNS: subjects are "less than 100 characters long", printable ASCII, on one line. */
+const MAX_SUBJECT_LENGTH = 99;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /** A message ready to fan out. */
@@ -31,8 +32,8 @@ function readMessage(params: QueryParams): OutgoingMessage {
   const text = params.get('Message');
   if (text === undefined || text === '') throw invalidParameter('Empty message');
   const subject = params.get('Subject');
-  if (subject !== undefined && (subject.length > MAX_SUBJECT_LENGTH || /[\r\n]/.test(subject))) {
-    throw invalidParameter(`Subject must be at most ${MAX_SUBJECT_LENGTH} characters on one line`);
+  if (subject !== undefined && (subject.length > MAX_SUBJECT_LENGTH || /[^\x20-\x7e]/.test(subject))) {
+    throw invalidParameter(`Subject must be printable ASCII, fewer than ${MAX_SUBJECT_LENGTH + 1} characters, on one line`);
   }
   if (params.get('MessageGroupId') !== undefined || params.get('MessageDeduplicationId') !== undefined) {
     throw invalidParameter('MessageGroupId and MessageDeduplicationId are for FIFO topics, which the local endpoint does not support');

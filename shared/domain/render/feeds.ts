@@ -1,11 +1,11 @@
 import { escapeHtml } from './escape-html';
 import type { ListedArticle } from './listing';
-import type { RenderedFile, SiteConfig } from './site-config';
+import { LIST_CACHE_CONTROL, type RenderedFile, type SiteConfig } from './site-config';
 import { EPOCH_INSTANT, isoInstantOrEpoch as rfc3339 } from './time';
 import { articleUrl, encodePath, FEED_FORMATS, feedPath, listPath, type FeedFormat } from './urls';
 
-/** Cache-Control of feeds and sitemaps: like HTML, short CDN lifetime and stale-while-revalidate. */
-export const FEED_CACHE_CONTROL = 'public, max-age=300, s-maxage=300, stale-while-revalidate=86400';
+/** Cache-Control of feeds and sitemaps: the list pages' short lifetime, as they are never invalidated either. */
+export const FEED_CACHE_CONTROL = LIST_CACHE_CONTROL;
 
 /** A feed to render: the whole site, or one section. */
 export interface FeedSource {

@@ -4,7 +4,7 @@ export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { renderHomePage } from './home-page';
-export { invalidationPaths, MAX_INVALIDATION_PATHS } from './invalidation-paths';
+export { HOME_PAGE_PATH, invalidationPaths, type RenderedArticle } from './invalidation-paths';
 export { textDirection } from './language';
 export { renderListPage, NO_ARTICLES_TEXT, type ListPage } from './list-page';
 export {
@@ -34,6 +34,7 @@ export { shareScript, shareScriptHref } from './share-script';
 export {
   CSS_CONTENT_TYPE,
   HTML_CACHE_CONTROL,
+  LIST_CACHE_CONTROL,
   HTML_CONTENT_TYPE,
   IMMUTABLE_CACHE_CONTROL,
   type RenderedFile,

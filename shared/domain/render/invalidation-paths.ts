@@ -1,37 +1,44 @@
-import { articlePath } from '../article';
-import type { PageKey } from './affected-pages';
-import { parseListId } from './listing';
-import { listPath, type PagedListKind } from './urls';
+import type { ArticleHead } from '../article';
+import { articleKey } from './urls';
 
-/** Most paths one invalidation names before per-list paths are folded into one wildcard per list kind. */
-export const MAX_INVALIDATION_PATHS = 8;
+/** One article a render batch moved, as far as the CDN is concerned. */
+export interface RenderedArticle {
+  readonly head: Pick<ArticleHead, 'slug' | 'status' | 'version' | 'updatedAt' | 'breaking' | 'alertDue'>;
+  /** How it was listed before this render (absent for a new, restored or never-listed article). */
+  readonly previous?: { readonly slug: string; readonly updatedAt: string };
+}
 
-function pathsOf(key: PageKey): string[] {
-  const [type, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  if (type === 'article') return [`${articlePath(rest)}*`];
-  if (type === 'feed') return ['/feeds/*'];
-  if (type === 'sitemap') return ['/sitemap*'];
-  const [id = '', , page] = rest.split(':');
-  const ref = parseListId(id);
-  const kind = ref.kind as PagedListKind;
-  if (kind === 'home') return page === undefined ? ['/', '/index.html'] : ['/page/*'];
-  return [`${listPath(kind, ref.slug)}*`];
+/** The home page as CloudFront caches it: the viewer-request function rewrites `/` to `/index.html` before the cache lookup. */
+export const HOME_PAGE_PATH = '/index.html';
+
+/** An article page's cache path (`/articles/<slug>/index.html`, after the same rewrite). */
+function articlePagePath(slug: string): string {
+  return `/${articleKey(slug)}`;
 }
 
 /**
- * The CloudFront paths to invalidate for a set of re-rendered pages, in one
- * batch: a page folder as `<folder>*` (the viewer-request function rewrites
- * `/x/` to `/x/index.html`, and both may be cached), all feeds as `/feeds/*`,
- * all sitemaps as `/sitemap*`, the home page as `/` and `/index.html`. When
- * that is more than {@link MAX_INVALIDATION_PATHS}, tag, then author, then
- * section paths are folded into `/tags/*`, `/authors/*`, `/sections/*`.
+ * The paths to invalidate after a render: only what the CDN lifetime cannot
+ * fix in time. List pages, feeds and sitemaps are never invalidated: their
+ * short lifetime with `stale-while-revalidate` (`LIST_CACHE_CONTROL`) makes
+ * them fresh within a minute. An article page lives an hour at the edge, so
+ * it is invalidated when a reader could see an outdated version of it: an
+ * update or correction, a withdrawal (now 410), a rename (its old path now
+ * 301), or a restore (it was cached as 410). A first publication names a path
+ * that was never cached (a cached 404 lives one minute) and a related-links
+ * refresh of the same version can wait for the lifetime, so neither costs a
+ * path. The home page is invalidated for breaking news that is owed an
+ * alert. Paths are exact (no wildcard), as CloudFront caches them.
  */
-export function invalidationPaths(keys: Iterable<PageKey>): string[] {
-  let paths = [...new Set([...keys].flatMap(pathsOf))];
-  for (const folder of ['/tags/', '/authors/', '/sections/']) {
-    if (paths.length <= MAX_INVALIDATION_PATHS) break;
-    const kept = paths.filter((path) => !path.startsWith(folder));
-    if (kept.length < paths.length - 1) paths = [...kept, `${folder}*`];
+export function invalidationPaths(articles: Iterable<RenderedArticle>): string[] {
+  const paths = new Set<string>();
+  for (const { head, previous } of articles) {
+    if (previous) {
+      if (previous.slug !== head.slug) paths.add(articlePagePath(previous.slug));
+      if (previous.updatedAt !== head.updatedAt || head.status !== 'published') paths.add(articlePagePath(head.slug));
+    } else if (head.version > 1) {
+      paths.add(articlePagePath(head.slug));
+    }
+    if (head.status === 'published' && head.breaking && head.alertDue) paths.add(HOME_PAGE_PATH);
   }
-  return paths.sort();
+  return [...paths].sort();
 }

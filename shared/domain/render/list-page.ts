@@ -2,7 +2,7 @@ import type { ArticleSummary } from '../article';
 import { escapeHtml } from './escape-html';
 import { languageAttributes } from './language';
 import { renderDocument, type FeedLink } from './layout';
-import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
+import { htmlFile, LIST_CACHE_CONTROL, type RenderedFile, type SiteConfig } from './site-config';
 import { websiteSocialMeta } from './social-meta';
 import { renderTime } from './time';
 import { articleHref, encodePath, listKey, listPath, type PagedListKind } from './urls';
@@ -120,5 +120,5 @@ ${pager(list)}
     },
     site,
   );
-  return htmlFile(listKey(list.kind, list.slug, list.page), body);
+  return htmlFile(listKey(list.kind, list.slug, list.page), body, undefined, LIST_CACHE_CONTROL);
 }

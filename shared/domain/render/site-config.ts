@@ -22,14 +22,24 @@ export interface RenderedFile {
 
 /** Content-Type of every HTML page. */
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
-/** Cache-Control of every HTML page: short browser cache, longer CDN cache, serve stale while revalidating. */
-export const HTML_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+/**
+ * Cache-Control of article pages (and the 404 page): a minute in browsers, an
+ * hour at the CDN. An update, correction, rename or withdrawal is invalidated
+ * (`invalidationPaths`); a related-links refresh waits for the hour.
+ */
+export const HTML_CACHE_CONTROL = 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400';
+/**
+ * Cache-Control of list pages, feeds and sitemaps: never invalidated, so
+ * fresh by lifetime alone: 30 s, then at most one stale answer within the
+ * next 30 s while the CDN revalidates, so a reader is never a minute behind.
+ */
+export const LIST_CACHE_CONTROL = 'public, max-age=30, s-maxage=30, stale-while-revalidate=30';
 /** Content-Type of the stylesheet. */
 export const CSS_CONTENT_TYPE = 'text/css; charset=utf-8';
 /** Cache-Control of content-hashed assets: cached for a year, never revalidated. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** A page as a {@link RenderedFile} with the HTML content type and cache policy. */
-export function htmlFile(key: string, body: string, edge?: EdgeStatus): RenderedFile {
-  return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl: HTML_CACHE_CONTROL, ...(edge ? { edge } : {}) };
+/** A page as a {@link RenderedFile} with the HTML content type and a cache policy (an article's by default). */
+export function htmlFile(key: string, body: string, edge?: EdgeStatus, cacheControl: string = HTML_CACHE_CONTROL): RenderedFile {
+  return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl, ...(edge ? { edge } : {}) };
 }

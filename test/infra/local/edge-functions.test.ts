@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadViewerRequest, loadViewerResponse } from '../../../infra/local/edge-functions';
+import { edgeQueryString, loadViewerRequest, loadViewerResponse } from '../../../infra/local/edge-functions';
 import { EDGE_METADATA, edgeMetadata } from '../../../shared/edge/edge-metadata';
 
 const viewerRequest = loadViewerRequest();
@@ -20,6 +20,21 @@ describe('viewer-request function', () => {
       headers: { location: { value: '/articles/some-story/' } },
     });
   });
+
+  it('keeps the query string when it redirects', () => {
+    expect(viewerRequest('/sections/world', edgeQueryString('utm_source=rss&page=2&page=3'))).toEqual({
+      statusCode: 301,
+      headers: { location: { value: '/sections/world/?utm_source=rss&page=2&page=3' } },
+    });
+  });
+
+  it.each(['//evil.example.com/x', '/\\evil.example.com/x', '///evil.example.com/x', '/\\/evil.example.com/x'])(
+    'never redirects %s to another host',
+    (uri) => {
+      const result = viewerRequest(uri);
+      expect(result).toEqual({ statusCode: 301, headers: { location: { value: '/evil.example.com/x/' } } });
+    },
+  );
 
   it('leaves file paths alone', () => {
     expect(viewerRequest('/assets/site.0a1b2c3d.css')).toEqual({ uri: '/assets/site.0a1b2c3d.css' });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   affectedPages,
-  invalidationPaths,
   LIST_PAGE_SIZE,
   listedArticle,
   type ArticleListing,
@@ -114,20 +113,5 @@ describe('affectedPages', () => {
   it('changes nothing but the article page when the listed fields are unchanged', () => {
     const pages = affectedPages({ slug: 'story', previous: listing(story, 45), next: listing(story, 45), totals: totals(45), now: NOW });
     expect([...pages]).toEqual(['article:story', 'sitemap:news']);
-  });
-});
-
-describe('invalidationPaths', () => {
-  it('names each page folder with a wildcard, all feeds and all sitemaps once each, and the home page both ways', () => {
-    const paths = invalidationPaths(['article:story', 'list:home:front', 'list:section/world:front', 'feed:home', 'feed:section/world', 'sitemap:news', 'sitemap:month/2025-03']);
-    expect(paths).toEqual(['/', '/articles/story/*', '/feeds/*', '/index.html', '/sections/world/*', '/sitemap*']);
-  });
-
-  it('folds tag paths into /tags/* when there are more than eight paths', () => {
-    const keys = ['article:s', 'list:home:front', 'list:section/world:front', 'list:author/x:front', 'feed:home', 'sitemap:news', 'list:tag/a:front', 'list:tag/b:front', 'list:tag/c:front'];
-    const paths = invalidationPaths(keys);
-    expect(paths.length).toBeLessThanOrEqual(8);
-    expect(paths).toContain('/tags/*');
-    expect(paths.some((path) => path.startsWith('/tags/a'))).toBe(false);
   });
 });

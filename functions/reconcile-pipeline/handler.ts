@@ -1,0 +1,28 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { createArticleStore } from '../../shared/adapters/article-store';
+import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
+import { createRelatedIndex } from '../../shared/adapters/related-index';
+import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
+import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { createLogger } from '../../shared/runtime/logger';
+import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
+import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
+
+const config = readRuntimeConfig(['tableName']);
+const dynamodb = createDynamoDbClient();
+const logger = createLogger('reconcile-pipeline');
+const table = { client: dynamodb, tableName: config.tableName };
+const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
+const deps = { heads: createPipelineHeads(table), publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
+
+/**
+ * A schedule (every few minutes) → one reconcile pass. Heads still stuck
+ * after every nudge make the run fail, so the error alarm reaches operators.
+ */
+export const handler = middy(async (): Promise<ReconcileReport> => {
+  const report = await reconcilePipeline(deps);
+  logger.info('reconcile', { ...report });
+  if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
+  return report;
+}).use(injectLambdaContext(logger));

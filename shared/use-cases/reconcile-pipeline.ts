@@ -1,0 +1,66 @@
+import { STAGES } from '../../events/names';
+import type { PublishScheduleInput } from '../../events/publish-schedule';
+import type { PipelineHeads, UnfinishedHead } from '../adapters/pipeline-heads';
+
+/** How long a head may sit in a stage before the reconciler drives it on, in ms. */
+export const STUCK_AFTER_MS = 10 * 60_000;
+/** Nudges of one version before the reconciler gives up on it and reports it. */
+export const MAX_NUDGES = 3;
+
+/** What reconciling needs. */
+export interface ReconcileDependencies {
+  readonly heads: PipelineHeads;
+  /** Publishes a scheduled version whose time has come (the publish-scheduled use case). */
+  readonly publishDue: (ref: PublishScheduleInput) => Promise<string>;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
+  /** @default STUCK_AFTER_MS */
+  readonly stuckAfterMs?: number;
+}
+
+/** What one reconcile pass did, by article id and version. */
+export interface ReconcileReport {
+  /** Heads re-announced so their stage's consumer runs again. */
+  readonly nudged: readonly string[];
+  /** Scheduled heads whose schedule never ran, published now. */
+  readonly published: readonly string[];
+  /** Heads still stuck after {@link MAX_NUDGES} nudges: a person must look. */
+  readonly givenUp: readonly string[];
+}
+
+const label = (head: UnfinishedHead) => `${head.id} v${head.version} (${head.stage})`;
+
+/**
+ * Finds article heads stuck in a stage past a deadline and drives them on
+ * through the lifecycle: a head in `render` or `notify` whose version (or
+ * last nudge) is older than `stuckAfterMs` is re-announced on the stream, so
+ * its consumer runs again (every consumer is guarded by stage and version, so
+ * a head that was merely slow is not harmed); a `scheduled` head whose time
+ * passed `stuckAfterMs` ago is published as its schedule would have. A head
+ * nudged {@link MAX_NUDGES} times is reported, not nudged again.
+ */
+export async function reconcilePipeline(deps: ReconcileDependencies): Promise<ReconcileReport> {
+  const now = (deps.clock ?? (() => new Date()))();
+  const stuckBefore = now.getTime() - (deps.stuckAfterMs ?? STUCK_AFTER_MS);
+  const nudged: string[] = [];
+  const published: string[] = [];
+  const givenUp: string[] = [];
+  for (const head of await deps.heads.listUnfinished()) {
+    if (head.stage === STAGES.scheduled) {
+      if (Date.parse(head.publishedAt) <= stuckBefore && (await deps.publishDue({ id: head.id, version: head.version })) === 'published') {
+        published.push(label(head));
+      }
+      continue;
+    }
+    const lastTouched = Math.max(Date.parse(head.updatedAt), head.nudgedAt ? Date.parse(head.nudgedAt) : 0);
+    if (lastTouched > stuckBefore) continue;
+    if (head.nudges >= MAX_NUDGES) givenUp.push(label(head));
+    else if (await deps.heads.nudge(head.id, head.version, head.stage, now.toISOString())) nudged.push(label(head));
+  }
+  return { nudged, published, givenUp };
+}
+
+/** Raised when heads stay stuck after every nudge, so the function's error alarm tells operators. */
+export class StuckHeadsError extends Error {
+  override readonly name = 'StuckHeadsError';
+}
