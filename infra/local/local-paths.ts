@@ -12,6 +12,10 @@ export interface LocalPaths {
   readonly streamFailures: string;
   readonly streamCheckpoints: string;
   readonly endpointsFile: string;
+  /** The link-signing secret (HMAC) of confirm and preferences links. */
+  readonly subscriptionSecret: string;
+  /** Dead-lettered alert and email-batch messages. */
+  readonly alertDeadLetters: string;
 }
 
 /** Resolves the state folders under a home folder (default `.newsroom/` in the working directory). */
@@ -28,5 +32,7 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     streamFailures: resolve(root, 'dead-letters', 'stream'),
     streamCheckpoints: resolve(root, 'stream-checkpoints.json'),
     endpointsFile: resolve(root, 'endpoints.json'),
+    subscriptionSecret: resolve(root, 'subscription-secret'),
+    alertDeadLetters: resolve(root, 'dead-letters', 'alerts'),
   };
 }

@@ -6,7 +6,8 @@ import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
 import { articleIdFor } from '../../shared/domain/publishing/article-id';
 import { dynamoDbClient } from '../support/aws-env';
-import { endpoints, eventually, fetchPage, readOutbox, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { endpoints, eventually, fetchPage, mailAbout, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { addConfirmedReader } from '../support/readers';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
@@ -16,8 +17,7 @@ const pageWithStatus = (slug: string, status: number, timeoutMs = 20_000) =>
     const page = await fetchPage(path(slug));
     return page.status === status ? page : undefined;
   }, timeoutMs, `${path(slug)} answering ${status}`);
-const emailAlerts = async (title: string, endpoint = 'reader@example.com') =>
-  (await readOutbox()).filter((d) => d.endpoint === endpoint && d.subject?.replace(/^Breaking: /, '') === title);
+const emailAlerts = (title: string, to = 'reader@example.com') => mailAbout(title, to);
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 const deleteDraft = (key: string) => s3Client().send(new DeleteObjectCommand({ Bucket: endpoints().draftsBucket, Key: key }));
 
@@ -142,6 +142,7 @@ describe('alerts and subscriptions on the local stack', { timeout: 90_000, retry
   });
 
   it('routes a Business alert away from a Tech-only subscriber, and a Tech alert to them', async () => {
+    await addConfirmedReader('tech-fan@example.com', { sections: ['Tech'], tags: [], breakingOnly: false });
     const business = await publishFresh('Markets rally', { section: 'Business' });
     const tech = await publishFresh('Chip makers', { section: 'Tech' });
     await eventually(async () => ((await emailAlerts(tech.title, 'tech-fan@example.com')).length === 1 ? true : undefined));

@@ -23,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dynamodbPort: await freePort(),
     snsPort: await freePort(),
     schedulerPort: await freePort(),
+    sesPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
   // Scratch space the workers inherit (e.g. CDK assembly folders), removed with the stack's home.
