@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './subscriber-store';
 
 /** A recipient whose email did not certainly go out. */
@@ -42,6 +42,8 @@ export interface SendLedger {
   /** Marks the batch done. @throws LeaseLostError */
   finish(alertId: string, batchId: string, owner: string): Promise<void>;
   get(alertId: string, batchId: string): Promise<BatchRecord | undefined>;
+  /** Every batch record of one alert. */
+  batches(alertId: string): Promise<BatchRecord[]>;
   /** Every batch with failures (for `newsroom` and replays). */
   failed(): Promise<BatchRecord[]>;
 }
@@ -140,6 +142,24 @@ export function createSendLedger({ client, tableName }: { client: DynamoDBDocume
           ExpressionAttributeValues: { ':owner': owner, ':done': 'done', ':sending': 'sending' },
         }),
       ),
+    async batches(alertId) {
+      const records: BatchRecord[] = [];
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const { Items = [], LastEvaluatedKey } = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': `SEND#${alertId}` },
+            ConsistentRead: true,
+            ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+          }),
+        );
+        records.push(...Items.map(recordFromItem));
+        cursor = LastEvaluatedKey;
+      } while (cursor);
+      return records;
+    },
     async failed() {
       const records: BatchRecord[] = [];
       let cursor: Record<string, unknown> | undefined;
