@@ -18,7 +18,9 @@ export interface SesLocal {
  * is gone after a restart.
  */
 export async function startSesLocal({ port = 0 }: { port?: number } = {}): Promise<SesLocal> {
-  const server: Server = await sesLocal({ host: '127.0.0.1', port });
+  // A CommonJS module with `exports.default`: Node's ESM loader wraps it once more than bundlers do.
+  const start = (typeof sesLocal === 'function' ? sesLocal : (sesLocal as unknown as { default: typeof sesLocal }).default) as typeof sesLocal;
+  const server: Server = await start({ host: '127.0.0.1', port });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   return {
