@@ -27,3 +27,17 @@ export const emailBatchSchema = z.object({
   recipients: z.array(z.object({ id: z.string(), email: z.string() })).check(z.minLength(1), z.maxLength(100)),
 });
 export type EmailBatch = z.infer<typeof emailBatchSchema>;
+
+/** One web-push batch: the alert and up to `EMAIL_BATCH_SIZE` browser subscriptions. */
+export const pushBatchSchema = z.object({
+  kind: z.literal('push'),
+  alert: alertPayloadSchema,
+  batchId: z.string().check(z.minLength(1), z.maxLength(100)),
+  recipients: z
+    .array(z.object({ id: z.string(), endpoint: z.string(), p256dh: z.string(), auth: z.string() }))
+    .check(z.minLength(1), z.maxLength(100)),
+});
+export type PushBatch = z.infer<typeof pushBatchSchema>;
+
+/** Any message of the batch queue. */
+export const alertBatchSchema = z.union([pushBatchSchema, emailBatchSchema]);

@@ -30,6 +30,15 @@ export const SUBSCRIPTION_PATHS = {
   preferences: '/api/subscriptions/preferences',
   /** POST: RFC 8058 one-click unsubscribe (the `List-Unsubscribe` URL). */
   unsubscribe: '/api/subscriptions/unsubscribe',
+  /** POST (JSON): register a browser's push subscription with what it follows. */
+  pushSubscriptions: '/api/push-subscriptions',
+  /** POST (JSON): forget a browser's push subscription. */
+  pushUnsubscribe: '/api/push-subscriptions/remove',
+  /** GET: the VAPID public key browsers subscribe with. */
+  pushKey: '/api/push-subscriptions/key',
+  /** The opt-in script and its service worker (at the root, so its scope is the whole site). */
+  pushScript: '/assets/push-opt-in.js',
+  serviceWorker: '/push-sw.js',
 } as const;
 
 /** Environment variables of the subscription functions, read by `shared/config/subscriber-config.ts`. */
@@ -47,7 +56,18 @@ export const SUBSCRIBER_ENV = {
   emailBatchQueueUrl: 'EMAIL_BATCH_QUEUE_URL',
   /** Emails per second one sender may send (the stage's share of the SES send rate). */
   sendRatePerSecond: 'EMAIL_SEND_RATE',
+  /** The VAPID public key (base64url, uncompressed P-256 point). */
+  vapidPublicKey: 'VAPID_PUBLIC_KEY',
+  /** SSM SecureString parameter holding the VAPID private key (on AWS). */
+  vapidPrivateKeyParameter: 'VAPID_PRIVATE_KEY_PARAMETER',
+  /** File holding the VAPID private key (locally); wins over the parameter. */
+  vapidPrivateKeyFile: 'VAPID_PRIVATE_KEY_FILE',
+  /** The VAPID `sub` contact (mailto: or https:). */
+  vapidSubject: 'VAPID_SUBJECT',
 } as const;
+
+/** Interest partitions of web-push subscriptions carry this prefix, beside the email readers' ones. */
+export const PUSH_INTEREST_PREFIX = 'PUSH|';
 
 /** Recipients per email batch message: one sender invocation sends one batch. */
 export const EMAIL_BATCH_SIZE = 50;

@@ -31,3 +31,18 @@ export type PreferencesForm = z.infer<typeof preferencesFormSchema>;
 
 /** What a one-click unsubscribe POST carries in its body (RFC 8058). */
 export const ONE_CLICK_BODY = 'List-Unsubscribe=One-Click';
+
+/** A browser's push registration (JSON from the opt-in script), with what it follows. */
+export const pushRegistrationSchema = z.object({
+  subscription: z.object({
+    endpoint: z.url({ protocol: /^https?$/ }).check(z.maxLength(1000)),
+    keys: z.object({ p256dh: z.string().check(z.regex(/^[\w-]{80,100}$/)), auth: z.string().check(z.regex(/^[\w-]{16,32}$/)) }),
+  }),
+  sections: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(20))),
+  tags: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(20))),
+  breaking: z.optional(z.boolean()),
+});
+export type PushRegistration = z.infer<typeof pushRegistrationSchema>;
+
+/** Forgetting a push subscription: its endpoint. */
+export const pushRemovalSchema = z.object({ endpoint: z.url().check(z.maxLength(1000)) });

@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { alertPayloadSchema } from '../../events/alert-payload';
 import { createBatchQueue } from '../../shared/adapters/batch-queue';
+import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
 import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createSqsClient } from '../../shared/config/clients/sqs-client';
@@ -15,8 +16,10 @@ import { planAlertEmails } from '../../shared/use-cases/subscriptions/plan-alert
 const config = readSubscriberConfig();
 if (!config.emailBatchQueueUrl) throw new ConfigurationError('Invalid configuration: EMAIL_BATCH_QUEUE_URL is not set');
 const logger = createLogger('plan-alert-emails');
+const dynamodb = createDynamoDbClient();
 const deps = {
-  store: createSubscriberStore({ client: createDynamoDbClient(), tableName: config.tableName }),
+  store: createSubscriberStore({ client: dynamodb, tableName: config.tableName }),
+  pushStore: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }),
   queue: createBatchQueue({ client: createSqsClient(), queueUrl: config.emailBatchQueueUrl }),
 };
 const processor = new BatchProcessor(EventType.SQS);
@@ -26,7 +29,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
   logger.info('planned', { alertId: alert.alertId, ...(await planAlertEmails(deps, alert)) });
 }
 
-/** Alert queue (SNS alerts topic, raw delivery of the `sqs` form) → email batches on the batch queue. */
+/** Alert queue (SNS alerts topic, raw delivery of the `sqs` form) → email and web-push batches on the batch queue. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, processRecord, processor, { context }),
 ).use(injectLambdaContext(logger));

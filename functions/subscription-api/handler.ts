@@ -6,6 +6,7 @@ import { createRateLimiter } from '../../shared/adapters/rate-limiter';
 import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { linkSecret, readSubscriberConfig } from '../../shared/config/subscriber-config';
+import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
 import { createLogger } from '../../shared/runtime/logger';
 import { handleSubscriptionRequest } from '../../shared/use-cases/subscriptions/subscription-api';
 
@@ -19,6 +20,7 @@ const deps = {
   secret: linkSecret(config),
   site: { baseUrl: config.siteUrl, publication: config.publication },
   now: () => new Date(),
+  ...(config.vapidPublicKey ? { push: { store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }), publicKey: config.vapidPublicKey } } : {}),
 };
 
 /** Behind CloudFront the socket is CloudFront's; the viewer's address comes in CloudFront-Viewer-Address (`ip:port`). */

@@ -14,6 +14,9 @@ export interface LocalPaths {
   readonly endpointsFile: string;
   /** The link-signing secret (HMAC) of confirm and preferences links. */
   readonly subscriptionSecret: string;
+  /** The local VAPID key pair of web push. */
+  readonly vapidPublicKey: string;
+  readonly vapidPrivateKey: string;
   /** Dead-lettered alert and email-batch messages. */
   readonly alertDeadLetters: string;
 }
@@ -34,5 +37,7 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     endpointsFile: resolve(root, 'endpoints.json'),
     subscriptionSecret: resolve(root, 'subscription-secret'),
     alertDeadLetters: resolve(root, 'dead-letters', 'alerts'),
+    vapidPublicKey: resolve(root, 'vapid-public-key'),
+    vapidPrivateKey: resolve(root, 'vapid-private-key'),
   };
 }

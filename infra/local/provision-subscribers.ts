@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import webpush from 'web-push';
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   CreateTableCommand,
@@ -39,7 +40,7 @@ export async function ensureSubscriberTable(client: DynamoDBClient, tableName: s
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email'] },
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email', 'endpoint', 'p256dh', 'auth'] },
         },
       ],
     }),
@@ -52,4 +53,15 @@ export async function ensureSecretFile(file: string): Promise<void> {
   const existing = await readFile(file, 'utf8').catch(() => '');
   if (existing.trim().length >= 32) return;
   await writeFile(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+}
+
+/** The local VAPID key pair: created on first start (public key and private key files, owner-only). @returns the public key. */
+export async function ensureVapidKeys(publicKeyFile: string, privateKeyFile: string): Promise<string> {
+  const existing = (await readFile(publicKeyFile, 'utf8').catch(() => '')).trim();
+  const privateKey = (await readFile(privateKeyFile, 'utf8').catch(() => '')).trim();
+  if (existing && privateKey) return existing;
+  const keys = webpush.generateVAPIDKeys();
+  await writeFile(privateKeyFile, `${keys.privateKey}\n`, { mode: 0o600 });
+  await writeFile(publicKeyFile, `${keys.publicKey}\n`);
+  return keys.publicKey;
 }

@@ -12,7 +12,7 @@ import { lambdaContext } from './lambda-context';
 import { localHttpApi } from './local-api';
 import { LOCAL_NAMES } from './local-names';
 import type { LocalPaths } from './local-paths';
-import { ensureSecretFile, ensureSubscriberTable } from './provision-subscribers';
+import { ensureSecretFile, ensureSubscriberTable, ensureVapidKeys } from './provision-subscribers';
 import { startSesLocal } from './ses-local';
 import { startSqsEndpoint } from './sqs-endpoint';
 
@@ -47,8 +47,9 @@ export interface SubscriberRuntime {
 /**
  * Starts the subscriber side with the handlers that run on AWS: aws-ses-v2-local
  * as SES, the subscriber table, the alert queue subscribed (raw) to the alerts
- * topic → the email planner → a local SQS endpoint → the email-batch queue →
- * the sender, and the subscription API. Expects `SITE_URL` and the AWS
+ * topic → the planner → a local SQS endpoint → the batch queue → the email
+ * and web-push sender, and the subscription API. Web push goes to whatever
+ * push service a browser subscribed with (tests run `push/push-service.ts`). Expects `SITE_URL` and the AWS
  * endpoint variables to be set; sets the subscriber ones.
  */
 export async function startSubscriberRuntime(options: SubscriberRuntimeOptions): Promise<SubscriberRuntime> {
@@ -61,6 +62,7 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
     stoppers.push(() => ses.stop());
     await ensureSubscriberTable(new DynamoDBClient({ endpoint: options.dynamodbEndpoint }), LOCAL_NAMES.subscriberTable);
     await ensureSecretFile(options.paths.subscriptionSecret);
+    const vapidPublicKey = await ensureVapidKeys(options.paths.vapidPublicKey, options.paths.vapidPrivateKey);
 
     let toBatchQueue: (body: string) => void = () => undefined;
     const sqs = await startSqsEndpoint({ queues: { [LOCAL_NAMES.emailBatchQueue]: (body) => toBatchQueue(body) } });
@@ -72,6 +74,8 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
       [SUBSCRIBER_ENV.secretFile]: options.paths.subscriptionSecret,
       [SUBSCRIBER_ENV.fromAddress]: LOCAL_NAMES.fromAddress,
       [SUBSCRIBER_ENV.emailBatchQueueUrl]: sqs.queueUrl(LOCAL_NAMES.emailBatchQueue),
+      [SUBSCRIBER_ENV.vapidPublicKey]: vapidPublicKey,
+      [SUBSCRIBER_ENV.vapidPrivateKeyFile]: options.paths.vapidPrivateKey,
       // aws-ses-v2-local has no quota; a deployed stage sets its share of the SES rate.
       [SUBSCRIBER_ENV.sendRatePerSecond]: process.env[SUBSCRIBER_ENV.sendRatePerSecond] ?? '500',
     });

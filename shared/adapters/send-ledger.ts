@@ -4,7 +4,8 @@ import { isConditionFailure } from './subscriber-store';
 /** A recipient whose email did not certainly go out. */
 export interface SendFailure {
   readonly recipient: string;
-  readonly email: string;
+  /** The email address or push endpoint. */
+  readonly address: string;
   /** `not-sent`: SES refused or kept throttling it (never sent). `uncertain`: SES may have accepted it (a timeout, a crash). */
   readonly outcome: 'not-sent' | 'uncertain';
   readonly reason: string;

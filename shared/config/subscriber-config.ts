@@ -2,6 +2,7 @@ import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
 import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
 import { createSecretLoader } from '../adapters/link-secret';
+import type { VapidKeys } from '../adapters/web-push-sender';
 import { createSsmClient } from './clients/ssm-client';
 import { ConfigurationError } from './runtime-config';
 
@@ -13,6 +14,10 @@ const schema = z.object({
   configurationSet: z.optional(z.string().check(z.minLength(1))),
   emailBatchQueueUrl: z.optional(z.url()),
   sendRatePerSecond: z._default(z.coerce.number().check(z.positive()), 14),
+  vapidPublicKey: z.optional(z.string().check(z.regex(/^[\w-]{80,100}$/))),
+  vapidPrivateKeyParameter: z.optional(z.string().check(z.minLength(1))),
+  vapidPrivateKeyFile: z.optional(z.string().check(z.minLength(1))),
+  vapidSubject: z._default(z.string().check(z.regex(/^(mailto:|https:)/)), 'mailto:alerts@newsroom.example'),
   siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
 });
@@ -48,4 +53,12 @@ export function linkSecret(config: SubscriberConfig): () => Promise<string> {
 export function fromAddress(config: SubscriberConfig): string {
   if (!config.fromAddress) throw new ConfigurationError(`Invalid configuration: ${SUBSCRIBER_ENV.fromAddress} is not set`);
   return config.fromAddress;
+}
+
+/** The VAPID keys, when the stage has web push: the public key from the environment, the private key from a file or SSM. */
+export function vapidKeys(config: SubscriberConfig): (() => Promise<VapidKeys>) | undefined {
+  const { vapidPublicKey: publicKey, vapidPrivateKeyFile: file, vapidPrivateKeyParameter: parameter } = config;
+  if (!publicKey || (!file && !parameter)) return undefined;
+  const load = file ? createSecretLoader({ file, minLength: 40 }) : createSecretLoader({ parameter: parameter ?? '', client: createSsmClient(), minLength: 40 });
+  return async () => ({ subject: config.vapidSubject, publicKey, privateKey: await load() });
 }

@@ -1,7 +1,8 @@
 import * as z from '../../../events/zod';
-import { ONE_CLICK_BODY, preferencesFormSchema, subscribeFormSchema, tokenFormSchema } from '../../../events/subscription-forms';
+import { ONE_CLICK_BODY, preferencesFormSchema, pushRegistrationSchema, pushRemovalSchema, subscribeFormSchema, tokenFormSchema } from '../../../events/subscription-forms';
 import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
 import type { EmailSender } from '../../adapters/email-sender';
+import { pushIdFor, type PushSubscriptionStore } from '../../adapters/push-subscription-store';
 import type { RateLimiter, RateRule } from '../../adapters/rate-limiter';
 import type { SubscriberStore } from '../../adapters/subscriber-store';
 import { renderConfirmPage, renderMessagePage, renderPreferencesPage } from '../../domain/render/subscription-pages';
@@ -37,6 +38,8 @@ export interface SubscriptionApiDependencies {
   readonly secret: () => Promise<string>;
   readonly site: SiteConfig;
   readonly now: () => Date;
+  /** Browser subscriptions and the VAPID public key; without them the push routes answer 404. */
+  readonly push?: { readonly store: PushSubscriptionStore; readonly publicKey: string };
 }
 
 /** The request limits, the same locally and on AWS (where stage throttling caps the total too). */
@@ -49,6 +52,17 @@ export const RATE_RULES = {
 
 const NO_STORE = { 'cache-control': 'no-store' };
 const html = (status: number, body: string): ApiResponse => ({ status, headers: { 'content-type': HTML_CONTENT_TYPE, ...NO_STORE }, body });
+
+const json = (status: number, body: unknown): ApiResponse => ({ status, headers: { 'content-type': 'application/json', ...NO_STORE }, body: JSON.stringify(body) });
+const notFound = (): ApiResponse => ({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...NO_STORE }, body: 'Not found' });
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
 
 function readForm(request: ApiRequest): Record<string, string> {
   if (request.contentType?.startsWith('application/json')) {
@@ -137,6 +151,24 @@ export async function handleSubscriptionRequest(deps: SubscriptionApiDependencie
       if (!valid) return badLink();
       await deps.store.remove(valid.claims.subscriber);
       return html(200, renderMessagePage(deps.site, 'You are unsubscribed', ['We will not email you again, and we have deleted your address.']));
+    }
+    case `GET ${SUBSCRIPTION_PATHS.pushKey}`:
+      return deps.push ? json(200, { publicKey: deps.push.publicKey }) : notFound();
+    case `POST ${SUBSCRIPTION_PATHS.pushSubscriptions}`: {
+      if (!deps.push) return notFound();
+      const registration = pushRegistrationSchema.safeParse(parseJson(request.body));
+      if (!registration.success) return json(400, { error: registration.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      const { subscription, sections = [], tags = [], breaking = false } = registration.data;
+      const preferences = preferencesFrom({ sections: sections.join(','), tags: tags.join(','), breaking: String(breaking) });
+      await deps.push.store.put({ endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, ...preferences });
+      return json(201, { registered: true });
+    }
+    case `POST ${SUBSCRIPTION_PATHS.pushUnsubscribe}`: {
+      if (!deps.push) return notFound();
+      const removal = pushRemovalSchema.safeParse(parseJson(request.body));
+      if (!removal.success) return json(400, { error: 'endpoint required' });
+      await deps.push.store.remove(pushIdFor(removal.data.endpoint));
+      return json(200, { removed: true });
     }
     default:
       return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...NO_STORE }, body: 'Not found' };
