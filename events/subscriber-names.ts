@@ -36,8 +36,7 @@ export const SUBSCRIPTION_PATHS = {
   pushUnsubscribe: '/api/push-subscriptions/remove',
   /** GET: the VAPID public key browsers subscribe with. */
   pushKey: '/api/push-subscriptions/key',
-  /** The opt-in script and its service worker (at the root, so its scope is the whole site). */
-  pushScript: '/assets/push-opt-in.js',
+  /** The push service worker (at the root, so its scope is the whole site). */
   serviceWorker: '/push-sw.js',
 } as const;
 

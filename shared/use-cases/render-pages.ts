@@ -1,6 +1,7 @@
 import type { ArticleLists } from '../adapters/article-lists';
 import type { SiteBucket } from '../adapters/site-bucket';
 import type { Article } from '../domain/article';
+import { pushScripts } from '../domain/render/push-scripts';
 import { renderSubscribePage } from '../domain/render/subscription-pages';
 import {
   archivePageCount,
@@ -44,7 +45,7 @@ export interface PageContext {
 
 /** The files written with every render, before any page: the stylesheet and script pages link to, robots.txt, the 404 page and the sign-up page. */
 export function staticFiles(site: SiteConfig): RenderedFile[] {
-  return [stylesheet(), shareScript(), renderRobots(site), renderNotFoundPage(site), renderSubscribePage(site)];
+  return [stylesheet(), shareScript(), renderRobots(site), renderNotFoundPage(site), renderSubscribePage(site), ...pushScripts()];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
 import { escapeHtml } from './escape-html';
+import { pushOptInHref } from './push-scripts';
 import { renderDocument } from './layout';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
 
@@ -41,8 +42,13 @@ ${choiceFields([], [], false)}
 <p><button type="submit">Subscribe</button></p>
 </form>
 <p>We will send you an email to confirm. Nothing is sent until you do.</p>
+<p data-push hidden><button type="button">Get browser notifications</button> <span data-push-status role="status"></span></p>
 </div>`;
-  return htmlFile(SUBSCRIPTION_PATHS.subscribePage.replace(/^\//, '') + 'index.html', page(site, 'Get news alerts', main));
+  const body = renderDocument(
+    { language: 'en', title: `Get news alerts | ${site.publication}`, description: 'Sign up for email alerts and browser notifications.', main, scripts: [pushOptInHref()] },
+    site,
+  );
+  return htmlFile(`${SUBSCRIPTION_PATHS.subscribePage.replace(/^\//, '')}index.html`, body);
 }
 
 /** A short answer page: a heading and a few sentences, with a link home. */
