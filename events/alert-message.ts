@@ -7,6 +7,8 @@ export const alertMessageSchema = z.object({
   APNS: z.string(),
   APNS_SANDBOX: z.string(),
   GCM: z.string(),
+  /** The alert queue's form: an `AlertPayload` as JSON (see `alert-payload.ts`). */
+  sqs: z.string(),
 });
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
 

@@ -3,8 +3,9 @@ import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
+import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
 import { describeRecovery, localRecoveryTarget, reconcileLocal, redriveLocal } from './recovery-commands';
-import { describeSubscribers, listSubscribers, subscribeEmail } from './subscribe-command';
+import { describeSubscribers, listSubscribers } from './subscribe-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
 
@@ -18,10 +19,12 @@ Commands:
                            reconciler does every 15 minutes on AWS.
   redrive                  Replay what the local stack gave up on: dead-lettered intake messages and invalidation
                            requests, and the article versions of stream failure records.
-  subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only] [--stage NAME]
-                           Subscribe an address to alerts, filtered by section, tag or breaking news.
-  subscribers [--stage NAME] [--json]
-                           List the alert subscriptions and their filter policies.`;
+  subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only]
+                           Sign an address up on the local site, as the /subscribe/ form does (a confirmation email follows).
+  subscribers [--json] [--export EMAIL | --delete EMAIL]
+                           List the local readers by channel (email readers; app endpoints on the alerts topic);
+                           --export prints what is stored about an address, --delete erases it.
+  mail [--json]            List the emails the local SES endpoint accepted (to, subject, headers, text, html).`;
 
 const list = (value: string | undefined) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
 
@@ -40,6 +43,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       tags: { type: 'string' },
       'breaking-only': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
+      export: { type: 'string' },
+      delete: { type: 'string' },
     },
   });
   if (values.help || !command) {
@@ -77,17 +82,32 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'subscribe': {
       if (!values.email) throw new Error('subscribe needs --email ADDRESS');
-      const arn = await subscribeEmail(await resolveTarget(values.stage), values.email, {
-        sections: list(values.sections),
-        tags: list(values.tags),
-        breakingOnly: values['breaking-only'],
-      });
-      console.log(`subscribed ${values.email}: ${arn}`);
-      return 0;
+      const form = { email: values.email, sections: list(values.sections).join(','), tags: list(values.tags).join(','), breaking: values['breaking-only'] ? 'on' : '' };
+      const status = await signUpLocally(await localReaders(), form);
+      console.log(status === 200 ? `asked ${values.email} to confirm (see: newsroom mail)` : `the API answered ${status}`);
+      return status === 200 ? 0 : 1;
     }
     case 'subscribers': {
-      const rows = await listSubscribers(await resolveTarget(values.stage));
-      console.log(values.json ? JSON.stringify(rows, null, 2) : describeSubscribers(rows));
+      const readers = await localReaders();
+      if (values.export) {
+        const reader = await exportReader(readers, values.export);
+        console.log(JSON.stringify(reader ?? null, null, 2));
+        return reader ? 0 : 1;
+      }
+      if (values.delete) {
+        const deleted = await deleteReader(readers, values.delete);
+        console.log(deleted ? `deleted ${values.delete}` : `nothing stored for ${values.delete}`);
+        return deleted ? 0 : 1;
+      }
+      const emailReaders = await listReaders(readers);
+      const apps = (await listSubscribers(await resolveTarget(undefined))).filter((row) => row.protocol === 'application');
+      console.log(values.json ? JSON.stringify({ email: emailReaders, mobile: apps }, null, 2) : `${describeReaders(emailReaders)}
+${describeSubscribers(apps)}`);
+      return 0;
+    }
+    case 'mail': {
+      const mail = await listMail(await localReaders());
+      console.log(values.json ? JSON.stringify(mail, null, 2) : describeMail(mail));
       return 0;
     }
     default:

@@ -1,10 +1,8 @@
 import {
   GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
-  SubscribeCommand,
   type SNSClient,
 } from '@aws-sdk/client-sns';
-import { alertFilterPolicy, type AlertPreferences } from '../../shared/domain/subscriptions/alert-filter-policy';
 
 /** The alerts topic a subscription command acts on. */
 export interface AlertsTopic {
@@ -18,22 +16,6 @@ export interface SubscriberRow {
   readonly endpoint: string;
   readonly filterPolicy?: string;
   readonly subscriptionArn: string;
-}
-
-/** Subscribes an e-mail address to alerts with the filter policy its preferences call for. */
-export async function subscribeEmail(topic: AlertsTopic, email: string, preferences: AlertPreferences): Promise<string> {
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Not an e-mail address: ${email}`);
-  const policy = alertFilterPolicy(preferences);
-  const { SubscriptionArn } = await topic.sns.send(
-    new SubscribeCommand({
-      TopicArn: topic.alertsTopicArn,
-      Protocol: 'email',
-      Endpoint: email,
-      Attributes: policy ? { FilterPolicy: JSON.stringify(policy), FilterPolicyScope: 'MessageAttributes' } : undefined,
-      ReturnSubscriptionArn: true,
-    }),
-  );
-  return SubscriptionArn ?? 'pending confirmation';
 }
 
 /** Every subscription of the alerts topic, with its filter policy. */

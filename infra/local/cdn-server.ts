@@ -1,5 +1,6 @@
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SUBSCRIPTION_PATHS } from '../../events/subscriber-names';
 import { securityHeaderEntries } from '../../shared/edge/response-headers';
 import { edgeQueryString, loadViewerRequest, loadViewerResponse, type EdgeHeaders } from './edge-functions';
 
@@ -14,20 +15,26 @@ export interface CdnServer {
  * same viewer-request function for pretty URLs, the same viewer-response
  * function for redirects and 410s from object metadata, the same security headers,
  * the object's own Content-Type and Cache-Control, and `404.html` for missing
- * keys. The path reaches the viewer-request function as the reader sent it
- * (no dot-segment or slash normalisation, as CloudFront), query string
- * included. A key with a `.` or `..` segment is answered as missing: S3
- * would look up that literal key, but s3rver maps keys onto its folder and
- * would serve files outside the bucket. Differences from AWS: no caching
- * layer (the invalidation API is `cloudfront-api-server.ts`).
  */
-export async function startCdnServer({ client, bucket, port }: { client: S3Client; bucket: string; port: number }): Promise<CdnServer> {
+export async function startCdnServer({
+  client,
+  bucket,
+  port,
+  api,
+}: {
+  client: S3Client;
+  bucket: string;
+  port: number;
+  /** The origin of the `/api/*` behaviour (the subscription API's function URL on AWS). */
+  api?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+}): Promise<CdnServer> {
   const viewerRequest = loadViewerRequest();
   const viewerResponse = loadViewerResponse();
   const security = securityHeaderEntries();
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     for (const [name, value] of security) response.setHeader(name, value);
+    if (api && new URL(request.url ?? '/', 'http://localhost').pathname.startsWith(SUBSCRIPTION_PATHS.apiPrefix)) return api(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

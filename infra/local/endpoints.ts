@@ -22,6 +22,9 @@ export const endpointsSchema = z.object({
   editorsTopicArn: z.string(),
   draftsDir: z.string(),
   outboxDir: z.string(),
+  /** aws-ses-v2-local: the SES endpoint and its mail viewer; sent mail as JSON at `/store`. */
+  mail: z.string(),
+  subscriberTableName: z.string(),
   pid: z.number(),
 });
 export type Endpoints = z.infer<typeof endpointsSchema>;

@@ -6,6 +6,12 @@ export const LOCAL_NAMES = {
   distributionId: 'ELOCALNEWSROOM',
   intakeQueue: 'newsroom-intake',
   invalidationQueue: 'newsroom-invalidations',
+  subscriberTable: 'newsroom-subscribers',
+  /** The queue the alerts topic delivers to (raw) for the email planner. */
+  alertQueue: 'newsroom-alert-emails',
+  /** The queue of email batches. */
+  emailBatchQueue: 'newsroom-email-batches',
+  fromAddress: 'Newsroom <alerts@newsroom.example>',
   scheduleGroup: 'newsroom-publish',
   schedulerRoleArn: 'arn:aws:iam::000000000000:role/newsroom-scheduler',
   publishFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:publish-scheduled',

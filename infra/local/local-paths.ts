@@ -13,6 +13,13 @@ export interface LocalPaths {
   readonly invalidationDeadLetters: string;
   readonly streamCheckpoints: string;
   readonly endpointsFile: string;
+  /** The link-signing secret (HMAC) of confirm and preferences links. */
+  readonly subscriptionSecret: string;
+  /** The local VAPID key pair of web push. */
+  readonly vapidPublicKey: string;
+  readonly vapidPrivateKey: string;
+  /** Dead-lettered alert and email-batch messages. */
+  readonly alertDeadLetters: string;
 }
 
 /** Resolves the state folders under a home folder (default `.newsroom/` in the working directory). */
@@ -30,5 +37,9 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     invalidationDeadLetters: resolve(root, 'dead-letters', 'invalidations'),
     streamCheckpoints: resolve(root, 'stream-checkpoints.json'),
     endpointsFile: resolve(root, 'endpoints.json'),
+    subscriptionSecret: resolve(root, 'subscription-secret'),
+    alertDeadLetters: resolve(root, 'dead-letters', 'alerts'),
+    vapidPublicKey: resolve(root, 'vapid-public-key'),
+    vapidPrivateKey: resolve(root, 'vapid-private-key'),
   };
 }

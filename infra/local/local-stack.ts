@@ -21,8 +21,9 @@ import { ensureArticleTable, ensureTopics } from './provision';
 import { startS3Local } from './s3-local';
 import { startSchedulerServer } from './scheduler/scheduler-server';
 import { startSnsServer } from './sns/sns-server';
-import { startSqsServer } from './sqs/sqs-server';
+import { startSqsEndpoint } from './sqs-endpoint';
 import { startStreamPoller } from './stream-poller';
+import { startSubscriberRuntime, type SubscriberRuntime } from './subscriber-runtime';
 
 /** Options of {@link startLocalStack}; every port 0 means "any free port". */
 export interface LocalStackOptions {
@@ -41,6 +42,8 @@ export interface LocalStackOptions {
   readonly sqsPort?: number;
   /** How long a local CloudFront invalidation stays in progress. @default 60 s */
   readonly invalidationCompleteAfterMs?: number;
+  /** aws-ses-v2-local (SES and its mail viewer). */
+  readonly sesPort?: number;
   /** Human-readable progress lines (rejections, alerts, failures). */
   readonly log?: (line: string) => void;
 }
@@ -74,6 +77,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stoppers.length = 0;
   };
 
+  let subscribers: SubscriberRuntime | undefined;
+
   try {
     const dynamodb = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: options.dynamodbPort ?? 8000 });
     stoppers.push(() => dynamodb.stop());
@@ -82,6 +87,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stateDir: paths.sns,
       outboxDir: paths.outbox,
       onDelivery: (delivery) => {
+        if (delivery.protocol === 'sqs' && subscribers?.deliver(delivery.endpoint, delivery.message)) return;
         if (delivery.topicArn.endsWith(':newsroom-editors')) log(delivery.message);
         else log(`alert → ${delivery.protocol}:${delivery.endpoint}: ${delivery.subject ?? ''}`);
       },
@@ -120,7 +126,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const topics = await ensureTopics(clients.sns);
 
     const cdnPort = options.sitePort ?? Number(process.env.PORT ?? 3000);
-    const cdn = await startCdnServer({ client: clients.s3, bucket: SITE_BUCKET, port: cdnPort });
+    const cdn = await startCdnServer({
+      client: clients.s3,
+      bucket: SITE_BUCKET,
+      port: cdnPort,
+      api: async (request, response) => {
+        if (subscribers) return subscribers.api(request, response);
+        response.writeHead(503, { 'retry-after': '1' }).end('Starting');
+      },
+    });
     stoppers.push(() => cdn.stop());
     const cloudfront = await startCloudFrontApiServer({
       port: options.cloudfrontPort ?? 9913,
@@ -130,7 +144,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => cloudfront.close());
     let enqueueInvalidation: (body: string) => void = () => undefined;
-    const sqs = await startSqsServer({
+    const sqs = await startSqsEndpoint({
       port: options.sqsPort ?? 9914,
       queues: {
         [LOCAL_NAMES.intakeQueue]: (body) => enqueue(body),
@@ -152,6 +166,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_CLOUDFRONT: cloudfront.url,
       AWS_ENDPOINT_URL_SQS: sqs.url,
     });
+    subscribers = await startSubscriberRuntime({
+      paths,
+      dynamodbEndpoint: dynamodb.endpoint,
+      sns: clients.sns,
+      alertsTopicArn: topics.alertsTopicArn,
+      sqs,
+      sesPort: options.sesPort,
+      log,
+    });
+    stoppers.push(() => subscribers?.stop() ?? Promise.resolve());
     // The scheduler fires overdue schedules as soon as it starts, so the publish handler is loaded first.
     const { handler: publishScheduled } = await import('../../functions/publish-scheduled/handler');
     const scheduler = await startSchedulerServer({
@@ -238,6 +262,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       editorsTopicArn: topics.editorsTopicArn,
       draftsDir,
       outboxDir: paths.outbox,
+      mail: subscribers.mailUrl,
+      subscriberTableName: LOCAL_NAMES.subscriberTable,
       pid: process.pid,
     };
     await writeFile(paths.endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
@@ -246,11 +272,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       endpoints,
       async settled() {
-        // The queue feeds the stream and the stream feeds nothing back into the queue, so two quiet passes suffice.
+        // Intake feeds the stream, the stream the alert queues, and nothing feeds back, so two quiet passes suffice.
         for (let pass = 0; pass < 2; pass++) {
           await queue.drained();
           await poller.idle();
           await invalidations.drained();
+          await subscribers?.drained();
         }
       },
       stop,

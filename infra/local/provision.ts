@@ -60,10 +60,8 @@ export interface ExampleSubscription {
   readonly filterPolicy?: Record<string, unknown>;
 }
 
-/** The example subscribers of the alerts topic. */
+/** The example subscribers of the alerts topic (apps; email readers live in the subscriber table). */
 export const EXAMPLE_SUBSCRIPTIONS: readonly ExampleSubscription[] = [
-  { protocol: 'email', endpoint: 'reader@example.com' },
-  { protocol: 'email', endpoint: 'tech-fan@example.com', filterPolicy: { section: ['Tech'] } },
   { protocol: 'application', endpoint: 'apns:example-iphone' },
   { protocol: 'application', endpoint: 'fcm:example-android', filterPolicy: { breaking: ['true'] } },
 ];

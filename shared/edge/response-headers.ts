@@ -4,7 +4,7 @@
  */
 export const SECURITY_HEADERS = {
   contentSecurityPolicy:
-    "default-src 'none'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   strictTransportSecurity: { maxAgeSeconds: 63072000, includeSubdomains: true, preload: true },
   referrerPolicy: 'strict-origin-when-cross-origin',
   frameOptions: 'DENY',

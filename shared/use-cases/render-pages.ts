@@ -1,6 +1,8 @@
 import type { ArticleLists } from '../ports/article-lists';
 import type { SiteBucket } from '../ports/site-bucket';
 import type { Article } from '../domain/article';
+import { pushScripts } from '../domain/render/push-scripts';
+import { renderSubscribePage } from '../domain/render/subscription-pages';
 import {
   archivePageCount,
   FEED_SIZE,
@@ -41,9 +43,9 @@ export interface PageContext {
   readonly now: Date;
 }
 
-/** The files written with every render, before any page: the stylesheet and script pages link to, robots.txt and the 404 page. */
+/** The files written with every render, before any page: the stylesheet and script pages link to, robots.txt, the 404 page and the sign-up page. */
 export function staticFiles(site: SiteConfig): RenderedFile[] {
-  return [stylesheet(), shareScript(), renderRobots(site), renderNotFoundPage(site)];
+  return [stylesheet(), shareScript(), renderRobots(site), renderNotFoundPage(site), renderSubscribePage(site), ...pushScripts()];
 }
 
 /**

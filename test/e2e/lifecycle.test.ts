@@ -9,7 +9,8 @@ import { articleIdFor } from '../../shared/domain/publishing/article-id';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { LOCAL_NAMES } from '../../infra/local/local-names';
 import { dynamoDbClient } from '../support/aws-env';
-import { endpoints, eventually, fetchPage, readOutbox, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { endpoints, eventually, fetchPage, mailAbout, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { addConfirmedReader } from '../support/readers';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
@@ -19,8 +20,7 @@ const pageWithStatus = (slug: string, status: number, timeoutMs = 20_000) =>
     const page = await fetchPage(path(slug));
     return page.status === status ? page : undefined;
   }, timeoutMs, `${path(slug)} answering ${status}`);
-const emailAlerts = async (title: string, endpoint = 'reader@example.com') =>
-  (await readOutbox()).filter((d) => d.endpoint === endpoint && d.subject?.replace(/^Breaking: /, '') === title);
+const emailAlerts = (title: string, to = 'reader@example.com') => mailAbout(title, to);
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 /**
  * How far ahead a test schedules an article it then waits to see published.
@@ -162,6 +162,7 @@ describe('alerts and subscriptions on the local stack', { timeout: 90_000 }, () 
   });
 
   it('routes a Business alert away from a Tech-only subscriber, and a Tech alert to them', async () => {
+    await addConfirmedReader('tech-fan@example.com', { sections: ['Tech'], tags: [], breakingOnly: false });
     const business = await publishFresh('Markets rally', { section: 'Business' });
     const tech = await publishFresh('Chip makers', { section: 'Tech' });
     await eventually(async () => ((await emailAlerts(tech.title, 'tech-fan@example.com')).length === 1 ? true : undefined));

@@ -1,3 +1,4 @@
+import { LOCAL_ALERT_QUEUE_ARN } from '../../infra/local/subscriber-runtime';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
@@ -33,7 +34,7 @@ describe('ingest-draft handler', () => {
     const key = await uploadDraft('redelivery/seed with spaces.md', seed.replace('---\n', `---\nslug: redelivery-${Date.now()}\n`));
     expect((await waitForReport(key, since)).status).toBe('published');
     const alertsFor = async () =>
-      (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.message.includes('Digital Ceasefire') && d.timestamp >= since.toISOString());
+      (await readOutbox()).filter((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.message.includes('Digital Ceasefire') && d.timestamp >= since.toISOString());
     await eventually(async () => ((await alertsFor()).length > 0 ? true : undefined));
 
     const event = sqsEventFor(key);

@@ -1,3 +1,4 @@
+import { LOCAL_ALERT_QUEUE_ARN } from '../../infra/local/subscriber-runtime';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('stream records delivered again', () => {
     const since = new Date();
     const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section: 'World' }));
     expect((await waitForReport(key, since)).status).toBe('published');
-    const alerts = async () => (await readOutbox()).filter((d) => d.endpoint === 'reader@example.com' && d.subject === title);
+    const alerts = async () => (await readOutbox()).filter((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.subject === title);
     await eventually(async () => ((await alerts()).length === 1 ? true : undefined));
 
     const id = articleIdFor(key);

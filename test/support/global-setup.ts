@@ -25,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     schedulerPort: await freePort(),
     cloudfrontPort: await freePort(),
     sqsPort: await freePort(),
+    sesPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
   // Scratch space the workers inherit (e.g. CDK assembly folders), removed with the stack's home.

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { draftReportSchema, type DraftReport } from '../../events/draft-report';
 import type { Endpoints } from '../../infra/local/endpoints';
 import { snsDeliverySchema, type SnsDelivery } from '../../infra/local/sns/outbox';
+import { fetchSentMail, type SentMail } from '../../infra/local/sent-mail';
 
 /** The endpoints of the stack the integration project's global setup started. */
 export function endpoints(): Endpoints {
@@ -90,4 +91,12 @@ export async function readOutbox(): Promise<OutboxDelivery[]> {
   return Promise.all(
     files.map(async (file) => ({ file, ...snsDeliverySchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8'))) })),
   );
+}
+
+/** Every email the stack's local SES accepted, oldest first. */
+export const readMail = (): Promise<SentMail[]> => fetchSentMail(endpoints().mail);
+
+/** The emails sent to one address whose subject (without "Breaking: ") is `title`. */
+export async function mailAbout(title: string, to: string): Promise<SentMail[]> {
+  return (await readMail()).filter((mail) => mail.to.includes(to) && mail.subject.replace(/^Breaking: /, '') === title);
 }

@@ -1,5 +1,6 @@
 import { ALERT_ATTRIBUTES } from '../../../events/names';
 import type { AlertMessage, PushPayload } from '../../../events/alert-message';
+import type { AlertPayload } from '../../../events/alert-payload';
 import { articlePath, type Article } from '../article';
 
 /** A subscriber alert ready for the alerts topic. */
@@ -16,7 +17,8 @@ export function articleUrl(siteUrl: string, slug: string): string {
 
 /**
  * Builds the per-protocol alert for an article: an e-mail (headline, dek,
- * takeaways, link), APNs and FCM push payloads whose collapse id names the
+ * takeaways, link), APNs and FCM push payloads, the alert queue's payload (for the
+ * SES and web-push senders), whose collapse id names the
  * section and article so two different stories never collapse into one, and
  * the attributes that subscription filter policies match on.
  */
@@ -44,6 +46,17 @@ export function buildSubscriberAlert(article: Article, siteUrl: string): Subscri
     url: push.url,
     collapseId: push.collapseId,
   });
+  const payload: AlertPayload = {
+    alertId: `${article.id}#${article.version}`,
+    title: article.title,
+    ...(article.dek ? { dek: article.dek } : {}),
+    takeaways: [...article.takeaways],
+    url,
+    section: article.section,
+    tags: [...article.tags],
+    breaking: article.breaking,
+    language: article.language,
+  };
   return {
     subject: title,
     message: {
@@ -55,6 +68,7 @@ export function buildSubscriberAlert(article: Article, siteUrl: string): Subscri
         notification: { title: push.title, body: push.body, tag: push.collapseId },
         data: { url: push.url, collapseId: push.collapseId },
       }),
+      sqs: JSON.stringify(payload),
     },
     attributes: {
       [ALERT_ATTRIBUTES.section]: article.section,

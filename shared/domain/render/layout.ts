@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
 import { escapeHtml } from './escape-html';
 import { languageAttributes } from './language';
 import type { SiteConfig } from './site-config';
@@ -79,7 +80,7 @@ function shellOf(site: SiteConfig): Shell {
       bodyEnd: `
 </main>
 <footer class="site-footer"><div class="wrap"><p>${publication}</p>
-<ul class="footer-links"><li><a href="/">Latest</a></li><li><a href="${escapeHtml(feedPath('rss'))}">RSS</a></li><li><a href="${escapeHtml(feedPath('atom'))}">Atom</a></li><li><a href="${escapeHtml(feedPath('json'))}">JSON Feed</a></li></ul></div></footer>
+<ul class="footer-links"><li><a href="/">Latest</a></li><li><a href="${escapeHtml(feedPath('rss'))}">RSS</a></li><li><a href="${escapeHtml(feedPath('atom'))}">Atom</a></li><li><a href="${escapeHtml(feedPath('json'))}">JSON Feed</a></li><li><a href="${SUBSCRIPTION_PATHS.subscribePage}">Get alerts</a></li></ul></div></footer>
 </body>
 </html>
 `,

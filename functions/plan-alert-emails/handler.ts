@@ -1,0 +1,35 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { alertPayloadSchema } from '../../events/alert-payload';
+import { createBatchQueue } from '../../shared/adapters/batch-queue';
+import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
+import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
+import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
+import { createSqsClient } from '../../shared/config/clients/sqs-client';
+import { ConfigurationError } from '../../shared/config/runtime-config';
+import { readSubscriberConfig } from '../../shared/config/subscriber-config';
+import { createLogger } from '../../shared/runtime/logger';
+import { planAlertEmails } from '../../shared/use-cases/subscriptions/plan-alert-emails';
+
+const config = readSubscriberConfig();
+if (!config.emailBatchQueueUrl) throw new ConfigurationError('Invalid configuration: EMAIL_BATCH_QUEUE_URL is not set');
+const logger = createLogger('plan-alert-emails');
+const dynamodb = createDynamoDbClient();
+const deps = {
+  store: createSubscriberStore({ client: dynamodb, tableName: config.tableName }),
+  pushStore: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }),
+  queue: createBatchQueue({ client: createSqsClient(), queueUrl: config.emailBatchQueueUrl }),
+};
+const processor = new BatchProcessor(EventType.SQS);
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  const alert = alertPayloadSchema.parse(JSON.parse(record.body));
+  logger.info('planned', { alertId: alert.alertId, ...(await planAlertEmails(deps, alert)) });
+}
+
+/** Alert queue (SNS alerts topic, raw delivery of the `sqs` form) → email and web-push batches on the batch queue. */
+export const handler = middy(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, processRecord, processor, { context }),
+).use(injectLambdaContext(logger));
