@@ -3,6 +3,7 @@ import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
+import { describeSmoke, runSmokeTest } from './smoke-command';
 import { describeSubscribers, listSubscribers, subscribeEmail } from './subscribe-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
@@ -11,6 +12,7 @@ Commands:
   check FILE... [--json]   Validate drafts offline; exit 1 if any is invalid.
   publish FILE... [--stage NAME]
                            Upload drafts to the drafts bucket (the local stack's, or a deployed stage's).
+  smoke [--stage NAME]     Publish a canary draft, fetch its page through the CDN, withdraw it; fails if a step times out.
   rebuild                  Re-render the whole site of the running local stack from its table.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only] [--stage NAME]
                            Subscribe an address to alerts, filtered by section, tag or breaking news.
@@ -50,6 +52,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       if (positionals.length === 0) throw new Error('publish needs at least one FILE');
       const keys = await publishDrafts(await resolveTarget(values.stage), positionals);
       for (const key of keys) console.log(`uploaded ${key}`);
+      return 0;
+    }
+    case 'smoke': {
+      console.log(describeSmoke(await runSmokeTest(await resolveTarget(values.stage))));
       return 0;
     }
     case 'rebuild': {
