@@ -32,9 +32,14 @@ export interface MonitoringProps {
   readonly functions: readonly MonitoredFunction[];
   /** Dead-letter and failure queues, by display name; any message in one is an alarm. */
   readonly deadLetterQueues: Readonly<Record<string, IQueue>>;
+  /** Work queues whose oldest message must not wait longer than {@link OLDEST_MESSAGE_AGE_THRESHOLD}. @default - none */
+  readonly workQueues?: Readonly<Record<string, IQueue>>;
   /** Dashboard name. @default - generated */
   readonly dashboardName?: string;
 }
+
+/** How long a draft may wait in the intake queue before operators hear of it. */
+export const OLDEST_MESSAGE_AGE_THRESHOLD = Duration.minutes(5);
 
 /**
  * Alarms to the ops topic on dead-letter queue depth, function errors and
@@ -77,6 +82,15 @@ export class Monitoring extends Construct {
           ITERATOR_AGE_THRESHOLD.toMilliseconds(),
         );
       }
+    }
+
+    for (const [name, queue] of Object.entries(props.workQueues ?? {})) {
+      alarm(
+        `${name}OldestMessageAge`,
+        `The oldest message in the ${name} queue has waited too long`,
+        queue.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM }),
+        OLDEST_MESSAGE_AGE_THRESHOLD.toSeconds(),
+      );
     }
 
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });

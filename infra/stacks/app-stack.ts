@@ -85,6 +85,7 @@ export class AppStack extends Stack {
         NotifySubscribersFailures: this.alerting.consumer.failureQueue,
         PublishScheduledFailures: this.scheduling.failureQueue,
       },
+      workQueues: { Intake: data.intake.queue },
     });
   }
 }
