@@ -12,6 +12,8 @@ export interface LocalPaths {
   readonly streamFailures: string;
   readonly streamCheckpoints: string;
   readonly endpointsFile: string;
+  /** The functions' EMF metrics and milestones, one JSON document a line. */
+  readonly metricsFile: string;
 }
 
 /** Resolves the state folders under a home folder (default `.newsroom/` in the working directory). */
@@ -28,5 +30,6 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     streamFailures: resolve(root, 'dead-letters', 'stream'),
     streamCheckpoints: resolve(root, 'stream-checkpoints.json'),
     endpointsFile: resolve(root, 'endpoints.json'),
+    metricsFile: resolve(root, 'metrics.jsonl'),
   };
 }
