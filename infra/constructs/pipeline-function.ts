@@ -6,10 +6,11 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
+import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
-/** The CloudWatch metrics namespace of every pipeline function (Powertools). */
-export const METRICS_NAMESPACE = 'Newsroom';
+/** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
+export { METRICS_NAMESPACE };
 
 /** The Lambda runtime of every pipeline function. */
 export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;

@@ -1,5 +1,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
+/** The CloudWatch metrics namespace of every pipeline function. */
+export const METRICS_NAMESPACE = 'Newsroom';
+
 /** Where a serialized EMF document goes: stdout on Lambda (CloudWatch extracts it), a file locally. */
 export type MetricsSink = (emfLine: string) => void;
 
@@ -48,14 +51,14 @@ export function outcomeMetric(outcome: string): keyof typeof METRIC_NAMES | unde
 }
 
 /**
- * Powertools Metrics in the `Newsroom` namespace (from
- * `POWERTOOLS_METRICS_NAMESPACE`) with a `service` dimension, written as
+ * Powertools Metrics in the {@link METRICS_NAMESPACE} namespace with a
+ * `service` dimension, written as
  * Embedded Metric Format through `sink`. Every milestone is its own document
  * with `milestone`, the subject and `at` as metadata, which is what
  * `newsroom timeline` reads back.
  */
 export function createPipelineMetrics(serviceName: string, sink: MetricsSink): PipelineMetrics {
-  const metrics = new Metrics({ serviceName });
+  const metrics = new Metrics({ serviceName, namespace: METRICS_NAMESPACE });
   return {
     record(milestone, subject, values, at = new Date()) {
       for (const [key, value] of Object.entries(values)) {

@@ -134,6 +134,17 @@ describe('the monthly budget', () => {
   });
 });
 
+describe('the dashboard', () => {
+  it('graphs the pipeline metrics and the age of the oldest intake message', () => {
+    const [dashboard] = Object.values(synthStage().app.findResources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard!.Properties.DashboardBody);
+    for (const metric of ['DraftsPublished', 'DraftsRejected', 'DraftsScheduled', 'PagesWritten', 'PathsInvalidated', 'AlertsSent', 'AlertsFailed']) {
+      expect(body).toContain(metric);
+    }
+    expect(body).toContain('ApproximateAgeOfOldestMessage');
+  });
+});
+
 describe('operations alarms', () => {
   it('alarms when the oldest intake message has waited five minutes', () => {
     const [alarm] = alarmsOn(synthStage().app, 'ApproximateAgeOfOldestMessage');
