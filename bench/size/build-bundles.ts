@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,8 @@ import { toEsbuildOptions } from './esbuild-options';
 
 /** The functions the CDK app deploys today, measured by the size benchmark. */
 export const MEASURED_FUNCTIONS = ['ingest-draft', 'render-site', 'notify-subscribers', 'publish-scheduled'] as const;
+/** A measured function. */
+export type MeasuredFunction = (typeof MEASURED_FUNCTIONS)[number];
 
 /** Name of the baseline bundle in the report. */
 export const HELLO_WORLD = 'hello-world';
@@ -17,29 +19,22 @@ export const HELLO_WORLD = 'hello-world';
 /** The hello-world handler bundled as the baseline. */
 export const HELLO_WORLD_ENTRY = path.join(PROJECT_ROOT, 'test/infra/fixtures/hello-handler.ts');
 
-/** Name of the floor bundle in the report: a handler that only creates the S3 and DynamoDB clients. */
-export const CLIENTS_ONLY = 'clients-only';
+/** Where the `create*Client` factories live; a handler's imports from here are the clients it creates. */
+export const CLIENT_FACTORIES_DIR = path.join(PROJECT_ROOT, 'shared/config/clients');
 
-/** The clients-only handler bundled as the floor. */
-export const CLIENTS_ONLY_ENTRY = path.join(PROJECT_ROOT, 'bench/size/fixtures/clients-only-handler.ts');
-
-/** The baselines every report shows beside the functions: the floor, then hello-world. */
-export const BASELINES: readonly { readonly name: string; readonly entry: string }[] = [
-  { name: CLIENTS_ONLY, entry: CLIENTS_ONLY_ENTRY },
-  { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
-];
+/** Name of a function's floor bundle: a handler that only creates the clients that function creates. */
+export const clientsOnlyName = (name: MeasuredFunction): string => `${name} clients-only`;
 
 /**
- * The pipeline's bundling with the AWS SDK inlined instead of left to the
- * runtime: the alternative packaging the size report measures beside the
- * deployed one.
+ * The pipeline's bundling with `@aws-sdk/*` left to the Lambda runtime's copy,
+ * as deployed before the SDK was bundled: the report's comparison.
  */
-export const SDK_INLINED_BUNDLING: BundlingOptions = { ...PIPELINE_BUNDLING, externalModules: [] };
+export const RUNTIME_SDK_BUNDLING: BundlingOptions = { ...PIPELINE_BUNDLING, externalModules: ['@aws-sdk/*'] };
 
 /**
- * Where bundles are written: inside the repository so that the bundles'
- * `@aws-sdk/*` imports resolve from its `node_modules`, as the Lambda runtime
- * resolves them from its own copy.
+ * Where bundles are written: inside the repository so that a bundle's
+ * external `@aws-sdk/*` imports (the runtime-SDK comparison) resolve from its
+ * `node_modules`, as the Lambda runtime resolves them from its own copy.
  */
 export const BUNDLE_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/newsroom-size');
 
@@ -52,14 +47,26 @@ export interface BuiltBundle {
   readonly bytes: number;
   /** Size of the bundle gzipped (level 9). */
   readonly gzipBytes: number;
-  /** The externalized packages the bundle imports at load (the runtime's `@aws-sdk/*`; Node.js built-ins aside), sorted. */
+  /** The external packages the bundle imports at load (Node.js built-ins aside), sorted. */
   readonly externalImports: readonly string[];
-  /** The externalized packages the bundle imports only when a code path needs them (`import()`), sorted. */
+  /**
+   * What the bundle reaches only through `import()`, sorted: external
+   * specifiers, or the packages of bundled files that no file outside their
+   * own package imports statically.
+   */
   readonly lazyImports: readonly string[];
   /** The source files inlined in the bundle, relative to the project root. */
   readonly inputs: readonly string[];
   /** The bundle's ES module exports (`handler`); empty for a non-ESM bundle. */
   readonly exports: readonly string[];
+}
+
+/** The npm package a bundled file (`…/node_modules/<pkg>/…`) or a bare specifier belongs to; `undefined` for project files. */
+export function packageOf(file: string): string | undefined {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (match) return match[1];
+  if (file.startsWith('.') || file.startsWith('/')) return undefined;
+  return /^(@[^/]+\/[^/]+|[^/]+)/.exec(file)?.[1];
 }
 
 /**
@@ -77,16 +84,26 @@ export async function buildBundle(
   outdir: string = BUNDLE_DIR,
   bundling: BundlingOptions = PIPELINE_BUNDLING,
 ): Promise<BuiltBundle> {
-  const file = path.join(outdir, name, 'index.mjs');
+  const file = path.join(outdir, name.replaceAll(' ', '-'), 'index.mjs');
   // CDK runs esbuild in the project root.
   const result = await build({ ...toEsbuildOptions(bundling, entry, file), absWorkingDir: PROJECT_ROOT, metafile: true });
   const externals = new Set<string>();
-  const lazy = new Set<string>();
-  for (const input of Object.values(result.metafile.inputs)) {
+  const dynamicTargets = new Set<string>();
+  const staticEdges: Array<[from: string, to: string]> = [];
+  for (const [from, input] of Object.entries(result.metafile.inputs)) {
     for (const imported of input.imports) {
-      if (!imported.external || isBuiltin(imported.path)) continue;
-      (imported.kind === 'dynamic-import' ? lazy : externals).add(imported.path);
+      if (isBuiltin(imported.path)) continue;
+      if (imported.kind === 'dynamic-import') dynamicTargets.add(imported.path);
+      else if (imported.external) externals.add(imported.path);
+      else staticEdges.push([from, imported.path]);
     }
+  }
+  const lazy = new Set<string>();
+  for (const target of dynamicTargets) {
+    if (externals.has(target)) continue;
+    const pkg = packageOf(target);
+    const reachedStatically = staticEdges.some(([from, to]) => (pkg ? packageOf(to) === pkg && packageOf(from) !== pkg : to === target));
+    if (!reachedStatically) lazy.add(pkg ?? target);
   }
   const code = readFileSync(file);
   const output = result.metafile.outputs[path.relative(PROJECT_ROOT, file)];
@@ -96,20 +113,59 @@ export async function buildBundle(
     bytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     externalImports: [...externals].sort(),
-    lazyImports: [...lazy].filter((specifier) => !externals.has(specifier)).sort(),
+    lazyImports: [...lazy].sort(),
     inputs: Object.entries(output?.inputs ?? {}).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k),
     exports: output?.exports ?? [],
   };
 }
 
+/** The client factories (`createS3Client`, …) a handler imports from {@link CLIENT_FACTORIES_DIR}, with their modules. */
+export function clientFactoriesOf(handlerSource: string): Array<{ readonly factory: string; readonly module: string }> {
+  const found: Array<{ factory: string; module: string }> = [];
+  for (const match of handlerSource.matchAll(/import\s*\{([^}]*)\}\s*from\s*'[./]*shared\/config\/clients\/([\w-]+)'/g)) {
+    for (const name of match[1]!.split(',').map((part) => part.trim())) {
+      if (/^create\w*Client$/.test(name)) found.push({ factory: name, module: path.join(CLIENT_FACTORIES_DIR, `${match[2]}.ts`) });
+    }
+  }
+  return found;
+}
+
 /**
- * Builds every measured function's bundle, then the {@link BASELINES}
- * (hello-world last), all with `bundling`.
+ * Writes the entry of a function's clients-only floor: a handler that creates
+ * the clients the function's handler creates (as found by
+ * {@link clientFactoriesOf}), and nothing else.
+ *
+ * @returns the entry's absolute path
+ */
+export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string): string {
+  const factories = clientFactoriesOf(readFileSync(functionEntry(name), 'utf8'));
+  if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
+  const entry = path.join(outdir, 'entries', `${name}-clients-only.ts`);
+  mkdirSync(path.dirname(entry), { recursive: true });
+  writeFileSync(
+    entry,
+    [
+      ...factories.map(({ factory, module }) => `import { ${factory} } from ${JSON.stringify(module)};`),
+      `const clients = [${factories.map(({ factory }) => `${factory}()`).join(', ')}];`,
+      'export const handler = async () => clients.map((client) => String(client.config.serviceId));',
+      '',
+    ].join('\n'),
+  );
+  return entry;
+}
+
+/**
+ * Builds every measured function's bundle, then each one's clients-only floor,
+ * then hello-world, all with `bundling`.
  *
  * @param outdir @default BUNDLE_DIR
  * @param bundling @default PIPELINE_BUNDLING
  */
 export async function buildAllBundles(outdir: string = BUNDLE_DIR, bundling: BundlingOptions = PIPELINE_BUNDLING): Promise<BuiltBundle[]> {
-  const entries = [...MEASURED_FUNCTIONS.map((name) => ({ name, entry: functionEntry(name) })), ...BASELINES];
+  const entries = [
+    ...MEASURED_FUNCTIONS.map((name) => ({ name, entry: functionEntry(name) })),
+    ...MEASURED_FUNCTIONS.map((name) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir) })),
+    { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
+  ];
   return Promise.all(entries.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling)));
 }

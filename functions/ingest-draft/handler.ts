@@ -14,12 +14,15 @@ import { createSchedulerClient, readPublishSchedulingConfig } from '../../shared
 import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createTakeawayProvider } from '../../shared/config/takeaways-config';
+import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { createPipelineMetrics, outcomeMetric } from '../../shared/runtime/pipeline-metrics';
 import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
 const config = readRuntimeConfig(['tableName', 'draftsBucket', 'editorsTopicArn', 'siteUrl']);
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('ingest-draft');
+const metrics = createPipelineMetrics('ingest-draft', createMetricsSink());
 const deps = {
   drafts: createDraftBucket({ client: createS3Client(), bucket: config.draftsBucket }),
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
@@ -37,7 +40,10 @@ async function processRecord(record: SQSRecord): Promise<void> {
   if (!('Records' in message)) return;
   for (const s3Record of message.Records) {
     const event = { key: decodeS3Key(s3Record.s3.object.key), removed: s3Record.eventName.startsWith('ObjectRemoved') };
-    logger.info('draft event', { ...event, outcome: await handleDraftEvent(deps, event) });
+    const outcome = await handleDraftEvent(deps, event);
+    logger.info('draft event', { ...event, outcome });
+    const counted = outcomeMetric(outcome);
+    metrics.record('ingested', { draftKey: event.key, savedAt: s3Record.eventTime, outcome }, counted ? { [counted]: 1 } : {});
   }
 }
 

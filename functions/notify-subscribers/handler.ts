@@ -8,11 +8,14 @@ import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { createPipelineMetrics } from '../../shared/runtime/pipeline-metrics';
 import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
 
 const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
 const logger = createLogger('notify-subscribers');
+const metrics = createPipelineMetrics('notify-subscribers', createMetricsSink());
 const deps = {
   store: createArticleStore({ client: createDynamoDbClient(), tableName: config.tableName }),
   alerts: createTopicPublisher({ client: createSnsClient(), topicArn: config.alertsTopicArn }),
@@ -22,7 +25,15 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 async function processRecord(record: DynamoDBRecord): Promise<void> {
   const ref = parseArticleStreamRecord(record);
-  logger.info('notify', { ...ref, outcome: await notifySubscribers(deps, ref) });
+  const articles = `${ref.id}@${ref.version}`;
+  try {
+    const outcome = await notifySubscribers(deps, ref);
+    logger.info('notify', { ...ref, outcome });
+    if (outcome === 'sent') metrics.record('alerted', { articles, outcome }, { alertsSent: 1 });
+  } catch (error) {
+    metrics.record('alert-failed', { articles }, { alertsFailed: 1 });
+    throw error;
+  }
 }
 
 /** DynamoDB stream (article heads entering the notify stage) → one subscriber alert per publication. */

@@ -10,13 +10,16 @@ import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-clien
 import { createS3Client } from '../../shared/config/clients/s3-client';
 import { createSqsClient } from '../../shared/config/clients/sqs-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { createPipelineMetrics } from '../../shared/runtime/pipeline-metrics';
 import { staticFilesOnce } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch } from '../../shared/use-cases/render-site';
 
 const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publication', 'invalidationQueueUrl']);
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('render-site');
+const metrics = createPipelineMetrics('render-site', createMetricsSink());
 const site = createSiteBucket({ client: createS3Client(), bucket: config.siteBucket });
 const siteConfig = { baseUrl: config.siteUrl, publication: config.publication };
 const deps = {
@@ -37,5 +40,10 @@ export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoD
   const refs = event.Records.map(parseArticleStreamRecord);
   const report = await renderSiteBatch(deps, refs);
   logger.info('render', { refs, outcome: report.outcome, pages: report.pages.length, invalidated: report.invalidated });
+  if (report.outcome === 'rendered') {
+    const articles = refs.map((ref) => `${ref.id}@${ref.version}`).join(',');
+    metrics.record('rendered', { articles }, { pagesWritten: report.written.length });
+    if (report.invalidated.length > 0) metrics.record('invalidated', { articles }, { pathsInvalidated: report.invalidated.length });
+  }
   return { batchItemFailures: [] };
 }).use(injectLambdaContext(logger));

@@ -12,6 +12,8 @@ export interface CliTarget {
   readonly draftsBucket: string;
   readonly sns: SNSClient;
   readonly alertsTopicArn: string;
+  /** The public site: the local CDN server, or the stage's CloudFront or custom domain. */
+  readonly siteUrl: string;
 }
 
 async function localEndpoints(): Promise<Endpoints> {
@@ -38,6 +40,7 @@ export async function localTarget(): Promise<CliTarget> {
     draftsBucket: endpoints.draftsBucket,
     sns: new SNSClient({ ...common, endpoint: endpoints.sns }),
     alertsTopicArn: endpoints.alertsTopicArn,
+    siteUrl: endpoints.site,
   };
 }
 
@@ -55,6 +58,7 @@ export async function stageTarget(stage: string, cloudformation = new CloudForma
     draftsBucket: outputs.draftsBucketName,
     sns: new SNSClient({}),
     alertsTopicArn: outputs.alertsTopicArn,
+    siteUrl: outputs.siteUrl,
   };
 }
 

@@ -3,6 +3,10 @@ import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
+import { localOperationsTarget, stageOperationsTarget } from './operations-target';
+import { describeSmoke, runSmokeTest } from './smoke-command';
+import { collectStatus, describeStatus } from './status-command';
+import { buildTimeline, describeTimeline } from './timeline-command';
 import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
 import { describeRecovery, localRecoveryTarget, reconcileLocal, redriveLocal } from './recovery-commands';
 import { describeSubscribers, listSubscribers } from './subscribe-command';
@@ -13,6 +17,11 @@ Commands:
   check FILE... [--json]   Validate drafts offline; exit 1 if any is invalid.
   publish FILE... [--stage NAME]
                            Upload drafts to the drafts bucket (the local stack's, or a deployed stage's).
+  smoke [--stage NAME]     Publish a canary draft, fetch its page through the CDN, withdraw it; fails if a step times out.
+  status [--stage NAME] [--json]
+                           Queue depths, dead letters, heads stuck in a stage, last publish.
+  timeline SLUG [--stage NAME] [--json]
+                           Draft saved → ingested → rendered → invalidated → alerted, with times.
   rebuild                  Re-render the whole site of the running local stack from its table.
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
@@ -62,6 +71,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       if (positionals.length === 0) throw new Error('publish needs at least one FILE');
       const keys = await publishDrafts(await resolveTarget(values.stage), positionals);
       for (const key of keys) console.log(`uploaded ${key}`);
+      return 0;
+    }
+    case 'smoke': {
+      console.log(describeSmoke(await runSmokeTest(await resolveTarget(values.stage))));
+      return 0;
+    }
+    case 'status': {
+      const target = values.stage ? await stageOperationsTarget(values.stage) : await localOperationsTarget();
+      const report = await collectStatus(target);
+      console.log(values.json ? JSON.stringify(report, null, 2) : describeStatus(report));
+      return 0;
+    }
+    case 'timeline': {
+      const [slug] = positionals;
+      if (!slug) throw new Error('timeline needs a SLUG');
+      const target = values.stage ? await stageOperationsTarget(values.stage) : await localOperationsTarget();
+      const head = await target.table.headBySlug(slug);
+      if (!head) throw new Error(`no article has the slug "${slug}"`);
+      const entries = buildTimeline(head, await target.milestones([head.id, head.draftKey]));
+      console.log(values.json ? JSON.stringify(entries, null, 2) : describeTimeline(slug, entries));
       return 0;
     }
     case 'rebuild': {

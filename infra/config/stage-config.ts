@@ -8,7 +8,23 @@ const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/;
+const DOMAIN_NAME = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const domainSchema = z
+  .object({
+    /** The site's host name, e.g. `news.example.com`. */
+    name: z.string().regex(DOMAIN_NAME, 'must be a lowercase DNS name'),
+    /** The Route 53 public hosted zone holding `name`. @default - none: the operator creates the DNS records */
+    hostedZone: z
+      .object({ id: z.string().regex(/^Z[A-Z0-9]{1,31}$/, 'must be a Route 53 hosted zone id'), name: z.string().regex(DOMAIN_NAME) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (domain) => !domain.hostedZone || domain.name === domain.hostedZone.name || domain.name.endsWith(`.${domain.hostedZone.name}`),
+    { message: 'the domain must be inside its hosted zone', path: ['hostedZone', 'name'] },
+  );
 
 const alertSubscriptionSchema = z
   .object({
@@ -28,14 +44,22 @@ const stageSchema = z
     env: z.object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) }).strict().optional(),
     /** Brand shown on the rendered pages. */
     publication: z.string().min(1),
-    /** Custom domain of the site; the CloudFront certificate must live in us-east-1. */
-    domain: z
+    /**
+     * Custom domain of the site. A DNS-validated certificate is made for it in
+     * us-east-1; with a Route 53 hosted zone the validation and A/AAAA alias
+     * records are made too, without one the stage outputs the records to create.
+     */
+    domain: domainSchema.optional(),
+    /** A WAF web ACL on the distribution: AWS managed common rules plus a per-IP rate limit. */
+    waf: z
       .object({
-        name: z.string().min(3),
-        certificateArn: z.string().regex(CERTIFICATE_ARN, 'must be an ACM certificate ARN in us-east-1'),
+        /** Requests per IP address in any 5 minutes before that address is blocked (WAF's minimum is 10). */
+        rateLimitPer5Minutes: z.number().int().min(10).max(2_000_000_000).default(1000),
       })
       .strict()
       .optional(),
+    /** Monthly AWS cost (USD) of the resources tagged with this stage; the ops topic hears at 80 % actual and 100 % forecast. */
+    monthlyBudgetUsd: z.number().positive().default(100),
     /** Reader alert subscriptions on the alerts topic, each with its filter. */
     alertSubscriptions: z.array(alertSubscriptionSchema).default([]),
     /** Editors notified of rejected drafts. */
@@ -60,7 +84,11 @@ const stageSchema = z
       ])
       .default({ provider: 'extractive' }),
   })
-  .strict();
+  .strict()
+  .refine((stage) => stage.env || (!stage.domain && !stage.waf), {
+    message: 'a stage with a domain or a WAF needs env (account and region): its certificate and web ACL live in us-east-1',
+    path: ['env'],
+  });
 
 const STAGE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const stagesSchema = z.record(z.string().regex(STAGE_NAME, 'stage names are lowercase kebab-case'), stageSchema);
@@ -69,6 +97,8 @@ const stagesSchema = z.record(z.string().regex(STAGE_NAME, 'stage names are lowe
 export type StageConfig = z.output<typeof stageSchema> & { readonly name: string };
 /** An email subscription to the alerts topic. */
 export type AlertSubscription = z.output<typeof alertSubscriptionSchema>;
+/** A stage's custom domain. */
+export type DomainConfig = z.output<typeof domainSchema>;
 
 /** Raised when the stage configuration in `cdk.json` context is missing or invalid. */
 export class StageConfigError extends Error {

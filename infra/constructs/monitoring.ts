@@ -4,6 +4,7 @@ import {
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  Metric,
   type IMetric,
   Stats,
   TreatMissingData,
@@ -13,6 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC_NAMES, METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 
 /** Iterator age above which a stream consumer is considered behind. */
 export const ITERATOR_AGE_THRESHOLD = Duration.minutes(5);
@@ -32,9 +34,14 @@ export interface MonitoringProps {
   readonly functions: readonly MonitoredFunction[];
   /** Dead-letter and failure queues, by display name; any message in one is an alarm. */
   readonly deadLetterQueues: Readonly<Record<string, IQueue>>;
+  /** Work queues whose oldest message must not wait longer than {@link OLDEST_MESSAGE_AGE_THRESHOLD}. @default - none */
+  readonly workQueues?: Readonly<Record<string, IQueue>>;
   /** Dashboard name. @default - generated */
   readonly dashboardName?: string;
 }
+
+/** How long a draft may wait in the intake queue before operators hear of it. */
+export const OLDEST_MESSAGE_AGE_THRESHOLD = Duration.minutes(5);
 
 /**
  * Alarms to the ops topic on dead-letter queue depth, function errors and
@@ -79,6 +86,15 @@ export class Monitoring extends Construct {
       }
     }
 
+    for (const [name, queue] of Object.entries(props.workQueues ?? {})) {
+      alarm(
+        `${name}OldestMessageAge`,
+        `The oldest message in the ${name} queue has waited too long`,
+        queue.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM }),
+        OLDEST_MESSAGE_AGE_THRESHOLD.toSeconds(),
+      );
+    }
+
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     const fns = props.functions;
     this.dashboard.addWidgets(
@@ -95,6 +111,29 @@ export class Monitoring extends Construct {
       new GraphWidget({
         title: 'Dead-letter queues',
         left: Object.entries(props.deadLetterQueues).map(([name, q]) => q.metricApproximateNumberOfMessagesVisible({ period, label: name })),
+      }),
+    );
+    // The functions' own metrics (Powertools EMF, dimension `service`), see shared/runtime/pipeline-metrics.ts.
+    const pipeline = (metricName: string, service: string, statistic: string = Stats.SUM) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service }, period, statistic, label: metricName });
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Drafts',
+        left: [METRIC_NAMES.draftsPublished, METRIC_NAMES.draftsRejected, METRIC_NAMES.draftsScheduled].map((m) => pipeline(m, 'ingest-draft')),
+      }),
+      new GraphWidget({
+        title: 'Pages written and paths invalidated',
+        left: [pipeline(METRIC_NAMES.pagesWritten, 'render-site'), pipeline(METRIC_NAMES.pathsInvalidated, 'render-site')],
+      }),
+      new GraphWidget({
+        title: 'Alerts',
+        left: [pipeline(METRIC_NAMES.alertsSent, 'notify-subscribers'), pipeline(METRIC_NAMES.alertsFailed, 'notify-subscribers')],
+      }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Intake: oldest message age',
+        left: Object.entries(props.workQueues ?? {}).map(([name, q]) => q.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM, label: name })),
       }),
     );
   }

@@ -20,6 +20,8 @@ export interface LocalPaths {
   readonly vapidPrivateKey: string;
   /** Dead-lettered alert and email-batch messages. */
   readonly alertDeadLetters: string;
+  /** The functions' EMF metrics and milestones, one JSON document a line. */
+  readonly metricsFile: string;
 }
 
 /** Resolves the state folders under a home folder (default `.newsroom/` in the working directory). */
@@ -41,5 +43,6 @@ export function localPaths(home = process.env.NEWSROOM_HOME ?? '.newsroom'): Loc
     alertDeadLetters: resolve(root, 'dead-letters', 'alerts'),
     vapidPublicKey: resolve(root, 'vapid-public-key'),
     vapidPrivateKey: resolve(root, 'vapid-private-key'),
+    metricsFile: resolve(root, 'metrics.jsonl'),
   };
 }

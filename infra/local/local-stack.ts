@@ -10,6 +10,7 @@ import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
 import { startCloudFrontApiServer } from './cloudfront/cloudfront-api-server';
 import { watchDraftsFolder } from './drafts-watcher';
+import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
 import { createIntakeQueue } from './intake-queue';
@@ -102,6 +103,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_SNS: sns.url,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      // The functions' EMF metrics and milestones, which `newsroom timeline` reads (CloudWatch Logs on AWS).
+      [METRICS_FILE_ENV]: paths.metricsFile,
     });
 
     let enqueue: (body: string) => void = () => undefined;

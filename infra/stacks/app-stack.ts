@@ -100,6 +100,7 @@ export class AppStack extends Stack {
         PublishScheduledFailures: this.scheduling.failureQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
+      workQueues: { Intake: data.intake.queue },
     });
   }
 }

@@ -4,13 +4,18 @@ import type { StageConfig } from '../config/stage-config';
 import { STAGE_OUTPUT_KEYS } from '../config/stage-outputs';
 import { AccessLogs } from '../constructs/access-logs';
 import { ArticleStore } from '../constructs/article-store';
+import { CostBudget } from '../constructs/cost-budget';
+import { CustomDomain } from '../constructs/custom-domain';
 import { Intake } from '../constructs/intake';
 import { Notifications } from '../constructs/notifications';
 import { SiteDelivery } from '../constructs/site-delivery';
+import type { EdgeStack } from './edge-stack';
 
 /** Properties of a {@link DataStack}. */
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
+  /** The stage's us-east-1 certificate and web ACL, when it has a domain or WAF. */
+  readonly edge?: EdgeStack;
 }
 
 /**
@@ -41,7 +46,22 @@ export class DataStack extends Stack {
       opsEmails: config.opsEmails,
       removalPolicy,
     });
-    this.site = new SiteDelivery(this, 'Site', { accessLogsBucket, domain: config.domain, removalPolicy });
+    const certificate = props.edge?.certificate;
+    this.site = new SiteDelivery(this, 'Site', {
+      accessLogsBucket,
+      domain: config.domain && certificate ? { name: config.domain.name, certificate } : undefined,
+      webAclArn: props.edge?.webAcl?.webAcl.attrArn,
+      removalPolicy,
+    });
+    if (config.domain && certificate) {
+      new CustomDomain(this, 'Domain', { domain: config.domain, distribution: this.site.distribution, certificateArn: certificate.certificateArn });
+    }
+    new CostBudget(this, 'Budget', {
+      stage: config.name,
+      monthlyLimitUsd: config.monthlyBudgetUsd,
+      topic: this.notifications.opsTopic,
+      topicKey: this.notifications.key,
+    });
 
     const output = (key: string, value: string, description: string): void => {
       new CfnOutput(this, key, { value, description });

@@ -5,7 +5,6 @@ import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { VIEWER_REQUEST_FILE, VIEWER_RESPONSE_FILE } from '../../infra/constructs/site-delivery';
 import { synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
-const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
 let stage: SynthesizedStage;
 let distribution: Record<string, any>;
 
@@ -89,15 +88,5 @@ describe('site delivery', () => {
     expect(distribution.CustomErrorResponses).toEqual(
       expect.arrayContaining([expect.objectContaining({ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html' })]),
     );
-  });
-
-  it('uses the configured domain and certificate with TLS 1.2 or newer', () => {
-    const withDomain = synthStage(testStageConfig({ domain: { name: 'news.example.com', certificateArn: CERTIFICATE_ARN } }));
-    withDomain.data.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        Aliases: ['news.example.com'],
-        ViewerCertificate: { AcmCertificateArn: CERTIFICATE_ARN, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
-      }),
-    });
   });
 });

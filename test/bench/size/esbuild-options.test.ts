@@ -3,7 +3,7 @@ import { PIPELINE_BUNDLING, PIPELINE_RUNTIME } from '../../../infra/constructs/p
 import { toEsbuildOptions, UnsupportedBundlingOptionError } from '../../../bench/size/esbuild-options';
 
 describe('toEsbuildOptions', () => {
-  it('builds the pipeline bundles as minified ESM for the runtime with @aws-sdk external', () => {
+  it('builds the pipeline bundles as minified ESM for the runtime with the AWS SDK bundled', () => {
     const options = toEsbuildOptions(PIPELINE_BUNDLING, '/p/functions/x/handler.ts', '/out/x/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -12,7 +12,7 @@ describe('toEsbuildOptions', () => {
       target: PIPELINE_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1'),
       minify: true,
       sourcemap: true,
-      external: ['@aws-sdk/*'],
+      external: [],
       outfile: '/out/x/index.mjs',
     });
   });

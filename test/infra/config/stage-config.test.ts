@@ -17,9 +17,20 @@ describe('parseStageConfigs', () => {
     expect(stage).toMatchObject({ retainData: true, logRetentionDays: 30, alertSubscriptions: [] });
   });
 
-  it('rejects a certificate outside us-east-1, which CloudFront cannot use', () => {
-    const domain = { name: 'news.example.com', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' };
-    expect(() => parseStageConfigs({ test: { ...base, domain } })).toThrow(StageConfigError);
+  it('rejects a domain outside the hosted zone it names', () => {
+    const domain = { name: 'news.example.com', hostedZone: { id: 'Z0123456789ABC', name: 'example.org' } };
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    expect(() => parseStageConfigs({ test: { ...base, env, domain } })).toThrow(/inside its hosted zone/);
+  });
+
+  it('rejects a domain or a WAF on a stage without account and region, whose us-east-1 resources it could not reference', () => {
+    expect(() => parseStageConfigs({ test: { ...base, domain: { name: 'news.example.com' } } })).toThrow(/needs env/);
+    expect(() => parseStageConfigs({ test: { ...base, waf: {} } })).toThrow(/needs env/);
+  });
+
+  it('defaults the WAF rate limit and the monthly budget', () => {
+    const [stage] = parseStageConfigs({ test: { ...base, env: { account: '123456789012', region: 'eu-west-1' }, waf: {} } });
+    expect(stage).toMatchObject({ waf: { rateLimitPer5Minutes: 1000 }, monthlyBudgetUsd: 100 });
   });
 
   it('rejects a log retention CloudWatch does not offer', () => {

@@ -1,0 +1,101 @@
+import { readdir } from 'node:fs/promises';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { OperationsQueries } from '../../shared/adapters/operations-queries';
+import { findStageResources } from './stage-resources';
+
+/** A head that has waited longer than this in render or notify is reported as stuck. */
+export const STUCK_AFTER_MS = 5 * 60_000;
+
+/** One queue's depth. */
+export interface QueueDepth {
+  readonly name: string;
+  /** Messages waiting to be received. */
+  readonly waiting: number;
+  /** Messages received and not yet deleted. */
+  readonly inFlight: number;
+}
+
+/** What `newsroom status` shows. */
+export interface StatusReport {
+  readonly queues: readonly QueueDepth[];
+  readonly deadLetters: readonly { readonly name: string; readonly count: number }[];
+  /** Heads waiting in render or notify, oldest first, with how long they have waited. */
+  readonly inFlight: readonly { readonly slug: string; readonly stage: string; readonly since: string; readonly stuck: boolean }[];
+  readonly lastPublish?: { readonly slug: string; readonly title: string; readonly publishedAt: string };
+  /** What this view cannot show, for the target it looked at. */
+  readonly notes: readonly string[];
+}
+
+/** Where the status comes from: queues and dead letters per target, the table through the operator queries. */
+export interface StatusSources {
+  readonly table: OperationsQueries;
+  readonly queues: () => Promise<{ queues: QueueDepth[]; deadLetters: { name: string; count: number }[]; notes: string[] }>;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
+}
+
+/** Gathers queue depths, dead-letter counts, heads in flight and the last publish. */
+export async function collectStatus(sources: StatusSources): Promise<StatusReport> {
+  const now = (sources.clock ?? (() => new Date()))().getTime();
+  const [{ queues, deadLetters, notes }, heads, last] = await Promise.all([
+    sources.queues(),
+    sources.table.headsInFlight(),
+    sources.table.lastPublished(),
+  ]);
+  return {
+    queues,
+    deadLetters,
+    inFlight: heads.map((head) => ({
+      slug: head.slug,
+      stage: head.stage,
+      since: head.updatedAt,
+      stuck: now - Date.parse(head.updatedAt) > STUCK_AFTER_MS,
+    })),
+    lastPublish: last && { slug: last.slug, title: last.title, publishedAt: last.publishedAt },
+    notes,
+  };
+}
+
+/** The local stack's dead letters: one file per message in each dead-letter folder. */
+export function localQueues(deadLetterDirs: Readonly<Record<string, string>>): StatusSources['queues'] {
+  return async () => {
+    const deadLetters = [];
+    for (const [name, dir] of Object.entries(deadLetterDirs)) {
+      const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+      deadLetters.push({ name, count: files.filter((file) => file.endsWith('.json')).length });
+    }
+    return { queues: [], deadLetters, notes: ['the local intake queue lives inside the local stack process; its depth is not visible here'] };
+  };
+}
+
+/** A deployed stage's queues, found among its stacks' resources; dead-letter and failure queues counted apart. */
+export function stageQueues(stage: string, cloudformation = new CloudFormationClient({}), sqs = new SQSClient({})): StatusSources['queues'] {
+  return async () => {
+    const found = await findStageResources(stage, ['AWS::SQS::Queue'], cloudformation);
+    const queues: QueueDepth[] = [];
+    const deadLetters: { name: string; count: number }[] = [];
+    for (const { logicalId: name, physicalId: url } of found) {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      );
+      const waiting = Number(Attributes.ApproximateNumberOfMessages ?? 0);
+      if (/DeadLetter|Failure/i.test(name)) deadLetters.push({ name, count: waiting });
+      else queues.push({ name, waiting, inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) });
+    }
+    return { queues, deadLetters, notes: [] };
+  };
+}
+
+/** The report as an operator reads it. */
+export function describeStatus(report: StatusReport): string {
+  const lines = ['queues:'];
+  for (const queue of report.queues) lines.push(`  ${queue.name}: ${queue.waiting} waiting, ${queue.inFlight} in flight`);
+  lines.push('dead letters:');
+  for (const dead of report.deadLetters) lines.push(`  ${dead.name}: ${dead.count}${dead.count > 0 ? '  <-- look here' : ''}`);
+  lines.push(`heads in render or notify: ${report.inFlight.length}`);
+  for (const head of report.inFlight) lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${head.stuck ? '  STUCK' : ''}`);
+  lines.push(report.lastPublish ? `last publish: ${report.lastPublish.publishedAt} ${report.lastPublish.slug} (${report.lastPublish.title})` : 'last publish: none');
+  for (const note of report.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
+}
