@@ -5,7 +5,7 @@ import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { articleStreamRecordSchema } from '../../events/article-stream-record';
-import { STAGES, type Stage } from '../../events/names';
+import { STAGES, type Stage } from '../../shared/domain/lifecycle';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createRelatedIndex } from '../../shared/adapters/related-index';

@@ -1,5 +1,6 @@
 import { GetCommand, paginateScan, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { STAGES, TABLE_INDEXES } from '../../events/names';
+import { TABLE_INDEXES } from '../../events/names';
+import { STAGES } from '../domain/lifecycle';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
 import { headFromItem, keys, summaryFromItem } from './article-item';
 

@@ -1,5 +1,5 @@
 import { ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { STAGES, type Stage } from '../../events/names';
+import { STAGES, type Stage } from '../domain/lifecycle';
 import { keys } from './article-item';
 
 /** An article head that still has work in the pipeline. */

@@ -1,4 +1,4 @@
-import { STAGES } from '../../events/names';
+import { STAGES } from '../domain/lifecycle';
 import type { PublishScheduleInput } from '../../events/publish-schedule';
 import type { PipelineHeads, UnfinishedHead } from '../adapters/pipeline-heads';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canaryDraft, runSmokeTest, SmokeTestError } from '../../../infra/cli/smoke-command';
 import { parseDraft } from '../../../shared/domain/draft';
 import { endpoints, s3Client } from '../../support/local-stack-client';
-import { freePort } from '../../support/free-port';
+import { freePort } from '../../../infra/local/free-port';
 
 const draftExists = async (key: string) =>
   s3Client()
