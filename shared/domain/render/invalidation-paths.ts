@@ -1,5 +1,5 @@
 import { articlePath } from '../article';
-import type { PageKey } from './affected-pages';
+import type { PageKey } from './page-key';
 import { parseListId } from './listing';
 import { listPath, type PagedListKind } from './urls';
 
@@ -7,15 +7,20 @@ import { listPath, type PagedListKind } from './urls';
 export const MAX_INVALIDATION_PATHS = 8;
 
 function pathsOf(key: PageKey): string[] {
-  const [type, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  if (type === 'article') return [`${articlePath(rest)}*`];
-  if (type === 'feed') return ['/feeds/*'];
-  if (type === 'sitemap') return ['/sitemap*'];
-  const [id = '', , page] = rest.split(':');
-  const ref = parseListId(id);
-  const kind = ref.kind as PagedListKind;
-  if (kind === 'home') return page === undefined ? ['/', '/index.html'] : ['/page/*'];
-  return [`${listPath(kind, ref.slug)}*`];
+  switch (key.kind) {
+    case 'article':
+      return [`${articlePath(key.slug)}*`];
+    case 'feed':
+      return ['/feeds/*'];
+    case 'list': {
+      const ref = parseListId(key.listId);
+      const kind = ref.kind as PagedListKind;
+      if (kind === 'home') return key.page === undefined ? ['/', '/index.html'] : ['/page/*'];
+      return [`${listPath(kind, ref.slug)}*`];
+    }
+    default:
+      return ['/sitemap*'];
+  }
 }
 
 /**
