@@ -61,7 +61,8 @@ export function headFromItem(item: Record<string, unknown>): ArticleHead {
   return { ...articleSchema.parse(item), ...headStateSchema.parse(item) };
 }
 
-const summarySchema = z.pick(articleSchema, {
+/** What lists show of a stored article. */
+export const summarySchema = z.pick(articleSchema, {
   id: true,
   slug: true,
   title: true,

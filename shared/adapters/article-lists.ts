@@ -9,7 +9,7 @@ import {
 import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
-import { articleSchema, headFromItem, keys as itemKeys } from './article-item';
+import { articleSchema, headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import {
   archivePageRange,
   frontFloor,
@@ -38,19 +38,7 @@ const keys = {
   months: 'LISTS#month',
 } as const;
 
-const listedSchema = z.pick(articleSchema, {
-  id: true,
-  slug: true,
-  title: true,
-  dek: true,
-  section: true,
-  tags: true,
-  byline: true,
-  publishedAt: true,
-  updatedAt: true,
-  language: true,
-  takeaways: true,
-});
+const listedSchema = z.extend(summarySchema, { takeaways: articleSchema.shape.takeaways });
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 
