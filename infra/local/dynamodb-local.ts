@@ -47,7 +47,8 @@ export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; p
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 60_000;
+  // Java on a loaded 2-core machine has taken over 30 s to listen.
+  const deadline = Date.now() + 90_000;
   while (!(await canConnect(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -22,7 +22,8 @@ const imageSchema = z.object({
   credit: z.optional(z.string()),
 });
 
-const articleSchema = z.object({
+/** The stored shape of an article; the list and related-index items pick their fields from it. */
+export const articleSchema = z.object({
   id: z.string(),
   version: z.int().check(z.positive()),
   status: z.enum(['published', 'scheduled', 'withdrawn']),
@@ -60,7 +61,8 @@ export function headFromItem(item: Record<string, unknown>): ArticleHead {
   return { ...articleSchema.parse(item), ...headStateSchema.parse(item) };
 }
 
-const summarySchema = z.pick(articleSchema, {
+/** What lists show of a stored article. */
+export const summarySchema = z.pick(articleSchema, {
   id: true,
   slug: true,
   title: true,

@@ -9,7 +9,7 @@ import {
 import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
-import { headFromItem, keys as itemKeys } from './article-item';
+import { articleSchema, headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import {
   archivePageRange,
   frontFloor,
@@ -38,19 +38,7 @@ const keys = {
   months: 'LISTS#month',
 } as const;
 
-const listedSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  dek: z.optional(z.string()),
-  section: z.string(),
-  tags: z.array(z.string()),
-  byline: z.optional(z.string()),
-  publishedAt: z.string(),
-  updatedAt: z.string(),
-  language: z.string(),
-  takeaways: z.array(z.string()),
-});
+const listedSchema = z.extend(summarySchema, { takeaways: articleSchema.shape.takeaways });
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 

@@ -10,6 +10,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
+import { articleSchema } from './article-item';
 import type { ArchiveStats, CurrentRelated, Posting, ScoredLink } from '../domain/related';
 import type { IndexedDocument, ImportOptions, RelatedIndex } from '../ports/related-index';
 
@@ -36,14 +37,7 @@ const scoredLinkSchema = z.object({ id: z.string(), slug: z.string(), title: z.s
 const postingSchema = z.object({
   term: z.string(),
   tf: z.number(),
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  section: z.string(),
-  tags: z.array(z.string()),
-  language: z.string(),
-  publishedAt: z.string(),
-  status: z.enum(['published', 'scheduled', 'withdrawn']),
+  ...z.pick(articleSchema, { id: true, slug: true, title: true, section: true, tags: true, language: true, publishedAt: true, status: true }).shape,
   len: z.number(),
   q: z.record(z.string(), z.number()),
   self: z.number(),

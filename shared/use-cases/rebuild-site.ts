@@ -30,18 +30,18 @@ const WRITE_BATCH = 25;
 
 /** Every page key of a site whose lists are known: each article, each list's front and archive pages, feeds, sitemaps. */
 export function allPageKeys(heads: readonly ArticleHead[], totals: ReadonlyMap<string, number>): PageKey[] {
-  const keys: PageKey[] = heads.map((head) => `article:${head.slug}`);
+  const keys: PageKey[] = heads.map((head) => ({ kind: 'article', slug: head.slug }));
   for (const [id, total] of totals) {
     const ref = parseListId(id);
     if (ref.kind === 'month') {
-      keys.push(`sitemap:${id}`);
+      keys.push({ kind: 'month-sitemap', listId: id });
       continue;
     }
-    keys.push(`list:${id}:front`);
-    for (let page = 1; page <= archivePageCount(total); page += 1) keys.push(`list:${id}:page:${page}`);
-    if (ref.kind === 'home' || ref.kind === 'section') keys.push(`feed:${id}`);
+    keys.push({ kind: 'list', listId: id });
+    for (let page = 1; page <= archivePageCount(total); page += 1) keys.push({ kind: 'list', listId: id, page });
+    if (ref.kind === 'home' || ref.kind === 'section') keys.push({ kind: 'feed', listId: id });
   }
-  keys.push('sitemap:index', 'sitemap:news');
+  keys.push({ kind: 'sitemap-index' }, { kind: 'news-sitemap' });
   return keys;
 }
 

@@ -77,43 +77,45 @@ function listName(kind: string, slug: string, items: readonly ListedArticle[]): 
 
 /** Renders the files of one page key (see `PageKey`); feeds give three files. */
 export async function renderPage(key: PageKey, ctx: PageContext): Promise<RenderedFile[]> {
-  const colon = key.indexOf(':');
-  const type = key.slice(0, colon);
-  const rest = key.slice(colon + 1);
-  if (type === 'article') {
-    const article = ctx.articles.get(rest);
-    const movedTo = ctx.moved?.get(rest);
-    if (article?.status === 'published') return [renderArticlePage(article, ctx.site)];
-    return [movedTo ? renderMovedPage(rest, movedTo, ctx.site) : renderWithdrawnPage(rest, ctx.site)];
+  switch (key.kind) {
+    case 'article': {
+      const article = ctx.articles.get(key.slug);
+      const movedTo = ctx.moved?.get(key.slug);
+      if (article?.status === 'published') return [renderArticlePage(article, ctx.site)];
+      return [movedTo ? renderMovedPage(key.slug, movedTo, ctx.site) : renderWithdrawnPage(key.slug, ctx.site)];
+    }
+    case 'feed': {
+      const ref = parseListId(key.listId);
+      const items = await ctx.lists.latest(key.listId, FEED_SIZE);
+      const section = ref.kind === 'section' ? { name: listName('section', ref.slug, items), slug: ref.slug } : undefined;
+      return renderFeeds({ section, items }, ctx.site);
+    }
+    case 'sitemap-index':
+      return [renderSitemapIndex(await ctx.lists.months(), ctx.site)];
+    case 'news-sitemap':
+      return [renderNewsSitemap(await ctx.lists.latest('home', 1000), ctx.now, ctx.site)];
+    case 'month-sitemap':
+      return [renderMonthSitemap(parseListId(key.listId).slug, await ctx.lists.all(key.listId), ctx.site)];
+    case 'list': {
+      const { listId, page } = key;
+      const ref = parseListId(listId);
+      const total = ctx.totals?.[listId] ?? (await ctx.lists.total(listId));
+      const items = page === undefined ? await ctx.lists.front(listId, total) : await ctx.lists.archivePage(listId, page);
+      return [
+        renderListPage(
+          {
+            kind: ref.kind as PagedListKind,
+            slug: ref.slug,
+            name: listName(ref.kind, ref.slug, items),
+            items,
+            page,
+            archivePages: archivePageCount(total),
+          },
+          ctx.site,
+        ),
+      ];
+    }
   }
-  if (type === 'feed') {
-    const ref = parseListId(rest);
-    const items = await ctx.lists.latest(rest, FEED_SIZE);
-    const section = ref.kind === 'section' ? { name: listName('section', ref.slug, items), slug: ref.slug } : undefined;
-    return renderFeeds({ section, items }, ctx.site);
-  }
-  if (type === 'sitemap') {
-    if (rest === 'index') return [renderSitemapIndex(await ctx.lists.months(), ctx.site)];
-    if (rest === 'news') return [renderNewsSitemap(await ctx.lists.latest('home', 1000), ctx.now, ctx.site)];
-    return [renderMonthSitemap(parseListId(rest).slug, await ctx.lists.all(rest), ctx.site)];
-  }
-  const [id = '', , page] = rest.split(':');
-  const ref = parseListId(id);
-  const total = ctx.totals?.[id] ?? (await ctx.lists.total(id));
-  const items = page === undefined ? await ctx.lists.front(id, total) : await ctx.lists.archivePage(id, Number(page));
-  return [
-    renderListPage(
-      {
-        kind: ref.kind as PagedListKind,
-        slug: ref.slug,
-        name: listName(ref.kind, ref.slug, items),
-        items,
-        page: page === undefined ? undefined : Number(page),
-        archivePages: archivePageCount(total),
-      },
-      ctx.site,
-    ),
-  ];
 }
 
 /** Renders every page key, in order. */

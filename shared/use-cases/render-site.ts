@@ -5,7 +5,7 @@ import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
-import { affectedPages, invalidationPaths, listedArticle, type PageKey, type RenderedArticle, type SiteConfig } from '../domain/render';
+import { affectedPages, invalidationPaths, listedArticle, PageSet, pageName, type RenderedArticle, type SiteConfig } from '../domain/render';
 import { renderPages } from './render-pages';
 
 /** What rendering needs. */
@@ -27,8 +27,8 @@ export type RenderOutcome = 'rendered' | 'stale';
 /** What one render wrote, for logs and benchmarks. */
 export interface RenderReport {
   readonly outcome: RenderOutcome;
-  /** Page keys re-rendered (see `affectedPages`). */
-  readonly pages: readonly PageKey[];
+  /** The pages re-rendered (see `affectedPages`), by `pageName`. */
+  readonly pages: readonly string[];
   /** Keys of the content files written (pages, feeds, sitemaps), static files excluded. */
   readonly written: readonly string[];
   /** Paths of the one CDN invalidation requested (often none; see `invalidationPaths`). */
@@ -56,7 +56,7 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
  */
 export async function renderSiteBatch(deps: RenderDependencies, refs: readonly ArticleVersionRef[]): Promise<RenderReport> {
   const now = (deps.clock ?? (() => new Date()))();
-  const pages = new Set<PageKey>();
+  const pages = new PageSet();
   const articles = new Map<string, ArticleHead>();
   const moved = new Map<string, string>();
   const totals: Record<string, number> = {};
@@ -72,7 +72,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     Object.assign(totals, update.totals);
     for (const page of affectedPages({ slug: head.slug, previous, next: update.listing, totals: update.totals, now })) pages.add(page);
     if (previous && previous.article.slug !== head.slug) {
-      pages.add(`article:${previous.article.slug}`);
+      pages.add({ kind: 'article', slug: previous.article.slug });
       if (head.status === 'published') moved.set(previous.article.slug, head.slug);
     }
     articles.set(head.slug, head);
@@ -92,6 +92,6 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
   }
   return advanced > 0
-    ? { outcome: 'rendered', pages: [...pages], written: files.map((file) => file.key), invalidated }
+    ? { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated }
     : STALE;
 }

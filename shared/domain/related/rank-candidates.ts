@@ -1,17 +1,9 @@
-import type { ArticleStatus, RelatedLink } from '../article';
+import type { Article, RelatedLink } from '../article';
 import { bm25TermFactor, type TermQuery } from './bm25';
 import type { RelatedParameters } from './parameters';
 
 /** What the index holds of an indexed article; every posting of the article carries it. */
-export interface IndexedArticle {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly section: string;
-  readonly tags: readonly string[];
-  readonly language: string;
-  readonly publishedAt: string;
-  readonly status: ArticleStatus;
+export interface IndexedArticle extends Pick<Article, 'id' | 'slug' | 'title' | 'section' | 'tags' | 'language' | 'publishedAt' | 'status'> {
   /** Weighted document length. */
   readonly length: number;
   /** The article's own query (term → weight), to score articles from its side. */

@@ -9,14 +9,7 @@ import {
   type ArticleListing,
 } from './listing';
 
-/**
- * A page (or group of files) of the site that a publish may have to re-render:
- * - `article:<slug>`
- * - `list:<list id>:front`, `list:<list id>:page:<n>` (home, section, tag, author lists)
- * - `feed:<list id>` (the RSS, Atom and JSON feeds of `home` or `section/<slug>`)
- * - `sitemap:index`, `sitemap:news`, `sitemap:month/<YYYY-MM>`
- */
-export type PageKey = string;
+import { PageSet } from './page-key';
 
 /** One publish, update or withdrawal, as the pages see it. */
 export interface ListingChange {
@@ -50,8 +43,8 @@ function withinNewsWindow(listing: ArticleListing | undefined, now: Date): boole
  * of its month (and the index when a month starts); the news sitemap when it
  * is within 48 hours. Never depends on the archive's size.
  */
-export function affectedPages(change: ListingChange): Set<PageKey> {
-  const pages = new Set<PageKey>([`article:${change.slug}`]);
+export function affectedPages(change: ListingChange): PageSet {
+  const pages = new PageSet([{ kind: 'article', slug: change.slug }]);
   const before = change.previous?.ordinals ?? {};
   const after = change.next?.ordinals ?? {};
   const unchanged =
@@ -64,33 +57,28 @@ export function affectedPages(change: ListingChange): Set<PageKey> {
     const total = change.totals[id] ?? Math.max(was ?? 0, is ?? 0);
     const ref = parseListId(id);
     if (ref.kind === 'month') {
-      pages.add(`sitemap:${id}`);
-      if (was === undefined && total === 1) pages.add('sitemap:index');
+      pages.add({ kind: 'month-sitemap', listId: id });
+      if (was === undefined && total === 1) pages.add({ kind: 'sitemap-index' });
       continue;
     }
     const archived = archivePageCount(total);
     for (const ordinal of [was, is]) {
       if (ordinal === undefined) continue;
       if (ordinal > frontFloor(total)) {
-        pages.add(`list:${id}:front`);
-        if (ref.kind === 'home' || ref.kind === 'section') pages.add(`feed:${id}`);
+        pages.add({ kind: 'list', listId: id });
+        if (ref.kind === 'home' || ref.kind === 'section') pages.add({ kind: 'feed', listId: id });
       }
       const page = pageOfOrdinal(ordinal);
-      if (page <= archived) pages.add(`list:${id}:page:${page}`);
+      if (page <= archived) pages.add({ kind: 'list', listId: id, page });
     }
     // A new ordinal that completes a bucket moves the front page's floor up: the next archive page appears,
     // and its predecessor's "newer" link now points at it instead of the front page.
     if (is !== undefined && was === undefined && total % LIST_PAGE_SIZE === 0) {
-      if (archived >= 1) pages.add(`list:${id}:page:${archived}`);
-      if (archived >= 2) pages.add(`list:${id}:page:${archived - 1}`);
+      if (archived >= 1) pages.add({ kind: 'list', listId: id, page: archived });
+      if (archived >= 2) pages.add({ kind: 'list', listId: id, page: archived - 1 });
     }
   }
-  if (withinNewsWindow(change.previous, change.now) || withinNewsWindow(change.next, change.now)) pages.add('sitemap:news');
+  if (withinNewsWindow(change.previous, change.now) || withinNewsWindow(change.next, change.now)) pages.add({ kind: 'news-sitemap' });
   return pages;
-}
-
-/** The list id a home or section feed key names, e.g. `feed:section/world` → `section/world`. */
-export function feedListId(key: PageKey): string {
-  return key.slice('feed:'.length);
 }
 

@@ -1,5 +1,6 @@
 /** Pure HTML rendering of the site: pages, feeds, sitemaps, the stylesheet, and what a publish changes. */
-export { affectedPages, feedListId, type ListingChange, type PageKey } from './affected-pages';
+export { affectedPages, type ListingChange } from './affected-pages';
+export { pageName, PageSet, type PageKey } from './page-key';
 export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
