@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import * as z from '../../events/zod';
 import { median } from '../size/load-time';
 import { adversarialDrafts, issueDrafts, largestDrafts, normalDraft } from './hostile-drafts';
 
@@ -17,19 +18,19 @@ const MEASURE = fileURLToPath(new URL('./measure-case.ts', import.meta.url));
 /** Goals of issue 10. */
 export const HOSTILE_GOALS = { worstMs: 1_000, peakMb: 256, medianMs: 5 } as const;
 
-interface CaseResult {
-  readonly name: string;
-  readonly bytes: number;
-  readonly outcome: string;
-  readonly firstMs: number;
-  readonly medianMs: number;
-  readonly maxRssMb: number;
-}
+const caseResultSchema = z.object({
+  name: z.string(),
+  bytes: z.number(),
+  outcome: z.string(),
+  firstMs: z.number(),
+  medianMs: z.number(),
+  maxRssMb: z.number(),
+});
+type CaseResult = z.infer<typeof caseResultSchema>;
 
 async function measure(name: string, rounds: number): Promise<CaseResult> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], { maxBuffer: 1 << 20, timeout: 600_000 });
-  const parsed: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
-  return parsed as CaseResult;
+  return caseResultSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
 }
 
 function row(r: CaseResult, idleMb: number): string {

@@ -11,6 +11,7 @@ import { createRelatedIndex } from '../../../shared/adapters/related-index';
 import type { RelatedIndex } from '../../../shared/ports/related-index';
 import type { TopicMessage } from '../../../shared/ports/topic-publisher';
 import { articleIdFor } from '../../../shared/domain/publishing/article-id';
+import { reportKeyFor } from '../../../shared/domain/publishing/draft-report';
 import { ingestDraft, type IngestDependencies } from '../../../shared/use-cases/ingest-draft';
 import { dynamoDbClient } from '../../support/aws-env';
 
@@ -72,7 +73,7 @@ describe('ingestDraft limits', () => {
     const key = 'drafts/limits/too-complex.md';
     const { deps, alerts, reports } = dependencies({ [key]: draft('Too complex') }, { draftDeadlineMs: -1 });
     expect(await ingestDraft(deps, key)).toBe('rejected');
-    expect(reports.get('reports/limits/too-complex.json')?.errors).toEqual([
+    expect(reports.get(reportKeyFor(key))?.errors).toEqual([
       { path: 'body', message: expect.stringMatching(/^The draft is too complex: .* did not finish within -1 ms/) },
     ]);
     expect(alerts.map((a) => a.subject)).toEqual([`Draft rejected: ${key}`]);
@@ -84,19 +85,21 @@ describe('ingestDraft limits', () => {
     const scheduler = failingScheduler();
     const { deps, alerts, reports } = dependencies({ [key]: draft('Cannot schedule', 'publishAt: 2027-01-01T09:00:00Z\n') }, { scheduler });
     expect(await ingestDraft(deps, key)).toBe('rejected');
-    expect(reports.get('reports/limits/unschedulable.json')?.errors).toEqual([
+    expect(reports.get(reportKeyFor(key))?.errors).toEqual([
       { path: 'publishAt', message: expect.stringMatching(/could not be scheduled \(ValidationException: Invalid Schedule Expression\)/) },
     ]);
     expect(alerts.map((a) => a.subject)).toEqual([`Draft rejected: ${key}`]);
     expect(await store.getHead(articleIdFor(key))).toBeUndefined();
   });
 
-  it('keeps a published article as it was when its update cannot be scheduled', async () => {
-    const key = 'drafts/limits/published-then-unschedulable.md';
-    const first = dependencies({ [key]: draft('Published first') });
-    expect(await ingestDraft(first.deps, key)).toBe('published');
-    const second = dependencies({ [key]: draft('Published first, moved', 'publishAt: 2027-01-01T09:00:00Z\n') }, { scheduler: failingScheduler() });
+  it('keeps a scheduled article and its schedule as they were when moving it fails', async () => {
+    const key = 'drafts/limits/scheduled-then-unschedulable.md';
+    const first = dependencies({ [key]: draft('Scheduled first', 'publishAt: 2027-01-01T09:00:00Z\n') });
+    expect(await ingestDraft(first.deps, key)).toBe('scheduled');
+    const scheduler = failingScheduler();
+    const second = dependencies({ [key]: draft('Scheduled first, moved', 'publishAt: 2027-02-01T09:00:00Z\n') }, { scheduler });
     expect(await ingestDraft(second.deps, key)).toBe('rejected');
-    expect(await store.getHead(articleIdFor(key))).toMatchObject({ status: 'published', version: 1, title: 'Published first' });
+    expect(await store.getHead(articleIdFor(key))).toMatchObject({ status: 'scheduled', version: 1, publishAt: '2027-01-01T09:00:00.000Z' });
+    expect(scheduler.calls).toEqual([`schedule ${articleIdFor(key)}`]);
   });
 });
