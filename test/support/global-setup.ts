@@ -24,6 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     snsPort: await freePort(),
     schedulerPort: await freePort(),
     cloudfrontPort: await freePort(),
+    // Held in progress long enough for a test to fill CloudFront's budget and publish while it is full.
+    invalidationCompleteAfterMs: 5 * 60_000,
     sqsPort: await freePort(),
     sesPort: await freePort(),
   });
