@@ -6,6 +6,7 @@ import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
+import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
 import type { DataStack } from './data-stack';
@@ -20,6 +21,8 @@ export interface AppStackProps extends StackProps {
   readonly data: DataStack;
   /** @default - `functions/<name>/handler.ts` */
   readonly entries?: FunctionEntries;
+  /** @default - `functions/<name>/handler.ts` */
+  readonly readerEntries?: Partial<Record<ReaderFunctionName, string>>;
 }
 
 /**
@@ -32,6 +35,8 @@ export class AppStack extends Stack {
   readonly alerting: Alerting;
   readonly scheduling: Scheduling;
   readonly monitoring: Monitoring;
+  /** The reader side, when the stage configures `readers`. */
+  readonly readers?: ReaderAlerts;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -69,6 +74,17 @@ export class AppStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.scheduling.grantManageSchedules(this.ingestion.function);
+    if (config.readers && data.subscribers) {
+      this.readers = new ReaderAlerts(this, 'Readers', {
+        config: config.readers,
+        table: data.subscribers.table,
+        alertsTopic: data.notifications.alertsTopic,
+        siteUrl: data.site.siteUrl,
+        publication: config.publication,
+        logRetention,
+        ...(props.readerEntries ? { entries: props.readerEntries } : {}),
+      });
+    }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       opsTopic: data.notifications.opsTopic,

@@ -7,6 +7,7 @@ import { ArticleStore } from '../constructs/article-store';
 import { Intake } from '../constructs/intake';
 import { Notifications } from '../constructs/notifications';
 import { SiteDelivery } from '../constructs/site-delivery';
+import { SubscriberTable } from '../constructs/subscriber-table';
 
 /** Properties of a {@link DataStack}. */
 export interface DataStackProps extends StackProps {
@@ -25,6 +26,8 @@ export class DataStack extends Stack {
   readonly articleStore: ArticleStore;
   readonly notifications: Notifications;
   readonly site: SiteDelivery;
+  /** Readers and their choices; only when the stage configures `readers`. */
+  readonly subscribers?: SubscriberTable;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -42,6 +45,7 @@ export class DataStack extends Stack {
       removalPolicy,
     });
     this.site = new SiteDelivery(this, 'Site', { accessLogsBucket, domain: config.domain, removalPolicy });
+    if (config.readers) this.subscribers = new SubscriberTable(this, 'Subscribers', { removalPolicy });
 
     const output = (key: string, value: string, description: string): void => {
       new CfnOutput(this, key, { value, description });
