@@ -36,7 +36,7 @@ export interface LocalStackOptions {
   readonly dynamodbPort?: number;
   readonly snsPort?: number;
   readonly schedulerPort?: number;
-  /** aws-ses-v2-local (SES and its mail viewer). */
+  /** aws-ses-v2-local (SES and its mail viewer); its URL is `mail` in endpoints.json. @default any free port */
   readonly sesPort?: number;
   /** Human-readable progress lines (rejections, alerts, failures). */
   readonly log?: (line: string) => void;
