@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startLocalStack } from '../infra/local/local-stack';
 import { freePort } from '../infra/local/free-port';
 import { launchChromium } from './chromium';
+import { readerScreenshots } from './reader-screenshots';
 
 const OUT = resolve('screenshots');
 const EXAMPLES = resolve('examples');
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       await context.close();
       console.log(`screenshots/${name}.png`);
     }
+    for (const file of await readerScreenshots(browser, stack.endpoints, OUT)) console.log(`screenshots/${file}`);
   } finally {
     await browser.close();
     await stack.stop();

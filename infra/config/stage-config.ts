@@ -38,8 +38,25 @@ const alertSubscriptionSchema = z
   })
   .strict();
 
+const readersSchema = z
+  .object({
+    /** The From address of alert emails; its domain must be a verified SES identity. */
+    fromAddress: z.string().min(3),
+    /** Emails per second the stage may send (its SES send quota); split across the sender's concurrency. */
+    emailSendRate: z.number().positive().default(14),
+    /** Concurrent email senders (the batch queue's maximum concurrency). */
+    senderConcurrency: z.number().int().min(2).max(1000).default(2),
+    /** SSM SecureString parameter (name) holding the link-signing secret; created out of band, never in the repo. */
+    secretParameterName: z.string().regex(/^\/[\w./-]+$/),
+    /** Web push: the VAPID public key and the SSM SecureString parameter of its private key. */
+    webPush: z.object({ publicKey: z.string().regex(/^[\w-]{80,100}$/), privateKeyParameterName: z.string().regex(/^\/[\w./-]+$/), subject: z.string().regex(/^(mailto:|https:)/) }).strict().optional(),
+  })
+  .strict();
+
 const stageSchema = z
   .object({
+    /** The reader side (sign-up API, SES email, web push); not deployed when absent. */
+    readers: readersSchema.optional(),
     /** Deploy to this account and region; env-agnostic stacks when absent. */
     env: z.object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) }).strict().optional(),
     /** Brand shown on the rendered pages. */
@@ -95,6 +112,8 @@ const stagesSchema = z.record(z.string().regex(STAGE_NAME, 'stage names are lowe
 
 /** One deployment stage, parsed from `cdk.json` context. */
 export type StageConfig = z.output<typeof stageSchema> & { readonly name: string };
+/** The reader side's settings of a stage. */
+export type ReadersConfig = z.output<typeof readersSchema>;
 /** An email subscription to the alerts topic. */
 export type AlertSubscription = z.output<typeof alertSubscriptionSchema>;
 /** A stage's custom domain. */

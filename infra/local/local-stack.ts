@@ -43,7 +43,7 @@ export interface LocalStackOptions {
   readonly sqsPort?: number;
   /** How long a local CloudFront invalidation stays in progress. @default 60 s */
   readonly invalidationCompleteAfterMs?: number;
-  /** aws-ses-v2-local (SES and its mail viewer). */
+  /** aws-ses-v2-local (SES and its mail viewer); its URL is `mail` in endpoints.json. @default any free port */
   readonly sesPort?: number;
   /** Human-readable progress lines (rejections, alerts, failures). */
   readonly log?: (line: string) => void;

@@ -20,6 +20,8 @@ Newsroom is running.
   DynamoDB:      ${endpoints.dynamodb}  (table ${endpoints.tableName})
   SNS:           ${endpoints.sns}
   Alerts outbox: ${endpoints.outboxDir}
+  Mail viewer:   ${endpoints.mail}  (sent alerts; or: npm run -s newsroom -- mail)
+  Sign up:       ${endpoints.site}/subscribe/
 Press Ctrl-C to stop.
 `);
   let stopping = false;

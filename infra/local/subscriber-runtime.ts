@@ -60,7 +60,7 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
   };
   try {
-    const ses = await startSesLocal({ port: options.sesPort ?? 8005 });
+    const ses = await startSesLocal({ port: options.sesPort ?? 0 });
     stoppers.push(() => ses.stop());
     await ensureSubscriberTable(new DynamoDBClient({ endpoint: options.dynamodbEndpoint }), LOCAL_NAMES.subscriberTable);
     await ensureSecretFile(options.paths.subscriptionSecret);

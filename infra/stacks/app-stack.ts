@@ -7,6 +7,7 @@ import { Alerting } from '../constructs/alerting';
 import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
+import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
 import { Reconciliation } from '../constructs/reconciliation';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
@@ -22,6 +23,8 @@ export interface AppStackProps extends StackProps {
   readonly data: DataStack;
   /** Handler entries to use instead of `functions/<name>/handler.ts`, by function. */
   readonly entries?: Partial<FunctionEntries>;
+  /** @default - `functions/<name>/handler.ts` */
+  readonly readerEntries?: Partial<Record<ReaderFunctionName, string>>;
 }
 
 /**
@@ -36,6 +39,8 @@ export class AppStack extends Stack {
   readonly scheduling: Scheduling;
   readonly reconciliation: Reconciliation;
   readonly monitoring: Monitoring;
+  /** The reader side, when the stage configures `readers`. */
+  readonly readers?: ReaderAlerts;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -81,6 +86,17 @@ export class AppStack extends Stack {
       table: data.articleStore.table,
       function: { ...fn('reconcile-pipeline', entries['reconcile-pipeline']), timeout: Duration.minutes(5) },
     });
+    if (config.readers && data.subscribers) {
+      this.readers = new ReaderAlerts(this, 'Readers', {
+        config: config.readers,
+        table: data.subscribers.table,
+        alertsTopic: data.notifications.alertsTopic,
+        siteUrl: data.site.siteUrl,
+        publication: config.publication,
+        logRetention,
+        ...(props.readerEntries ? { entries: props.readerEntries } : {}),
+      });
+    }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       opsTopic: data.notifications.opsTopic,

@@ -9,6 +9,7 @@ import { CustomDomain } from '../constructs/custom-domain';
 import { Intake } from '../constructs/intake';
 import { Notifications } from '../constructs/notifications';
 import { SiteDelivery } from '../constructs/site-delivery';
+import { SubscriberTable } from '../constructs/subscriber-table';
 import type { EdgeStack } from './edge-stack';
 
 /** Properties of a {@link DataStack}. */
@@ -30,6 +31,8 @@ export class DataStack extends Stack {
   readonly articleStore: ArticleStore;
   readonly notifications: Notifications;
   readonly site: SiteDelivery;
+  /** Readers and their choices; only when the stage configures `readers`. */
+  readonly subscribers?: SubscriberTable;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -62,6 +65,7 @@ export class DataStack extends Stack {
       topic: this.notifications.opsTopic,
       topicKey: this.notifications.key,
     });
+    if (config.readers) this.subscribers = new SubscriberTable(this, 'Subscribers', { removalPolicy });
 
     const output = (key: string, value: string, description: string): void => {
       new CfnOutput(this, key, { value, description });

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { Arn, Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ConfigurationSet, EventDestination, EmailSendingEvent } from 'aws-cdk-lib/aws-ses';
+import { type ITopic, Subscription, SubscriptionProtocol } from 'aws-cdk-lib/aws-sns';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../events/names';
+import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import type { ReadersConfig } from '../config/stage-config';
+import { PROJECT_ROOT } from '../config/paths';
+import { PipelineFunction } from './pipeline-function';
+
+/** The functions of the reader side. */
+export type ReaderFunctionName = 'subscription-api' | 'plan-alert-emails' | 'send-alert-emails' | 'ses-events';
+
+/** The handler entry of a reader function: `functions/<name>/handler.ts`. */
+export const readerFunctionEntry = (name: ReaderFunctionName) => path.join(PROJECT_ROOT, 'functions', name, 'handler.ts');
+
+/** Properties of {@link ReaderAlerts}. */
+export interface ReaderAlertsProps {
+  readonly config: ReadersConfig;
+  readonly table: ITable;
+  readonly alertsTopic: ITopic;
+  readonly siteUrl: string;
+  readonly publication: string;
+  readonly logRetention: RetentionDays;
+  /** @default - `functions/<name>/handler.ts` */
+  readonly entries?: Partial<Record<ReaderFunctionName, string>>;
+}
+
+/**
+ * The reader side of alerts: the alerts topic delivers (raw) to the alert
+ * queue; the planner pages the subscriber table's interest index and fills
+ * the batch queue; the sender sends each batch through SES v2 (or Web Push)
+ * at the stage's rate, its concurrency capped by the event source mapping;
+ * SES bounce and complaint events reach the suppression function through
+ * EventBridge and a queue; the subscription API is a function URL (IAM auth,
+ * for CloudFront origin access control). Every queue has a dead-letter queue.
+ */
+export class ReaderAlerts extends Construct {
+  readonly alertQueue: Queue;
+  readonly batchQueue: Queue;
+  readonly sesEventsQueue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly apiFunction: PipelineFunction;
+  readonly apiUrl: FunctionUrl;
+  readonly planner: PipelineFunction;
+  readonly sender: PipelineFunction;
+  readonly suppressor: PipelineFunction;
+  readonly configurationSet: ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: ReaderAlertsProps) {
+    super(scope, id);
+    const { config, table } = props;
+    const stack = Stack.of(this);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const queue = (queueId: string, visibilityTimeout: Duration) =>
+      new Queue(this, queueId, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout,
+        deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      });
+    this.alertQueue = queue('AlertQueue', Duration.minutes(30));
+    this.batchQueue = queue('BatchQueue', Duration.minutes(30));
+    this.sesEventsQueue = queue('SesEventsQueue', Duration.minutes(3));
+
+    // The subscription lives here, not on the topic's stack, so the data stack never depends on this one.
+    new Subscription(this, 'AlertQueueSubscription', {
+      topic: props.alertsTopic,
+      protocol: SubscriptionProtocol.SQS,
+      endpoint: this.alertQueue.queueArn,
+      rawMessageDelivery: true,
+    });
+    this.alertQueue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.alertQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': props.alertsTopic.topicArn } },
+      }),
+    );
+
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {});
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    new Rule(this, 'SesEventsRule', {
+      eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint Received'] },
+      targets: [new SqsQueue(this.sesEventsQueue, { message: RuleTargetInput.fromEventPath('$.detail') })],
+    });
+
+    const secret = StringParameter.fromSecureStringParameterAttributes(this, 'LinkSecret', { parameterName: config.secretParameterName });
+    const vapidKey = config.webPush
+      ? StringParameter.fromSecureStringParameterAttributes(this, 'VapidPrivateKey', { parameterName: config.webPush.privateKeyParameterName })
+      : undefined;
+    const environment = {
+      [SUBSCRIBER_ENV.tableName]: table.tableName,
+      [SUBSCRIBER_ENV.secretParameter]: config.secretParameterName,
+      [SUBSCRIBER_ENV.fromAddress]: config.fromAddress,
+      [SUBSCRIBER_ENV.configurationSet]: this.configurationSet.configurationSetName,
+      [SUBSCRIBER_ENV.emailBatchQueueUrl]: this.batchQueue.queueUrl,
+      [SUBSCRIBER_ENV.sendRatePerSecond]: String(config.emailSendRate / config.senderConcurrency),
+      ...(config.webPush
+        ? {
+            [SUBSCRIBER_ENV.vapidPublicKey]: config.webPush.publicKey,
+            [SUBSCRIBER_ENV.vapidPrivateKeyParameter]: config.webPush.privateKeyParameterName,
+            [SUBSCRIBER_ENV.vapidSubject]: config.webPush.subject,
+          }
+        : {}),
+      [ENV.siteUrl]: props.siteUrl,
+      [ENV.publication]: props.publication,
+    };
+    const fn = (fnId: string, name: ReaderFunctionName, timeout: Duration) =>
+      new PipelineFunction(this, fnId, {
+        entry: props.entries?.[name] ?? readerFunctionEntry(name),
+        serviceName: name,
+        logRetention: props.logRetention,
+        timeout,
+        environment,
+      });
+    const sesSend = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['ses:SendEmail'],
+      resources: [
+        Arn.format({ service: 'ses', resource: 'identity', resourceName: config.fromAddress.replace(/^.*<|>$/g, '').split('@')[1] ?? '' }, stack),
+        Arn.format({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }, stack),
+      ],
+    });
+
+    this.apiFunction = fn('ApiFunction', 'subscription-api', Duration.seconds(10));
+    this.apiUrl = this.apiFunction.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+    table.grantReadWriteData(this.apiFunction);
+    this.apiFunction.addToRolePolicy(sesSend);
+    secret.grantRead(this.apiFunction);
+
+    this.planner = fn('PlannerFunction', 'plan-alert-emails', Duration.minutes(5));
+    this.planner.addEventSource(new SqsEventSource(this.alertQueue, { batchSize: 1, reportBatchItemFailures: true }));
+    table.grantReadData(this.planner);
+    this.batchQueue.grantSendMessages(this.planner);
+
+    this.sender = fn('SenderFunction', 'send-alert-emails', Duration.minutes(5));
+    this.sender.addEventSource(
+      new SqsEventSource(this.batchQueue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: config.senderConcurrency }),
+    );
+    table.grantReadWriteData(this.sender);
+    this.sender.addToRolePolicy(sesSend);
+    secret.grantRead(this.sender);
+    if (vapidKey) vapidKey.grantRead(this.sender);
+
+    this.suppressor = fn('SesEventsFunction', 'ses-events', Duration.seconds(30));
+    this.suppressor.addEventSource(new SqsEventSource(this.sesEventsQueue, { batchSize: 10, reportBatchItemFailures: true }));
+    table.grantReadWriteData(this.suppressor);
+    secret.grantRead(this.suppressor);
+  }
+}
