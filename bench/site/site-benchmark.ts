@@ -165,7 +165,7 @@ async function renderInto(archive: RebuiltArchive, head: ArticleHead, at: number
   let invalidated: readonly string[] = [];
   await renderSiteBatch(
     {
-      store: { getHead: async () => head, advanceStage: async () => true },
+      store: { getHead: async () => head, transition: async () => true },
       lists: archive.lists,
       site: countingBucket().site,
       cdn: { invalidate: async (paths) => void (invalidated = paths) },

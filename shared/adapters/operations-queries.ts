@@ -1,8 +1,8 @@
-import { GetCommand, paginateScan, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TABLE_INDEXES } from '../../events/names';
+import { GetCommand, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { STAGES } from '../domain/lifecycle';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
-import { headFromItem, keys, summaryFromItem } from './article-item';
+import { headFromItem, keys } from './article-item';
+import { createArticleStore } from './article-store';
 
 /** Options of {@link createOperationsQueries}. */
 export interface OperationsQueriesOptions {
@@ -41,27 +41,16 @@ export function createOperationsQueries({ client, tableName }: OperationsQueries
     return heads.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   }
 
+  const store = createArticleStore({ client, tableName });
+
   async function lastPublished(): Promise<ArticleSummary | undefined> {
-    const index = TABLE_INDEXES.byPublished;
-    const { Items = [] } = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': keys.publishedPartition },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    return Items[0] ? summaryFromItem(Items[0]) : undefined;
+    const [last] = await store.listPublished(1);
+    return last;
   }
 
   async function headBySlug(slug: string): Promise<ArticleHead | undefined> {
     const { Item: claim } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.slug(slug), SK: keys.slugSort } }));
-    if (typeof claim?.articleId !== 'string') return undefined;
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.article(claim.articleId), SK: keys.head } }));
-    return Item ? headFromItem(Item) : undefined;
+    return typeof claim?.articleId === 'string' ? store.getHead(claim.articleId) : undefined;
   }
 
   return { headsInFlight, lastPublished, headBySlug };

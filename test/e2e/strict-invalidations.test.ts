@@ -2,7 +2,7 @@ import { CloudFrontClient, CreateInvalidationCommand, TooManyInvalidationsInProg
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../events/names';
+import { STAGES } from '../../shared/domain/lifecycle';
 import { INVALIDATION_LIMITS } from '../../infra/local/cloudfront/invalidation-state';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { createArticleStore } from '../../shared/adapters/article-store';
