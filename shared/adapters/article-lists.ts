@@ -88,6 +88,10 @@ const listedSchema = z.object({
   updatedAt: z.string(),
   language: z.string(),
   takeaways: z.array(z.string()),
+  breaking: z.optional(z.boolean()),
+  image: z.optional(
+    z.object({ src: z.string(), alt: z.string(), width: z.optional(z.int()), height: z.optional(z.int()) }),
+  ),
 });
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });

@@ -1,5 +1,5 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { RenderedFile } from '../domain/render';
+import type { RenderedFile, SiteAsset } from '../domain/render';
 import { edgeMetadata } from '../edge/edge-metadata';
 
 /** Options of {@link createSiteBucket}. */
@@ -14,9 +14,26 @@ export interface SiteBucket {
   write(files: readonly RenderedFile[]): Promise<void>;
 }
 
+/** Writes binary assets (copied images) to the site bucket. */
+export interface SiteAssets {
+  /** Writes one asset with its content type and cache policy. */
+  writeAsset(asset: SiteAsset): Promise<void>;
+}
+
 /** Creates the site bucket adapter. */
-export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBucket {
+export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBucket & SiteAssets {
   return {
+    async writeAsset(asset) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: asset.key,
+          Body: asset.body,
+          ContentType: asset.contentType,
+          CacheControl: asset.cacheControl,
+        }),
+      );
+    },
     async write(files) {
       await Promise.all(
         files.map((file) =>

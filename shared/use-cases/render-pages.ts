@@ -4,6 +4,7 @@ import type { Article } from '../domain/article';
 import {
   archivePageCount,
   FEED_SIZE,
+  listId,
   listRef,
   parseListId,
   renderArticlePage,
@@ -16,12 +17,15 @@ import {
   renderSitemapIndex,
   renderMovedPage,
   renderWithdrawnPage,
+  SECTION_BLOCK_READ,
   shareScript,
+  siteSections,
   stylesheet,
   type ListedArticle,
   type PageKey,
   type PagedListKind,
   type RenderedFile,
+  type SectionBlock,
   type SiteConfig,
 } from '../domain/render';
 
@@ -73,6 +77,16 @@ function listName(kind: string, slug: string, items: readonly ListedArticle[]): 
   return slug;
 }
 
+/** The home front page's section blocks: each navigation section's latest entries (one bounded read each). */
+async function sectionBlocks(ctx: PageContext): Promise<SectionBlock[]> {
+  return Promise.all(
+    siteSections(ctx.site).map(async (name) => ({
+      name,
+      items: await ctx.lists.latest(listId(listRef('section', name)), SECTION_BLOCK_READ),
+    })),
+  );
+}
+
 /** Renders the files of one page key (see `PageKey`); feeds give three files. */
 export async function renderPage(key: PageKey, ctx: PageContext): Promise<RenderedFile[]> {
   const colon = key.indexOf(':');
@@ -99,6 +113,7 @@ export async function renderPage(key: PageKey, ctx: PageContext): Promise<Render
   const ref = parseListId(id);
   const total = ctx.totals?.[id] ?? (await ctx.lists.total(id));
   const items = page === undefined ? await ctx.lists.front(id, total) : await ctx.lists.archivePage(id, Number(page));
+  const blocks = ref.kind === 'home' && page === undefined ? await sectionBlocks(ctx) : undefined;
   return [
     renderListPage(
       {
@@ -108,6 +123,7 @@ export async function renderPage(key: PageKey, ctx: PageContext): Promise<Render
         items,
         page: page === undefined ? undefined : Number(page),
         archivePages: archivePageCount(total),
+        blocks,
       },
       ctx.site,
     ),

@@ -2,7 +2,8 @@ import type { Article, ArticleImage, ArticleAnalysis, RelatedLink } from '../art
 import { escapeHtml } from './escape-html';
 import { renderDocument } from './layout';
 import { renderMarkdown } from './markdown';
-import { isAllowedUrl, isExternalUrl, urlScheme } from './safe-url';
+import { breakingBadge } from './front-page';
+import { imageSrc, imageTag } from './image';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
 import { listRef } from './listing';
 import { shareScriptHref } from './share-script';
@@ -29,13 +30,6 @@ function listHref(kind: keyof typeof listHrefs, name: string): string {
   return href;
 }
 
-function imageSrc(image: ArticleImage): string | undefined {
-  const src = image.src?.trim();
-  if (!src || !isAllowedUrl(src)) return undefined;
-  const scheme = urlScheme(src);
-  return scheme === undefined || scheme === 'https' ? src : undefined;
-}
-
 function renderFigcaption(image: ArticleImage): string {
   const parts = [
     image.caption ? escapeHtml(image.caption) : '',
@@ -45,12 +39,10 @@ function renderFigcaption(image: ArticleImage): string {
 }
 
 function renderFigure(image: ArticleImage): string {
-  const src = imageSrc(image);
-  const media =
-    src === undefined
-      ? `<p class="figure-description">${escapeHtml(image.alt)}</p>`
-      : `<img src="${escapeHtml(src)}" alt="${escapeHtml(image.alt)}" decoding="async">`;
-  const kind = src === undefined ? 'figure figure-text' : 'figure';
+  // The figure sits under the headline, above the fold: loaded eagerly.
+  const img = imageTag(image, 'eager');
+  const media = img ?? `<p class="figure-description">${escapeHtml(image.alt)}</p>`;
+  const kind = img === undefined ? 'figure figure-text' : 'figure';
   return `<figure class="${kind}">${media}${renderFigcaption(image)}</figure>`;
 }
 
@@ -191,7 +183,7 @@ export function renderArticlePage(article: Article, site: SiteConfig): RenderedF
     : '';
   const main = `<article class="measure">
 <header>
-<p class="kicker"><a href="${listHref('section', article.section)}">${escapeHtml(article.section)}</a></p>
+<p class="kicker">${breakingBadge(article.breaking)}<a href="${listHref('section', article.section)}">${escapeHtml(article.section)}</a></p>
 <h1>${escapeHtml(article.title)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 </header>

@@ -4,6 +4,8 @@ export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { renderHomePage } from './home-page';
+export { breakingBadge, renderFrontBody, SECTION_BLOCK_READ, SECTION_BLOCK_SIZE, TOP_STORIES, type FrontContent, type SectionBlock } from './front-page';
+export { imageSrc, imageTag, type ImageLoading } from './image';
 export { invalidationPaths, MAX_INVALIDATION_PATHS } from './invalidation-paths';
 export { textDirection } from './language';
 export { renderListPage, NO_ARTICLES_TEXT, type ListPage } from './list-page';
@@ -36,7 +38,10 @@ export {
   HTML_CACHE_CONTROL,
   HTML_CONTENT_TYPE,
   IMMUTABLE_CACHE_CONTROL,
+  DEFAULT_SECTIONS,
+  siteSections,
   type RenderedFile,
+  type SiteAsset,
   type SiteConfig,
 } from './site-config';
 export { renderMonthSitemap, renderNewsSitemap, renderRobots, renderSitemapIndex } from './sitemaps';
