@@ -9,7 +9,7 @@ import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createCloudFrontClient } from '../../shared/config/clients/cloudfront-client';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createS3Client } from '../../shared/config/clients/s3-client';
-import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { staticFilesOnce } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch } from '../../shared/use-cases/render-site';
@@ -18,7 +18,7 @@ const config = readRuntimeConfig(['tableName', 'siteBucket', 'siteUrl', 'publica
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('render-site');
 const site = createSiteBucket({ client: createS3Client(), bucket: config.siteBucket });
-const siteConfig = { baseUrl: config.siteUrl, publication: config.publication };
+const siteConfig = siteConfigOf(config);
 const deps = {
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   lists: createArticleLists({ client: dynamodb, tableName: config.tableName }),

@@ -14,6 +14,8 @@ export const endpointsSchema = z.object({
   alertsTopicArn: z.string(),
   editorsTopicArn: z.string(),
   draftsDir: z.string(),
+  /** The watched previews folder beside the drafts folder. */
+  previewsDir: z.optional(z.string()),
   outboxDir: z.string(),
   pid: z.number(),
 });

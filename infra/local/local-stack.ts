@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV } from '../../events/names';
+import { dirname, join, resolve } from 'node:path';
+import { DRAFTS_PREFIX, ENV, PREVIEWS_PREFIX } from '../../events/names';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../events/stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
@@ -28,7 +28,9 @@ export interface LocalStackOptions {
   readonly home?: string;
   /** Watched drafts folder. @default NEWSROOM_DRAFTS or `drafts` */
   readonly draftsDir?: string;
-  /** Drafts uploaded at start (examples). @default none */
+  /** Watched previews folder. @default NEWSROOM_PREVIEWS or `previews` beside the drafts folder */
+  readonly previewsDir?: string;
+  /** Drafts uploaded at start (examples; images in its `images/` folder first). @default none */
   readonly seedDir?: string;
   readonly sitePort?: number;
   readonly s3Port?: number;
@@ -60,6 +62,7 @@ const TABLE_NAME = LOCAL_NAMES.tableName;
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const paths = localPaths(options.home);
   const draftsDir = resolve(options.draftsDir ?? process.env.NEWSROOM_DRAFTS ?? 'drafts');
+  const previewsDir = resolve(options.previewsDir ?? process.env.NEWSROOM_PREVIEWS ?? join(dirname(draftsDir), 'previews'));
   const log = options.log ?? (() => undefined);
   await mkdir(paths.home, { recursive: true });
   const stoppers: Array<() => Promise<void>> = [];
@@ -99,8 +102,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
       onEvent: (record) => {
-        // The bucket notification on AWS covers only the drafts bucket's drafts/ prefix.
-        if (record.s3.bucket.name === DRAFTS_BUCKET && record.s3.object.key.startsWith(DRAFTS_PREFIX)) {
+        // The bucket notifications on AWS cover only the drafts bucket's drafts/ and previews/ prefixes.
+        const key = record.s3.object.key;
+        if (record.s3.bucket.name === DRAFTS_BUCKET && (key.startsWith(DRAFTS_PREFIX) || key.startsWith(PREVIEWS_PREFIX))) {
           enqueue(JSON.stringify({ Records: [record] }));
         }
       },
@@ -183,7 +187,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onError: (message) => log(`drafts folder: ${message}`),
     });
     stoppers.push(() => watcher.stop());
-    await watcher.ready;
+    const previews = await watchDraftsFolder({
+      dir: previewsDir,
+      client: clients.s3,
+      bucket: DRAFTS_BUCKET,
+      prefix: PREVIEWS_PREFIX,
+      onError: (message) => log(`previews folder: ${message}`),
+    });
+    stoppers.push(() => previews.stop());
+    await Promise.all([watcher.ready, previews.ready]);
 
     const endpoints: Endpoints = {
       site: cdn.url,
@@ -197,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       alertsTopicArn: topics.alertsTopicArn,
       editorsTopicArn: topics.editorsTopicArn,
       draftsDir,
+      previewsDir,
       outboxDir: paths.outbox,
       pid: process.pid,
     };
@@ -220,6 +233,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 
   async function uploadSeeds(client: ReturnType<typeof createAwsClients>['s3'], dir: string) {
+    // Images first: a draft naming one is rejected if it is not there yet.
+    const images = join(dir, 'images');
+    for (const name of await readdir(images).catch(() => [])) {
+      const body = await readFile(join(images, name));
+      await client.send(new PutObjectCommand({ Bucket: DRAFTS_BUCKET, Key: `${DRAFTS_PREFIX}images/${name}`, Body: body }));
+    }
     for (const name of await readdir(dir)) {
       if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
       const body = await readFile(join(dir, name));

@@ -19,6 +19,8 @@ const imageSchema = z.object({
   alt: z.string(),
   caption: z.optional(z.string()),
   credit: z.optional(z.string()),
+  width: z.optional(z.int()),
+  height: z.optional(z.int()),
 });
 
 const articleSchema = z.object({

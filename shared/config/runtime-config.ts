@@ -1,5 +1,6 @@
 import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
+import type { SiteConfig } from '../domain/render/site-config';
 
 const configSchema = z.object({
   tableName: z.string().check(z.minLength(1)),
@@ -10,6 +11,12 @@ const configSchema = z.object({
   distributionId: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
+  sections: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean)),
+    ),
+  ),
 });
 
 /** Names and settings every function reads from its environment. */
@@ -40,4 +47,9 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   for (const key of required) if (config[key] === undefined) problems.push(`${ENV[key]} is not set`);
   if (problems.length > 0) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   return config as Pick<RuntimeConfig, K> & Partial<RuntimeConfig>;
+}
+
+/** The rendered site's settings from the runtime configuration. */
+export function siteConfigOf(config: Pick<RuntimeConfig, 'siteUrl' | 'publication' | 'sections'>): SiteConfig {
+  return { baseUrl: config.siteUrl, publication: config.publication, ...(config.sections?.length ? { sections: config.sections } : {}) };
 }

@@ -1,6 +1,6 @@
 /** Pure HTML rendering of the site: pages, feeds, sitemaps, the stylesheet, and what a publish changes. */
 export { affectedPages, feedListId, type ListingChange, type PageKey } from './affected-pages';
-export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
+export { renderArticlePage, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type ArticlePreview } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { renderHomePage } from './home-page';

@@ -45,6 +45,7 @@ p,ul,ol,figure,blockquote,pre,table{margin:0 0 1.1rem}
 .kicker,.label,.meta,.byline-block,figcaption,.tags{font-family:var(--sans)}
 .kicker{margin:0;color:var(--accent);font-size:.8125rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase}
 .dek{font:1.25rem/1.45 var(--serif);color:var(--muted);margin-bottom:1.5rem}
+.preview-note{padding:.75rem 1rem;border:2px dashed var(--accent);border-radius:.25rem}
 .correction{border:1px solid var(--accent);border-left-width:4px;padding:.75rem 1rem;border-radius:.25rem}
 .figure{margin:1.5rem 0}
 .figure img{display:block;width:100%;border-radius:.25rem}
