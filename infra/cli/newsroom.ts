@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
+import { describePreview, previewDraftFile } from './preview-command';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
 import { describeSubscribers, listSubscribers, subscribeEmail } from './subscribe-command';
@@ -11,6 +12,8 @@ Commands:
   check FILE... [--json]   Validate drafts offline; exit 1 if any is invalid.
   publish FILE... [--stage NAME]
                            Upload drafts to the drafts bucket (the local stack's, or a deployed stage's).
+  preview FILE [--stage NAME]
+                           Render a draft at an unlisted, expiring address (nothing is published) and print its URL.
   rebuild                  Re-render the whole site of the running local stack from its table.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only] [--stage NAME]
                            Subscribe an address to alerts, filtered by section, tag or breaking news.
@@ -51,6 +54,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const keys = await publishDrafts(await resolveTarget(values.stage), positionals);
       for (const key of keys) console.log(`uploaded ${key}`);
       return 0;
+    }
+    case 'preview': {
+      if (positionals.length !== 1) throw new Error('preview needs one FILE');
+      const report = await previewDraftFile(await resolveTarget(values.stage), positionals[0] ?? '');
+      console.log(describePreview(report));
+      return report.status === 'previewed' ? 0 : 1;
     }
     case 'rebuild': {
       console.log(describeRebuild(await rebuildLocalSite()));

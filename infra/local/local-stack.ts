@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV, PREVIEWS_PREFIX } from '../../events/names';
@@ -179,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => poller.stop());
 
-    if (options.seedDir) await uploadSeeds(clients.s3, options.seedDir);
+    if (options.seedDir) await seedDrafts(clients.s3, DRAFTS_BUCKET, options.seedDir);
     const watcher = await watchDraftsFolder({
       dir: draftsDir,
       client: clients.s3,
@@ -231,18 +231,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
 
-  async function uploadSeeds(client: ReturnType<typeof createAwsClients>['s3'], dir: string) {
-    // Images first: a draft naming one is rejected if it is not there yet.
-    const images = join(dir, 'images');
-    for (const name of await readdir(images).catch(() => [])) {
-      const body = await readFile(join(images, name));
-      await client.send(new PutObjectCommand({ Bucket: DRAFTS_BUCKET, Key: `${DRAFTS_PREFIX}images/${name}`, Body: body }));
-    }
-    for (const name of await readdir(dir)) {
-      if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
-      const body = await readFile(join(dir, name));
-      await client.send(new PutObjectCommand({ Bucket: DRAFTS_BUCKET, Key: `${DRAFTS_PREFIX}${name}`, Body: body }));
-    }
+/** Uploads the drafts in `dir` under `drafts/` (the images in its `images/` folder first: a draft naming a missing one is rejected). */
+export async function seedDrafts(client: S3Client, bucket: string, dir: string): Promise<void> {
+  const images = join(dir, 'images');
+  for (const name of await readdir(images).catch(() => [])) {
+    const body = await readFile(join(images, name));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${DRAFTS_PREFIX}images/${name}`, Body: body }));
+  }
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
+    const body = await readFile(join(dir, name));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${DRAFTS_PREFIX}${name}`, Body: body }));
   }
 }
