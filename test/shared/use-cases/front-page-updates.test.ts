@@ -1,0 +1,90 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleLists } from '../../../shared/adapters/article-lists';
+import { createArticleStore, type ArticleStore } from '../../../shared/adapters/article-store';
+import type { SiteBucket } from '../../../shared/adapters/site-bucket';
+import type { ArticleHead } from '../../../shared/domain/article';
+import { planWithdrawal } from '../../../shared/domain/publishing/next-version';
+import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
+import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
+import { articleHead } from '../../support/article-fixtures';
+import { dynamoDbClient } from '../../support/aws-env';
+import { element, texts } from '../domain/render/html-parts';
+
+let store: ArticleStore;
+let deps: RenderDependencies;
+const pages = new Map<string, string>();
+let minute = 0;
+
+beforeAll(async () => {
+  const client = dynamoDbClient();
+  const tableName = `front-test-${Date.now()}`;
+  await ensureArticleTable(client, tableName);
+  const documents = DynamoDBDocumentClient.from(client);
+  store = createArticleStore({ client: documents, tableName });
+  const site: SiteBucket = { write: async (files) => files.forEach((file) => pages.set(file.key, file.body)) };
+  const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] };
+  deps = {
+    store,
+    lists: createArticleLists({ client: documents, tableName }),
+    site,
+    cdn: { invalidate: async () => undefined },
+    siteConfig,
+    writeStaticFiles: staticFilesOnce(site, siteConfig),
+  };
+});
+
+/** Publishes a story one minute after the last and renders what it changes. */
+async function publish(id: string, section: string, overrides: Partial<ArticleHead> = {}): Promise<void> {
+  minute += 1;
+  const at = new Date(Date.UTC(2026, 10, 27, 10, minute)).toISOString();
+  await store.saveVersion(articleHead(id, { title: `Story ${id}`, section, slug: id, publishedAt: at, updatedAt: at, alertDue: false, ...overrides }), 0);
+  expect((await renderSiteBatch(deps, [{ id, version: 1 }])).outcome).toBe('rendered');
+}
+
+const home = () => pages.get('index.html') ?? '';
+const lead = () => texts(element(home(), /<article class="lead"/), 'h2');
+const block = (slug: string) => texts(element(home(), new RegExp(`<section class="block" aria-labelledby="block-${slug}"`)), 'a').slice(1);
+
+describe('the front page on publish and withdrawal (DynamoDB Local)', () => {
+  it('leads with the newest story and shows each section’s latest stories in its block', async () => {
+    await publish('tech-1', 'Tech', { image: { src: '/assets/images/chip.0123abcd.jpg', alt: 'A chip', width: 1200, height: 800 } });
+    for (let n = 1; n <= 5; n++) await publish(`world-${n}`, 'World');
+    expect(lead()).toEqual(['Story world-5']);
+    // world-1..4 are the top stories; the World block keeps only the one not already shown above it.
+    expect(block('world')).toEqual([]);
+    expect(home()).not.toContain('block-world');
+    expect(block('tech')).toEqual(['Story tech-1']);
+    expect(element(home(), /<article class="lead"/)).not.toContain('<img');
+  });
+
+  it('moves a new story into the lead, with its image sized, and marks it when breaking', async () => {
+    await publish('tech-2', 'Tech', {
+      breaking: true,
+      image: { src: '/assets/images/lab.89abcdef.jpg', alt: 'A lab bench', width: 1600, height: 900 },
+    });
+    const leadStory = element(home(), /<article class="lead"/);
+    expect(lead()).toEqual(['Story tech-2']);
+    expect(leadStory).toContain('<span class="badge">Breaking</span>');
+    expect(leadStory).toContain('src="/assets/images/lab.89abcdef.jpg" alt="A lab bench" width="1600" height="900"');
+    expect(leadStory).not.toContain('loading="lazy"');
+    expect(block('tech')).toEqual(['Story tech-1']);
+    expect(pages.get('sections/tech/index.html')).toContain('<span class="badge">Breaking</span>');
+  });
+
+  it('drops a withdrawn story from the lead, the top stories and its section block', async () => {
+    const lead1 = await store.getHead('tech-2');
+    await store.saveVersion(planWithdrawal(lead1!, new Date().toISOString()), 1);
+    expect((await renderSiteBatch(deps, [{ id: 'tech-2', version: 2 }])).outcome).toBe('rendered');
+    expect(lead()).toEqual(['Story world-5']);
+    expect(home()).not.toContain('Story tech-2');
+    expect(pages.get('sections/tech/index.html')).not.toContain('Story tech-2');
+
+    const tech1 = await store.getHead('tech-1');
+    await store.saveVersion(planWithdrawal(tech1!, new Date().toISOString()), 1);
+    expect((await renderSiteBatch(deps, [{ id: 'tech-1', version: 2 }])).outcome).toBe('rendered');
+    expect(home()).not.toContain('block-tech');
+    expect(home()).not.toContain('Story tech-1');
+  });
+});
