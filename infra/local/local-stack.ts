@@ -8,6 +8,7 @@ import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../events/stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
+import { startPreviewSweeper } from './preview-sweeper';
 import { watchDraftsFolder } from './drafts-watcher';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
@@ -120,6 +121,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const cdnPort = options.sitePort ?? Number(process.env.PORT ?? 3000);
     const cdn = await startCdnServer({ client: clients.s3, bucket: SITE_BUCKET, port: cdnPort });
     stoppers.push(() => cdn.stop());
+    const sweeper = startPreviewSweeper({ client: clients.s3, bucket: SITE_BUCKET, onError: (message) => log(`preview sweep: ${message}`) });
+    stoppers.push(async () => sweeper.stop());
 
     Object.assign(process.env, {
       [ENV.tableName]: TABLE_NAME,

@@ -5,7 +5,9 @@ import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
 import { previewAddress } from '../../shared/domain/publishing/preview';
 import { renderWithdrawnPage, IMMUTABLE_CACHE_CONTROL } from '../../shared/domain/render';
-import { endpoints, eventually, fetchPage, readOutbox, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { PREVIEW_EXPIRATION_DAYS } from '../../events/names';
+import { startPreviewSweeper } from '../../infra/local/preview-sweeper';
+import { endpoints, eventually, fetchPage, readObject, readOutbox, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const JPEG = readFileSync(new URL('../../examples/images/harbour-wind-farm.jpg', import.meta.url));
@@ -100,5 +102,21 @@ describe('images and previews on the local stack', { timeout: 90_000 }, () => {
     const live = previewAddress(new Date(), new Uint8Array(16).fill(10));
     await s3Client().send(new PutObjectCommand({ Bucket: endpoints().siteBucket, Key: live.key, Body: body, ContentType: 'text/html' }));
     expect((await fetchPage(live.path)).status).toBe(200);
+  });
+
+  it('deletes preview objects PREVIEW_EXPIRATION_DAYS after they were written, locally as the lifecycle rule does on AWS', async () => {
+    const page = previewAddress(new Date(), new Uint8Array(16).fill(11));
+    await s3Client().send(new PutObjectCommand({ Bucket: endpoints().siteBucket, Key: page.key, Body: 'x' }));
+    const later = (days: number) => () => new Date(Date.now() + days * 24 * 3600 * 1000);
+    const exists = async () => (await readObject(endpoints().siteBucket, page.key)) !== undefined;
+    const early = startPreviewSweeper({ client: s3Client(), bucket: endpoints().siteBucket, now: later(PREVIEW_EXPIRATION_DAYS - 0.5) });
+    await early.sweep();
+    early.stop();
+    expect(await exists()).toBe(true);
+    const late = startPreviewSweeper({ client: s3Client(), bucket: endpoints().siteBucket, now: later(PREVIEW_EXPIRATION_DAYS + 0.01) });
+    await late.sweep();
+    late.stop();
+    expect(await exists()).toBe(false);
+    expect((await fetchPage('/')).status).toBe(200);
   });
 });
