@@ -103,9 +103,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
       onEvent: (record) => {
-        // The bucket notifications on AWS cover only the drafts bucket's drafts/ and previews/ prefixes.
+        // The bucket notifications on AWS cover only the drafts bucket's drafts/ prefix and uploads under previews/.
         const key = record.s3.object.key;
-        if (record.s3.bucket.name === DRAFTS_BUCKET && (key.startsWith(DRAFTS_PREFIX) || key.startsWith(PREVIEWS_PREFIX))) {
+        const preview = key.startsWith(PREVIEWS_PREFIX) && record.eventName.startsWith('ObjectCreated');
+        if (record.s3.bucket.name === DRAFTS_BUCKET && (key.startsWith(DRAFTS_PREFIX) || preview)) {
           enqueue(JSON.stringify({ Records: [record] }));
         }
       },

@@ -27,7 +27,10 @@ async function listingPages(): Promise<string> {
   return [...pages, ...monthPages].map((page) => page.body).join('\n');
 }
 
-describe('images and previews on the local stack', { timeout: 90_000 }, () => {
+// The first draft of a fresh stack on a loaded 2-core machine can take well over the default 20 s wait.
+const SLOW_WAIT_MS = 60_000;
+
+describe('images and previews on the local stack', { timeout: 120_000 }, () => {
   it('copies a draft’s image from the drafts bucket under a content-hashed name and shows it sized on the article page', async () => {
     const imageKey = `drafts/images/e2e-${Date.now().toString(36)}.jpg`;
     await s3Client().send(new PutObjectCommand({ Bucket: endpoints().draftsBucket, Key: imageKey, Body: JPEG }));
@@ -37,11 +40,11 @@ describe('images and previews on the local stack', { timeout: 90_000 }, () => {
       `${slugify(title)}.md`,
       markdownDraft({ title, section: 'Business', image: { src: imageKey.slice('drafts/'.length), alt: 'Turbines over a harbour', credit: 'Desk' } }),
     );
-    expect((await waitForReport(key, since)).status).toBe('published');
+    expect((await waitForReport(key, since, SLOW_WAIT_MS)).status).toBe('published');
     const page = await eventually(async () => {
       const found = await fetchPage(encodeURI(articlePath(slugify(title))));
       return found.status === 200 ? found : undefined;
-    });
+    }, SLOW_WAIT_MS);
     const src = /<img src="(\/assets\/images\/e2e-[a-z0-9-]+\.[0-9a-f]{8}\.jpg)" alt="Turbines over a harbour" width="1200" height="675"/.exec(page.body)?.[1];
     expect(src).toBeDefined();
     expect(page.body).toContain(`<meta property="og:image" content="${endpoints().site}${src}">`);
@@ -57,7 +60,7 @@ describe('images and previews on the local stack', { timeout: 90_000 }, () => {
     const title = uniqueTitle('Missing image');
     const since = new Date();
     const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section: 'World', image: { src: 'images/nowhere.jpg', alt: 'Nothing' } }));
-    const report = await waitForReport(key, since);
+    const report = await waitForReport(key, since, SLOW_WAIT_MS);
     expect(report.status).toBe('rejected');
     expect(report.errors).toEqual([expect.objectContaining({ path: 'image.src', message: expect.stringContaining('drafts/images/nowhere.jpg') })]);
   });
@@ -66,7 +69,7 @@ describe('images and previews on the local stack', { timeout: 90_000 }, () => {
     const title = uniqueTitle('Preview only');
     const since = new Date();
     const key = await uploadPreview(`${slugify(title)}.md`, markdownDraft({ title, section: 'World', breaking: true }));
-    const report = await waitForReport(key, since);
+    const report = await waitForReport(key, since, SLOW_WAIT_MS);
     expect(report.status).toBe('previewed');
     const url = new URL(report.url ?? '');
     expect(url.pathname).toMatch(/^\/preview\/[0-9a-z]+-[A-Za-z0-9_-]{22}\/$/);
@@ -87,8 +90,8 @@ describe('images and previews on the local stack', { timeout: 90_000 }, () => {
     const other = uniqueTitle('After preview');
     const otherSince = new Date();
     const otherKey = await uploadDraft(`${slugify(other)}.md`, markdownDraft({ title: other, section: 'World' }));
-    expect((await waitForReport(otherKey, otherSince)).status).toBe('published');
-    await eventually(async () => ((await listingPages()).includes(other) ? true : undefined));
+    expect((await waitForReport(otherKey, otherSince, SLOW_WAIT_MS)).status).toBe('published');
+    await eventually(async () => ((await listingPages()).includes(other) ? true : undefined), SLOW_WAIT_MS);
     expect(await listingPages()).not.toContain(title);
     expect((await fetchPage(encodeURI(articlePath(slugify(title))))).status).toBe(404);
     expect((await readOutbox()).filter((d) => d.endpoint !== 'editors@example.com' && `${d.subject ?? ''} ${d.message}`.includes(title))).toEqual([]);
