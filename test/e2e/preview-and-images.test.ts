@@ -84,7 +84,7 @@ describe('images and previews on the local stack', { timeout: 120_000 }, () => {
 
     await eventually(async () =>
       (await readOutbox()).some((d) => d.endpoint === 'editors@example.com' && d.message.includes(report.url ?? '')) ? true : undefined,
-    );
+    SLOW_WAIT_MS);
     // Nothing else happens for a preview: no article page, no listing, no alert. A publish of another story settles the
     // pipeline past this point, so the absence below is not just "not yet".
     const other = uniqueTitle('After preview');
