@@ -34,7 +34,7 @@ img{max-width:100%;height:auto}
 .block li{padding:.375rem 0;border-bottom:1px solid var(--rule);font:600 1rem/1.35 var(--serif)}
 .latest li{padding:.5rem 0;border-bottom:1px solid var(--rule);font:1rem/1.4 var(--serif)}
 .latest .meta{display:block;font:.8125rem/1.4 var(--sans)}
-img:not([width]){aspect-ratio:3/2;object-fit:cover}
+.figure img:not([width]),.lead-image:not([width]),.thumb:not([width]){aspect-ratio:3/2;object-fit:cover}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1.5rem 0;color:var(--muted);font-size:.875rem;text-align:center}
 main{display:block;padding:1.5rem 0 1rem}
 h1,h2,h3,h4{font-family:var(--serif);line-height:1.2;margin:2rem 0 .75rem}
