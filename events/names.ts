@@ -5,6 +5,18 @@
 
 /** Prefix under which editors drop drafts in the drafts bucket. Only this prefix notifies intake. */
 export const DRAFTS_PREFIX = 'drafts/';
+/** Prefix under which editors drop drafts to preview: rendered at an unlisted, expiring address, never published. */
+export const PREVIEWS_PREFIX = 'previews/';
+/** Site bucket prefix of preview pages (`preview/<token>/index.html`); a lifecycle rule deletes them. */
+export const PREVIEW_SITE_PREFIX = 'preview/';
+/** How long a preview's address answers, in hours; the edge refuses it afterwards. */
+export const PREVIEW_TTL_HOURS = 24;
+/** Days after which the site bucket's lifecycle rule deletes preview objects (S3 counts whole days, rounding up to midnight UTC). */
+export const PREVIEW_EXPIRATION_DAYS = 2;
+/** Site bucket prefix of images copied from the drafts bucket under content-hashed names. */
+export const SITE_IMAGES_PREFIX = 'assets/images/';
+/** Maximum size of an image object a draft names, checked before the body is read. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Prefix under which rejection/outcome reports are written beside the drafts. */
 export const REPORTS_PREFIX = 'reports/';
 /** Draft file suffixes that the intake accepts. */
@@ -50,6 +62,8 @@ export const ENV = {
   invalidationQueueUrl: 'INVALIDATION_QUEUE_URL',
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
+  /** Comma-separated section names for the header navigation and the front page blocks; optional. */
+  sections: 'SITE_SECTIONS',
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   publishFunctionArn: 'PUBLISH_FUNCTION_ARN',

@@ -1,46 +1,104 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startLocalStack } from '../infra/local/local-stack';
+import type { Browser } from 'playwright-core';
+import { loadCorpusDrafts } from '../bench/corpus/corpus-drafts';
+import { seedDrafts, startLocalStack } from '../infra/local/local-stack';
 import { freePort } from '../infra/local/free-port';
+import { createAwsClients } from '../shared/config/aws-clients';
 import { launchChromium } from './chromium';
 import { readerScreenshots } from './reader-screenshots';
 
 const OUT = resolve('screenshots');
 const EXAMPLES = resolve('examples');
+const WIDTHS = [1280, 390] as const;
+const SCHEMES = ['light', 'dark'] as const;
+/** Corpus stories per section added to the examples, so the front page has a lead, top stories and section blocks. */
+const CORPUS_PER_SECTION = 3;
 
-/** Starts the local stack seeded with `examples/`, and screenshots the seed article (1280 and 390 px, light and dark), the home page and a section page. */
+/** A page to shoot: its file name stem and how to find its path on the running site. */
+interface Shot {
+  readonly name: string;
+  readonly path: (site: string) => Promise<string>;
+}
+
+async function firstLink(site: string, page: string, pattern: RegExp): Promise<string> {
+  const html = await (await fetch(`${site}${page}`)).text();
+  const path = pattern.exec(html)?.[1];
+  if (!path) throw new Error(`no link matching ${pattern} on ${page}`);
+  return path;
+}
+
+/** The pages shot, each at every width and colour scheme. Add a page here (e.g. a subscribe page) to shoot it too. */
+const SHOTS: readonly Shot[] = [
+  { name: 'home', path: async () => '/' },
+  { name: 'section', path: async () => '/sections/business/' },
+  // The seeded example with an image (examples/harbour-wind-farm.md).
+  { name: 'article', path: (site) => firstLink(site, '/sections/business/', /href="(\/articles\/harbour-town[^"]*)"/) },
+];
+
+async function shoot(browser: Browser, site: string, shots: readonly Shot[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const shot of shots) {
+    const path = await shot.path(site);
+    for (const width of WIDTHS) {
+      for (const colorScheme of SCHEMES) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${site}${path}`, { waitUntil: 'load' });
+        const file = join(OUT, `${shot.name}-${width}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        await context.close();
+        written.push(file);
+      }
+    }
+  }
+  return written;
+}
+
+/**
+ * Starts its own local stack (its own home and free ports, so it runs beside
+ * `npm start`), seeded with `examples/` and a few corpus stories per section,
+ * and screenshots the front page, a section page and an article with an
+ * image at 1280 and 390 px, light and dark, into `screenshots/`.
+ */
 async function main(): Promise<void> {
   const home = await mkdtemp(join(tmpdir(), 'newsroom-shots-'));
-  const stack = await startLocalStack({ home, draftsDir: join(home, 'drafts'), seedDir: EXAMPLES, sitePort: await freePort(), s3Port: await freePort(), dynamodbPort: await freePort(), snsPort: await freePort() });
-  const browser = await launchChromium();
+  // The corpus stories are seeded first and the examples last, so the example with an image leads the front page.
+  const corpus = join(home, 'corpus');
+  await mkdir(corpus, { recursive: true });
+  const perSection = new Map<string, number>();
+  for (const draft of await loadCorpusDrafts()) {
+    const count = perSection.get(draft.section) ?? 0;
+    if (count >= CORPUS_PER_SECTION) continue;
+    perSection.set(draft.section, count + 1);
+    await writeFile(join(corpus, draft.name), draft.markdown);
+  }
+  const stack = await startLocalStack({
+    home,
+    draftsDir: join(home, 'drafts'),
+    previewsDir: join(home, 'previews'),
+    seedDir: corpus,
+    sitePort: await freePort(),
+    s3Port: await freePort(),
+    dynamodbPort: await freePort(),
+    snsPort: await freePort(),
+    schedulerPort: await freePort(),
+    cloudfrontPort: await freePort(),
+    sqsPort: await freePort(),
+    sesPort: await freePort(),
+  });
+  let browser: Browser | undefined;
   try {
     await stack.settled();
-    const site = stack.endpoints.site;
-    const homeHtml = await (await fetch(site)).text();
-    const article = /href="(\/articles\/[^"]+)"/.exec(homeHtml)?.[1];
-    const section = /href="(\/sections\/[^"]+)"/.exec(await (await fetch(`${site}${article}`)).text())?.[1];
-    if (!article || !section) throw new Error('the seed article was not published');
+    await seedDrafts(createAwsClients().s3, stack.endpoints.draftsBucket, EXAMPLES);
+    await stack.settled();
+    browser = await launchChromium();
     await mkdir(OUT, { recursive: true });
-    const shots: Array<[string, string, number, 'light' | 'dark']> = [
-      ['article-1280-light', article, 1280, 'light'],
-      ['article-1280-dark', article, 1280, 'dark'],
-      ['article-390-light', article, 390, 'light'],
-      ['article-390-dark', article, 390, 'dark'],
-      ['home-1280-light', '/', 1280, 'light'],
-      ['section-1280-light', section, 1280, 'light'],
-    ];
-    for (const [name, path, width, colorScheme] of shots) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-      const page = await context.newPage();
-      await page.goto(`${site}${path}`);
-      await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-      await context.close();
-      console.log(`screenshots/${name}.png`);
-    }
+    for (const file of await shoot(browser, stack.endpoints.site, SHOTS)) console.log(file);
     for (const file of await readerScreenshots(browser, stack.endpoints, OUT)) console.log(`screenshots/${file}`);
   } finally {
-    await browser.close();
+    await browser?.close();
     await stack.stop();
     await rm(home, { recursive: true, force: true });
   }

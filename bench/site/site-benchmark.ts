@@ -6,6 +6,7 @@ import { STAGES } from '../../shared/domain/lifecycle';
 import type { ArticleHead } from '../../shared/domain/article';
 import { clearRenderCaches, renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
+import { renderPage } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderReport } from '../../shared/use-cases/render-site';
 import { median } from '../size/load-time';
 import { createMemoryLists } from './memory-lists';
@@ -259,6 +260,11 @@ export async function runSiteBenchmark(): Promise<string> {
   const weight = seed.body.length + css.body.length;
   const gzipped = gzipSync(seed.body).length + gzipSync(css.body).length;
 
+  const [front] = await renderPage({ kind: 'list', listId: 'home' }, { lists: archive.lists, site: SITE, articles: new Map(), now: new Date() });
+  const frontHtml = front?.body ?? '';
+  const frontWeight = Buffer.byteLength(frontHtml) + Buffer.byteLength(css.body);
+  const frontGzipped = gzipSync(frontHtml).length + gzipSync(css.body).length;
+
   const pagesPerSecond = archive.files / (rebuildMs / 1000);
   const articlesPerSecond = ARCHIVE_SIZE / (articleMs / 1000);
   const mdPerSecond = ARCHIVE_SIZE / (mdMs / 1000);
@@ -279,6 +285,7 @@ export async function runSiteBenchmark(): Promise<string> {
     ],
     ['One publish: time', `${publishMs.toFixed(1)} ms = 1/${Math.round(rebuildMs / publishMs)} of the full rebuild`, '≤ 1/50'],
     ['Article page weight (HTML + CSS)', `${kb(weight)} uncompressed, ${kb(gzipped)} gzipped`, '≤ 30 KB, ≤ 10 KB'],
+    ['Front page weight (HTML + CSS; lead, top stories, section blocks, Latest)', `${kb(frontWeight)} uncompressed, ${kb(frontGzipped)} gzipped`, '≤ 30 KB, ≤ 10 KB'],
   ];
   return [
     '## Reader site',

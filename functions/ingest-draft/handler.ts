@@ -7,24 +7,28 @@ import { createArticleStore } from '../../shared/adapters/article-store';
 import { createDraftBucket } from '../../shared/adapters/draft-bucket';
 import { createPublishScheduler } from '../../shared/adapters/publish-scheduler';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
+import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createS3Client } from '../../shared/config/clients/s3-client';
 import { createSchedulerClient, readPublishSchedulingConfig } from '../../shared/config/clients/scheduler-client';
 import { createSnsClient } from '../../shared/config/clients/sns-client';
-import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { createTakeawayProvider } from '../../shared/config/takeaways-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { createPipelineMetrics, outcomeMetric } from '../../shared/runtime/pipeline-metrics';
 import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
-const config = readRuntimeConfig(['tableName', 'draftsBucket', 'editorsTopicArn', 'siteUrl']);
+const config = readRuntimeConfig(['tableName', 'draftsBucket', 'siteBucket', 'editorsTopicArn', 'siteUrl', 'publication']);
+const s3 = createS3Client();
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('ingest-draft');
 const metrics = createPipelineMetrics('ingest-draft', createMetricsSink());
 const deps = {
-  drafts: createDraftBucket({ client: createS3Client(), bucket: config.draftsBucket }),
+  drafts: createDraftBucket({ client: s3, bucket: config.draftsBucket }),
+  site: createSiteBucket({ client: s3, bucket: config.siteBucket }),
+  siteConfig: siteConfigOf(config),
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   related: createRelatedIndex({ client: dynamodb, tableName: config.tableName }),
   scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),

@@ -9,7 +9,7 @@ import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { createS3Client } from '../../shared/config/clients/s3-client';
 import { createSqsClient } from '../../shared/config/clients/sqs-client';
-import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { createPipelineMetrics } from '../../shared/runtime/pipeline-metrics';
@@ -21,7 +21,7 @@ const dynamodb = createDynamoDbClient();
 const logger = createLogger('render-site');
 const metrics = createPipelineMetrics('render-site', createMetricsSink());
 const site = createSiteBucket({ client: createS3Client(), bucket: config.siteBucket });
-const siteConfig = { baseUrl: config.siteUrl, publication: config.publication };
+const siteConfig = siteConfigOf(config);
 const deps = {
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   lists: createArticleLists({ client: dynamodb, tableName: config.tableName }),

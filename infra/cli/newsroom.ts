@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkDraftFile, describeCheck } from './check-command';
 import { resolveTarget } from './cli-targets';
+import { describePreview, previewDraftFile } from './preview-command';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
 import { localOperationsTarget, stageOperationsTarget } from './operations-target';
@@ -22,6 +23,8 @@ Commands:
                            Queue depths, dead letters, heads stuck in a stage, last publish.
   timeline SLUG [--stage NAME] [--json]
                            Draft saved → ingested → rendered → invalidated → alerted, with times.
+  preview FILE [--stage NAME]
+                           Render a draft at an unlisted, expiring address (nothing is published) and print its URL.
   rebuild                  Re-render the whole site of the running local stack from its table.
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
@@ -92,6 +95,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const entries = buildTimeline(head, await target.milestones([head.id, head.draftKey]));
       console.log(values.json ? JSON.stringify(entries, null, 2) : describeTimeline(slug, entries));
       return 0;
+    }
+    case 'preview': {
+      if (positionals.length !== 1) throw new Error('preview needs one FILE');
+      const report = await previewDraftFile(await resolveTarget(values.stage), positionals[0] ?? '');
+      console.log(describePreview(report));
+      return report.status === 'previewed' ? 0 : 1;
     }
     case 'rebuild': {
       console.log(describeRebuild(await rebuildLocalSite()));

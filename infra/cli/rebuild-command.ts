@@ -1,5 +1,7 @@
 import { createArchiveReader, createArticleLists } from '../../shared/adapters/article-lists';
 import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
+import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
+import { ENV } from '../../events/names';
 import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { rebuildSite, type RebuildSummary } from '../../shared/use-cases/rebuild-site';
@@ -43,7 +45,7 @@ export async function rebuildLocalSite(): Promise<RebuildSummary> {
     lists: createArticleLists(table),
     site: createSiteBucket({ client: clients.s3, bucket: endpoints.siteBucket }),
     cdn: createCdnInvalidator({ client: clients.cloudfront, distributionId: endpoints.distributionId }),
-    siteConfig: { baseUrl: endpoints.site.replace(/\/+$/, ''), publication: process.env.PUBLICATION_NAME ?? 'Newsroom' },
+    siteConfig: siteConfigOf(readRuntimeConfig(['siteUrl', 'publication'], { ...process.env, [ENV.siteUrl]: endpoints.site })),
     onProgress: (phase, done, total) => {
       if (tty) process.stderr.write(`\r${progressBar(phase, done, total)}${done === total ? '\n' : ''}`);
       else if (done === total) process.stderr.write(`${progressBar(phase, done, total)}\n`);

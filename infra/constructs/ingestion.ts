@@ -6,7 +6,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config';
-import { DRAFTS_PREFIX, ENV, REPORTS_PREFIX } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, PREVIEW_SITE_PREFIX, PREVIEWS_PREFIX, REPORTS_PREFIX, SITE_IMAGES_PREFIX } from '../../events/names';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
 import { TOPIC_KEY_WILDCARD } from './notifications';
@@ -21,8 +21,12 @@ export interface IngestionProps {
   readonly draftsBucket: IBucket;
   readonly table: ITable;
   readonly editorsTopic: ITopic;
+  /** The site bucket: a draft's image is copied under `assets/images/`, previews are written under `preview/`. */
+  readonly siteBucket: IBucket;
   /** The public site URL the draft reports link to. */
   readonly siteUrl: string;
+  /** Brand shown on preview pages. @default `Newsroom` */
+  readonly publication?: string;
   /** Function settings other than its environment. */
   readonly function: Omit<PipelineFunctionProps, 'environment'>;
   /** Who writes missing takeaways. @default the extractive method (no Bedrock access) */
@@ -31,8 +35,10 @@ export interface IngestionProps {
 
 /**
  * The ingest function on the intake queue: batches of up to ten draft
- * notifications with partial batch failures. It reads `drafts/`, writes
- * reports under `reports/`, writes the table and tells editors; nothing else.
+ * notifications with partial batch failures. It reads `drafts/` and
+ * `previews/`, writes reports under `reports/`, copies images to the site's
+ * `assets/images/` and previews to its `preview/`, writes the table and
+ * tells editors; nothing else.
  * The stack adds schedule management (`Scheduling.grantManageSchedules`).
  */
 export class Ingestion extends Construct {
@@ -47,7 +53,9 @@ export class Ingestion extends Construct {
         [ENV.tableName]: props.table.tableName,
         [ENV.draftsBucket]: props.draftsBucket.bucketName,
         [ENV.editorsTopicArn]: props.editorsTopic.topicArn,
+        [ENV.siteBucket]: props.siteBucket.bucketName,
         [ENV.siteUrl]: props.siteUrl,
+        ...(props.publication ? { [ENV.publication]: props.publication } : {}),
         [ENV.takeawaysProvider]: props.takeaways?.provider ?? 'extractive',
         ...(props.takeaways?.provider === 'bedrock' ? { [ENV.bedrockModelId]: props.takeaways.modelId } : {}),
       },
@@ -60,7 +68,12 @@ export class Ingestion extends Construct {
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.draftsBucket.arnForObjects(`${DRAFTS_PREFIX}*`)] }),
     );
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.draftsBucket.arnForObjects(`${PREVIEWS_PREFIX}*`)] }),
+    );
     props.draftsBucket.grantPut(this.function, `${REPORTS_PREFIX}*`);
+    props.siteBucket.grantPut(this.function, `${SITE_IMAGES_PREFIX}*`);
+    props.siteBucket.grantPut(this.function, `${PREVIEW_SITE_PREFIX}*`);
     props.table.grantReadWriteData(this.function);
     props.editorsTopic.grantPublish(this.function);
     acknowledgeWildcards(
@@ -74,6 +87,9 @@ export class Ingestion extends Construct {
         finding: /^Resource::arn:<AWS::Partition>:bedrock:\*::foundation-model\/.+$/,
         reason: 'A cross-Region inference profile routes to its model in several Regions; allowed only through that one profile (bedrock:InferenceProfileArn).',
       },
+      { finding: /\/previews\/\*$/, reason: 'Any draft to preview under previews/ may arrive; read only.' },
+      { finding: /\/assets\/images\/\*$/, reason: 'Images copied under content-hashed names, under assets/images/ only.' },
+      { finding: /\/preview\/\*$/, reason: 'One page per preview, under preview/ only.' },
     );
   }
 }

@@ -3,7 +3,7 @@ import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DRAFT_SUFFIXES, DRAFTS_PREFIX } from '../../events/names';
+import { DRAFT_SUFFIXES, DRAFTS_PREFIX, PREVIEWS_PREFIX } from '../../events/names';
 import { PrivateBucket } from './private-bucket';
 
 /** Times a draft notification is received before it moves to the dead-letter queue. */
@@ -61,6 +61,10 @@ export class Intake extends Construct {
       for (const suffix of DRAFT_SUFFIXES) {
         this.draftsBucket.addEventNotification(event, destination, { prefix: DRAFTS_PREFIX, suffix });
       }
+    }
+    // Previews are rendered on upload only; deleting one changes nothing.
+    for (const suffix of DRAFT_SUFFIXES) {
+      this.draftsBucket.addEventNotification(EventType.OBJECT_CREATED, destination, { prefix: PREVIEWS_PREFIX, suffix });
     }
     const notificationsHandler = Stack.of(this)
       .node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));

@@ -20,6 +20,7 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PREVIEW_EXPIRATION_DAYS, PREVIEW_SITE_PREFIX } from '../../events/names';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { PROJECT_ROOT } from '../config/paths';
 import { PrivateBucket } from './private-bucket';
@@ -68,6 +69,12 @@ export class SiteDelivery extends Construct {
     this.siteBucket = new PrivateBucket(this, 'SiteBucket', {
       removalPolicy: props.removalPolicy,
       accessLogs: { bucket: props.accessLogsBucket, prefix: 'site-bucket/' },
+    });
+    // The edge refuses a preview after PREVIEW_TTL_HOURS; this removes its bytes.
+    this.siteBucket.addLifecycleRule({
+      id: 'ExpirePreviews',
+      prefix: PREVIEW_SITE_PREFIX,
+      expiration: Duration.days(PREVIEW_EXPIRATION_DAYS),
     });
     this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Newsroom security headers (shared/edge/response-headers.ts)',

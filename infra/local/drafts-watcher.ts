@@ -12,23 +12,27 @@ export interface DraftsWatcher {
 }
 
 /**
- * Mirrors a local folder into the drafts bucket under `drafts/`: a file
- * written (once its size settles) is uploaded, a file deleted is deleted.
- * Hidden files and editor swap files are ignored.
+ * Mirrors a local folder into the drafts bucket under `prefix` (`drafts/`,
+ * or `previews/` for the previews folder): a file written (once its size
+ * settles) is uploaded, a file deleted is deleted. Hidden files and editor
+ * swap files are ignored.
  */
 export async function watchDraftsFolder({
   dir,
   client,
   bucket,
   onError,
+  prefix = DRAFTS_PREFIX,
 }: {
   dir: string;
   client: S3Client;
   bucket: string;
   onError: (message: string) => void;
+  /** @default DRAFTS_PREFIX */
+  prefix?: string;
 }): Promise<DraftsWatcher> {
   await mkdir(dir, { recursive: true });
-  const keyFor = (path: string) => DRAFTS_PREFIX + relative(dir, path).split(sep).join('/');
+  const keyFor = (path: string) => prefix + relative(dir, path).split(sep).join('/');
   const watcher = watch(dir, {
     ignored: (path) => /(^|[/\\])\.|~$|\.swp$/.test(relative(dir, path)),
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 25 },

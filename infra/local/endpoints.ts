@@ -21,6 +21,8 @@ export const endpointsSchema = z.object({
   alertsTopicArn: z.string(),
   editorsTopicArn: z.string(),
   draftsDir: z.string(),
+  /** The watched previews folder beside the drafts folder. */
+  previewsDir: z.optional(z.string()),
   outboxDir: z.string(),
   /** aws-ses-v2-local: the SES endpoint and its mail viewer; sent mail as JSON at `/store`. */
   mail: z.string(),

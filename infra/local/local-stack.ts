@@ -1,14 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV, isDraftKey } from '../../events/names';
+import { dirname, join, resolve } from 'node:path';
+import { DRAFTS_PREFIX, ENV, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
 import { startCloudFrontApiServer } from './cloudfront/cloudfront-api-server';
+import { startPreviewSweeper } from './preview-sweeper';
 import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -32,7 +33,9 @@ export interface LocalStackOptions {
   readonly home?: string;
   /** Watched drafts folder. @default NEWSROOM_DRAFTS or `drafts` */
   readonly draftsDir?: string;
-  /** Drafts uploaded at start (examples). @default none */
+  /** Watched previews folder. @default NEWSROOM_PREVIEWS or `previews` beside the drafts folder */
+  readonly previewsDir?: string;
+  /** Drafts uploaded at start (examples; images in its `images/` folder first). @default none */
   readonly seedDir?: string;
   readonly sitePort?: number;
   readonly s3Port?: number;
@@ -70,6 +73,7 @@ const TABLE_NAME = LOCAL_NAMES.tableName;
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const paths = localPaths(options.home);
   const draftsDir = resolve(options.draftsDir ?? process.env.NEWSROOM_DRAFTS ?? 'drafts');
+  const previewsDir = resolve(options.previewsDir ?? process.env.NEWSROOM_PREVIEWS ?? join(dirname(draftsDir), 'previews'));
   const log = options.log ?? (() => undefined);
   await mkdir(paths.home, { recursive: true });
   const stoppers: Array<() => Promise<void>> = [];
@@ -114,8 +118,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
       onEvent: (record) => {
-        // The bucket notification on AWS covers only draft keys (prefix and suffix filters) of the drafts bucket.
-        if (record.s3.bucket.name === DRAFTS_BUCKET && isDraftKey(record.s3.object.key)) {
+        // The bucket notifications on AWS cover only draft keys (prefix and suffix filters) and uploads under previews/.
+        const key = record.s3.object.key;
+        const preview = key.startsWith(PREVIEWS_PREFIX) && record.eventName.startsWith('ObjectCreated');
+        if (record.s3.bucket.name === DRAFTS_BUCKET && (isDraftKey(key) || preview)) {
           enqueue(JSON.stringify({ Records: [record] }));
         }
       },
@@ -156,6 +162,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => sqs.close());
     const invalidationQueueUrl = sqs.queueUrl(LOCAL_NAMES.invalidationQueue);
+    const sweeper = startPreviewSweeper({ client: clients.s3, bucket: SITE_BUCKET, onError: (message) => log(`preview sweep: ${message}`) });
+    stoppers.push(async () => sweeper.stop());
 
     Object.assign(process.env, {
       [ENV.tableName]: TABLE_NAME,
@@ -237,7 +245,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => poller.stop());
 
-    if (options.seedDir) await uploadSeeds(clients.s3, options.seedDir);
+    if (options.seedDir) await seedDrafts(clients.s3, DRAFTS_BUCKET, options.seedDir);
     const watcher = await watchDraftsFolder({
       dir: draftsDir,
       client: clients.s3,
@@ -245,7 +253,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onError: (message) => log(`drafts folder: ${message}`),
     });
     stoppers.push(() => watcher.stop());
-    await watcher.ready;
+    const previews = await watchDraftsFolder({
+      dir: previewsDir,
+      client: clients.s3,
+      bucket: DRAFTS_BUCKET,
+      prefix: PREVIEWS_PREFIX,
+      onError: (message) => log(`previews folder: ${message}`),
+    });
+    stoppers.push(() => previews.stop());
+    await Promise.all([watcher.ready, previews.ready]);
 
     const endpoints: Endpoints = {
       site: cdn.url,
@@ -264,6 +280,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       alertsTopicArn: topics.alertsTopicArn,
       editorsTopicArn: topics.editorsTopicArn,
       draftsDir,
+      previewsDir,
       outboxDir: paths.outbox,
       mail: subscribers.mailUrl,
       subscriberTableName: LOCAL_NAMES.subscriberTable,
@@ -289,12 +306,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
 
-  async function uploadSeeds(client: ReturnType<typeof createAwsClients>['s3'], dir: string) {
-    for (const name of await readdir(dir)) {
-      if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
-      const body = await readFile(join(dir, name));
-      await client.send(new PutObjectCommand({ Bucket: DRAFTS_BUCKET, Key: `${DRAFTS_PREFIX}${name}`, Body: body }));
-    }
+/** Uploads the drafts in `dir` under `drafts/` (the images in its `images/` folder first: a draft naming a missing one is rejected). */
+export async function seedDrafts(client: S3Client, bucket: string, dir: string): Promise<void> {
+  const images = join(dir, 'images');
+  for (const name of await readdir(images).catch(() => [])) {
+    const body = await readFile(join(images, name));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${DRAFTS_PREFIX}images/${name}`, Body: body }));
+  }
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.md') && !name.endsWith('.json')) continue;
+    const body = await readFile(join(dir, name));
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${DRAFTS_PREFIX}${name}`, Body: body }));
   }
 }

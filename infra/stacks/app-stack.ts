@@ -54,7 +54,9 @@ export class AppStack extends Stack {
       draftsBucket: data.intake.draftsBucket,
       table: data.articleStore.table,
       editorsTopic: data.notifications.editorsTopic,
+      siteBucket: data.site.siteBucket,
       siteUrl: data.site.siteUrl,
+      publication: config.publication,
       takeaways: config.takeaways,
       function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
     });

@@ -20,6 +20,8 @@ const imageSchema = z.object({
   alt: z.string(),
   caption: z.optional(z.string()),
   credit: z.optional(z.string()),
+  width: z.optional(z.int()),
+  height: z.optional(z.int()),
 });
 
 /** The stored shape of an article; the list and related-index items pick their fields from it. */

@@ -38,7 +38,11 @@ const keys = {
   months: 'LISTS#month',
 } as const;
 
-const listedSchema = z.extend(summarySchema, { takeaways: articleSchema.shape.takeaways });
+const listedSchema = z.extend(summarySchema, {
+  takeaways: articleSchema.shape.takeaways,
+  breaking: z.optional(z.boolean()),
+  image: z.optional(z.object({ src: z.string(), alt: z.string(), width: z.optional(z.int()), height: z.optional(z.int()) })),
+});
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 

@@ -1,6 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { edgeMetadata } from '../edge/edge-metadata';
-import type { SiteBucket } from '../ports/site-bucket';
+import type { SiteAssets, SiteBucket } from '../ports/site-bucket';
 
 /** Options of {@link createSiteBucket}. */
 export interface SiteBucketOptions {
@@ -9,8 +9,19 @@ export interface SiteBucketOptions {
 }
 
 /** Creates the site bucket adapter. */
-export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBucket {
+export function createSiteBucket({ client, bucket }: SiteBucketOptions): SiteBucket & SiteAssets {
   return {
+    async writeAsset(asset) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: asset.key,
+          Body: asset.body,
+          ContentType: asset.contentType,
+          CacheControl: asset.cacheControl,
+        }),
+      );
+    },
     async write(files) {
       await Promise.all(
         files.map((file) =>

@@ -1,5 +1,6 @@
 import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
+import type { SiteConfig } from '../domain/render/site-config';
 
 const configSchema = z.object({
   tableName: z.string().check(z.minLength(1)),
@@ -11,6 +12,12 @@ const configSchema = z.object({
   invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
+  sections: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean)),
+    ),
+  ),
 });
 
 /** Names and settings every function reads from its environment. */
@@ -64,4 +71,9 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   const missing = required.filter((key) => config[key] === undefined && !issues.some((issue) => issue.path[0] === key)).map((key) => ENV[key]);
   if (issues.length > 0 || missing.length > 0) throw configurationError(env, issues, (key) => ENV[key as keyof typeof ENV], missing);
   return config as Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig>;
+}
+
+/** The rendered site's settings from the runtime configuration. */
+export function siteConfigOf(config: Pick<RuntimeConfig, 'siteUrl' | 'publication' | 'sections'>): SiteConfig {
+  return { baseUrl: config.siteUrl, publication: config.publication, ...(config.sections?.length ? { sections: config.sections } : {}) };
 }

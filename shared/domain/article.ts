@@ -9,6 +9,9 @@ export interface ArticleImage {
   readonly alt: string;
   readonly caption?: string;
   readonly credit?: string;
+  /** Intrinsic size in pixels, read from the image bytes at ingest (absent for an https URL). */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** The boxed analysis shown beside the body (the reference page's "Editor's Desk"). */
@@ -71,11 +74,12 @@ export interface Article extends Omit<DraftContent, 'takeaways'> {
   readonly draftKey: string;
 }
 
-/** What lists (home, section, tag pages) show of an article. */
+/** What lists (home, section, tag pages) show of an article; `breaking` and `image` only when set. */
 export type ArticleSummary = Pick<
   Article,
   'id' | 'slug' | 'title' | 'dek' | 'section' | 'tags' | 'byline' | 'publishedAt' | 'updatedAt' | 'language'
->;
+> &
+  Partial<Pick<Article, 'breaking' | 'image'>>;
 
 /** A problem found in a draft: what, where (field path), and on which line when known. */
 export interface DraftProblem {

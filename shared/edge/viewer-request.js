@@ -1,9 +1,15 @@
-// CloudFront Functions (cloudfront-js-2.0) viewer-request handler: pretty URLs.
+// CloudFront Functions (cloudfront-js-2.0) viewer-request handler: pretty URLs, expired previews.
 // This file is deployed verbatim as the function's code and evaluated by the local CDN server,
 // so it must stay plain JavaScript without imports.
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  // A preview (/preview/<expiry, base-36 epoch seconds>-<random>/) is gone once its time is up. The expiry is part
+  // of the object key, so editing it in the URL finds nothing. Format: shared/domain/publishing/preview.ts.
+  var preview = /^\/preview\/([0-9a-z]+)-[A-Za-z0-9_-]{22}\//.exec(uri);
+  if (preview && parseInt(preview[1], 36) * 1000 <= Date.now()) {
+    return { statusCode: 410, statusDescription: 'Gone', headers: { 'cache-control': { value: 'no-store' } } };
+  }
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';
   } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/') + 1) {

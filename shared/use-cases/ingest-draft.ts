@@ -3,23 +3,22 @@ import type { DraftReport } from '../../events/draft-report';
 import type { ArticleStore } from '../ports/article-store';
 import type { DraftBucket } from '../ports/draft-bucket';
 import type { PublishScheduler } from '../ports/publish-scheduler';
+import type { SiteAssets, SiteBucket } from '../ports/site-bucket';
 import type { RelatedIndex } from '../ports/related-index';
 import type { TopicPublisher } from '../ports/topic-publisher';
 import { articlePath, type ArticleHead, type DraftProblem } from '../domain/article';
 import { deadlineAfter, DraftTooComplexError } from '../domain/deadline';
+import type { SiteConfig } from '../domain/render';
 import { parseDraft } from '../domain/draft';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
-import {
-  acceptedReport,
-  describeReport,
-  outcomeReport,
-  rejectedReport,
-  reportKeyFor,
-} from '../domain/publishing/draft-report';
+import { acceptedReport, outcomeReport, rejectedReport } from '../domain/publishing/draft-report';
 import { isUnchanged, planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
 import { findRelated, publishRelated, type RelatedPlan } from './related-articles';
 import { chooseTakeaways } from './takeaway-provider';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
+import { prepareDraftImage } from './draft-image';
+import { fileReport as finish } from './file-report';
+import { isPreviewKey, previewDraft, type PreviewOutcome } from './preview-draft';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {
@@ -28,7 +27,11 @@ export interface IngestDependencies {
   readonly related: RelatedIndex;
   readonly scheduler: PublishScheduler;
   readonly editors: TopicPublisher;
+  /** Where a draft's image is copied, and previews are written. */
+  readonly site: SiteBucket & SiteAssets;
   readonly siteUrl: string;
+  /** Brand and sections of preview pages. @default publication `Newsroom`, the default sections */
+  readonly siteConfig?: Omit<SiteConfig, 'baseUrl'>;
   readonly now?: () => Date;
   readonly log?: (line: string, detail?: Record<string, unknown>) => void;
   readonly maxDraftBytes?: number;
@@ -60,8 +63,13 @@ export interface DraftEvent {
   readonly removed: boolean;
 }
 
-/** Routes a drafts-bucket notification: an upload is ingested, a deletion withdraws the article. */
-export function handleDraftEvent(deps: IngestDependencies, event: DraftEvent): Promise<IngestOutcome> {
+/** Routes a drafts-bucket notification: an upload is ingested (or previewed, under `previews/`), a deletion withdraws the article. */
+export async function handleDraftEvent(deps: IngestDependencies, event: DraftEvent): Promise<IngestOutcome | PreviewOutcome> {
+  if (isPreviewKey(event.key)) {
+    if (event.removed) return 'ignored';
+    const siteConfig = { publication: 'Newsroom', ...deps.siteConfig, baseUrl: deps.siteUrl };
+    return previewDraft({ ...deps, siteConfig }, event.key);
+  }
   return event.removed ? withdrawDraft(deps, event.key) : ingestDraft(deps, event.key);
 }
 
@@ -116,6 +124,8 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
     await finish(deps, outcomeReport(draftKey, 'unchanged', articleUrlFor(deps, previous.slug), now));
     return 'unchanged';
   }
+  const prepared = await prepareDraftImage({ drafts: deps.drafts, assets: deps.site }, draftKey, draft);
+  if (!prepared.ok) return reject(prepared.errors);
   let takeaways: Awaited<ReturnType<typeof chooseTakeaways>>;
   try {
     takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs, deadline });
@@ -126,7 +136,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   const next = planNextVersion({
     id,
     draftKey,
-    draft,
+    draft: prepared.draft,
     previous,
     sourceHash,
     takeaways: takeaways.takeaways,
@@ -201,15 +211,4 @@ function errorName(error: unknown): string {
 
 function articleUrlFor(deps: IngestDependencies, slug: string): string {
   return `${deps.siteUrl}${encodeURI(articlePath(slug))}`;
-}
-
-async function finish(deps: IngestDependencies, report: DraftReport): Promise<void> {
-  await deps.drafts.writeJson(reportKeyFor(report.draft), report);
-  const summary = describeReport(report);
-  deps.log?.(report.status === 'rejected' ? `Rejected ${report.draft}:\n${summary}` : summary, { report });
-  await deps.editors.publish({
-    subject: `Draft ${report.status}: ${report.draft}`,
-    message: summary,
-    attributes: { status: report.status },
-  });
 }

@@ -6,6 +6,7 @@ import { renderSubscribePage } from '../domain/render/subscription-pages';
 import {
   archivePageCount,
   FEED_SIZE,
+  listId,
   listRef,
   parseListId,
   renderArticlePage,
@@ -18,12 +19,15 @@ import {
   renderSitemapIndex,
   renderMovedPage,
   renderWithdrawnPage,
+  SECTION_BLOCK_READ,
   shareScript,
+  siteSections,
   stylesheet,
   type ListedArticle,
   type PageKey,
   type PagedListKind,
   type RenderedFile,
+  type SectionBlock,
   type SiteConfig,
 } from '../domain/render';
 
@@ -75,6 +79,16 @@ function listName(kind: string, slug: string, items: readonly ListedArticle[]): 
   return slug;
 }
 
+/** The home front page's section blocks: each navigation section's latest entries (one bounded read each). */
+async function sectionBlocks(ctx: PageContext): Promise<SectionBlock[]> {
+  return Promise.all(
+    siteSections(ctx.site).map(async (name) => ({
+      name,
+      items: await ctx.lists.latest(listId(listRef('section', name)), SECTION_BLOCK_READ),
+    })),
+  );
+}
+
 /** Renders the files of one page key (see `PageKey`); feeds give three files. */
 export async function renderPage(key: PageKey, ctx: PageContext): Promise<RenderedFile[]> {
   switch (key.kind) {
@@ -101,6 +115,7 @@ export async function renderPage(key: PageKey, ctx: PageContext): Promise<Render
       const ref = parseListId(listId);
       const total = ctx.totals?.[listId] ?? (await ctx.lists.total(listId));
       const items = page === undefined ? await ctx.lists.front(listId, total) : await ctx.lists.archivePage(listId, page);
+      const blocks = ref.kind === 'home' && page === undefined ? await sectionBlocks(ctx) : undefined;
       return [
         renderListPage(
           {
@@ -110,6 +125,7 @@ export async function renderPage(key: PageKey, ctx: PageContext): Promise<Render
             items,
             page,
             archivePages: archivePageCount(total),
+            blocks,
           },
           ctx.site,
         ),

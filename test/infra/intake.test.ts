@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_SUFFIXES, DRAFTS_PREFIX } from '../../events/names';
+import { DRAFT_SUFFIXES, DRAFTS_PREFIX, PREVIEWS_PREFIX } from '../../events/names';
 import { INTAKE_MAX_RECEIVE_COUNT } from '../../infra/constructs/intake';
 import { synthStage, type SynthesizedStage } from './support/synth-stage';
 
@@ -54,14 +54,18 @@ describe('drafts bucket', () => {
     });
   });
 
-  it('notifies the intake queue only of draft files under the drafts prefix', () => {
+  it('notifies the intake queue only of draft files: created or removed under drafts/, created under previews/', () => {
     const [notifications] = Object.values(stage.data.findResources('Custom::S3BucketNotifications'));
     const queues = notifications!.Properties.NotificationConfiguration.QueueConfigurations;
     const filters = queues.map((q: { Filter: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }) =>
       Object.fromEntries(q.Filter.Key.FilterRules.map((rule) => [rule.Name.toLowerCase(), rule.Value])),
     );
-    expect(queues.length).toBe(2 * DRAFT_SUFFIXES.length);
-    expect(new Set(filters.map((f: Record<string, string>) => f.prefix))).toEqual(new Set([DRAFTS_PREFIX]));
+    expect(queues.length).toBe(3 * DRAFT_SUFFIXES.length);
+    expect(new Set(filters.map((f: Record<string, string>) => f.prefix))).toEqual(new Set([DRAFTS_PREFIX, PREVIEWS_PREFIX]));
+    const previewEvents = queues
+      .filter((_: unknown, index: number) => filters[index].prefix === PREVIEWS_PREFIX)
+      .flatMap((q: { Events: string[] }) => q.Events);
+    expect(new Set(previewEvents)).toEqual(new Set(['s3:ObjectCreated:*']));
     expect(new Set(filters.map((f: Record<string, string>) => f.suffix))).toEqual(new Set(DRAFT_SUFFIXES));
     expect(notifications!.Properties.NotificationConfiguration.TopicConfigurations).toBeUndefined();
     expect(notifications!.Properties.NotificationConfiguration.LambdaFunctionConfigurations).toBeUndefined();

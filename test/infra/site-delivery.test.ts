@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PREVIEW_EXPIRATION_DAYS, PREVIEW_SITE_PREFIX } from '../../events/names';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { VIEWER_REQUEST_FILE, VIEWER_RESPONSE_FILE } from '../../infra/constructs/site-delivery';
 import { synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
@@ -24,6 +25,16 @@ describe('site delivery', () => {
   it('keeps the site bucket private', () => {
     const siteBucketId = stage.stacks.data.getLogicalId(stage.stacks.data.site.siteBucket.node.defaultChild as never);
     expect(stage.data.findResources('AWS::S3::Bucket')[siteBucketId]!.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy).toBe(true);
+  });
+
+  it('deletes preview pages with a lifecycle rule on the preview/ prefix', () => {
+    stage.data.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: PREVIEW_SITE_PREFIX, ExpirationInDays: PREVIEW_EXPIRATION_DAYS, Status: 'Enabled' }),
+        ]),
+      },
+    });
   });
 
   it('serves HTTP/2 and HTTP/3, redirects to HTTPS and compresses', () => {

@@ -23,7 +23,7 @@ describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
     dir = await mkdtemp(join(tmpdir(), 'axe-'));
     const files = await renderQualitySite();
     const samples = pageSamples(files);
-    await writeSite(dir, [...files, samples.withdrawn!]);
+    await writeSite(dir, [...files, samples.withdrawn!, samples.preview!]);
     paths = Object.fromEntries(Object.entries(samples).map(([type, file]) => [type, `/${file.key.replace(/index\.html$/, '')}`]));
     server = await serveFolder(dir);
     browser = await launchChromium();
@@ -35,7 +35,24 @@ describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const types = ['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn'];
+  it.each(['home', 'section', 'article'])('fits the %s page and its section navigation into 320 px without script', async (type) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.route(/^https:\/\/images\.example\.com\//, (route) => route.fulfill({ status: 404 }));
+    await page.goto(`${server.url}${paths[type]}`);
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+    const boxes = await Promise.all((await page.locator('.site-nav a').all()).map((link) => link.boundingBox()));
+    await context.close();
+    expect(width).toBeLessThanOrEqual(320);
+    expect(boxes.length).toBe(6);
+    for (const box of boxes) {
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    }
+  });
+
+  const types = ['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn', 'preview'];
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(types)(`finds no violations on the %s page in ${colorScheme} mode`, async (type) => {
       const context = await browser.newContext({ colorScheme });

@@ -42,7 +42,7 @@ describe('W3C Nu HTML Checker', () => {
     expect([...checked].every((file) => file === undefined || types.includes(file.replace(/\.html$/, '')))).toBe(true);
   });
 
-  it.each(['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn'])(
+  it.each(['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn', 'preview'])(
     'finds zero errors in the %s page',
     (type) => {
       const errors = messages.filter(

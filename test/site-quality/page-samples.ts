@@ -1,4 +1,5 @@
-import { renderWithdrawnPage, type RenderedFile } from '../../shared/domain/render';
+import { renderArticlePage, renderWithdrawnPage, type RenderedFile } from '../../shared/domain/render';
+import { SEED_ARTICLE } from '../shared/domain/render/seed-article';
 import { QUALITY_SITE } from './site-fixture';
 
 /** One HTML file of every page type, by type name: the gates check these. */
@@ -24,5 +25,6 @@ export function pageSamples(files: readonly RenderedFile[]): Record<string, Rend
     author: html('authors/china-daily-brief-editorial/index.html'),
     'not-found': html('404.html'),
     withdrawn: { ...renderWithdrawnPage('gone', QUALITY_SITE), key: 'articles/gone/index.html' },
+    preview: renderArticlePage(SEED_ARTICLE, QUALITY_SITE, { key: 'preview/mhx2k3a0-AAAAAAAAAAAAAAAAAAAAAA/index.html', expiresAt: '2025-03-07T12:00:00.000Z' }),
   };
 }

@@ -26,7 +26,13 @@ function head(index: number): ArticleHead {
     section: SECTIONS[index % SECTIONS.length] ?? 'World',
     tags: index % 2 === 0 ? ['AI safety', 'diplomacy'] : ['AI safety'],
     correction: index === 44 ? 'An earlier version misdated the announcement.' : undefined,
-    image: index % 5 === 0 ? { src: 'https://images.example.com/flag.jpg', alt: 'A flag against a blue sky', caption: 'The flag.', credit: 'Photo Desk' } : SEED_ARTICLE.image,
+    image:
+      index === 44
+        ? { src: '/assets/images/harbour.0123abcd.jpg', alt: 'Wind turbines over a harbour at dusk', caption: 'The harbour.', credit: 'Photo Desk', width: 1200, height: 675 }
+        : index % 5 === 0
+          ? { src: 'https://images.example.com/flag.jpg', alt: 'A flag against a blue sky', caption: 'The flag.', credit: 'Photo Desk' }
+          : SEED_ARTICLE.image,
+    breaking: index === 44 || index === 41,
     related: index > 0 ? [{ slug: `${SEED_ARTICLE.slug}-${index - 1}`, title: 'An earlier story', section: 'World' }] : [],
     publishedAt,
     updatedAt: index === 44 ? QUALITY_NOW.toISOString() : publishedAt,

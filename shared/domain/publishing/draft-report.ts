@@ -27,9 +27,15 @@ export function outcomeReport(draftKey: string, status: 'unchanged' | 'withdrawn
   return { draft: draftKey, status, url, at, errors: [] };
 }
 
+/** A report for a previewed draft: its unlisted address and when that expires. */
+export function previewReport(draftKey: string, url: string, expiresAt: string, at: string): DraftReport {
+  return { draft: draftKey, status: 'previewed', url, expiresAt, at, errors: [] };
+}
+
 /** One line per problem, `file:line: path: message`, for terminals and e-mail. */
 export function describeReport(report: DraftReport): string {
   if (report.status === 'scheduled') return `${report.draft}: scheduled for ${report.publishAt} at ${report.url}`;
+  if (report.status === 'previewed') return `${report.draft}: preview at ${report.url} until ${report.expiresAt}`;
   if (report.status !== 'rejected') return `${report.draft}: ${report.status}${report.url ? ` ${report.url}` : ''}`;
   return report.errors
     .map((error) => `${report.draft}${error.line ? `:${error.line}` : ''}: ${error.path || '(file)'}: ${error.message}`)

@@ -39,7 +39,8 @@ function withinNewsWindow(listing: ArticleListing | undefined, now: Date): boole
  * `previous` to `next`: its own page; for each list it joins, leaves or
  * changes in, the front page if it is shown there and the archive page that
  * holds it (plus the two newest archive pages when a bucket fills up); the
- * feeds of the home and section lists whose front changes; the sitemap part
+ * feeds of the home and section lists whose front changes; the home front
+ * page when a section's front changes (its section blocks); the sitemap part
  * of its month (and the index when a month starts); the news sitemap when it
  * is within 48 hours. Never depends on the archive's size.
  */
@@ -67,6 +68,8 @@ export function affectedPages(change: ListingChange): PageSet {
       if (ordinal > frontFloor(total)) {
         pages.add({ kind: 'list', listId: id });
         if (ref.kind === 'home' || ref.kind === 'section') pages.add({ kind: 'feed', listId: id });
+        // The home page's section blocks show the newest few of each section's front.
+        if (ref.kind === 'section') pages.add({ kind: 'list', listId: 'home' });
       }
       const page = pageOfOrdinal(ordinal);
       if (page <= archived) pages.add({ kind: 'list', listId: id, page });

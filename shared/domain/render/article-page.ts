@@ -3,6 +3,8 @@ import { escapeHtml } from './escape-html';
 import { renderDocument } from './layout';
 import { renderMarkdown } from './markdown';
 import { isAllowedUrl, urlScheme } from './safe-url';
+import { breakingBadge } from './front-page';
+import { imageSrc, imageTag } from './image';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';
 import { listRef } from './listing';
 import { shareScriptHref } from './share-script';
@@ -29,13 +31,6 @@ function listHref(kind: keyof typeof listHrefs, name: string): string {
   return href;
 }
 
-function imageSrc(image: ArticleImage): string | undefined {
-  const src = image.src?.trim();
-  if (!src || !isAllowedUrl(src)) return undefined;
-  const scheme = urlScheme(src);
-  return scheme === undefined || scheme === 'https' ? src : undefined;
-}
-
 function renderFigcaption(image: ArticleImage): string {
   const parts = [
     image.caption ? escapeHtml(image.caption) : '',
@@ -45,12 +40,10 @@ function renderFigcaption(image: ArticleImage): string {
 }
 
 function renderFigure(image: ArticleImage): string {
-  const src = imageSrc(image);
-  const media =
-    src === undefined
-      ? `<p class="figure-description">${escapeHtml(image.alt)}</p>`
-      : `<img src="${escapeHtml(src)}" alt="${escapeHtml(image.alt)}" decoding="async">`;
-  const kind = src === undefined ? 'figure figure-text' : 'figure';
+  // The figure sits under the headline, above the fold: loaded eagerly.
+  const img = imageTag(image, 'eager');
+  const media = img ?? `<p class="figure-description">${escapeHtml(image.alt)}</p>`;
+  const kind = img === undefined ? 'figure figure-text' : 'figure';
   return `<figure class="${kind}">${media}${renderFigcaption(image)}</figure>`;
 }
 
@@ -181,17 +174,23 @@ function renderSocialMeta(article: Article, url: string, publication: string): s
  * Key Takeaways, the analysis box, byline, publication, times, correction
  * note, body, tags, Share Article links and Related Articles in rank order.
  * The publication defaults to `site.publication`. Every field is escaped;
- * the body and analysis are rendered with {@link renderMarkdown}.
+ * the body and analysis are rendered with {@link renderMarkdown}. With
+ * `preview`, the page goes to `preview.key` instead, says it is an
+ * unpublished preview and until when, is `noindex`, has no canonical link or
+ * social tags, and is never cached.
  */
-export function renderArticlePage(article: Article, site: SiteConfig): RenderedFile {
+export function renderArticlePage(article: Article, site: SiteConfig, preview?: ArticlePreview): RenderedFile {
   const url = articleUrl(article.slug, site);
   const publication = article.publication ?? site.publication;
   const correction = article.correction
     ? `<p class="correction" role="note"><strong>Correction:</strong> ${escapeHtml(article.correction)}</p>\n`
     : '';
-  const main = `<article class="measure">
+  const banner = preview
+    ? `<p class="preview-note measure" role="note"><strong>Preview</strong>, not published: only people with this link can see it, until ${renderTime(preview.expiresAt, 'en')}.</p>\n`
+    : '';
+  const main = `${banner}<article class="measure">
 <header>
-<p class="kicker"><a href="${listHref('section', article.section)}">${escapeHtml(article.section)}</a></p>
+<p class="kicker">${breakingBadge(article.breaking)}<a href="${listHref('section', article.section)}">${escapeHtml(article.section)}</a></p>
 <h1>${escapeHtml(article.title)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 </header>
@@ -210,15 +209,28 @@ ${renderRelated(article.related)}`;
   const body = renderDocument(
     {
       language: article.language,
-      title: `${article.title} | ${publication}`,
+      title: `${preview ? 'Preview: ' : ''}${article.title} | ${publication}`,
       description: article.dek ?? article.takeaways[0] ?? article.title,
-      canonicalUrl: url,
-      extraHead: renderSocialMeta(article, url, publication),
+      canonicalUrl: preview ? undefined : url,
+      extraHead: preview ? '<meta name="robots" content="noindex, nofollow">' : renderSocialMeta(article, url, publication),
       feeds: [{ title: `${site.publication}: ${article.section}`, sectionSlug: listRef('section', article.section).slug }],
       scripts: [shareScriptHref()],
       main,
     },
     site,
   );
-  return htmlFile(articleKey(article.slug), body);
+  return preview
+    ? { ...htmlFile(preview.key, body), cacheControl: PREVIEW_CACHE_CONTROL }
+    : htmlFile(articleKey(article.slug), body);
 }
+
+/** Where and until when an article is rendered as a preview. */
+export interface ArticlePreview {
+  /** Site bucket key of the preview page. */
+  readonly key: string;
+  /** ISO 8601 instant the preview stops answering. */
+  readonly expiresAt: string;
+}
+
+/** Cache-Control of a preview page: never stored by the CDN or the browser, so an expired preview is never served from a cache. */
+export const PREVIEW_CACHE_CONTROL = 'private, no-store';

@@ -1,11 +1,13 @@
 /** Pure HTML rendering of the site: pages, feeds, sitemaps, the stylesheet, and what a publish changes. */
 export { affectedPages, type ListingChange } from './affected-pages';
 export { pageName, PageSet, type PageKey } from './page-key';
-export { renderArticlePage, NO_RELATED_TEXT } from './article-page';
+export { renderArticlePage, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type ArticlePreview } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { renderHomePage } from './home-page';
 export { HOME_PAGE_PATH, invalidationPaths, type RenderedArticle } from './invalidation-paths';
+export { breakingBadge, renderFrontBody, SECTION_BLOCK_READ, SECTION_BLOCK_SIZE, TOP_STORIES, type FrontContent, type SectionBlock } from './front-page';
+export { imageSrc, imageTag, type ImageLoading } from './image';
 export { textDirection } from './language';
 export { renderListPage, NO_ARTICLES_TEXT, type ListPage } from './list-page';
 export {
@@ -38,7 +40,10 @@ export {
   LIST_CACHE_CONTROL,
   HTML_CONTENT_TYPE,
   IMMUTABLE_CACHE_CONTROL,
+  DEFAULT_SECTIONS,
+  siteSections,
   type RenderedFile,
+  type SiteAsset,
   type SiteConfig,
 } from './site-config';
 export { renderMonthSitemap, renderNewsSitemap, renderRobots, renderSitemapIndex } from './sitemaps';

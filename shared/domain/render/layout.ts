@@ -3,7 +3,9 @@ import { escapeHtml } from './escape-html';
 import { languageAttributes } from './language';
 import type { SiteConfig } from './site-config';
 import { stylesheetHref } from './stylesheet';
-import { FEED_FORMATS, feedPath, type FeedFormat } from './urls';
+import { listRef } from './listing';
+import { siteSections } from './site-config';
+import { encodePath, FEED_FORMATS, feedPath, listPath, type FeedFormat } from './urls';
 import { renderCache } from './render-caches';
 
 /** A feed a page links with `<link rel="alternate">`. */
@@ -32,6 +34,8 @@ export interface PageShell {
   readonly feeds?: readonly FeedLink[];
   /** Root-relative URLs of deferred scripts; reading never depends on them. */
   readonly scripts?: readonly string[];
+  /** The section page this is (its slug): its navigation link is marked `aria-current="page"`. */
+  readonly currentSection?: string;
 }
 
 // The `<link rel="alternate">` lines of one feed, by site and feed: the same few feeds are linked from every page.
@@ -57,7 +61,12 @@ function feedLinks(feed: FeedLink, site: SiteConfig): string {
 interface Shell {
   /** The stylesheet link and the site's feed links. */
   readonly siteLinks: string;
+  /** From `</head>` to the brand, before the section navigation. */
   readonly bodyStart: string;
+  /** The section navigation's links: slug, escaped href and escaped name. */
+  readonly navLinks: ReadonlyArray<{ readonly slug: string; readonly href: string; readonly name: string }>;
+  /** From the end of the navigation to `<main>`. */
+  readonly headerEnd: string;
   readonly bodyEnd: string;
 }
 
@@ -65,7 +74,7 @@ interface Shell {
 const shells = renderCache<string, Shell>();
 
 function shellOf(site: SiteConfig): Shell {
-  const key = `${site.baseUrl}\n${site.publication}`;
+  const key = `${site.baseUrl}\n${site.publication}\n${siteSections(site).join('\n')}`;
   let shell = shells.get(key);
   if (!shell) {
     const publication = escapeHtml(site.publication);
@@ -74,7 +83,13 @@ function shellOf(site: SiteConfig): Shell {
       bodyStart: `</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-<header class="site-header"><div class="wrap"><a class="brand" href="/">${publication}</a></div></header>
+<header class="site-header"><div class="wrap"><a class="brand" href="/">${publication}</a>
+<nav class="site-nav" aria-label="Sections"><ul>`,
+      navLinks: siteSections(site).map((name) => {
+        const { slug } = listRef('section', name);
+        return { slug, href: escapeHtml(encodePath(listPath('section', slug))), name: escapeHtml(name) };
+      }),
+      headerEnd: `</ul></nav></div></header>
 <main id="main">
 `,
       bodyEnd: `
@@ -91,10 +106,19 @@ function shellOf(site: SiteConfig): Shell {
   return shell;
 }
 
+function navOf(shell: Shell, current: string | undefined): string {
+  let nav = '';
+  for (const link of shell.navLinks) {
+    nav += `<li><a href="${link.href}"${link.slug === current ? ' aria-current="page"' : ''}>${link.name}</a></li>`;
+  }
+  return nav;
+}
+
 /**
  * The HTML5 document around every page: doctype, `lang`/`dir`, charset,
  * viewport, title, description, canonical link, hashed stylesheet, a skip
- * link, the site header with the publication name, `<main id="main">`, and
+ * link, the site header with the publication name and the section
+ * navigation (a wrapping list, no script), `<main id="main">`, and
  * the site footer with feed links; `<link rel="alternate">` for the site's
  * feeds and the page's own. Emits no inline styles or scripts.
  */
@@ -113,5 +137,5 @@ export function renderDocument(page: PageShell, site: SiteConfig): string {
 <html${languageAttributes(page.language)}>
 <head>
 ${head}
-${shell.bodyStart}${page.main}${shell.bodyEnd}`;
+${shell.bodyStart}${navOf(shell, page.currentSection)}${shell.headerEnd}${page.main}${shell.bodyEnd}`;
 }

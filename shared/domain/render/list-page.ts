@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article';
 import { escapeHtml } from './escape-html';
+import { breakingBadge, renderFrontBody, type SectionBlock } from './front-page';
 import { languageAttributes } from './language';
 import { renderDocument, type FeedLink } from './layout';
 import { htmlFile, LIST_CACHE_CONTROL, type RenderedFile, type SiteConfig } from './site-config';
@@ -24,6 +25,8 @@ export interface ListPage {
   readonly page?: number;
   /** How many archive pages the list has now (the front page links to the newest of them). */
   readonly archivePages: number;
+  /** The home front page's section blocks; ignored elsewhere. */
+  readonly blocks?: readonly SectionBlock[];
 }
 
 const HEADINGS: Readonly<Record<PagedListKind, string>> = {
@@ -33,7 +36,7 @@ const HEADINGS: Readonly<Record<PagedListKind, string>> = {
   author: 'Articles by',
 };
 
-type ItemFields = Pick<ArticleSummary, 'slug' | 'title' | 'dek' | 'section' | 'byline' | 'publishedAt' | 'language'>;
+type ItemFields = Pick<ArticleSummary, 'slug' | 'title' | 'dek' | 'section' | 'byline' | 'publishedAt' | 'language' | 'breaking'>;
 
 // An article's entry is the same on every list it is in (home, section, tags, byline, each rebuild): render it once, by id.
 const renderedItems = renderCache<string, ItemFields & { readonly html: string }>();
@@ -46,7 +49,8 @@ function sameItem(a: ItemFields, b: ItemFields): boolean {
     a.section === b.section &&
     a.byline === b.byline &&
     a.publishedAt === b.publishedAt &&
-    a.language === b.language
+    a.language === b.language &&
+    a.breaking === b.breaking
   );
 }
 
@@ -54,13 +58,13 @@ function renderItem(item: ArticleSummary): string {
   const known = renderedItems.get(item.id);
   if (known && sameItem(known, item)) return known.html;
   const html = `<li><article${languageAttributes(item.language)}>
-<p class="kicker">${escapeHtml(item.section)}</p>
+<p class="kicker">${breakingBadge(item.breaking)}${escapeHtml(item.section)}</p>
 <h2><a href="${escapeHtml(articleHref(item.slug))}">${escapeHtml(item.title)}</a></h2>
 ${item.dek ? `<p class="dek">${escapeHtml(item.dek)}</p>\n` : ''}<p class="meta">${item.byline ? `${escapeHtml(item.byline)} · ` : ''}${renderTime(item.publishedAt, item.language)}</p>
 </article></li>`;
   if (renderedItems.size >= 50_000) renderedItems.clear();
-  const { slug, title, dek, section, byline, publishedAt, language } = item;
-  renderedItems.set(item.id, { slug, title, dek, section, byline, publishedAt, language, html });
+  const { slug, title, dek, section, byline, publishedAt, language, breaking } = item;
+  renderedItems.set(item.id, { slug, title, dek, section, byline, publishedAt, language, breaking, html });
   return html;
 }
 
@@ -84,21 +88,27 @@ function pager(list: ListPage): string {
 
 /**
  * Renders a page of the home, section, tag or author list (key from
- * {@link listKey}): its heading, the entries as given (newest first), links
+ * {@link listKey}): its heading, the entries as given (newest first; on the
+ * home and section front pages laid out by {@link renderFrontBody}), links
  * to newer and older pages, its feeds (sections have their own), canonical
  * URL and Open Graph tags. {@link NO_ARTICLES_TEXT} when empty.
  */
 export function renderListPage(list: ListPage, site: SiteConfig): RenderedFile {
   const title = heading(list);
+  const front = list.page === undefined && (list.kind === 'home' || list.kind === 'section');
   let items = `<p class="empty">${NO_ARTICLES_TEXT}</p>`;
-  if (list.items.length > 0) {
+  if (list.items.length > 0 && front) {
+    items = renderFrontBody({ items: list.items, blocks: list.kind === 'home' ? list.blocks : undefined }, list.kind === 'home');
+  } else if (list.items.length > 0) {
     items = '<ol class="article-list">';
     for (const item of list.items) items += `\n${renderItem(item)}`;
     items += '\n</ol>';
   }
   const label = list.kind === 'tag' ? '<p class="kicker">Tag</p>\n' : list.kind === 'section' ? '<p class="kicker">Section</p>\n' : '';
-  const main = `<div class="measure">
-${label}<h1>${escapeHtml(title)}</h1>
+  // The home front page's heading names the page for screen readers; the masthead already says it visually.
+  const h1 = front && list.kind === 'home' ? `<h1 class="visually-hidden">${escapeHtml(title)}</h1>` : `${label}<h1>${escapeHtml(title)}</h1>`;
+  const main = `<div class="${front ? 'wrap front' : 'measure'}">
+${h1}
 ${items}
 ${pager(list)}
 </div>`;
@@ -116,6 +126,7 @@ ${pager(list)}
       canonicalUrl: url,
       feeds,
       extraHead: websiteSocialMeta({ siteName: site.publication, title: pageTitle, description, url }),
+      currentSection: list.kind === 'section' ? list.slug : undefined,
       main,
     },
     site,

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../article';
+import type { ArticleImage, ArticleSummary } from '../article';
 import { slugify } from '../draft/slug';
 import { isoInstant } from './time';
 import { renderCache } from './render-caches';
@@ -112,9 +112,9 @@ export function frontFloor(total: number): number {
   return archivePageCount(total) * LIST_PAGE_SIZE;
 }
 
-/** What lists show of an article: its summary fields and takeaways, nothing else. */
+/** What lists show of an article: its summary fields and takeaways, nothing else (an image only when it has a `src`, without caption or credit). */
 export function listedArticle(article: ListedArticle): ListedArticle {
-  const { id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language, takeaways } = article;
+  const { id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language, takeaways, breaking, image } = article;
   return {
     id,
     slug,
@@ -127,5 +127,11 @@ export function listedArticle(article: ListedArticle): ListedArticle {
     updatedAt,
     language,
     takeaways: [...takeaways],
+    ...(breaking ? { breaking: true } : {}),
+    ...(image?.src ? { image: listedImage(image) } : {}),
   };
+}
+
+function listedImage({ src, alt, width, height }: ArticleImage): ArticleImage {
+  return { src, alt, ...(width && height ? { width, height } : {}) };
 }

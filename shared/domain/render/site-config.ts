@@ -5,6 +5,16 @@ export interface SiteConfig {
   readonly baseUrl: string;
   /** Brand shown in the site header and used when an article names no publication. */
   readonly publication: string;
+  /** Sections named in the header navigation and, in this order, given a block on the front page. @default DEFAULT_SECTIONS */
+  readonly sections?: readonly string[];
+}
+
+/** The sections of a site that configures none. */
+export const DEFAULT_SECTIONS: readonly string[] = ['World', 'Politics', 'Business', 'Tech', 'Sport', 'Entertainment'];
+
+/** The site's navigation sections: its own, or {@link DEFAULT_SECTIONS}. */
+export function siteSections(site: SiteConfig): readonly string[] {
+  return site.sections && site.sections.length > 0 ? site.sections : DEFAULT_SECTIONS;
 }
 
 /** A file to put in the site bucket. */
@@ -42,4 +52,9 @@ export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** A page as a {@link RenderedFile} with the HTML content type and a cache policy (an article's by default). */
 export function htmlFile(key: string, body: string, edge?: EdgeStatus, cacheControl: string = HTML_CACHE_CONTROL): RenderedFile {
   return { key, body, contentType: HTML_CONTENT_TYPE, cacheControl, ...(edge ? { edge } : {}) };
+}
+
+/** A binary file for the site bucket, e.g. an image copied under a content-hashed name. */
+export interface SiteAsset extends Omit<RenderedFile, 'body' | 'edge'> {
+  readonly body: Uint8Array;
 }

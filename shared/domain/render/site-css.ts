@@ -14,6 +14,27 @@ img{max-width:100%;height:auto}
 .skip-link:focus{top:1rem}
 .site-header{border-bottom:3px double var(--rule);padding:1rem 0;text-align:center}
 .brand{font:700 clamp(1.5rem,5vw,2.25rem)/1.1 var(--serif);color:var(--fg);text-decoration:none;letter-spacing:-.01em}
+.site-nav ul{display:flex;flex-wrap:wrap;justify-content:center;gap:0 1.25rem;list-style:none;margin:.5rem 0 0;padding:0;font:600 .9375rem/1.2 var(--sans)}
+.site-nav a{display:inline-block;padding:.5rem 0;color:var(--fg);text-decoration:none}
+.site-nav a:hover,.site-nav [aria-current]{text-decoration:underline;text-decoration-thickness:2px;text-decoration-color:var(--accent)}
+.badge{display:inline-block;padding:0 .375em;border-radius:.2em;background:var(--accent);color:var(--on-accent);font:700 .75rem/1.5 var(--sans);letter-spacing:.06em;text-transform:uppercase}
+.front h2 a,.block a,.latest a{color:var(--fg);text-decoration:none}
+.front h2 a:hover,.block a:hover,.latest a:hover{text-decoration:underline}
+.front-top{display:grid;gap:1.5rem;padding-bottom:1.5rem;border-bottom:1px solid var(--rule)}
+.lead h2{margin:.25rem 0 .5rem;font-size:clamp(1.625rem,3.5vw,2.375rem)}
+.lead-image,.thumb{display:block;width:100%;border-radius:.25rem;margin-bottom:.75rem}
+.top-stories,.block ol,.latest ol{list-style:none;margin:0;padding:0}
+.top-stories>li{padding:0 0 1rem;margin-bottom:1rem;border-bottom:1px solid var(--rule)}
+.top-stories>li:last-child{border:0;margin:0}
+.top-stories h2{margin:.25rem 0 .375rem;font-size:1.1875rem}
+.front .dek{font-size:1.0625rem;margin-bottom:.5rem}
+.front .meta{margin:0;font-size:.875rem}
+.blocks{display:grid;gap:1.5rem 2rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));padding:1.5rem 0;border-bottom:1px solid var(--rule)}
+.block h2{margin:0 0 .5rem;padding-top:.5rem;border-top:3px solid var(--fg);font-size:1.25rem}
+.block li{padding:.375rem 0;border-bottom:1px solid var(--rule);font:600 1rem/1.35 var(--serif)}
+.latest li{padding:.5rem 0;border-bottom:1px solid var(--rule);font:1rem/1.4 var(--serif)}
+.latest .meta{display:block;font:.8125rem/1.4 var(--sans)}
+.figure img:not([width]),.lead-image:not([width]),.thumb:not([width]){aspect-ratio:3/2;object-fit:cover}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1.5rem 0;color:var(--muted);font-size:.875rem;text-align:center}
 main{display:block;padding:1.5rem 0 1rem}
 h1,h2,h3,h4{font-family:var(--serif);line-height:1.2;margin:2rem 0 .75rem}
@@ -24,6 +45,7 @@ p,ul,ol,figure,blockquote,pre,table{margin:0 0 1.1rem}
 .kicker,.label,.meta,.byline-block,figcaption,.tags{font-family:var(--sans)}
 .kicker{margin:0;color:var(--accent);font-size:.8125rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase}
 .dek{font:1.25rem/1.45 var(--serif);color:var(--muted);margin-bottom:1.5rem}
+.preview-note{padding:.75rem 1rem;border:2px dashed var(--accent);border-radius:.25rem}
 .correction{border:1px solid var(--accent);border-left-width:4px;padding:.75rem 1rem;border-radius:.25rem}
 .figure{margin:1.5rem 0}
 .figure img{display:block;width:100%;border-radius:.25rem}
@@ -78,10 +100,10 @@ figcaption{margin-top:.5rem;color:var(--muted);font-size:.875rem}
 .footer-links{display:flex;flex-wrap:wrap;justify-content:center;gap:1rem;list-style:none;padding:0;margin:.5rem 0 0}
 .footer-links a{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (min-width:48rem){body{font-size:1.125rem}.takeaways ol{grid-template-columns:1fr 1fr}}
+@media (min-width:48rem){body{font-size:1.125rem}.takeaways ol{grid-template-columns:1fr 1fr}.front-top{grid-template-columns:2fr 1fr}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--rule:#999;--card:#fff;--box:#fff;--accent:#000;--on-accent:#fff;--box-rule:#000;--link:#000}
 body{font:11pt/1.5 var(--serif)}
-.skip-link,.share,.site-footer,.related,.pager{display:none}
+.skip-link,.share,.site-footer,.related,.pager,.site-nav{display:none}
 .measure,.wrap{max-width:none;padding:0}
 a{text-decoration:none}
 .article-body a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { previewAddress } from '../../../shared/domain/publishing/preview';
 import { edgeQueryString, loadViewerRequest, loadViewerResponse } from '../../../infra/local/edge-functions';
 import { EDGE_METADATA, edgeMetadata } from '../../../shared/edge/edge-metadata';
 
@@ -35,6 +36,25 @@ describe('viewer-request function', () => {
       expect(result).toEqual({ statusCode: 301, headers: { location: { value: '/evil.example.com/x/' } } });
     },
   );
+
+  describe('on a preview address', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const now = new Date('2026-12-01T10:00:00.000Z');
+    const address = previewAddress(now, new Uint8Array(16).fill(1));
+
+    it('serves it until it expires', () => {
+      vi.useFakeTimers({ now: Date.parse(address.expiresAt) - 1000 });
+      expect(viewerRequest(address.path)).toEqual({ uri: `${address.path}index.html` });
+    });
+
+    it('answers 410 Gone, never cached, once it has expired', () => {
+      vi.useFakeTimers({ now: Date.parse(address.expiresAt) });
+      expect(viewerRequest(address.path)).toEqual({ statusCode: 410, headers: { 'cache-control': { value: 'no-store' } } });
+      expect(viewerRequest(`${address.path}index.html`)).toMatchObject({ statusCode: 410 });
+    });
+  });
 
   it('leaves file paths alone', () => {
     expect(viewerRequest('/assets/site.0a1b2c3d.css')).toEqual({ uri: '/assets/site.0a1b2c3d.css' });

@@ -1,30 +1,25 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationException } from '@aws-sdk/client-scheduler';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import { draftReportSchema, type DraftReport } from '../../../events/draft-report';
-import { ensureArticleTable } from '../../../infra/local/provision';
-import { createArticleStore } from '../../../shared/adapters/article-store';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { DraftBucket } from '../../../shared/ports/draft-bucket';
 import type { PublishScheduler } from '../../../shared/ports/publish-scheduler';
-import { createRelatedIndex } from '../../../shared/adapters/related-index';
 import type { RelatedIndex } from '../../../shared/ports/related-index';
 import type { TopicMessage } from '../../../shared/ports/topic-publisher';
 import { articleIdFor } from '../../../shared/domain/publishing/article-id';
 import { reportKeyFor } from '../../../shared/domain/publishing/draft-report';
 import { ingestDraft, type IngestDependencies } from '../../../shared/use-cases/ingest-draft';
-import { dynamoDbClient } from '../../support/aws-env';
+import { createMemoryArticleStore } from '../../support/in-memory/article-store';
+import { createMemorySiteBucket } from '../../support/in-memory/ports';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 let store: ArticleStore;
 let related: RelatedIndex;
 
-beforeAll(async () => {
-  const client = dynamoDbClient();
-  const tableName = `ingest-limits-test-${Date.now()}`;
-  await ensureArticleTable(client, tableName);
-  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
-  related = createRelatedIndex({ client: DynamoDBDocumentClient.from(client), tableName });
+beforeEach(() => {
+  store = createMemoryArticleStore();
+  related = createMemoryRelatedIndex();
 });
 
 /** The drafts bucket in memory: what was uploaded, and the reports written. */
@@ -58,6 +53,7 @@ function dependencies(files: Record<string, string>, overrides: Partial<IngestDe
     store,
     related,
     scheduler: { schedule: async () => undefined, cancel: async () => undefined },
+    site: createMemorySiteBucket(),
     editors: { publish: async (message) => (alerts.push(message), `m${alerts.length}`) },
     siteUrl: 'https://news.example.com',
     now: () => NOW,

@@ -6,7 +6,7 @@ import { reportKeyFor } from '../../../shared/domain/publishing/draft-report';
 import { handleDraftEvent, type IngestDependencies } from '../../../shared/use-cases/ingest-draft';
 import { markdownDraft } from '../../e2e/drafts';
 import { createMemoryArticleStore } from '../../support/in-memory/article-store';
-import { createMemoryDraftBucket, createMemoryScheduler, createRecordingTopic } from '../../support/in-memory/ports';
+import { createMemoryDraftBucket, createMemoryScheduler, createMemorySiteBucket, createRecordingTopic } from '../../support/in-memory/ports';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const LATER = '2026-12-02T09:00:00.000Z';
@@ -22,7 +22,7 @@ beforeEach(() => {
   store = createMemoryArticleStore();
   scheduler = createMemoryScheduler();
   editors = createRecordingTopic();
-  deps = { drafts, store, scheduler, editors, related: createMemoryRelatedIndex(), siteUrl: 'https://news.example', now: () => NOW };
+  deps = { drafts, store, scheduler, editors, related: createMemoryRelatedIndex(), site: createMemorySiteBucket(), siteUrl: 'https://news.example', now: () => NOW };
 });
 
 const upload = (key: string, fields: Record<string, unknown>) => {

@@ -1,8 +1,8 @@
 import type { DraftBucket, DraftRead } from '../../../shared/ports/draft-bucket';
 import type { PublishScheduler } from '../../../shared/ports/publish-scheduler';
-import type { SiteBucket } from '../../../shared/ports/site-bucket';
+import type { SiteAssets, SiteBucket } from '../../../shared/ports/site-bucket';
 import type { TopicMessage, TopicPublisher } from '../../../shared/ports/topic-publisher';
-import type { RenderedFile } from '../../../shared/domain/render';
+import type { RenderedFile, SiteAsset } from '../../../shared/domain/render';
 
 /** A drafts bucket in memory: objects by key, and the JSON documents (reports) written. */
 export function createMemoryDraftBucket(): DraftBucket & {
@@ -51,8 +51,9 @@ export function createMemoryScheduler(): PublishScheduler & { readonly pending: 
   };
 }
 
-/** A site bucket that keeps every file written, in order. */
-export function createMemorySiteBucket(): SiteBucket & { readonly written: RenderedFile[] } {
+/** A site bucket that keeps every file and asset written, in order. */
+export function createMemorySiteBucket(): SiteBucket & SiteAssets & { readonly written: RenderedFile[]; readonly assets: SiteAsset[] } {
   const written: RenderedFile[] = [];
-  return { written, write: async (files) => void written.push(...files) };
+  const assets: SiteAsset[] = [];
+  return { written, assets, write: async (files) => void written.push(...files), writeAsset: async (asset) => void assets.push(asset) };
 }

@@ -86,6 +86,21 @@ describe('affectedPages', () => {
     ]);
   });
 
+  it('re-renders the home front page (its section block) when a story older than the home front changes on its section’s front', () => {
+    const updated = { ...story, title: 'Corrected story', updatedAt: '2025-03-06T11:00:00.000Z' };
+    const ordinals = { home: 3, 'section/world': 40, 'tag/ai': 3, 'author/jane-doe': 3, 'month/2025-03': 3 };
+    const pages = affectedPages({
+      slug: 'story',
+      previous: { article: story, ordinals },
+      next: { article: updated, ordinals },
+      totals: { ...totals(500), 'section/world': 41 },
+      now: new Date('2025-06-01T00:00:00.000Z'),
+    });
+    expect(pages).toContain('list:section/world:front');
+    expect(pages).toContain('list:home:front');
+    expect(pages).not.toContain('feed:home');
+  });
+
   it('re-renders the pages it leaves when an article is withdrawn', () => {
     const pages = affectedPages({ slug: 'story', previous: listing(story, 45), totals: totals(45), now: NOW });
     expect(names(pages)).toContain('article story');
