@@ -97,7 +97,7 @@ export class Scheduling extends Construct {
     this.group.grantDeleteSchedules(grantee);
     this.schedulerRole.grantPassRole(grantee.grantPrincipal);
     acknowledgeWildcards(grantee, {
-      finding: /^Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule\/.*Scheduling-Group.*\/\*$/,
+      finding: /^Resource::arn:<AWS::Partition>:scheduler:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|\d{12}):schedule\/.*Scheduling-Group.*\/\*$/,
       reason: 'One-time schedules are created per article at run time, inside the newsroom schedule group only.',
     });
     grantee.addEnvironment(ENV.scheduleGroupName, this.group.scheduleGroupName);
