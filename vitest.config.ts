@@ -14,6 +14,8 @@ const INTEGRATION = [
   'test/infra/local/**/*.test.ts',
   'test/infra/cli/**/*.test.ts',
   'test/site-quality/**/*.test.ts',
+  // The subscriber use cases' exactly-once claims rest on DynamoDB's conditional writes, so they run on the real table.
+  'test/shared/use-cases/subscriptions/**/*.test.ts',
 ];
 
 export default defineConfig({
