@@ -2,8 +2,12 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/config/paths';
 import { BUNDLE_DIR, buildAllBundles, CLIENTS_ONLY, HELLO_WORLD, SDK_INLINED_BUNDLING } from './build-bundles';
 import { type LoadTiming, measureLoadTimes } from './load-time';
-/** Budget per bundle (minified), in KiB. */
-export const BUNDLE_BUDGET_KB = 300;
+/**
+ * Budget per bundle (minified), in KiB. DESIGN.md ("Choices made in the
+ * second wave") retired the 300 KB budget for 1 MB: ingest now renders
+ * previews, so it carries the article renderer (markdown-it) and image-size.
+ */
+export const BUNDLE_BUDGET_KB = 1024;
 /** Budget of a function's cold module-load time, as a multiple of hello-world's. */
 export const LOAD_BUDGET_RATIO = 3;
 
