@@ -14,27 +14,21 @@ img{max-width:100%;height:auto}
 .skip-link:focus{top:1rem}
 .site-header{border-bottom:3px double var(--rule);padding:1rem 0;text-align:center}
 .brand{font:700 clamp(1.5rem,5vw,2.25rem)/1.1 var(--serif);color:var(--fg);text-decoration:none;letter-spacing:-.01em}
-.site-nav ul{display:flex;flex-wrap:wrap;justify-content:center;gap:0 1.25rem;list-style:none;margin:.5rem 0 0;padding:0;font:600 .9375rem/1.2 var(--sans)}
-.site-nav a{display:inline-block;padding:.5rem 0;color:var(--fg);text-decoration:none}
-.site-nav a:hover,.site-nav [aria-current]{text-decoration:underline;text-decoration-thickness:2px;text-decoration-color:var(--accent)}
-.badge{display:inline-block;padding:0 .375em;border-radius:.2em;background:var(--accent);color:var(--on-accent);font:700 .75rem/1.5 var(--sans);letter-spacing:.06em;text-transform:uppercase}
-.front h2 a,.block a,.latest a{color:var(--fg);text-decoration:none}
-.front h2 a:hover,.block a:hover,.latest a:hover{text-decoration:underline}
-.front-top{display:grid;gap:1.5rem;padding-bottom:1.5rem;border-bottom:1px solid var(--rule)}
-.lead h2{margin:.25rem 0 .5rem;font-size:clamp(1.625rem,3.5vw,2.375rem)}
-.lead-image,.thumb{display:block;width:100%;border-radius:.25rem;margin-bottom:.75rem}
-.top-stories,.block ol,.latest ol{list-style:none;margin:0;padding:0}
-.top-stories>li{padding:0 0 1rem;margin-bottom:1rem;border-bottom:1px solid var(--rule)}
-.top-stories>li:last-child{border:0;margin:0}
-.top-stories h2{margin:.25rem 0 .375rem;font-size:1.1875rem}
-.front .dek{font-size:1.0625rem;margin-bottom:.5rem}
-.front .meta{margin:0;font-size:.875rem}
-.blocks{display:grid;gap:1.5rem 2rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));padding:1.5rem 0;border-bottom:1px solid var(--rule)}
-.block h2{margin:0 0 .5rem;padding-top:.5rem;border-top:3px solid var(--fg);font-size:1.25rem}
-.block li{padding:.375rem 0;border-bottom:1px solid var(--rule);font:600 1rem/1.35 var(--serif)}
-.latest li{padding:.5rem 0;border-bottom:1px solid var(--rule);font:1rem/1.4 var(--serif)}
-.latest .meta{display:block;font:.8125rem/1.4 var(--sans)}
-.figure img:not([width]),.lead-image:not([width]),.thumb:not([width]){aspect-ratio:3/2;object-fit:cover}
+.site-nav ul{display:flex;flex-wrap:wrap;justify-content:center;gap:0 1rem;list-style:none;margin:.5rem 0 0;padding:0;font:600 .9375rem var(--sans)}
+.site-nav a,.front a{color:var(--fg);text-decoration:none}
+.site-nav a{display:inline-block;padding:.5rem 0}
+.site-nav a:hover,[aria-current],.front a:hover{text-decoration:underline}
+.badge{padding:0 .3em;background:var(--accent);color:var(--on-accent);font:700 .75rem var(--sans)}
+.front-top,.blocks{display:grid;gap:1.5rem;padding-bottom:1.5rem;border-bottom:1px solid var(--rule)}
+.blocks{grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));padding-top:1.5rem}
+.front h2{margin:.25rem 0 .5rem;font-size:1.2rem}
+.lead h2{font-size:clamp(1.6rem,4vw,2.4rem)}
+.front img{margin-bottom:.75rem}
+.front ol{list-style:none;padding:0}
+.front ol>li{padding:.5rem 0;border-bottom:1px solid var(--rule);font:1rem/1.4 var(--serif)}
+.block h2{padding-top:.5rem;border-top:3px solid var(--fg)}
+.latest .meta{display:block}
+.figure img:not([width]),.front img:not([width]){aspect-ratio:3/2;object-fit:cover}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1.5rem 0;color:var(--muted);font-size:.875rem;text-align:center}
 main{display:block;padding:1.5rem 0 1rem}
 h1,h2,h3,h4{font-family:var(--serif);line-height:1.2;margin:2rem 0 .75rem}
@@ -45,10 +39,10 @@ p,ul,ol,figure,blockquote,pre,table{margin:0 0 1.1rem}
 .kicker,.label,.meta,.byline-block,figcaption,.tags{font-family:var(--sans)}
 .kicker{margin:0;color:var(--accent);font-size:.8125rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase}
 .dek{font:1.25rem/1.45 var(--serif);color:var(--muted);margin-bottom:1.5rem}
-.preview-note{padding:.75rem 1rem;border:2px dashed var(--accent);border-radius:.25rem}
+.preview-note{padding:.75rem;border:2px dashed var(--accent)}
 .correction{border:1px solid var(--accent);border-left-width:4px;padding:.75rem 1rem;border-radius:.25rem}
 .figure{margin:1.5rem 0}
-.figure img{display:block;width:100%;border-radius:.25rem}
+.figure img,.front img{display:block;width:100%;border-radius:.25rem}
 .figure-text{padding:1.25rem;background:var(--card);border:1px dashed var(--rule);border-radius:.5rem}
 .figure-description{margin:0;font-style:italic}
 figcaption{margin-top:.5rem;color:var(--muted);font-size:.875rem}
@@ -87,8 +81,8 @@ figcaption{margin-top:.5rem;color:var(--muted);font-size:.875rem}
 .article-list h2{margin:.25rem 0 .5rem;font-size:clamp(1.25rem,3vw,1.625rem)}
 .article-list h2 a{color:var(--fg);text-decoration:none}
 .article-list h2 a:hover{text-decoration:underline}
-.article-list .dek{font-size:1.0625rem;margin-bottom:.5rem}
-.article-list .meta{margin:0;font-size:.875rem}
+.article-list .dek,.front .dek{font-size:1.0625rem;margin-bottom:.5rem}
+.article-list .meta,.front .meta{margin:0;font-size:.875rem}
 .kicker a{color:inherit;text-decoration:none}
 .kicker a:hover{text-decoration:underline}
 .byline a{color:var(--fg)}

@@ -41,7 +41,8 @@ const home = () => pages.get('index.html') ?? '';
 const lead = () => texts(element(home(), /<article class="lead"/), 'h2');
 const block = (slug: string) => texts(element(home(), new RegExp(`<section class="block" aria-labelledby="block-${slug}"`)), 'a').slice(1);
 
-describe('the front page on publish and withdrawal (DynamoDB Local)', () => {
+// Each test publishes and renders several stories on DynamoDB Local: more than the unit-test default on a loaded machine.
+describe('the front page on publish and withdrawal (DynamoDB Local)', { timeout: 120_000 }, () => {
   it('leads with the newest story and shows each section’s latest stories in its block', async () => {
     await publish('tech-1', 'Tech', { image: { src: '/assets/images/chip.0123abcd.jpg', alt: 'A chip', width: 1200, height: 800 } });
     for (let n = 1; n <= 5; n++) await publish(`world-${n}`, 'World');
