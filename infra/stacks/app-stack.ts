@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
@@ -73,8 +73,8 @@ export class AppStack extends Stack {
     });
     this.scheduling = new Scheduling(this, 'Scheduling', {
       table: data.articleStore.table,
+      schedules: data.publishSchedules,
       publishFunction: fn('publish-scheduled', entries['publish-scheduled']),
-      removalPolicy: RemovalPolicy.DESTROY,
     });
     this.scheduling.grantManageSchedules(this.ingestion.function);
     this.reconciliation = new Reconciliation(this, 'Reconciliation', {
@@ -97,7 +97,7 @@ export class AppStack extends Stack {
         IntakeDeadLetter: data.intake.deadLetterQueue,
         RenderSiteFailures: this.rendering.consumer.failureQueue,
         NotifySubscribersFailures: this.alerting.consumer.failureQueue,
-        PublishScheduledFailures: this.scheduling.failureQueue,
+        PublishScheduledFailures: data.publishSchedules.deadLetterQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
     });

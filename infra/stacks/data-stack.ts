@@ -6,6 +6,7 @@ import { AccessLogs } from '../constructs/access-logs';
 import { ArticleStore } from '../constructs/article-store';
 import { Intake } from '../constructs/intake';
 import { Notifications } from '../constructs/notifications';
+import { PublishSchedules } from '../constructs/publish-schedules';
 import { SiteDelivery } from '../constructs/site-delivery';
 
 /** Properties of a {@link DataStack}. */
@@ -15,7 +16,8 @@ export interface DataStackProps extends StackProps {
 
 /**
  * The stateful half of a stage: access logs, the drafts bucket and intake
- * queues, the article table, the topics and their key, and the site bucket
+ * queues, the article table, the topics and their key, the publish
+ * schedules (group, target queue, scheduler role), and the site bucket
  * with the distribution (kept together because the bucket policy names the
  * distribution). Its outputs are what `newsroom publish` resolves.
  */
@@ -25,6 +27,7 @@ export class DataStack extends Stack {
   readonly articleStore: ArticleStore;
   readonly notifications: Notifications;
   readonly site: SiteDelivery;
+  readonly publishSchedules: PublishSchedules;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -42,6 +45,7 @@ export class DataStack extends Stack {
       removalPolicy,
     });
     this.site = new SiteDelivery(this, 'Site', { accessLogsBucket, domain: config.domain, removalPolicy });
+    this.publishSchedules = new PublishSchedules(this, 'PublishSchedules', { removalPolicy });
 
     const output = (key: string, value: string, description: string): void => {
       new CfnOutput(this, key, { value, description });
