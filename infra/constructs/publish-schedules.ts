@@ -1,8 +1,9 @@
-import { Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetteredQueue } from './dead-lettered-queue';
 
 /** Deliveries of a scheduled publish before it moves to the dead-letter queue. */
 export const PUBLISH_MAX_RECEIVE_COUNT = 5;
@@ -34,22 +35,11 @@ export class PublishSchedules extends Construct {
   constructor(scope: Construct, id: string, props: PublishSchedulesProps) {
     super(scope, id);
     this.group = new ScheduleGroup(this, 'Group', { removalPolicy: props.removalPolicy });
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the publish queue and of the publish schedules.',
-    });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = deadLetteredQueue(this, '', {
       visibilityTimeout: Duration.minutes(3),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: PUBLISH_MAX_RECEIVE_COUNT },
-    });
+      maxReceiveCount: PUBLISH_MAX_RECEIVE_COUNT,
+      deadLetterPurpose: 'of the publish queue and of the publish schedules',
+    }));
     // Confused-deputy guard: Scheduler may assume the role only for schedules of this account's group.
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com').withConditions({
