@@ -66,7 +66,8 @@ export const ENV = {
   sections: 'SITE_SECTIONS',
   scheduleGroupName: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
-  publishFunctionArn: 'PUBLISH_FUNCTION_ARN',
+  /** What a publish schedule targets: the publish queue, whose ARN survives replacing the App stack. */
+  publishTargetArn: 'PUBLISH_TARGET_ARN',
   /** The queue EventBridge Scheduler sends a publish run to when it cannot invoke the function; optional. */
   scheduleDeadLetterArn: 'SCHEDULE_DEAD_LETTER_ARN',
   /** `extractive` (default) or `bedrock`: who writes takeaways an editor left out. */

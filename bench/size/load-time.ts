@@ -23,7 +23,7 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [ENV.publication]: 'Newsroom',
   [ENV.scheduleGroupName]: 'newsroom-publish',
   [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/scheduler',
-  [ENV.publishFunctionArn]: 'arn:aws:lambda:us-east-1:123456789012:function:publish-scheduled',
+  [ENV.publishTargetArn]: 'arn:aws:sqs:us-east-1:123456789012:newsroom-publish',
   POWERTOOLS_SERVICE_NAME: 'size-benchmark',
 };
 

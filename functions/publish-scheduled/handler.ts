@@ -1,13 +1,14 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { publishScheduleInputSchema } from '../../events/publish-schedule';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
-import { publishScheduled, type PublishScheduledOutcome } from '../../shared/use-cases/publish-scheduled';
+import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 
 const config = readRuntimeConfig(['tableName']);
 const dynamodb = createDynamoDbClient();
@@ -16,16 +17,19 @@ const deps = {
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
   related: createRelatedIndex({ client: dynamodb, tableName: config.tableName }),
 };
+const processor = new BatchProcessor(EventType.SQS);
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  const ref = publishScheduleInputSchema.parse(JSON.parse(record.body));
+  logger.info('publish-scheduled', { ...ref, outcome: await publishScheduled(deps, ref) });
+}
 
 /**
- * EventBridge Scheduler (a one-time publish schedule; the event is the
- * schedule's Input, `{id, version}`) → the scheduled version goes live.
- * A malformed event or a failed write throws: Scheduler invokes the function
- * asynchronously, so Lambda retries it and then sends it to the failure queue.
+ * The publish queue (EventBridge Scheduler sends each one-time schedule's
+ * Input, `{id, version}`, there) → the scheduled version goes live. A
+ * malformed message or a failed write fails only that message: the queue
+ * retries it and finally moves it to its dead-letter queue.
  */
-export const handler = middy(async (event: unknown, _context: Context): Promise<{ outcome: PublishScheduledOutcome }> => {
-  const ref = publishScheduleInputSchema.parse(event);
-  const outcome = await publishScheduled(deps, ref);
-  logger.info('publish-scheduled', { ...ref, outcome });
-  return { outcome };
-}).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, processRecord, processor, { context }),
+).use(injectLambdaContext(logger));

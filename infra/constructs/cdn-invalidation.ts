@@ -1,10 +1,11 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
+import { deadLetteredQueue } from './dead-lettered-queue';
 import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function';
 
 /** Deliveries of an invalidation request (about 15 minutes apart, the visibility timeout) before it is dead-lettered. */
@@ -36,22 +37,11 @@ export class CdnInvalidation extends Construct {
 
   constructor(scope: Construct, id: string, props: CdnInvalidationProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = deadLetteredQueue(this, '', {
       visibilityTimeout: INVALIDATION_RETRY_DELAY,
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INVALIDATION_MAX_RECEIVE_COUNT },
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the invalidation queue.',
-    });
+      maxReceiveCount: INVALIDATION_MAX_RECEIVE_COUNT,
+      deadLetterPurpose: 'of the invalidation queue',
+    }));
     this.function = new PipelineFunction(this, 'Function', {
       ...props.function,
       environment: { [ENV.distributionId]: props.distribution.distributionId },

@@ -138,6 +138,11 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
   };
 }
 
+/** An SQS event of one message, as an event source mapping delivers it (first receive). */
+export function sqsEventOf(body: string): SQSEvent {
+  return { Records: [toRecord({ id: randomUUID(), body, receiveCount: 1, visibleAt: Date.now() }, 1)] };
+}
+
 function toRecord(message: Message, receiveCount: number): SQSRecord {
   const now = String(Date.now());
   return {

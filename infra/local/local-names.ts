@@ -14,5 +14,5 @@ export const LOCAL_NAMES = {
   fromAddress: 'Newsroom <alerts@newsroom.example>',
   scheduleGroup: 'newsroom-publish',
   schedulerRoleArn: 'arn:aws:iam::000000000000:role/newsroom-scheduler',
-  publishFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:publish-scheduled',
+  publishTargetArn: 'arn:aws:sqs:us-east-1:000000000000:newsroom-publish',
 } as const;

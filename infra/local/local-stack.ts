@@ -14,7 +14,7 @@ import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
-import { createIntakeQueue } from './intake-queue';
+import { createIntakeQueue, sqsEventOf } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
 import { LOCAL_NAMES } from './local-names';
@@ -192,9 +192,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const scheduler = await startSchedulerServer({
       port: options.schedulerPort ?? 9912,
       stateDir: paths.scheduler,
+      // Scheduler sends to the publish queue, whose consumer is the publish function; locally the scheduler's own
+      // retries stand in for the queue's.
       invoke: async (arn, input) => {
-        if (arn !== LOCAL_NAMES.publishFunctionArn) throw new Error(`No local function for ${arn}`);
-        await publishScheduled(publishScheduleInputSchema.parse(JSON.parse(input)), lambdaContext('publish-scheduled'));
+        if (arn !== LOCAL_NAMES.publishTargetArn) throw new Error(`No local queue for ${arn}`);
+        const response = await publishScheduled(sqsEventOf(input), lambdaContext('publish-scheduled'));
+        const failed = response.batchItemFailures.length;
+        if (failed > 0) throw new Error(`publish-scheduled failed ${failed} message(s): ${input}`);
       },
       onFailure: (failure) => log(`scheduled publish ${failure.name} failed after ${failure.attempts} attempts: ${failure.error.split('\n')[0]}`),
     });
@@ -203,7 +207,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
       [ENV.scheduleGroupName]: LOCAL_NAMES.scheduleGroup,
       [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
-      [ENV.publishFunctionArn]: LOCAL_NAMES.publishFunctionArn,
+      [ENV.publishTargetArn]: LOCAL_NAMES.publishTargetArn,
     });
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');

@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
 import type { StageConfig } from '../config/stage-config';
@@ -80,8 +80,8 @@ export class AppStack extends Stack {
     });
     this.scheduling = new Scheduling(this, 'Scheduling', {
       table: data.articleStore.table,
+      schedules: data.publishSchedules,
       publishFunction: fn('publish-scheduled', entries['publish-scheduled']),
-      removalPolicy: RemovalPolicy.DESTROY,
     });
     this.scheduling.grantManageSchedules(this.ingestion.function);
     this.reconciliation = new Reconciliation(this, 'Reconciliation', {
@@ -115,7 +115,7 @@ export class AppStack extends Stack {
         IntakeDeadLetter: data.intake.deadLetterQueue,
         RenderSiteFailures: this.rendering.consumer.failureQueue,
         NotifySubscribersFailures: this.alerting.consumer.failureQueue,
-        PublishScheduledFailures: this.scheduling.failureQueue,
+        PublishScheduledFailures: data.publishSchedules.deadLetterQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
       workQueues: { Intake: data.intake.queue },

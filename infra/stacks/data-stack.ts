@@ -8,6 +8,7 @@ import { CostBudget } from '../constructs/cost-budget';
 import { CustomDomain } from '../constructs/custom-domain';
 import { Intake } from '../constructs/intake';
 import { Notifications } from '../constructs/notifications';
+import { PublishSchedules } from '../constructs/publish-schedules';
 import { SiteDelivery } from '../constructs/site-delivery';
 import { SubscriberTable } from '../constructs/subscriber-table';
 import type { EdgeStack } from './edge-stack';
@@ -21,7 +22,8 @@ export interface DataStackProps extends StackProps {
 
 /**
  * The stateful half of a stage: access logs, the drafts bucket and intake
- * queues, the article table, the topics and their key, and the site bucket
+ * queues, the article table, the topics and their key, the publish
+ * schedules (group, target queue, scheduler role), and the site bucket
  * with the distribution (kept together because the bucket policy names the
  * distribution). Its outputs are what `newsroom publish` resolves.
  */
@@ -33,6 +35,7 @@ export class DataStack extends Stack {
   readonly site: SiteDelivery;
   /** Readers and their choices; only when the stage configures `readers`. */
   readonly subscribers?: SubscriberTable;
+  readonly publishSchedules: PublishSchedules;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -66,6 +69,7 @@ export class DataStack extends Stack {
       topicKey: this.notifications.key,
     });
     if (config.readers) this.subscribers = new SubscriberTable(this, 'Subscribers', { removalPolicy });
+    this.publishSchedules = new PublishSchedules(this, 'PublishSchedules', { removalPolicy });
 
     const output = (key: string, value: string, description: string): void => {
       new CfnOutput(this, key, { value, description });

@@ -18,7 +18,7 @@ export interface PublishSchedulerOptions {
   readonly groupName: string;
   /** The role EventBridge Scheduler assumes to invoke the target. */
   readonly roleArn: string;
-  /** The publish-scheduled function's ARN. */
+  /** The schedules' target: the publish queue's ARN (Scheduler sends the input as the message body). */
   readonly targetArn: string;
   /**
    * SQS queue that receives a run that failed all of Scheduler's retries

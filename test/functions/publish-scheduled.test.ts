@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sqsEventOf } from '../../infra/local/intake-queue';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { useLocalStackEnvironment } from '../support/aws-env';
 
@@ -10,11 +11,13 @@ beforeAll(async () => {
 });
 
 describe('publish-scheduled handler', () => {
-  it('throws on an event that is not a publish schedule input, so Scheduler retries and dead-letters it', async () => {
-    await expect(handler({ id: 'a1', version: 'two' }, lambdaContext('publish-scheduled'))).rejects.toThrow();
+  it('fails a message that is not a publish schedule input, so the publish queue retries and dead-letters it', async () => {
+    const event = sqsEventOf(JSON.stringify({ id: 'a1', version: 'two' }));
+    await expect(handler(event, lambdaContext('publish-scheduled'))).rejects.toThrow(/All records failed/);
   });
 
-  it('reports stale for an article that does not exist', async () => {
-    expect(await handler({ id: `missing-${Date.now()}`, version: 1 }, lambdaContext('publish-scheduled'))).toEqual({ outcome: 'stale' });
+  it('leaves a schedule for an article that does not exist as done (stale)', async () => {
+    const event = sqsEventOf(JSON.stringify({ id: `missing-${Date.now()}`, version: 1 }));
+    expect(await handler(event, lambdaContext('publish-scheduled'))).toEqual({ batchItemFailures: [] });
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../events/names';
 import { DRAFT_NONCURRENT_VERSION_DAYS } from '../../infra/constructs/intake';
 import { policyStatements, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
@@ -122,13 +123,31 @@ describe('least privilege', () => {
   });
 
   it('EventBridge Scheduler assumes the scheduler role only for this account’s schedule group', () => {
-    const roles = Object.values(retained.app.findResources('AWS::IAM::Role')).filter((role) =>
+    const roles = Object.values(retained.data.findResources('AWS::IAM::Role')).filter((role) =>
       JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
     );
     expect(roles).toHaveLength(1);
     const [statement] = roles[0]!.Properties.AssumeRolePolicyDocument.Statement as Statement[];
     expect(statement!.Condition?.StringEquals?.['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
-    expect(JSON.stringify(statement!.Condition?.ArnEquals?.['aws:SourceArn'])).toMatch(/SchedulingGroup.*Arn/);
+    expect(JSON.stringify(statement!.Condition?.ArnEquals?.['aws:SourceArn'])).toMatch(/PublishSchedulesGroup.*Arn/);
+  });
+});
+
+describe('scheduled publishing', () => {
+  it('keeps its schedule group in the Data stack, retained, so replacing App deletes no pending embargo', () => {
+    const [group] = Object.values(retained.data.findResources('AWS::Scheduler::ScheduleGroup'));
+    expect(group?.DeletionPolicy).toBe('Retain');
+    expect(Object.keys(retained.app.findResources('AWS::Scheduler::ScheduleGroup'))).toEqual([]);
+  });
+
+  it('names in every schedule a target and role of the Data stack, which survive replacing App', () => {
+    const ingest = Object.values(retained.app.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'ingest-draft',
+    );
+    const variables = ingest!.Properties.Environment.Variables;
+    for (const name of [ENV.publishTargetArn, ENV.schedulerRoleArn, ENV.scheduleDeadLetterArn]) {
+      expect(variables[name]).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Data:ExportsOutput.*PublishSchedules/) });
+    }
   });
 });
 

@@ -19,7 +19,7 @@ describe('monitoring', () => {
     expect(depth).toHaveLength(5);
     expect(depth.some((d) => /InvalidationDeadLetterQueue/.test(d))).toBe(true);
     expect(depth.some((d) => /IntakeDeadLetterQueue/.test(d))).toBe(true);
-    expect(depth.some((d) => /SchedulingPublishFailureQueue/.test(d))).toBe(true);
+    expect(depth.some((d) => /PublishSchedulesDeadLetterQueue/.test(d))).toBe(true);
   });
 
   it('alarms on errors and throttles of every function', () => {

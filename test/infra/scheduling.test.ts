@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../events/names';
 import { PIPELINE_RUNTIME } from '../../infra/constructs/pipeline-function';
-import { PUBLISH_RETRY_ATTEMPTS } from '../../infra/constructs/scheduling';
+import { PUBLISH_MAX_RECEIVE_COUNT } from '../../infra/constructs/publish-schedules';
 import { synthStage, type SynthesizedStage } from './support/synth-stage';
 
 let stage: SynthesizedStage;
@@ -32,11 +32,29 @@ describe('publish-scheduled function', () => {
     expect(JSON.stringify(publishFunction().Environment.Variables[ENV.tableName])).toMatch(/ArticleStoreTable/);
   });
 
-  it('sends runs that failed every retry to its failure queue', () => {
-    stage.app.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+  it('consumes the Data stack’s publish queue in batches with partial failures', () => {
+    stage.app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: Match.stringLikeRegexp('^SchedulingPublishFunction') },
-      MaximumRetryAttempts: PUBLISH_RETRY_ATTEMPTS,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulingPublishFailureQueue'), 'Arn'] } } },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('PublishSchedulesQueue') },
+    });
+  });
+});
+
+describe('publish schedules (Data stack)', () => {
+  it('keep their group with the stage’s data, retained on a retained stage', () => {
+    const groups = Object.values(stage.data.findResources('AWS::Scheduler::ScheduleGroup'));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.DeletionPolicy).toBe('Retain');
+    expect(Object.keys(stage.app.findResources('AWS::Scheduler::ScheduleGroup'))).toEqual([]);
+  });
+
+  it('dead-letter a publish message after a bounded number of receives', () => {
+    stage.data.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PublishSchedulesDeadLetterQueue'), 'Arn'] },
+        maxReceiveCount: PUBLISH_MAX_RECEIVE_COUNT,
+      },
     });
   });
 });
@@ -51,15 +69,16 @@ describe('ingest function scheduling settings', () => {
     return fn.Properties.Environment.Variables;
   }
 
-  it('names the schedule group, the scheduler role and the publish function', () => {
+  it('names the schedule group, the scheduler role and the publish queue, all from the Data stack, never a function', () => {
     const variables = ingestVariables();
-    expect(variables[ENV.scheduleGroupName]).toMatch(/Scheduling-Group/);
-    expect(JSON.stringify(variables[ENV.schedulerRoleArn])).toMatch(/SchedulingSchedulerRole/);
-    expect(JSON.stringify(variables[ENV.publishFunctionArn])).toMatch(/SchedulingPublishFunction/);
+    expect(JSON.stringify(variables[ENV.scheduleGroupName])).toMatch(/Data-PublishSchedules-?Group/);
+    expect(JSON.stringify(variables[ENV.schedulerRoleArn])).toMatch(/PublishSchedulesSchedulerRole/);
+    expect(JSON.stringify(variables[ENV.publishTargetArn])).toMatch(/PublishSchedulesQueue/);
+    expect(JSON.stringify(variables[ENV.publishTargetArn])).not.toMatch(/Function/);
   });
 
   it('names the queue Scheduler sends undeliverable runs to', () => {
-    expect(JSON.stringify(ingestVariables()[ENV.scheduleDeadLetterArn])).toMatch(/SchedulingPublishFailureQueue.*Arn/);
+    expect(JSON.stringify(ingestVariables()[ENV.scheduleDeadLetterArn])).toMatch(/PublishSchedulesDeadLetterQueue/);
   });
 
   it('gets the site URL its draft reports link to', () => {

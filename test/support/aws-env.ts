@@ -32,7 +32,7 @@ export function useLocalStackEnvironment(): void {
     [ENV.siteUrl]: e.site,
     [ENV.scheduleGroupName]: LOCAL_NAMES.scheduleGroup,
     [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
-    [ENV.publishFunctionArn]: LOCAL_NAMES.publishFunctionArn,
+    [ENV.publishTargetArn]: LOCAL_NAMES.publishTargetArn,
   });
 }
 

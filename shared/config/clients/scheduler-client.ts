@@ -17,9 +17,9 @@ export function createSchedulerClient(env: NodeJS.ProcessEnv = process.env): Sch
 export interface PublishSchedulingConfig {
   /** The schedule group holding every publish schedule. */
   readonly groupName: string;
-  /** The role EventBridge Scheduler assumes to invoke the publish function. */
+  /** The role EventBridge Scheduler assumes to send to the publish queue. */
   readonly roleArn: string;
-  /** The publish-scheduled function's ARN. */
+  /** The publish queue ARN (the schedules target). */
   readonly targetArn: string;
   /** The queue for runs Scheduler could not deliver. @default - none */
   readonly deadLetterArn?: string;
@@ -28,13 +28,13 @@ export interface PublishSchedulingConfig {
 const schedulingSchema = z.object({
   [ENV.scheduleGroupName]: z.string().check(z.minLength(1)),
   [ENV.schedulerRoleArn]: z.string().check(z.minLength(1)),
-  [ENV.publishFunctionArn]: z.string().check(z.minLength(1)),
+  [ENV.publishTargetArn]: z.string().check(z.minLength(1)),
   [ENV.scheduleDeadLetterArn]: z.optional(z.string()),
 });
 
 /**
  * Reads the scheduling settings (`SCHEDULE_GROUP_NAME`, `SCHEDULER_ROLE_ARN`,
- * `PUBLISH_FUNCTION_ARN`, and `SCHEDULE_DEAD_LETTER_ARN` when set), which
+ * `PUBLISH_TARGET_ARN`, and `SCHEDULE_DEAD_LETTER_ARN` when set), which
  * `Scheduling.grantManageSchedules` sets on AWS.
  *
  * @throws ConfigurationError naming each missing variable.
@@ -47,7 +47,7 @@ export function readPublishSchedulingConfig(env: NodeJS.ProcessEnv = process.env
   return {
     groupName: parsed.data[ENV.scheduleGroupName],
     roleArn: parsed.data[ENV.schedulerRoleArn],
-    targetArn: parsed.data[ENV.publishFunctionArn],
+    targetArn: parsed.data[ENV.publishTargetArn],
     deadLetterArn: parsed.data[ENV.scheduleDeadLetterArn] || undefined,
   };
 }

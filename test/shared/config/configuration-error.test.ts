@@ -9,7 +9,7 @@ describe('environment readers', () => {
     expect(() => readRuntimeConfig(['tableName'], {})).toThrow(`Invalid configuration: ${ENV.tableName} is not set`);
     expect(() => readTakeawaysConfig({ [ENV.takeawaysProvider]: 'bedrock' })).toThrow(`Invalid configuration: ${ENV.bedrockModelId} is not set`);
     expect(() => readPublishSchedulingConfig({ [ENV.scheduleGroupName]: 'g', [ENV.schedulerRoleArn]: 'arn:r' })).toThrow(
-      `Invalid configuration: ${ENV.publishFunctionArn} is not set`,
+      `Invalid configuration: ${ENV.publishTargetArn} is not set`,
     );
   });
 

@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../../shared/config/runtime-config';
 const REQUIRED = {
   [ENV.scheduleGroupName]: 'newsroom-publish',
   [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/scheduler',
-  [ENV.publishFunctionArn]: 'arn:aws:lambda:us-east-1:123456789012:function:publish',
+  [ENV.publishTargetArn]: 'arn:aws:lambda:us-east-1:123456789012:function:publish',
 };
 
 describe('readPublishSchedulingConfig', () => {
@@ -15,7 +15,7 @@ describe('readPublishSchedulingConfig', () => {
     expect(readPublishSchedulingConfig({ ...REQUIRED, [ENV.scheduleDeadLetterArn]: dlq })).toEqual({
       groupName: 'newsroom-publish',
       roleArn: REQUIRED[ENV.schedulerRoleArn],
-      targetArn: REQUIRED[ENV.publishFunctionArn],
+      targetArn: REQUIRED[ENV.publishTargetArn],
       deadLetterArn: dlq,
     });
   });
@@ -28,7 +28,7 @@ describe('readPublishSchedulingConfig', () => {
   it('names every missing required variable', () => {
     expect(() => readPublishSchedulingConfig({ [ENV.scheduleGroupName]: 'g' })).toThrow(ConfigurationError);
     expect(() => readPublishSchedulingConfig({ [ENV.scheduleGroupName]: 'g' })).toThrow(
-      `${ENV.schedulerRoleArn} is not set; ${ENV.publishFunctionArn} is not set`,
+      `${ENV.schedulerRoleArn} is not set; ${ENV.publishTargetArn} is not set`,
     );
   });
 });

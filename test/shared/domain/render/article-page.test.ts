@@ -27,11 +27,11 @@ describe('renderArticlePage: the file', () => {
     );
   });
 
-  it('is stored as UTF-8 HTML with the short page cache policy', () => {
+  it('is stored as UTF-8 HTML with the article cache policy: an hour at the CDN, invalidated when it changes', () => {
     expect(page.contentType).toBe(HTML_CONTENT_TYPE);
     expect(page.contentType).toBe('text/html; charset=utf-8');
     expect(page.cacheControl).toBe(HTML_CACHE_CONTROL);
-    expect(page.cacheControl).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
+    expect(page.cacheControl).toBe('public, max-age=60, s-maxage=3600, stale-while-revalidate=86400');
   });
 
   it('keeps the seed article page under 30 KB', () => {

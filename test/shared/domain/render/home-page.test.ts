@@ -25,10 +25,10 @@ const items = [summary('newest', 'Newest story'), summary('older', 'Older story'
 const page = renderHomePage(items, SITE);
 
 describe('renderHomePage', () => {
-  it('is the index.html page with the HTML cache policy', () => {
+  it('is the index.html page with the list cache policy: fresh within a minute without invalidation', () => {
     expect(page.key).toBe('index.html');
     expect(page.contentType).toBe('text/html; charset=utf-8');
-    expect(page.cacheControl).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
+    expect(page.cacheControl).toBe('public, max-age=30, s-maxage=30, stale-while-revalidate=30');
   });
 
   it('shows the publication name in the site header and the title', () => {

@@ -9,7 +9,7 @@ describe('renderNotFoundPage', () => {
   it('is the 404.html page with the HTML cache policy', () => {
     expect(page.key).toBe('404.html');
     expect(page.contentType).toBe('text/html; charset=utf-8');
-    expect(page.cacheControl).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
+    expect(page.cacheControl).toBe('public, max-age=60, s-maxage=3600, stale-while-revalidate=86400');
   });
 
   it('says the page was not found and links home', () => {
