@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
+          // Room for several of a test's pipeline waits (PIPELINE_WAIT_MS each) on a loaded machine.
+          testTimeout: 240_000,
           globalSetup: ['test/support/global-setup.ts'],
         },
       },

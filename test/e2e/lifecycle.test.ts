@@ -9,13 +9,13 @@ import { articleIdFor } from '../../shared/domain/publishing/article-id';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { LOCAL_NAMES } from '../../infra/local/local-names';
 import { dynamoDbClient } from '../support/aws-env';
-import { endpoints, eventually, fetchPage, mailAbout, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { endpoints, eventually, fetchPage, mailAbout, PIPELINE_WAIT_MS, s3Client, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { addConfirmedReader } from '../support/readers';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
 const path = (slug: string) => encodeURI(articlePath(slug));
-const pageWithStatus = (slug: string, status: number, timeoutMs = 20_000) =>
+const pageWithStatus = (slug: string, status: number, timeoutMs = PIPELINE_WAIT_MS) =>
   eventually(async () => {
     const page = await fetchPage(path(slug));
     return page.status === status ? page : undefined;
@@ -29,8 +29,10 @@ const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toI
  * and ingest together have taken over 4 s, which is what made the earlier
  * 3-4 s leads fail now and then.
  */
-const SCHEDULE_LEAD_S = 20;
-const scheduledPageWaitMs = (SCHEDULE_LEAD_S + 30) * 1000;
+const SCHEDULE_LEAD_S = 30;
+const scheduledPageWaitMs = SCHEDULE_LEAD_S * 1000 + PIPELINE_WAIT_MS;
+/** A test's own limit: room for the several pipeline waits one test makes. */
+const TEST_TIMEOUT_MS = 4 * PIPELINE_WAIT_MS;
 /** The names of the publish schedules pending on the local Scheduler. */
 const pendingSchedules = async () => {
   const client = new SchedulerClient({ endpoint: endpoints().scheduler, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -52,7 +54,7 @@ async function publishFresh(label: string, fields: Record<string, unknown> = {})
 }
 
 // Each test waits on the whole pipeline (and some on the clock), so they get more time than unit tests.
-describe('the article lifecycle on the local stack', { timeout: 90_000 }, () => {
+describe('the article lifecycle on the local stack', { timeout: TEST_TIMEOUT_MS }, () => {
   it('publishes an update as a new version showing "Updated" and the correction, without a new alert', async () => {
     const { title, name, key, slug } = await publishFresh('Update with correction');
     const since = new Date();
@@ -105,7 +107,7 @@ describe('the article lifecycle on the local stack', { timeout: 90_000 }, () => 
   });
 });
 
-describe.concurrent('scheduled publishing on the local stack', { timeout: 120_000 }, () => {
+describe.concurrent('scheduled publishing on the local stack', { timeout: TEST_TIMEOUT_MS }, () => {
   it('keeps a scheduled article off the site until its time, then publishes and alerts once', async () => {
     const title = uniqueTitle('Scheduled story');
     const slug = slugify(title);
@@ -151,7 +153,7 @@ describe.concurrent('scheduled publishing on the local stack', { timeout: 120_00
   });
 });
 
-describe('alerts and subscriptions on the local stack', { timeout: 90_000 }, () => {
+describe('alerts and subscriptions on the local stack', { timeout: TEST_TIMEOUT_MS }, () => {
   it('sends an alert only once its page is live', async () => {
     const title = uniqueTitle('Live before alert');
     const since = new Date();

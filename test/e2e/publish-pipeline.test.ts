@@ -12,6 +12,7 @@ import {
   eventually,
   fetchPage,
   mailAbout,
+  PIPELINE_WAIT_MS,
   uploadDraft,
   waitForReport,
 } from '../support/local-stack-client';
@@ -21,7 +22,7 @@ const SEED = new URL('../../examples/us-china-ai-dialogue.md', import.meta.url);
 
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
 
-async function waitForPage(slug: string, timeoutMs = 10_000) {
+async function waitForPage(slug: string, timeoutMs = PIPELINE_WAIT_MS) {
   return eventually(
     async () => {
       const page = await fetchPage(encodeURI(articlePath(slug)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { eventually, fetchPage, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { eventually, fetchPage, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 /** Made-up words unique to one test, so other tests' articles never match. */
@@ -17,7 +17,7 @@ function body(words: readonly string[]): string {
 async function publish(title: string, words: readonly string[], extra: Record<string, unknown> = {}) {
   const since = new Date();
   const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section: 'Science', ...extra }, body(words)));
-  return waitForReport(key, since, 20_000);
+  return waitForReport(key, since);
 }
 
 function relatedSection(page: string): string {
@@ -30,7 +30,7 @@ async function pageWhere(slug: string, accept: (body: string) => boolean, what: 
       const page = await fetchPage(encodeURI(articlePath(slug)));
       return page.status === 200 && accept(page.body) ? page.body : undefined;
     },
-    20_000,
+    PIPELINE_WAIT_MS,
     what,
   );
 }
