@@ -28,9 +28,17 @@ const caseResultSchema = z.object({
 });
 type CaseResult = z.infer<typeof caseResultSchema>;
 
+/** Longest a case's process may run; a case that takes longer is reported as such, not waited for. */
+const CASE_TIMEOUT_MS = 300_000;
+
 async function measure(name: string, rounds: number): Promise<CaseResult> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], { maxBuffer: 1 << 20, timeout: 600_000 });
-  return caseResultSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], { maxBuffer: 1 << 20, timeout: CASE_TIMEOUT_MS });
+    return caseResultSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { name, bytes: 0, outcome: `FAILED: ${reason} (limit ${CASE_TIMEOUT_MS / 1000} s)`, firstMs: Number.POSITIVE_INFINITY, medianMs: Number.POSITIVE_INFINITY, maxRssMb: 0 };
+  }
 }
 
 function row(r: CaseResult, idleMb: number): string {

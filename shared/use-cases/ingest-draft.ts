@@ -40,16 +40,17 @@ export interface IngestDependencies {
   /** How long to wait for `takeaways` before falling back. @default DEFAULT_TAKEAWAYS_TIMEOUT_MS */
   readonly takeawaysTimeoutMs?: number;
   /**
-   * How long parsing, takeaways and related terms may take for one draft, from when it is
-   * read, before it is rejected as too complex. @default DRAFT_DEADLINE_MS
+   * How long each CPU-bound step for one draft (related terms, takeaways) may take before
+   * the draft is rejected as too complex. Each step's clock starts when the step does, so
+   * time spent waiting on I/O never counts. @default DRAFT_DEADLINE_MS
    */
   readonly draftDeadlineMs?: number;
 }
 
 /**
- * The per-draft deadline: far above what any draft up to the size limit needs (under 1 s,
- * see `npm run bench -- hostile`) and far below the function's timeout, so a draft that
- * would pass it gets a report instead of a timeout.
+ * The deadline of each CPU-bound ingest step: far above what any draft up to the size limit
+ * needs (see `npm run bench -- hostile`) and, both steps together, far below the function's
+ * timeout, so a draft that would pass it gets a report instead of a timeout.
  */
 export const DRAFT_DEADLINE_MS = 5_000;
 
@@ -99,7 +100,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   if (read.kind === 'too-large') {
     return reject([{ path: '', message: `The draft is ${read.size} bytes; the limit is ${maxBytes} bytes.` }]);
   }
-  const deadline = deadlineAfter(deps.draftDeadlineMs ?? DRAFT_DEADLINE_MS);
+  const deadlineMs = deps.draftDeadlineMs ?? DRAFT_DEADLINE_MS;
   const parsed = parseDraft({ fileName: draftKey, bytes: read.bytes, maxBytes, now });
   if (!parsed.ok) return reject(parsed.errors);
 
@@ -112,8 +113,8 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   };
   let related: RelatedPlan;
   try {
-    deadline.check('parsing');
-    related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now }, undefined, deadline);
+    // Term extraction runs synchronously at the start of findRelated, before any I/O.
+    related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now }, undefined, deadlineAfter(deadlineMs));
   } catch (error) {
     return tooComplex(error);
   }
@@ -128,7 +129,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   if (!prepared.ok) return reject(prepared.errors);
   let takeaways: Awaited<ReturnType<typeof chooseTakeaways>>;
   try {
-    takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs, deadline });
+    takeaways = await chooseTakeaways({ draft, provider: deps.takeaways, timeoutMs: deps.takeawaysTimeoutMs, deadlineMs });
   } catch (error) {
     return tooComplex(error);
   }

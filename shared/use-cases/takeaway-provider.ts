@@ -1,5 +1,5 @@
 import type { DraftContent, TakeawaysSource } from '../domain/article';
-import type { Deadline } from '../domain/deadline';
+import { deadlineAfter } from '../domain/deadline';
 import { generateTakeaways } from '../domain/takeaways';
 import { checkGrounded } from '../domain/takeaways/grounding';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
@@ -20,8 +20,11 @@ export interface ChooseTakeawaysInput {
   readonly provider?: TakeawayProvider;
   /** How long to wait for the provider. @default DEFAULT_TAKEAWAYS_TIMEOUT_MS */
   readonly timeoutMs?: number;
-  /** Checked by the extractive method; it throws `DraftTooComplexError` once passed. @default none */
-  readonly deadline?: Deadline;
+  /**
+   * Longest the extractive method may run, from its own start (not the provider's wait);
+   * past it, `DraftTooComplexError` is thrown. @default none
+   */
+  readonly deadlineMs?: number;
 }
 
 /** The takeaways an article gets, who produced them, and why a configured provider was not used. */
@@ -42,7 +45,7 @@ export async function chooseTakeaways(input: ChooseTakeawaysInput): Promise<Take
   const { draft, provider } = input;
   if (draft.takeaways) return { takeaways: draft.takeaways, source: 'editor' };
   const extractive = (fallbackReason?: string): TakeawayChoice => ({
-    takeaways: generateTakeaways(draft, { deadline: input.deadline }),
+    takeaways: generateTakeaways(draft, { deadline: input.deadlineMs === undefined ? undefined : deadlineAfter(input.deadlineMs) }),
     source: 'extractive',
     ...(fallbackReason ? { fallbackReason } : {}),
   });

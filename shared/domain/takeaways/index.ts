@@ -42,7 +42,7 @@ export interface TakeawayOptions {
 export const MAX_GRAPH_SENTENCES = 200;
 /** The leading sentences always in the graph. */
 export const LEAD_SENTENCES = 150;
-/** Only this much of a sentence is read for its terms: longer ones are cut for display anyway. */
+/** Only this much of a sentence is read (terms, checks): longer ones are cut for display anyway. */
 export const MAX_SENTENCE_CHARS = 2_000;
 
 /** The tuning of the ranking and selection (exported for the benchmark's ablations). */
@@ -129,9 +129,10 @@ export function generateTakeaways(
   }
   if (all.length === 0) return [];
   deadline.check('takeaways (sentences)');
-  const raw = graphSentences(all.length).map((i) => all[i]!);
+  // A sentence longer than MAX_SENTENCE_CHARS can only be used cut to maxChars, so its head is all that is read.
+  const raw = graphSentences(all.length).map((i) => ({ ...all[i]!, text: all[i]!.text.slice(0, MAX_SENTENCE_CHARS) }));
 
-  const terms = raw.map((s) => tokenize(s.text.slice(0, MAX_SENTENCE_CHARS), language));
+  const terms = raw.map((s) => tokenize(s.text, language));
   const idf = inverseDocumentFrequencies(terms);
   const vectors = terms.map((t) => tfIdfVector(t, idf));
   const sim = similarityGraph(vectors);

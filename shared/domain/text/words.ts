@@ -21,10 +21,41 @@ const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\
 export function wordsOf(text: string, language: string): string[] {
   if (!NEEDS_DICTIONARY.test(text)) return text.match(SPACED_WORD) ?? [];
   const out: string[] = [];
-  for (const s of segmenterFor(language, 'word').segment(text)) {
-    if (s.isWordLike) out.push(s.segment);
+  const segmenter = segmenterFor(language, 'word');
+  for (const piece of piecesOf(text)) {
+    for (const s of segmenter.segment(piece)) {
+      if (s.isWordLike) out.push(s.segment);
+    }
   }
   return out;
+}
+
+/**
+ * ICU's dictionary word breaker slows down more than linearly on long runs, so text is
+ * segmented in pieces of at most this many UTF-16 code units.
+ */
+const PIECE = 1_000;
+const BREAK_BEFORE = /[\s\p{P}]/u;
+
+/** `text` in pieces of at most {@link PIECE} units, cut after a space or punctuation when there is one, never inside a surrogate pair. */
+function piecesOf(text: string): string[] {
+  if (text.length <= PIECE) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  while (text.length - start > PIECE) {
+    let end = start + PIECE;
+    for (let i = end - 1; i > start + PIECE / 2; i--) {
+      if (BREAK_BEFORE.test(text[i]!)) {
+        end = i + 1;
+        break;
+      }
+    }
+    if (/[\udc00-\udfff]/.test(text[end] ?? '')) end--;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
 }
 
 /**

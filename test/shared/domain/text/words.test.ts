@@ -36,3 +36,13 @@ describe('wordsOf', () => {
     expect(wordsOf('東京で新しい駅が開業した。', 'ja').length).toBeGreaterThan(3);
   });
 });
+
+describe('wordsOf on long text without spaces', () => {
+  it('segments 100,000 Chinese characters into the same words as 10-character runs', () => {
+    const run = '中美人工智能对话机制';
+    const expected = wordsOf(run, 'zh');
+    const words = wordsOf(run.repeat(10_000), 'zh');
+    expect(words.length).toBeGreaterThanOrEqual(expected.length * 10_000 * 0.99);
+    expect(new Set(words)).toEqual(new Set(expected));
+  });
+});
