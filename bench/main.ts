@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { runAlertsBenchmark } from './alerts/alerts-benchmark';
 import { runPipelineBenchmark } from './pipeline/drop-to-live';
 import { runRelatedBenchmark } from './related/run';
 import { runSiteBenchmark } from './site/site-benchmark';
@@ -17,6 +18,7 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
+  ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
 
 const only = process.argv.slice(2).map((name) => name.toLowerCase());

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   ScanCommand,
@@ -50,6 +51,8 @@ export interface SubscriberStore {
   suppress(id: string, email: string, reason: string, now: Date): Promise<void>;
   /** One page of the active recipients under an interest partition, in id order. */
   pageInterest(key: string, cursor?: Record<string, unknown>): Promise<{ recipients: Recipient[]; next?: Record<string, unknown> }>;
+  /** Writes confirmed readers in bulk (imports and benchmarks), 25 items per request. */
+  importActive(readers: ReadonlyArray<Omit<Reader, 'status' | 'createdAt'>>, now: Date): Promise<void>;
   /** Every reader (for `newsroom subscribers`), page by page. */
   scan(): AsyncGenerator<Reader>;
 }
@@ -250,6 +253,29 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
         recipients: Items.map((item) => ({ id: String(item[index.sortKey]), email: String(item.email) })),
         ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
       };
+    },
+    async importActive(readers, now) {
+      const items = readers.flatMap((reader) => [
+        {
+          ...readerKey(reader.id),
+          ...reader,
+          sections: [...reader.sections],
+          tags: [...reader.tags],
+          status: 'active',
+          createdAt: now.toISOString(),
+          confirmedAt: now.toISOString(),
+        },
+        ...interestPuts(reader).map((put) => put.Put.Item),
+      ]);
+      for (let start = 0; start < items.length; start += 25) {
+        let pending: Record<string, unknown>[] = items.slice(start, start + 25);
+        while (pending.length > 0) {
+          const { UnprocessedItems } = await client.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+          );
+          pending = (UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
+        }
+      }
     },
     async *scan() {
       let cursor: Record<string, unknown> | undefined;
