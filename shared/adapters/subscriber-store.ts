@@ -239,20 +239,8 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
       );
     },
     async pageInterest(key, cursor) {
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :key',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':key': key },
-          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
-        }),
-      );
-      return {
-        recipients: Items.map((item) => ({ id: String(item[index.sortKey]), email: String(item.email) })),
-        ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
-      };
+      const { items, next } = await queryInterest({ client, tableName }, key, cursor);
+      return { recipients: items.map((item) => ({ id: String(item[index.sortKey]), email: String(item.email) })), ...(next ? { next } : {}) };
     },
     async importActive(readers, now) {
       const items = readers.flatMap((reader) => [
@@ -293,4 +281,23 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
       } while (cursor);
     },
   };
+}
+
+/** One page of an interest partition of the sparse index (email readers and browsers alike). */
+export async function queryInterest(
+  { client, tableName }: SubscriberStoreOptions,
+  key: string,
+  cursor?: Record<string, unknown>,
+): Promise<{ items: Array<Record<string, unknown>>; next?: Record<string, unknown> }> {
+  const { Items = [], LastEvaluatedKey } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: index.indexName,
+      KeyConditionExpression: '#pk = :key',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':key': key },
+      ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+    }),
+  );
+  return { items: Items, ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}) };
 }
