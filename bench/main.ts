@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { runHostileBenchmark } from './hostile/hostile-benchmark';
+import { runAlertsBenchmark } from './alerts/alerts-benchmark';
 import { runPipelineBenchmark } from './pipeline/drop-to-live';
 import { runRelatedBenchmark } from './related/run';
 import { runSiteBenchmark } from './site/site-benchmark';
@@ -19,6 +20,7 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
   ['Hostile and heavy drafts (issue 10)', () => runHostileBenchmark()],
+  ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
 
 const only = process.argv.slice(2).map((name) => name.toLowerCase());

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PUSH_INTEREST_PREFIX, SUBSCRIBER_INDEXES } from '../../events/subscriber-names';
 import { readerInterestKeys, type ReaderPreferences } from '../domain/subscriptions/interests';
+import { queryInterest } from './subscriber-store';
 
 /** A browser's push subscription as stored: its endpoint, encryption keys and choices; nothing about the person. */
 export interface PushSubscriber extends ReaderPreferences {
@@ -89,18 +90,9 @@ export function createPushSubscriptionStore({ client, tableName }: { client: Dyn
       return true;
     },
     async pageInterest(key, cursor) {
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :key',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':key': `${PUSH_INTEREST_PREFIX}${key}` },
-          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
-        }),
-      );
+      const { items, next } = await queryInterest({ client, tableName }, `${PUSH_INTEREST_PREFIX}${key}`, cursor);
       return {
-        recipients: Items.map((item) => ({
+        recipients: items.map((item) => ({
           id: String(item[index.sortKey]),
           endpoint: String(item.endpoint),
           p256dh: String(item.p256dh),
@@ -109,7 +101,7 @@ export function createPushSubscriptionStore({ client, tableName }: { client: Dyn
           tags: [],
           breakingOnly: false,
         })),
-        ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
+        ...(next ? { next } : {}),
       };
     },
   };

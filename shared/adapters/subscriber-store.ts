@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   ScanCommand,
@@ -50,6 +51,8 @@ export interface SubscriberStore {
   suppress(id: string, email: string, reason: string, now: Date): Promise<void>;
   /** One page of the active recipients under an interest partition, in id order. */
   pageInterest(key: string, cursor?: Record<string, unknown>): Promise<{ recipients: Recipient[]; next?: Record<string, unknown> }>;
+  /** Writes confirmed readers in bulk (imports and benchmarks), 25 items per request. */
+  importActive(readers: ReadonlyArray<Omit<Reader, 'status' | 'createdAt'>>, now: Date): Promise<void>;
   /** Every reader (for `newsroom subscribers`), page by page. */
   scan(): AsyncGenerator<Reader>;
 }
@@ -236,20 +239,31 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
       );
     },
     async pageInterest(key, cursor) {
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :key',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':key': key },
-          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
-        }),
-      );
-      return {
-        recipients: Items.map((item) => ({ id: String(item[index.sortKey]), email: String(item.email) })),
-        ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}),
-      };
+      const { items, next } = await queryInterest({ client, tableName }, key, cursor);
+      return { recipients: items.map((item) => ({ id: String(item[index.sortKey]), email: String(item.email) })), ...(next ? { next } : {}) };
+    },
+    async importActive(readers, now) {
+      const items = readers.flatMap((reader) => [
+        {
+          ...readerKey(reader.id),
+          ...reader,
+          sections: [...reader.sections],
+          tags: [...reader.tags],
+          status: 'active',
+          createdAt: now.toISOString(),
+          confirmedAt: now.toISOString(),
+        },
+        ...interestPuts(reader).map((put) => put.Put.Item),
+      ]);
+      for (let start = 0; start < items.length; start += 25) {
+        let pending: Record<string, unknown>[] = items.slice(start, start + 25);
+        while (pending.length > 0) {
+          const { UnprocessedItems } = await client.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+          );
+          pending = (UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
+        }
+      }
     },
     async *scan() {
       let cursor: Record<string, unknown> | undefined;
@@ -267,4 +281,23 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
       } while (cursor);
     },
   };
+}
+
+/** One page of an interest partition of the sparse index (email readers and browsers alike). */
+export async function queryInterest(
+  { client, tableName }: SubscriberStoreOptions,
+  key: string,
+  cursor?: Record<string, unknown>,
+): Promise<{ items: Array<Record<string, unknown>>; next?: Record<string, unknown> }> {
+  const { Items = [], LastEvaluatedKey } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: index.indexName,
+      KeyConditionExpression: '#pk = :key',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':key': key },
+      ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+    }),
+  );
+  return { items: Items, ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}) };
 }

@@ -79,6 +79,6 @@ describe('staticFilesOnce', () => {
     await expect(writeStatics()).rejects.toThrow('S3 unavailable');
     await writeStatics();
     await writeStatics();
-    expect(attempts).toEqual([4, 4]);
+    expect(attempts).toEqual([7, 7]);
   });
 });
