@@ -52,7 +52,7 @@ async function pool<T>(items: readonly T[], size: number, run: (item: T) => Prom
  */
 export async function runAlertsBenchmark(): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'newsroom-alerts-bench-'));
-  const { freePort } = await import('../../test/support/free-port');
+  const { freePort } = await import('../../infra/local/free-port');
   const dynamodb = await startDynamoDbLocal({ dataDir: join(home, 'db'), port: await freePort() });
   const ses = await startSesLocal();
   const push = await startPushService();
