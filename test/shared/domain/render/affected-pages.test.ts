@@ -96,9 +96,9 @@ describe('affectedPages', () => {
       totals: { ...totals(500), 'section/world': 41 },
       now: new Date('2025-06-01T00:00:00.000Z'),
     });
-    expect(pages).toContain('list:section/world:front');
-    expect(pages).toContain('list:home:front');
-    expect(pages).not.toContain('feed:home');
+    expect(names(pages)).toContain('list section/world');
+    expect(names(pages)).toContain('list home');
+    expect(names(pages)).not.toContain('feed home');
   });
 
   it('re-renders the pages it leaves when an article is withdrawn', () => {
