@@ -33,7 +33,10 @@ class CrashError extends Error {}
 /** A small deterministic generator, so a run's faults can be replayed. */
 function random(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
 }
 
 async function pool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>) {

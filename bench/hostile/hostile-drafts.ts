@@ -62,7 +62,7 @@ export function adversarialDrafts(): HostileDraft[] {
     markdown('nested-brackets', `${'['.repeat(50_000)}x${']'.repeat(50_000)}(u)`),
     markdown('brackets-and-parens', fill(() => '[a](', BODY_MAX)),
     markdown('emphasis-runs', fill((i) => (i % 2 ? '*a _b' : '**c __d'), BODY_MAX)),
-    markdown('backtick-runs', fill((i) => '`'.repeat((i % 40) + 1) + 'x', BODY_MAX)),
+    markdown('backtick-runs', fill((i) => `${'`'.repeat((i % 40) + 1)}x`, BODY_MAX)),
     markdown('angle-brackets', fill(() => '<a <b', BODY_MAX)),
     markdown('entities', fill(() => '&amp;&#x1F600;&notanentity;', BODY_MAX)),
     markdown('deep-quotes', `${'> '.repeat(100_000)}deep`),

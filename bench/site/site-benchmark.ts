@@ -169,7 +169,11 @@ async function renderInto(archive: RebuiltArchive, head: ArticleHead, at: number
       store: { getHead: async () => head, transition: async () => true },
       lists: archive.lists,
       site: countingBucket().site,
-      cdn: { invalidate: async (paths) => void (invalidated = paths) },
+      cdn: {
+        invalidate: async (paths) => {
+          invalidated = paths;
+        },
+      },
       siteConfig: SITE,
       writeStaticFiles: async () => undefined,
       clock: () => new Date(at),
@@ -188,7 +192,10 @@ async function renderInto(archive: RebuiltArchive, head: ArticleHead, at: number
  */
 async function invalidationMix(archive: RebuiltArchive): Promise<{ perPublish: number; byKind: Record<string, number> }> {
   let at = Date.parse(archive.heads.at(-1)?.publishedAt ?? '') + 86_400_000;
-  const next = () => new Date((at += 60_000)).toISOString();
+  const next = () => {
+    at += 60_000;
+    return new Date(at).toISOString();
+  };
   const counts: Record<string, { events: number; paths: number }> = {};
   const run = async (kind: string, times: number, make: (i: number) => ArticleHead) => {
     for (let i = 0; i < times; i++) {

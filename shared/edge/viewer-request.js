@@ -14,11 +14,10 @@ function handler(event) {
     request.uri = uri + 'index.html';
   } else if (uri.lastIndexOf('.') < uri.lastIndexOf('/') + 1) {
     // Browsers read a location starting with // or /\ as another host: collapse the leading run to one slash.
-    var location = '/' + uri.replace(/^[\/\\]+/, '') + '/' + queryString(request.querystring);
     return {
       statusCode: 301,
       statusDescription: 'Moved Permanently',
-      headers: { location: { value: location } },
+      headers: { location: { value: '/' + uri.replace(/^[/\\]+/, '') + '/' + queryString(request.querystring) } },
     };
   }
   return request;
@@ -27,10 +26,10 @@ function handler(event) {
 // The query string as the viewer sent it (CloudFront passes names and values still encoded), with its `?`.
 function queryString(querystring) {
   var parts = [];
-  for (var name in querystring) {
-    var entry = querystring[name];
-    var values = entry.multiValue ? entry.multiValue : [entry];
-    for (var i = 0; i < values.length; i++) {
+  var name, values, i;
+  for (name in querystring) {
+    values = querystring[name].multiValue ? querystring[name].multiValue : [querystring[name]];
+    for (i = 0; i < values.length; i++) {
       parts.push(values[i].value === '' ? name : name + '=' + values[i].value);
     }
   }

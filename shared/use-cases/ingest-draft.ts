@@ -1,5 +1,4 @@
 import { isDraftKey, MAX_DRAFT_BYTES } from '../../events/names';
-import type { DraftReport } from '../../events/draft-report';
 import type { ArticleStore } from '../ports/article-store';
 import type { DraftBucket } from '../ports/draft-bucket';
 import type { PublishScheduler } from '../ports/publish-scheduler';

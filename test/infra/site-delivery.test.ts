@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_EXPIRATION_DAYS, PREVIEW_SITE_PREFIX } from '../../events/names';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { VIEWER_REQUEST_FILE, VIEWER_RESPONSE_FILE } from '../../infra/constructs/site-delivery';
-import { synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
+import { synthStage, type SynthesizedStage } from './support/synth-stage';
 
 let stage: SynthesizedStage;
 let distribution: Record<string, any>;

@@ -58,7 +58,7 @@ function lineOfIssue(
   format: 'markdown' | 'json',
 ): number | undefined {
   const line = lineOf(lines, segments);
-  const offset = issue.code === 'custom' ? issue.params?.['lineOffset'] : undefined;
+  const offset = issue.code === 'custom' ? issue.params?.lineOffset : undefined;
   if (line === undefined || format !== 'markdown' || segments.join('.') !== 'body' || typeof offset !== 'number') return line;
   return line + offset;
 }

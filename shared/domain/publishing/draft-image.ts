@@ -60,7 +60,7 @@ export interface SiteImage {
  * GIF or AVIF is a problem.
  */
 export function siteImage(objectKey: string, bytes: Uint8Array): SiteImage | DraftProblem {
-  let size;
+  let size: ReturnType<typeof imageSize> | undefined;
   try {
     size = imageSize(bytes);
   } catch {

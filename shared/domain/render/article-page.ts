@@ -2,7 +2,6 @@ import type { Article, ArticleImage, ArticleAnalysis, RelatedLink } from '../art
 import { escapeHtml } from './escape-html';
 import { renderDocument } from './layout';
 import { renderMarkdown } from './markdown';
-import { isAllowedUrl, urlScheme } from './safe-url';
 import { breakingBadge } from './front-page';
 import { imageSrc, imageTag } from './image';
 import { htmlFile, type RenderedFile, type SiteConfig } from './site-config';

@@ -27,9 +27,9 @@ export function similarityGraph(vectors: readonly TermVector[]): SimilarityGraph
   const postings = new Map<string, { sentence: number; weight: number }[]>();
   vectors.forEach((vector, sentence) => {
     for (const [term, weight] of vector.weights) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ sentence, weight });
+      const list = postings.get(term);
+      if (list) list.push({ sentence, weight });
+      else postings.set(term, [{ sentence, weight }]);
     }
   });
   const dots = vectors.map(() => new Map<number, number>());

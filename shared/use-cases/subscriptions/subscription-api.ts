@@ -1,4 +1,4 @@
-import * as z from '../../../events/zod';
+import type * as z from '../../../events/zod';
 import { ONE_CLICK_BODY, preferencesFormSchema, pushRegistrationSchema, pushRemovalSchema, subscribeFormSchema, tokenFormSchema } from '../../../events/subscription-forms';
 import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
 import type { EmailSender } from '../../adapters/email-sender';

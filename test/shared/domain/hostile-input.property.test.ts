@@ -37,7 +37,7 @@ const FRONT_MATTER = fc
       byline: TEXT,
       tags: fc.array(TEXT, { maxLength: 4 }),
       publishAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constant('9999-12-31T23:59:59.999Z')),
-      extra: fc.constantFrom('', 'deep: ' + '['.repeat(200) + ']'.repeat(200), 'x: &a [1,1,1]\ny: [*a,*a,*a]'),
+      extra: fc.constantFrom('', `deep: ${'['.repeat(200)}${']'.repeat(200)}`, 'x: &a [1,1,1]\ny: [*a,*a,*a]'),
     },
     { requiredKeys: ['title', 'section', 'extra'] },
   )

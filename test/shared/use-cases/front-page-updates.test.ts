@@ -17,7 +17,11 @@ let minute = 0;
 
 beforeAll(() => {
   store = createMemoryArticleStore();
-  const site: SiteBucket = { write: async (files) => files.forEach((file) => pages.set(file.key, file.body)) };
+  const site: SiteBucket = {
+    write: async (files) => {
+      for (const file of files) pages.set(file.key, file.body);
+    },
+  };
   const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] };
   deps = {
     store,

@@ -54,7 +54,12 @@ function dependencies(files: Record<string, string>, overrides: Partial<IngestDe
     related,
     scheduler: { schedule: async () => undefined, cancel: async () => undefined },
     site: createMemorySiteBucket(),
-    editors: { publish: async (message) => (alerts.push(message), `m${alerts.length}`) },
+    editors: {
+      publish: async (message) => {
+        alerts.push(message);
+        return `m${alerts.length}`;
+      },
+    },
     siteUrl: 'https://news.example.com',
     now: () => NOW,
     ...overrides,

@@ -15,7 +15,12 @@ function api() {
   const client = DynamoDBDocumentClient.from(dynamoDbClient(), { marshallOptions: { removeUndefinedValues: true } });
   const tableName = endpoints().subscriberTableName;
   const sent: OutgoingEmail[] = [];
-  const mailer: EmailSender = { send: async (email) => (sent.push(email), 'id') };
+  const mailer: EmailSender = {
+    send: async (email) => {
+      sent.push(email);
+      return 'id';
+    },
+  };
   const store = createSubscriberStore({ client, tableName });
   const deps = {
     store,
