@@ -4,7 +4,6 @@ export { pageName, PageSet, type PageKey } from './page-key';
 export { renderArticlePage, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type ArticlePreview } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
-export { renderHomePage } from './home-page';
 export { HOME_PAGE_PATH, invalidationPaths, type RenderedArticle } from './invalidation-paths';
 export { breakingBadge, renderFrontBody, SECTION_BLOCK_READ, SECTION_BLOCK_SIZE, TOP_STORIES, type FrontContent, type SectionBlock } from './front-page';
 export { imageSrc, imageTag, type ImageLoading } from './image';

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../../shared/domain/article';
-import { renderHomePage, stylesheet } from '../../../../shared/domain/render';
+import { stylesheet } from '../../../../shared/domain/render';
+import { renderHomeFront } from './home-front';
 import { attributeValues, element, headingLevels, texts } from './html-parts';
 import { SITE } from './seed-article';
 
@@ -22,9 +23,9 @@ function summary(slug: string, title: string, overrides: Partial<ArticleSummary>
 }
 
 const items = [summary('newest', 'Newest story'), summary('older', 'Older story', { section: 'Tech' })];
-const page = renderHomePage(items, SITE);
+const page = renderHomeFront(items, SITE);
 
-describe('renderHomePage', () => {
+describe('the home front page', () => {
   it('is the index.html page with the list cache policy: fresh within a minute without invalidation', () => {
     expect(page.key).toBe('index.html');
     expect(page.contentType).toBe('text/html; charset=utf-8');
@@ -45,7 +46,7 @@ describe('renderHomePage', () => {
 
   it('leads with the first article, then the next four with deks, then the rest in a Latest list', () => {
     const many = Array.from({ length: 8 }, (_, n) => summary(`s${n}`, `Story ${n}`));
-    const body = renderHomePage(many, SITE).body;
+    const body = renderHomeFront(many, SITE).body;
     expect(texts(element(body, /<article class="lead"/), 'h2')).toEqual(['Story 0']);
     const top = element(body, /<ol class="top-stories">/);
     expect(texts(top, 'h2')).toEqual(['Story 1', 'Story 2', 'Story 3', 'Story 4']);
@@ -64,14 +65,14 @@ describe('renderHomePage', () => {
 
   it('shows the lead’s image eagerly with its size and each later image lazily', () => {
     const image = { src: '/assets/images/a.0123abcd.jpg', alt: 'Harbour at dusk', width: 1200, height: 675 };
-    const body = renderHomePage([summary('a', 'A', { image }), summary('b', 'B', { image: { ...image, alt: 'Second' } })], SITE).body;
+    const body = renderHomeFront([summary('a', 'A', { image }), summary('b', 'B', { image: { ...image, alt: 'Second' } })], SITE).body;
     const leadStory = element(body, /<article class="lead"/);
     expect(leadStory).toContain('<img class="lead-image" src="/assets/images/a.0123abcd.jpg" alt="Harbour at dusk" width="1200" height="675" decoding="async">');
     expect(element(body, /<ol class="top-stories">/)).toContain('alt="Second" width="1200" height="675" loading="lazy"');
   });
 
   it('marks breaking stories', () => {
-    const body = renderHomePage([summary('a', 'A', { breaking: true }), summary('b', 'B')], SITE).body;
+    const body = renderHomeFront([summary('a', 'A', { breaking: true }), summary('b', 'B')], SITE).body;
     expect(element(body, /<article class="lead"/)).toContain('<span class="badge">Breaking</span>');
     expect(element(body, /<ol class="top-stories">/)).not.toContain('Breaking');
   });
@@ -81,7 +82,7 @@ describe('renderHomePage', () => {
       { name: 'World', items: [items[0]!] },
       { name: 'Tech', items: [summary('t1', 'Tech one', { section: 'Tech' }), summary('t2', 'Tech two', { section: 'Tech' })] },
     ];
-    const body = renderHomePage(items, SITE, 0, blocks).body;
+    const body = renderHomeFront(items, SITE, 0, blocks).body;
     expect(body).not.toContain('block-world');
     const tech = element(body, /<section class="block" aria-labelledby="block-tech">/);
     expect(attributeValues(tech, 'href')).toEqual(['/sections/tech/', '/articles/t1/', '/articles/t2/']);
@@ -95,17 +96,17 @@ describe('renderHomePage', () => {
   it('names every navigation section in the header, on every page', () => {
     const nav = element(page.body, /<nav class="site-nav"/);
     expect(texts(nav, 'a')).toEqual(['World', 'Politics', 'Business', 'Tech', 'Sport', 'Entertainment']);
-    const custom = renderHomePage(items, { ...SITE, sections: ['Local', 'Arts'] }).body;
+    const custom = renderHomeFront(items, { ...SITE, sections: ['Local', 'Arts'] }).body;
     expect(attributeValues(element(custom, /<nav class="site-nav"/), 'href')).toEqual(['/sections/local/', '/sections/arts/']);
   });
 
   it('marks each article with its language', () => {
-    const mixed = renderHomePage([summary('x', 'X', { language: 'ar' })], SITE).body;
+    const mixed = renderHomeFront([summary('x', 'X', { language: 'ar' })], SITE).body;
     expect(mixed).toContain('<article class="lead" lang="ar" dir="rtl">');
   });
 
   it('percent-encodes Chinese slugs in links', () => {
-    const chinese = renderHomePage([summary('新闻', '新闻', { language: 'zh' })], SITE).body;
+    const chinese = renderHomeFront([summary('新闻', '新闻', { language: 'zh' })], SITE).body;
     expect(chinese).toContain('href="/articles/%E6%96%B0%E9%97%BB/"');
   });
 
@@ -122,14 +123,14 @@ describe('renderHomePage', () => {
       name,
       items: Array.from({ length: 9 }, (_, n) => story(100 + n, name)),
     }));
-    const html = renderHomePage(full, SITE, 3, blocks).body;
+    const html = renderHomeFront(full, SITE, 3, blocks).body;
     const css = stylesheet().body;
     expect(Buffer.byteLength(html) + Buffer.byteLength(css)).toBeLessThanOrEqual(30 * 1024);
     expect(gzipSync(html).length + gzipSync(css).length).toBeLessThanOrEqual(10 * 1024);
   });
 
   it('says no articles are published when the list is empty', () => {
-    const empty = renderHomePage([], SITE).body;
+    const empty = renderHomeFront([], SITE).body;
     expect(empty).toContain('No articles published yet');
     expect(empty).not.toContain('<ol');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticleSummary } from '../../../../shared/domain/article';
-import { renderArticlePage, renderHomePage, renderNotFoundPage } from '../../../../shared/domain/render';
+import { renderArticlePage, renderNotFoundPage } from '../../../../shared/domain/render';
+import { renderHomeFront } from './home-front';
 import { SEED_ARTICLE, SITE } from './seed-article';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -81,7 +82,7 @@ describe('escaping of every field', () => {
       updatedAt: PAYLOAD,
       language: PAYLOAD,
     };
-    expectInert(renderHomePage([item], { baseUrl: SITE.baseUrl, publication: PAYLOAD }).body);
+    expectInert(renderHomeFront([item], { baseUrl: SITE.baseUrl, publication: PAYLOAD }).body);
   });
 
   it('leaves the not-found page inert when the publication carries markup', () => {
