@@ -49,7 +49,7 @@ export async function startCdnServer({
       return;
     }
     const key = bucketKey(result.uri);
-    const found = (key !== undefined ? await fetchObject(client, bucket, key) : undefined) ?? (await fetchObject(client, bucket, '404.html'));
+    const found = (key !== undefined ? await readWholeObject(client, bucket, key) : undefined) ?? (await readWholeObject(client, bucket, '404.html'));
     if (!found) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
@@ -109,7 +109,7 @@ export function bucketKey(uri: string): string | undefined {
  * so a read racing a write can pair them wrongly; a body whose length differs
  * from the declared one is read again (S3 itself never serves such a mix).
  */
-async function fetchObject(client: S3Client, bucket: string, key: string) {
+export async function readWholeObject(client: S3Client, bucket: string, key: string) {
   for (let attempt = 1; ; attempt++) {
     let object: GetObjectCommandOutput;
     try {

@@ -16,7 +16,8 @@ import { createArticleStore } from '../../shared/adapters/article-store';
 import type { ArticleStore } from '../../shared/ports/article-store';
 import { articleHead } from '../support/article-fixtures';
 import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
-import { endpoints, eventually, readOutbox } from '../support/local-stack-client';
+import { EXAMPLE_READER } from '../../infra/local/subscriber-runtime';
+import { endpoints, eventually, mailAbout, PIPELINE_WAIT_MS } from '../support/local-stack-client';
 
 // The pipeline's own render and notify handlers on a table of this test, fed by the local stream poller as on the
 // local stack; the fault (the site bucket "down") is injected around the render handler, and clears without any
@@ -72,8 +73,7 @@ afterAll(async () => {
   await poller?.stop();
 });
 
-const alertsFor = async (title: string) =>
-  (await readOutbox()).filter((delivery) => delivery.endpoint === 'reader@example.com' && delivery.subject === title);
+const alertsFor = (title: string) => mailAbout(title, EXAMPLE_READER);
 
 /** Saves a new article while rendering is down and waits until its render was given up on. */
 async function stuckInRender(id: string) {
@@ -87,8 +87,8 @@ async function stuckInRender(id: string) {
 }
 
 const doneWithOneAlert = async (id: string, title: string) => {
-  await eventually(async () => ((await store.getHead(id))?.stage === STAGES.done ? true : undefined), 20_000, `${id} done`);
-  await eventually(async () => ((await alertsFor(title)).length === 1 ? true : undefined), 20_000, `alert for ${id}`);
+  await eventually(async () => ((await store.getHead(id))?.stage === STAGES.done ? true : undefined), PIPELINE_WAIT_MS, `${id} done`);
+  await eventually(async () => ((await alertsFor(title)).length === 1 ? true : undefined), PIPELINE_WAIT_MS, `alert for ${id}`);
   expect(await alertsFor(title)).toHaveLength(1);
 };
 

@@ -56,7 +56,7 @@ describe('related links through the local stack', () => {
     const subject = uniqueTitle(`Subject ${words[0]} ${words[1]} story`);
     expect((await publish(loose, [words[5]!, words[4]!, 'weather', 'harbour', 'ferry'])).status).toBe('published');
     expect((await publish(close, words)).status).toBe('published');
-    expect((await publish(scheduled, words, { publishAt: '2099-01-01T00:00:00Z' })).status).toBe('scheduled');
+    expect((await publish(scheduled, words, { publishAt: new Date(Date.now() + 30 * 86_400_000).toISOString() })).status).toBe('scheduled');
     expect((await publish(subject, words)).status).toBe('published');
 
     const page = await pageWhere(slugify(subject), (b) => relatedSection(b).includes(slugify(loose)), 'the subject page with both links');

@@ -1,4 +1,5 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readWholeObject } from '../../infra/local/cdn-server';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -57,15 +58,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
   }
 }
 
-/** Reads an object's text, or undefined if it does not exist. */
+/** Reads an object's text, or undefined if it does not exist (whole, as the local CDN reads it: see `readWholeObject`). */
 export async function readObject(bucket: string, key: string): Promise<string | undefined> {
-  try {
-    const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return await object.Body?.transformToString('utf-8');
-  } catch (error) {
-    if (error instanceof Error && error.name === 'NoSuchKey') return undefined;
-    throw error;
-  }
+  return (await readWholeObject(s3Client(), bucket, key))?.body.toString('utf-8');
 }
 
 /** Waits for the report of a draft whose report was (re)written at or after `since`. */
