@@ -25,7 +25,9 @@ const sections: Array<[string, () => Promise<string>]> = [
 
 const only = process.argv.slice(2).map((name) => name.toLowerCase());
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-console.log(`# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`);
+console.log(
+  `# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,
+);
 for (const [title, run] of sections) {
   if (only.length > 0 && !only.some((name) => title.toLowerCase().includes(name))) continue;
   const started = performance.now();

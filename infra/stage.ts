@@ -36,7 +36,13 @@ export function addStage(app: App, config: StageConfig, options: AddStageOptions
   const crossRegionReferences = Boolean(edgeEnv && edgeEnv.region !== config.env?.region);
   const edge =
     edgeEnv && (config.domain || config.waf)
-      ? new EdgeStack(app, `Newsroom-${config.name}-Edge`, { stackName: `Newsroom-${config.name}-Edge`, env: edgeEnv, crossRegionReferences, config, tags })
+      ? new EdgeStack(app, `Newsroom-${config.name}-Edge`, {
+          stackName: `Newsroom-${config.name}-Edge`,
+          env: edgeEnv,
+          crossRegionReferences,
+          config,
+          tags,
+        })
       : undefined;
   const data = new DataStack(app, names.data, { stackName: names.data, env, config, tags, edge, crossRegionReferences });
   const stack = new AppStack(app, names.app, { stackName: names.app, env, config, data, tags, entries: options.entries });

@@ -54,7 +54,9 @@ const report = reportSchema.parse(JSON.parse(readFileSync(reportPath, 'utf8')));
 for (const plugin of report.pluginReports) {
   const acknowledged = new Map<string, number>();
   for (const v of plugin.suppressedViolations) acknowledged.set(v.ruleName, (acknowledged.get(v.ruleName) ?? 0) + 1);
-  console.log(`${plugin.pluginName}: ${plugin.conclusion ?? 'unknown'}, ${plugin.violations.length} open, ${plugin.suppressedViolations.length} acknowledged`);
+  console.log(
+    `${plugin.pluginName}: ${plugin.conclusion ?? 'unknown'}, ${plugin.violations.length} open, ${plugin.suppressedViolations.length} acknowledged`,
+  );
   for (const [rule, count] of [...acknowledged].sort()) console.log(`  acknowledged ${rule} x${count}`);
 }
 

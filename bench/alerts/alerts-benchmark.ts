@@ -41,9 +41,11 @@ function random(seed: number) {
 
 async function pool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 /**
@@ -70,7 +72,13 @@ export async function runAlertsBenchmark(): Promise<string> {
     const vapid = webpush.generateVAPIDKeys();
     const seedStart = performance.now();
     await store.importActive(
-      Array.from({ length: EMAIL_READERS }, (_, i) => ({ id: `reader-${i}`, email: `reader-${i}@bench.example`, sections: i % 2 ? [SECTION] : [], tags: [], breakingOnly: false })),
+      Array.from({ length: EMAIL_READERS }, (_, i) => ({
+        id: `reader-${i}`,
+        email: `reader-${i}@bench.example`,
+        sections: i % 2 ? [SECTION] : [],
+        tags: [],
+        breakingOnly: false,
+      })),
       new Date(),
     );
     console.error(`  … ${EMAIL_READERS} email readers seeded`);
@@ -83,13 +91,23 @@ export async function runAlertsBenchmark(): Promise<string> {
 
     const sesClient = new SESv2Client({ endpoint: ses.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const realSender = createSesEmailSender({ client: sesClient, from: 'Bench <alerts@bench.example>' });
-    const pushSender = createWebPushSender(async () => ({ subject: 'mailto:alerts@bench.example', publicKey: vapid.publicKey, privateKey: vapid.privateKey }));
+    const pushSender = createWebPushSender(async () => ({
+      subject: 'mailto:alerts@bench.example',
+      publicKey: vapid.publicKey,
+      privateKey: vapid.privateKey,
+    }));
 
     const run = async (label: string, faults: boolean) => {
       await fetch(new URL('/clear-store', ses.url), { method: 'POST' });
       const alert: AlertPayload = {
-        alertId: `bench-${label}#1`, title: `Benchmark alert (${label})`, takeaways: ['One.', 'Two.'], url: 'https://news.example/articles/bench/',
-        section: SECTION, tags: [], breaking: false, language: 'en',
+        alertId: `bench-${label}#1`,
+        title: `Benchmark alert (${label})`,
+        takeaways: ['One.', 'Two.'],
+        url: 'https://news.example/articles/bench/',
+        section: SECTION,
+        tags: [],
+        breaking: false,
+        language: 'en',
       };
       const rand = random(42);
       const sender: EmailSender = faults
@@ -111,21 +129,37 @@ export async function runAlertsBenchmark(): Promise<string> {
       const redeliveries = faults ? queue.filter(() => rand() < 0.05) : [];
       const work = [...queue, ...redeliveries];
       let crashes = 0;
-      await pool(Array.from({ length: SENDERS }, (_, i) => i), SENDERS, async () => {
-        for (let body = work.shift(); body !== undefined; body = work.shift()) {
-          const batch = alertBatchSchema.parse(JSON.parse(body));
-          try {
-            if ('kind' in batch) await sendPushBatch({ ledger, sender: pushSender, store: pushStore, leaseMs: 200 }, batch);
-            else await sendEmailBatch({ ledger, sender, secret: async () => 'b'.repeat(40), siteUrl: 'https://news.example', publication: 'Bench', ratePerSecond: 1_000_000, leaseMs: 200 }, batch);
-          } catch (error) {
-            if (!(error instanceof CrashError) && !(error instanceof BatchBusyError)) throw error;
-            if (error instanceof CrashError) crashes++;
-            // The queue redelivers after the visibility timeout, by when the crashed sender's lease has run out.
-            await new Promise((resolve) => setTimeout(resolve, 250));
-            work.push(body);
+      await pool(
+        Array.from({ length: SENDERS }, (_, i) => i),
+        SENDERS,
+        async () => {
+          for (let body = work.shift(); body !== undefined; body = work.shift()) {
+            const batch = alertBatchSchema.parse(JSON.parse(body));
+            try {
+              if ('kind' in batch) await sendPushBatch({ ledger, sender: pushSender, store: pushStore, leaseMs: 200 }, batch);
+              else
+                await sendEmailBatch(
+                  {
+                    ledger,
+                    sender,
+                    secret: async () => 'b'.repeat(40),
+                    siteUrl: 'https://news.example',
+                    publication: 'Bench',
+                    ratePerSecond: 1_000_000,
+                    leaseMs: 200,
+                  },
+                  batch,
+                );
+            } catch (error) {
+              if (!(error instanceof CrashError) && !(error instanceof BatchBusyError)) throw error;
+              if (error instanceof CrashError) crashes++;
+              // The queue redelivers after the visibility timeout, by when the crashed sender's lease has run out.
+              await new Promise((resolve) => setTimeout(resolve, 250));
+              work.push(body);
+            }
           }
-        }
-      });
+        },
+      );
       const seconds = (performance.now() - started) / 1000;
       const mail = await fetchSentMail(ses.url);
       const perRecipient = new Map<string, number>();

@@ -39,7 +39,13 @@ export async function loadCorpusDrafts(dir = CORPUS_DIR): Promise<CorpusDraft[]>
       const paragraphs = rest
         .join('\n')
         .split(/\n\s*\n/)
-        .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter(Boolean).join(' '))
+        .map((paragraph) =>
+          paragraph
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(' '),
+        )
         .filter(Boolean);
       const section = SECTION_NAMES[folder] ?? folder;
       const summary = await readFile(join(dir, 'summary', folder, file), 'utf8').catch(() => '');

@@ -33,11 +33,21 @@ const CASE_TIMEOUT_MS = 300_000;
 
 async function measure(name: string, rounds: number): Promise<CaseResult> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], { maxBuffer: 1 << 20, timeout: CASE_TIMEOUT_MS });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], {
+      maxBuffer: 1 << 20,
+      timeout: CASE_TIMEOUT_MS,
+    });
     return caseResultSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { name, bytes: 0, outcome: `FAILED: ${reason} (limit ${CASE_TIMEOUT_MS / 1000} s)`, firstMs: Number.POSITIVE_INFINITY, medianMs: Number.POSITIVE_INFINITY, maxRssMb: 0 };
+    return {
+      name,
+      bytes: 0,
+      outcome: `FAILED: ${reason} (limit ${CASE_TIMEOUT_MS / 1000} s)`,
+      firstMs: Number.POSITIVE_INFINITY,
+      medianMs: Number.POSITIVE_INFINITY,
+      maxRssMb: 0,
+    };
   }
 }
 
@@ -72,7 +82,9 @@ export async function runHostileBenchmark(): Promise<string> {
   const all = [...results.values()].flat();
   const lines = [
     `Ingest path = parse + validate + takeaways + related terms, pure CPU, no I/O. Each case in a fresh process: first run (cold: JIT, lazy module init) and median of 5; the normal draft median of 21.`,
-    `Peak = the process's maxRSS after its runs; idle process (all modules imported, nothing run): ${idle.maxRssMb.toFixed(0)} MB. Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared).`,
+    `Peak = the process's maxRSS after its runs; idle process (all modules imported, nothing run): ${idle.maxRssMb.toFixed(0)} MB. Load average at start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores shared).`,
     `Goals: worst < ${HOSTILE_GOALS.worstMs} ms and < ${HOSTILE_GOALS.peakMb} MB per draft; median < ${HOSTILE_GOALS.medianMs} ms.`,
     '',
     '| set (cases) | worst first ms | worst median ms | median of medians ms | peak MB | within goals |',

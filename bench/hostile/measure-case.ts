@@ -21,5 +21,12 @@ if (draft) {
   }
 }
 const bytes = draft ? Buffer.byteLength(draft.text) : 0;
-const result = { name, bytes, outcome, firstMs: times[0] ?? 0, medianMs: times.length > 0 ? median(times) : 0, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+const result = {
+  name,
+  bytes,
+  outcome,
+  firstMs: times[0] ?? 0,
+  medianMs: times.length > 0 ? median(times) : 0,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+};
 console.log(JSON.stringify(result));

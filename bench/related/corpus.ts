@@ -27,7 +27,12 @@ export async function loadCorpus(dir = DEFAULT_CORPUS_DIR): Promise<CorpusArticl
       const paragraphs = rest
         .join('\n')
         .split(/\n\s*\n/)
-        .map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean))
+        .map((p) =>
+          p
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        )
         .filter((p) => p.length > 0);
       out.push({
         key: `${section}/${file.replace(/\.txt$/, '')}`,

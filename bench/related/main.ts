@@ -4,7 +4,11 @@
  */
 import { runRelatedBenchmark } from './run';
 
-const sizesArg = (arg: string | undefined) => arg?.split(',').map(Number).filter((n) => n > 0);
+const sizesArg = (arg: string | undefined) =>
+  arg
+    ?.split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 console.log(
   await runRelatedBenchmark({
     archiveSizes: sizesArg(process.argv[2]),

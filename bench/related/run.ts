@@ -81,7 +81,17 @@ export async function runRelatedBenchmark(options: RelatedBenchmarkOptions = {})
     out.push(
       `\n### Scaling per publish (in-memory index, synthesised archives, ${probes} probe publishes each)\n`,
       table(
-        ['archive', 'load s', 'find+rank median ms', 'p90 ms', 'median x of smallest', 'p90 x of smallest', 'find reads', 'publish reads', 'postings read'],
+        [
+          'archive',
+          'load s',
+          'find+rank median ms',
+          'p90 ms',
+          'median x of smallest',
+          'p90 x of smallest',
+          'find reads',
+          'publish reads',
+          'postings read',
+        ],
         rows.map((r) => [
           r.archive,
           r.loadSeconds.toFixed(1),

@@ -110,7 +110,9 @@ export async function measureScaling(
       const itemsLoaded = documents.reduce((n, d) => n + 1 + d.postings.size, 0);
       const projectedLoadSeconds = itemsLoaded / itemsPerSecond;
       if (projectedLoadSeconds > loadBudgetSeconds) {
-        log(`archive ${size}: skipped, ${itemsLoaded} items would take ~${Math.round(projectedLoadSeconds)} s at ${Math.round(itemsPerSecond)} items/s`);
+        log(
+          `archive ${size}: skipped, ${itemsLoaded} items would take ~${Math.round(projectedLoadSeconds)} s at ${Math.round(itemsPerSecond)} items/s`,
+        );
         skipped.push({ archive: size, itemsToLoad: itemsLoaded, projectedLoadSeconds });
         continue;
       }

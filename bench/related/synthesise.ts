@@ -1,12 +1,5 @@
 import type { IndexedDocument } from '../../shared/ports/related-index';
-import {
-  articleTerms,
-  heaviestTerms,
-  termQuery,
-  type ArticleTerms,
-  type RelatedParameters,
-  type TermSource,
-} from '../../shared/domain/related';
+import { articleTerms, heaviestTerms, termQuery, type ArticleTerms, type RelatedParameters, type TermSource } from '../../shared/domain/related';
 import type { CorpusArticle } from './corpus';
 import { shuffled } from './simulate';
 

@@ -1,13 +1,5 @@
 import type { ArticleLists, ListingUpdate } from '../../shared/ports/article-lists';
-import {
-  archivePageRange,
-  frontFloor,
-  listId,
-  listsOf,
-  type ArticleListing,
-  type ListedArticle,
-  type ListEntry,
-} from '../../shared/domain/render';
+import { archivePageRange, frontFloor, listId, listsOf, type ArticleListing, type ListedArticle, type ListEntry } from '../../shared/domain/render';
 
 /** An in-memory {@link ArticleLists} with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
 export function createMemoryLists(): ArticleLists {

@@ -46,7 +46,10 @@ function synthesise(size: number): ArticleHead[] {
     const sentences = source.summary.split(/(?<=\.)\s*/).filter(Boolean);
     return {
       id: `a${index}`,
-      slug: `${source.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${index}`,
+      slug: `${source.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}-${index}`,
       version: 1,
       status: 'published',
       title: source.title,
@@ -206,14 +209,45 @@ async function invalidationMix(archive: RebuiltArchive): Promise<{ perPublish: n
   const base = (i: number): ArticleHead => archive.heads[(i * 37) % archive.heads.length] as ArticleHead;
   const fresh = (i: number, breaking: boolean): ArticleHead => {
     const when = next();
-    return { ...base(i), id: `mix-${i}`, slug: `mix-${i}`, version: 1, breaking, alertDue: true, publishedAt: when, updatedAt: when, stage: STAGES.render };
+    return {
+      ...base(i),
+      id: `mix-${i}`,
+      slug: `mix-${i}`,
+      version: 1,
+      breaking,
+      alertDue: true,
+      publishedAt: when,
+      updatedAt: when,
+      stage: STAGES.render,
+    };
   };
   await run('new story', 95, (i) => fresh(i, false));
   await run('breaking story', 5, (i) => fresh(100 + i, true));
-  await run('update or correction', 20, (i) => ({ ...base(i), version: base(i).version + 1, updatedAt: next(), correction: 'Corrected.', alertDue: false, stage: STAGES.render }));
+  await run('update or correction', 20, (i) => ({
+    ...base(i),
+    version: base(i).version + 1,
+    updatedAt: next(),
+    correction: 'Corrected.',
+    alertDue: false,
+    stage: STAGES.render,
+  }));
   await run('related refresh', 250, (i) => ({ ...base(500 + i), alertDue: false, stage: STAGES.render }));
-  await run('rename', 1, (i) => ({ ...base(900 + i), slug: `renamed-${i}`, version: base(900 + i).version + 1, updatedAt: next(), alertDue: false, stage: STAGES.render }));
-  await run('withdrawal', 1, (i) => ({ ...base(950 + i), status: 'withdrawn', version: base(950 + i).version + 1, updatedAt: next(), alertDue: false, stage: STAGES.render }));
+  await run('rename', 1, (i) => ({
+    ...base(900 + i),
+    slug: `renamed-${i}`,
+    version: base(900 + i).version + 1,
+    updatedAt: next(),
+    alertDue: false,
+    stage: STAGES.render,
+  }));
+  await run('withdrawal', 1, (i) => ({
+    ...base(950 + i),
+    status: 'withdrawn',
+    version: base(950 + i).version + 1,
+    updatedAt: next(),
+    alertDue: false,
+    stage: STAGES.render,
+  }));
   const total = Object.values(counts).reduce((sum, count) => sum + count.paths, 0);
   const byKind = Object.fromEntries(Object.entries(counts).map(([kind, count]) => [kind, count.paths / count.events]));
   return { perPublish: total / 100, byKind };
@@ -240,13 +274,17 @@ export async function runSiteBenchmark(): Promise<string> {
   // each measure starts from empty render caches, as a new process would.
   for (let round = 0; round < ROUNDS; round += 1) {
     clearRenderCaches();
-    mdRuns.push(timed(() => {
-      for (const head of heads) md.render(head.body);
-    }));
+    mdRuns.push(
+      timed(() => {
+        for (const head of heads) md.render(head.body);
+      }),
+    );
     clearRenderCaches();
-    articleRuns.push(timed(() => {
-      for (const head of heads) renderArticlePage(head, SITE);
-    }));
+    articleRuns.push(
+      timed(() => {
+        for (const head of heads) renderArticlePage(head, SITE);
+      }),
+    );
     clearRenderCaches();
     archive = await rebuildArchive(heads);
     rebuildRuns.push(archive.ms);
@@ -280,19 +318,37 @@ export async function runSiteBenchmark(): Promise<string> {
     return `${html} HTML pages + ${p.report.written.length - html} feeds/sitemaps`;
   };
   const rows = [
-    ['Full rebuild, 10,000 articles (in memory, one core)', `${archive.files} files in ${(rebuildMs / 1000).toFixed(2)} s = **${Math.round(pagesPerSecond)} pages/s** (**${((pagesPerSecond / mdPerSecond) * 100).toFixed(0)}%** of markdown-it's bodies/s)`, '≥ 1,000 pages/s, ≥ 50%'],
+    [
+      'Full rebuild, 10,000 articles (in memory, one core)',
+      `${archive.files} files in ${(rebuildMs / 1000).toFixed(2)} s = **${Math.round(pagesPerSecond)} pages/s** (**${((pagesPerSecond / mdPerSecond) * 100).toFixed(0)}%** of markdown-it's bodies/s)`,
+      '≥ 1,000 pages/s, ≥ 50%',
+    ],
     ['Article pages alone', `${Math.round(articlesPerSecond)} pages/s (${((articlesPerSecond / mdPerSecond) * 100).toFixed(0)}% of markdown-it)`, ''],
     ['Plain markdown-it, same 10,000 bodies', `${Math.round(mdPerSecond)} bodies/s`, ''],
-    ['One publish: pages written', `into 1,000 articles: ${written(small)}; into 10,000: ${written(large)}. Static files: on a function instance's first batch only`, '≤ 12 pages'],
-    ['One publish: paths invalidated', `into 1,000: ${small.invalidated.length}; into 10,000: ${large.invalidated.length} (lists, feeds and sitemaps refresh by their 30 s lifetime)`, ''],
+    [
+      'One publish: pages written',
+      `into 1,000 articles: ${written(small)}; into 10,000: ${written(large)}. Static files: on a function instance's first batch only`,
+      '≤ 12 pages',
+    ],
+    [
+      'One publish: paths invalidated',
+      `into 1,000: ${small.invalidated.length}; into 10,000: ${large.invalidated.length} (lists, feeds and sitemaps refresh by their 30 s lifetime)`,
+      '',
+    ],
     [
       'Paths invalidated per publish, newsroom mix',
-      `**${mix.perPublish.toFixed(2)}** (${Object.entries(mix.byKind).map(([kind, paths]) => `${kind} ${paths.toFixed(2)}`).join(', ')}); at 100 stories a day ≈ ${Math.round(mix.perPublish * 3000)} paths a month`,
+      `**${mix.perPublish.toFixed(2)}** (${Object.entries(mix.byKind)
+        .map(([kind, paths]) => `${kind} ${paths.toFixed(2)}`)
+        .join(', ')}); at 100 stories a day ≈ ${Math.round(mix.perPublish * 3000)} paths a month`,
       '≤ 2',
     ],
     ['One publish: time', `${publishMs.toFixed(1)} ms = 1/${Math.round(rebuildMs / publishMs)} of the full rebuild`, '≤ 1/50'],
     ['Article page weight (HTML + CSS)', `${kb(weight)} uncompressed, ${kb(gzipped)} gzipped`, '≤ 30 KB, ≤ 10 KB'],
-    ['Front page weight (HTML + CSS; lead, top stories, section blocks, Latest)', `${kb(frontWeight)} uncompressed, ${kb(frontGzipped)} gzipped`, '≤ 30 KB, ≤ 10 KB'],
+    [
+      'Front page weight (HTML + CSS; lead, top stories, section blocks, Latest)',
+      `${kb(frontWeight)} uncompressed, ${kb(frontGzipped)} gzipped`,
+      '≤ 30 KB, ≤ 10 KB',
+    ],
   ];
   return [
     '## Reader site',

@@ -114,7 +114,9 @@ export async function buildBundle(
     gzipBytes: gzipSync(code, { level: 9 }).length,
     externalImports: [...externals].sort(),
     lazyImports: [...lazy].sort(),
-    inputs: Object.entries(output?.inputs ?? {}).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k),
+    inputs: Object.entries(output?.inputs ?? {})
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([k]) => k),
     exports: output?.exports ?? [],
   };
 }

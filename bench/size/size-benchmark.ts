@@ -46,9 +46,7 @@ function formatTable(rows: readonly (readonly string[])[]): string {
 export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Promise<string> {
   const runs = Math.max(options.runs ?? 9, 1);
   const bundles = new Map((await buildAllBundles()).map((b) => [b.name, b]));
-  const runtimeSdk = new Map(
-    (await buildAllBundles(path.join(BUNDLE_DIR, 'runtime-sdk'), RUNTIME_SDK_BUNDLING)).map((b) => [b.name, b]),
-  );
+  const runtimeSdk = new Map((await buildAllBundles(path.join(BUNDLE_DIR, 'runtime-sdk'), RUNTIME_SDK_BUNDLING)).map((b) => [b.name, b]));
   const targets = [
     ...[...bundles.values()].map((b) => ({ name: b.name, modules: [b.file] })),
     ...MEASURED_FUNCTIONS.map((name) => ({ name: runtimeSdkTarget(name), modules: [runtimeSdk.get(name)!.file] })),
@@ -59,7 +57,19 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
   const hello = timing(HELLO_WORLD);
 
   const rows = [
-    ['function', 'KB (min)', 'gzip KB', 'import ms', 'process ms', 'floor KB', 'floor process ms', 'x floor', 'x hello', 'runtime-SDK process ms', 'ok'],
+    [
+      'function',
+      'KB (min)',
+      'gzip KB',
+      'import ms',
+      'process ms',
+      'floor KB',
+      'floor process ms',
+      'x floor',
+      'x hello',
+      'runtime-SDK process ms',
+      'ok',
+    ],
   ];
   for (const name of MEASURED_FUNCTIONS) {
     const own = timing(name);
@@ -78,7 +88,19 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       withinBudget(bundle(name).bytes, own, floor) ? 'yes' : 'NO',
     ]);
   }
-  rows.push([HELLO_WORLD, kb(bundle(HELLO_WORLD).bytes), kb(bundle(HELLO_WORLD).gzipBytes), ms(hello.importMs), ms(hello.processMs), '', '', '', '1.0', '', '']);
+  rows.push([
+    HELLO_WORLD,
+    kb(bundle(HELLO_WORLD).bytes),
+    kb(bundle(HELLO_WORLD).gzipBytes),
+    ms(hello.importMs),
+    ms(hello.processMs),
+    '',
+    '',
+    '',
+    '1.0',
+    '',
+    '',
+  ]);
   return [
     formatTable(rows),
     '',

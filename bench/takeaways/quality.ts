@@ -7,12 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  DEFAULT_RANKING,
-  generateTakeaways,
-  type RankingParameters,
-  type TakeawayOptions,
-} from '../../shared/domain/takeaways';
+import { DEFAULT_RANKING, generateTakeaways, type RankingParameters, type TakeawayOptions } from '../../shared/domain/takeaways';
 import { normaliseWhitespace, rougeF1, summaryHitRate } from './metrics';
 
 interface CorpusArticle {
@@ -65,7 +60,11 @@ function mean(values: readonly number[]): number {
 }
 
 function firstThree(article: CorpusArticle): string[] {
-  return article.body.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3);
+  return article.body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3);
 }
 
 /**
@@ -124,11 +123,16 @@ export async function runTakeawayBenchmark({ corpusDir = DEFAULT_TAKEAWAY_CORPUS
   const sentenceCount = (a: CorpusArticle): number => a.body.split('\n').filter((l) => l.trim()).length;
   const longest = articles.reduce((a, b) => (b.body.length > a.body.length ? b : a));
   const near40 = articles.reduce((a, b) => (Math.abs(sentenceCount(b) - 40) < Math.abs(sentenceCount(a) - 40) ? b : a));
-  out.push(formatTable([
-    timing('mean per article', articles.map((a) => timeMs(a, 5))),
-    timing(`article nearest 40 sentences (${near40.id}, ${sentenceCount(near40)})`, [timeMs(near40, 50)]),
-    timing(`longest article (${longest.id}, ${sentenceCount(longest)} sentences)`, [timeMs(longest, 50)]),
-  ]));
+  out.push(
+    formatTable([
+      timing(
+        'mean per article',
+        articles.map((a) => timeMs(a, 5)),
+      ),
+      timing(`article nearest 40 sentences (${near40.id}, ${sentenceCount(near40)})`, [timeMs(near40, 50)]),
+      timing(`longest article (${longest.id}, ${sentenceCount(longest)} sentences)`, [timeMs(longest, 50)]),
+    ]),
+  );
 
   const summarySentences = articles.flatMap((a) => a.summary.split('\n').map(normaliseWhitespace).filter(Boolean));
   const overCap = summarySentences.filter((s) => s.length > 220).length;

@@ -25,6 +25,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
  * queue retries it after its visibility timeout and finally dead-letters it,
  * where an alarm reports it; the article it belongs to is already done.
  */
-export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
+  injectLambdaContext(logger),
+);

@@ -30,6 +30,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 /** Alert queue (SNS alerts topic, raw delivery of the `sqs` form) → email and web-push batches on the batch queue. */
-export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
+  injectLambdaContext(logger),
+);

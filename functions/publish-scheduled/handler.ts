@@ -30,6 +30,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
  * malformed message or a failed write fails only that message: the queue
  * retries it and finally moves it to its dead-letter queue.
  */
-export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
+  injectLambdaContext(logger),
+);

@@ -18,7 +18,11 @@ const logger = createLogger('send-alert-emails');
 const dynamodb = createDynamoDbClient();
 const ledger = createSendLedger({ client: dynamodb, tableName: config.tableName });
 const vapid = vapidKeys(config);
-const push = vapid && { ledger, sender: createWebPushSender(vapid), store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }) };
+const push = vapid && {
+  ledger,
+  sender: createWebPushSender(vapid),
+  store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }),
+};
 const deps = {
   ledger,
   sender: createEmailSenderFromConfig(config),
@@ -33,11 +37,12 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const batch = alertBatchSchema.parse(JSON.parse(record.body));
   if ('kind' in batch && !push) throw new Error('A web-push batch arrived but VAPID keys are not configured');
   const outcome = 'kind' in batch ? await sendPushBatch(push!, batch) : await sendEmailBatch(deps, batch);
-  if (outcome.status === 'sent' && outcome.failures.length > 0) logger.error('recipients not certainly sent', { alertId: batch.alert.alertId, batchId: batch.batchId, failures: outcome.failures.length });
+  if (outcome.status === 'sent' && outcome.failures.length > 0)
+    logger.error('recipients not certainly sent', { alertId: batch.alert.alertId, batchId: batch.batchId, failures: outcome.failures.length });
   logger.info('batch', { alertId: batch.alert.alertId, batchId: batch.batchId, status: outcome.status });
 }
 
 /** Batch queue → one SES send per email recipient, one encrypted push per browser; each recipient at most once. */
-export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
+  injectLambdaContext(logger),
+);

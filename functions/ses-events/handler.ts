@@ -24,6 +24,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 /** SES event destination (SNS → SQS, raw) → permanent bounces and complaints suppress the address. */
-export const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, processRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
+  injectLambdaContext(logger),
+);

@@ -20,7 +20,9 @@ const deps = {
   secret: linkSecret(config),
   site: { baseUrl: config.siteUrl, publication: config.publication },
   now: () => new Date(),
-  ...(config.vapidPublicKey ? { push: { store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }), publicKey: config.vapidPublicKey } } : {}),
+  ...(config.vapidPublicKey
+    ? { push: { store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }), publicKey: config.vapidPublicKey } }
+    : {}),
 };
 
 /** Behind CloudFront the socket is CloudFront's; the viewer's address comes in CloudFront-Viewer-Address (`ip:port`). */

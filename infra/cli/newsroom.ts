@@ -38,7 +38,13 @@ Commands:
                            --export prints what is stored about an address, --delete erases it.
   mail [--json]            List the emails the local SES endpoint accepted (to, subject, headers, text, html).`;
 
-const list = (value: string | undefined) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
+const list = (value: string | undefined) =>
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 
 /** The `newsroom` command line. Returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -120,7 +126,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'subscribe': {
       if (!values.email) throw new Error('subscribe needs --email ADDRESS');
-      const form = { email: values.email, sections: list(values.sections).join(','), tags: list(values.tags).join(','), breaking: values['breaking-only'] ? 'on' : '' };
+      const form = {
+        email: values.email,
+        sections: list(values.sections).join(','),
+        tags: list(values.tags).join(','),
+        breaking: values['breaking-only'] ? 'on' : '',
+      };
       const status = await signUpLocally(await localReaders(), form);
       console.log(status === 200 ? `asked ${values.email} to confirm (see: newsroom mail)` : `the API answered ${status}`);
       return status === 200 ? 0 : 1;
@@ -139,8 +150,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
       const emailReaders = await listReaders(readers);
       const apps = (await listSubscribers(await resolveTarget(undefined))).filter((row) => row.protocol === 'application');
-      console.log(values.json ? JSON.stringify({ email: emailReaders, mobile: apps }, null, 2) : `${describeReaders(emailReaders)}
-${describeSubscribers(apps)}`);
+      console.log(
+        values.json
+          ? JSON.stringify({ email: emailReaders, mobile: apps }, null, 2)
+          : `${describeReaders(emailReaders)}
+${describeSubscribers(apps)}`,
+      );
       return 0;
     }
     case 'mail': {

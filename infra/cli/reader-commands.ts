@@ -43,7 +43,10 @@ export async function listMail(readers: Pick<LocalReaders, 'endpoints'>): Promis
 export function describeMail(mail: readonly SentMail[]): string {
   if (mail.length === 0) return 'No mail sent.';
   return mail
-    .map((m) => `${new Date(m.at * 1000).toISOString()}  ${m.to.join(', ')}  ${m.subject}${m.headers['List-Unsubscribe-Post'] ? '  [one-click unsubscribe]' : ''}`)
+    .map(
+      (m) =>
+        `${new Date(m.at * 1000).toISOString()}  ${m.to.join(', ')}  ${m.subject}${m.headers['List-Unsubscribe-Post'] ? '  [one-click unsubscribe]' : ''}`,
+    )
     .join('\n');
 }
 

@@ -84,7 +84,10 @@ const streamFailureSchema = z.object({ consumer: z.string(), records: z.array(z.
 const STAGE_VALUES = new Set<string>(Object.values(STAGES));
 
 async function filesIn(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name));
+  return (await readdir(dir).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /**

@@ -95,7 +95,11 @@ export function describeStatus(report: StatusReport): string {
   for (const dead of report.deadLetters) lines.push(`  ${dead.name}: ${dead.count}${dead.count > 0 ? '  <-- look here' : ''}`);
   lines.push(`heads in render or notify: ${report.inFlight.length}`);
   for (const head of report.inFlight) lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${head.stuck ? '  STUCK' : ''}`);
-  lines.push(report.lastPublish ? `last publish: ${report.lastPublish.publishedAt} ${report.lastPublish.slug} (${report.lastPublish.title})` : 'last publish: none');
+  lines.push(
+    report.lastPublish
+      ? `last publish: ${report.lastPublish.publishedAt} ${report.lastPublish.slug} (${report.lastPublish.title})`
+      : 'last publish: none',
+  );
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

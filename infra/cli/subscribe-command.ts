@@ -1,8 +1,4 @@
-import {
-  GetSubscriptionAttributesCommand,
-  ListSubscriptionsByTopicCommand,
-  type SNSClient,
-} from '@aws-sdk/client-sns';
+import { GetSubscriptionAttributesCommand, ListSubscriptionsByTopicCommand, type SNSClient } from '@aws-sdk/client-sns';
 
 /** The alerts topic a subscription command acts on. */
 export interface AlertsTopic {
@@ -27,9 +23,7 @@ export async function listSubscribers(topic: AlertsTopic): Promise<SubscriberRow
     for (const subscription of page.Subscriptions ?? []) {
       const arn = subscription.SubscriptionArn ?? '';
       const confirmed = arn.startsWith('arn:');
-      const attributes = confirmed
-        ? (await topic.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes
-        : undefined;
+      const attributes = confirmed ? (await topic.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes : undefined;
       rows.push({
         protocol: subscription.Protocol ?? '',
         endpoint: subscription.Endpoint ?? '',

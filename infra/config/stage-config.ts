@@ -4,9 +4,7 @@ import * as z from 'zod';
 export const STAGES_CONTEXT_KEY = 'newsroom:stages';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const DOMAIN_NAME = /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -21,10 +19,10 @@ const domainSchema = z
       .optional(),
   })
   .strict()
-  .refine(
-    (domain) => !domain.hostedZone || domain.name === domain.hostedZone.name || domain.name.endsWith(`.${domain.hostedZone.name}`),
-    { message: 'the domain must be inside its hosted zone', path: ['hostedZone', 'name'] },
-  );
+  .refine((domain) => !domain.hostedZone || domain.name === domain.hostedZone.name || domain.name.endsWith(`.${domain.hostedZone.name}`), {
+    message: 'the domain must be inside its hosted zone',
+    path: ['hostedZone', 'name'],
+  });
 
 const alertSubscriptionSchema = z
   .object({
@@ -49,7 +47,14 @@ const readersSchema = z
     /** SSM SecureString parameter (name) holding the link-signing secret; created out of band, never in the repo. */
     secretParameterName: z.string().regex(/^\/[\w./-]+$/),
     /** Web push: the VAPID public key and the SSM SecureString parameter of its private key. */
-    webPush: z.object({ publicKey: z.string().regex(/^[\w-]{80,100}$/), privateKeyParameterName: z.string().regex(/^\/[\w./-]+$/), subject: z.string().regex(/^(mailto:|https:)/) }).strict().optional(),
+    webPush: z
+      .object({
+        publicKey: z.string().regex(/^[\w-]{80,100}$/),
+        privateKeyParameterName: z.string().regex(/^\/[\w./-]+$/),
+        subject: z.string().regex(/^(mailto:|https:)/),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -58,7 +63,10 @@ const stageSchema = z
     /** The reader side (sign-up API, SES email, web push); not deployed when absent. */
     readers: readersSchema.optional(),
     /** Deploy to this account and region; env-agnostic stacks when absent. */
-    env: z.object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) }).strict().optional(),
+    env: z
+      .object({ account: z.string().regex(/^\d{12}$/), region: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Brand shown on the rendered pages. */
     publication: z.string().min(1),
     /**

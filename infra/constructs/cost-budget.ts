@@ -54,10 +54,7 @@ export class CostBudget extends Construct {
         budgetLimit: { amount: props.monthlyLimitUsd, unit: 'USD' },
         filterExpression: { tags: { key: STAGE_COST_TAG, values: [props.stage], matchOptions: ['EQUALS'] } },
       },
-      notificationsWithSubscribers: [
-        notify('ACTUAL', BUDGET_THRESHOLDS.actualPercent),
-        notify('FORECASTED', BUDGET_THRESHOLDS.forecastPercent),
-      ],
+      notificationsWithSubscribers: [notify('ACTUAL', BUDGET_THRESHOLDS.actualPercent), notify('FORECASTED', BUDGET_THRESHOLDS.forecastPercent)],
     });
   }
 }

@@ -22,7 +22,10 @@ export function deadLetteredQueue(scope: Construct, id: string, options: DeadLet
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
-  Validations.of(deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This queue is the dead-letter queue ${options.deadLetterPurpose}.` });
+  Validations.of(deadLetterQueue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: `This queue is the dead-letter queue ${options.deadLetterPurpose}.`,
+  });
   const queue = new Queue(scope, `${id}Queue`, {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,

@@ -85,7 +85,8 @@ export class Ingestion extends Construct {
       { finding: /\/reports\/\*$/, reason: 'One report per draft, written under reports/ only.' },
       {
         finding: /^Resource::arn:<AWS::Partition>:bedrock:\*::foundation-model\/.+$/,
-        reason: 'A cross-Region inference profile routes to its model in several Regions; allowed only through that one profile (bedrock:InferenceProfileArn).',
+        reason:
+          'A cross-Region inference profile routes to its model in several Regions; allowed only through that one profile (bedrock:InferenceProfileArn).',
       },
       { finding: /\/previews\/\*$/, reason: 'Any draft to preview under previews/ may arrive; read only.' },
       { finding: /\/assets\/images\/\*$/, reason: 'Images copied under content-hashed names, under assets/images/ only.' },

@@ -66,12 +66,12 @@ export class Intake extends Construct {
     for (const suffix of DRAFT_SUFFIXES) {
       this.draftsBucket.addEventNotification(EventType.OBJECT_CREATED, destination, { prefix: PREVIEWS_PREFIX, suffix });
     }
-    const notificationsHandler = Stack.of(this)
-      .node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+    const notificationsHandler = Stack.of(this).node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
     if (notificationsHandler) {
       Validations.of(notificationsHandler).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: "CDK's own deploy-time handler that configures bucket notifications; its role is not ours to shape and it only writes its logs with it.",
+        reason:
+          "CDK's own deploy-time handler that configures bucket notifications; its role is not ours to shape and it only writes its logs with it.",
       });
     }
   }

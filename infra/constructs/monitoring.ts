@@ -1,14 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  Metric,
-  type IMetric,
-  Stats,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, Metric, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -71,7 +62,12 @@ export class Monitoring extends Construct {
     const period = Duration.minutes(5);
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
-      alarm(`${name}Depth`, `Messages are waiting in the ${name} queue`, queue.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }), 1);
+      alarm(
+        `${name}Depth`,
+        `Messages are waiting in the ${name} queue`,
+        queue.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }),
+        1,
+      );
     }
     for (const { name, function: fn, streamConsumer } of props.functions) {
       alarm(`${name}Errors`, `${name} failed invocations`, fn.metricErrors({ period, statistic: Stats.SUM }), 1);
@@ -133,7 +129,9 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Intake: oldest message age',
-        left: Object.entries(props.workQueues ?? {}).map(([name, q]) => q.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM, label: name })),
+        left: Object.entries(props.workQueues ?? {}).map(([name, q]) =>
+          q.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM, label: name }),
+        ),
       }),
     );
   }

@@ -67,8 +67,7 @@ export class Notifications extends Construct {
         conditions: alarmsOfThisAccount,
       }),
     );
-    const topic = (topicId: string, displayName: string): Topic =>
-      new Topic(this, topicId, { displayName, masterKey: this.key, enforceSSL: true });
+    const topic = (topicId: string, displayName: string): Topic => new Topic(this, topicId, { displayName, masterKey: this.key, enforceSSL: true });
     this.alertsTopic = topic('AlertsTopic', 'Newsroom alerts');
     this.editorsTopic = topic('EditorsTopic', 'Newsroom draft reports');
     this.opsTopic = topic('OpsTopic', 'Newsroom operations');
@@ -83,9 +82,7 @@ export class Notifications extends Construct {
     );
 
     for (const subscription of props.alertSubscriptions ?? []) {
-      this.alertsTopic.addSubscription(
-        new EmailSubscription(subscription.email, { filterPolicy: subscriptionFilters(subscription) }),
-      );
+      this.alertsTopic.addSubscription(new EmailSubscription(subscription.email, { filterPolicy: subscriptionFilters(subscription) }));
     }
     for (const email of props.editorEmails ?? []) this.editorsTopic.addSubscription(new EmailSubscription(email));
     for (const email of props.opsEmails ?? []) this.opsTopic.addSubscription(new EmailSubscription(email));

@@ -61,7 +61,11 @@ export class ReaderAlerts extends Construct {
     super(scope, id);
     const { config, table } = props;
     const stack = Stack.of(this);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     const queue = (queueId: string, visibilityTimeout: Duration) =>
       new Queue(this, queueId, {
         encryption: QueueEncryption.SQS_MANAGED,

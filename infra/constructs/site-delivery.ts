@@ -138,7 +138,8 @@ export class SiteDelivery extends Construct {
     if (!props.domain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-        reason: 'Without a custom domain CloudFront serves its default certificate, whose minimum protocol cannot be set; a configured domain gets TLS 1.2_2021.',
+        reason:
+          'Without a custom domain CloudFront serves its default certificate, whose minimum protocol cannot be set; a configured domain gets TLS 1.2_2021.',
       });
     }
   }

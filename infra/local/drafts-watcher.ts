@@ -44,15 +44,11 @@ export async function watchDraftsFolder({
     void guarded.finally(() => pending.delete(guarded));
   };
   const upload = (path: string) =>
-    track(
-      readFile(path).then((body) => client.send(new PutObjectCommand({ Bucket: bucket, Key: keyFor(path), Body: body }))),
-    );
+    track(readFile(path).then((body) => client.send(new PutObjectCommand({ Bucket: bucket, Key: keyFor(path), Body: body }))));
   watcher.on('add', upload);
   watcher.on('change', upload);
   watcher.on('unlink', (path) => track(client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyFor(path) }))));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(() =>
-    Promise.all(pending).then(() => undefined),
-  );
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(() => Promise.all(pending).then(() => undefined));
   return {
     ready,
     async stop() {

@@ -4,10 +4,7 @@ import * as z from 'zod';
 
 const headersSchema = z.record(z.string(), z.object({ value: z.string() }));
 
-const viewerRequestResultSchema = z.union([
-  z.object({ uri: z.string() }),
-  z.object({ statusCode: z.number(), headers: headersSchema.default({}) }),
-]);
+const viewerRequestResultSchema = z.union([z.object({ uri: z.string() }), z.object({ statusCode: z.number(), headers: headersSchema.default({}) })]);
 
 const viewerResponseResultSchema = z.object({ statusCode: z.number(), headers: headersSchema });
 

@@ -19,7 +19,9 @@ export function localHttpApi(handler: HttpHandler, functionName: string) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = await readRequestBody(request, MAX_BODY_BYTES, () => new Error('Request body too large'));
     const headers = Object.fromEntries(
-      Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(',') : value]])),
+      Object.entries(request.headers).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, Array.isArray(value) ? value.join(',') : value]],
+      ),
     );
     headers['cloudfront-viewer-address'] = `${request.socket.remoteAddress ?? '127.0.0.1'}:${request.socket.remotePort ?? 0}`;
     const event: APIGatewayProxyEventV2 = {

@@ -63,7 +63,6 @@ const DRAFTS_BUCKET = LOCAL_NAMES.draftsBucket;
 const SITE_BUCKET = LOCAL_NAMES.siteBucket;
 const TABLE_NAME = LOCAL_NAMES.tableName;
 
-
 /**
  * Starts the whole pipeline on this machine: DynamoDB Local, s3rver, the
  * local SNS endpoint, the intake queue, the stream poller and the CDN server,

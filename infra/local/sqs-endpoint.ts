@@ -45,7 +45,8 @@ export async function startSqsEndpoint(options: SqsEndpointOptions): Promise<Sqs
   const queueOf = (url: unknown) => {
     const name = typeof url === 'string' ? url.slice(url.lastIndexOf('/') + 1) : '';
     const deliver = queues.get(name);
-    if (!deliver || url !== `${base}/${ACCOUNT}/${name}`) throw new SqsError('QueueDoesNotExist', `The specified queue does not exist: ${String(url)}`);
+    if (!deliver || url !== `${base}/${ACCOUNT}/${name}`)
+      throw new SqsError('QueueDoesNotExist', `The specified queue does not exist: ${String(url)}`);
     return deliver;
   };
   const accept = (deliver: (body: string) => void, body: unknown) => {
@@ -61,7 +62,8 @@ export async function startSqsEndpoint(options: SqsEndpointOptions): Promise<Sqs
       const entries = Array.isArray(input.Entries) ? (input.Entries as Array<Record<string, unknown>>) : [];
       if (entries.length === 0) throw new SqsError('EmptyBatchRequest', 'The batch request does not contain any entries.');
       if (entries.length > 10) throw new SqsError('TooManyEntriesInBatchRequest', 'Maximum number of entries per request are 10.');
-      if (new Set(entries.map((e) => e.Id)).size !== entries.length) throw new SqsError('BatchEntryIdsNotDistinct', 'Two or more batch entries have the same Id.');
+      if (new Set(entries.map((e) => e.Id)).size !== entries.length)
+        throw new SqsError('BatchEntryIdsNotDistinct', 'Two or more batch entries have the same Id.');
       const total = entries.reduce((sum, e) => sum + Buffer.byteLength(String(e.MessageBody ?? '')), 0);
       if (total > MAX_MESSAGE_BYTES) throw new SqsError('BatchRequestTooLong', 'Batch requests cannot be longer than 1048576 bytes.');
       return { Successful: entries.map((entry) => ({ Id: entry.Id, ...accept(deliver, entry.MessageBody) })), Failed: [] };

@@ -60,9 +60,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     try {
       const parsed: unknown = JSON.parse(await readFile(options.checkpointFile, 'utf8'));
       if (parsed && typeof parsed === 'object') {
-        checkpoints = Object.fromEntries(
-          Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-        );
+        checkpoints = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
       }
     } catch {
       checkpoints = {};
@@ -120,7 +118,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
         if (failedFrom >= 0) error = 'reported as a batch item failure';
       } catch (thrown) {
         failedFrom = 0;
-        error = thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown);
+        error = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
       }
       if (failedFrom < 0) return;
       pending = pending.slice(failedFrom);

@@ -85,7 +85,8 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
     const { handler: plan } = await import('../../functions/plan-alert-emails/handler');
     const { handler: send } = await import('../../functions/send-alert-emails/handler');
     const { handler: api } = await import('../../functions/subscription-api/handler');
-    const deadLetter = (queue: string) => (_: unknown, error: string) => options.log(`${queue} message dead-lettered after retries: ${error.split('\n')[0]}`);
+    const deadLetter = (queue: string) => (_: unknown, error: string) =>
+      options.log(`${queue} message dead-lettered after retries: ${error.split('\n')[0]}`);
     const alertQueue = createIntakeQueue({
       handler: (event) => plan(event, lambdaContext('plan-alert-emails')),
       deadLetterDir: options.paths.alertDeadLetters,

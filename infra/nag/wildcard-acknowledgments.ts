@@ -73,9 +73,7 @@ function* matchedFindings(construct: IConstruct): Generator<{ policy: CfnPolicy;
 /** The IAM policies beneath `scope` and, for a function, beneath its role (a sibling construct). */
 function policiesOf(scope: IConstruct): CfnPolicy[] {
   const role = 'role' in scope && isConstruct(scope.role) ? [scope.role] : [];
-  return [scope, ...role]
-    .flatMap((root) => root.node.findAll())
-    .filter((construct): construct is CfnPolicy => construct instanceof CfnPolicy);
+  return [scope, ...role].flatMap((root) => root.node.findAll()).filter((construct): construct is CfnPolicy => construct instanceof CfnPolicy);
 }
 
 function isConstruct(value: unknown): value is IConstruct {

@@ -10,15 +10,7 @@ import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
 import { articleSchema, headFromItem, keys as itemKeys, summarySchema } from './article-item';
-import {
-  archivePageRange,
-  frontFloor,
-  listId,
-  listsOf,
-  parseListId,
-  type ArticleListing,
-  type ListedArticle,
-} from '../domain/render';
+import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
 import type { ListingUpdate, ArticleLists, ArchiveReader } from '../ports/article-lists';
 
 /** Options of {@link createArticleLists}. */
@@ -62,9 +54,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
   const entries = (items: Record<string, unknown>[]) => items.map((item) => entrySchema.parse(item));
 
   async function total(id: string): Promise<number> {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: { PK: keys.list(id), SK: keys.counter }, ConsistentRead: true }),
-    );
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.list(id), SK: keys.counter }, ConsistentRead: true }));
     return typeof Item?.count === 'number' ? Item.count : 0;
   }
 
@@ -113,7 +103,13 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
       else totals[list] = ordinals[list] = await allocate(list);
       if (list.startsWith('month/') && totals[list] === 1) {
         await client.send(
-          new UpdateCommand({ TableName: tableName, Key: { PK: keys.months, SK: parseListId(list).slug }, UpdateExpression: 'SET #n = :n', ExpressionAttributeNames: { '#n': 'month' }, ExpressionAttributeValues: { ':n': parseListId(list).slug } }),
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: keys.months, SK: parseListId(list).slug },
+            UpdateExpression: 'SET #n = :n',
+            ExpressionAttributeNames: { '#n': 'month' },
+            ExpressionAttributeValues: { ':n': parseListId(list).slug },
+          }),
         );
       }
     }
@@ -165,8 +161,9 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
         ScanIndexForward: false,
       }).then(entries),
     months: async () =>
-      (await query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.months } }))
-        .map((item) => z.string().parse(item.SK)),
+      (await query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.months } })).map((item) =>
+        z.string().parse(item.SK),
+      ),
   };
 }
 

@@ -23,9 +23,7 @@ export interface ArticleStoreOptions {
 /** Creates the DynamoDB article store. Key formats stay inside this adapter. */
 export function createArticleStore({ client, tableName }: ArticleStoreOptions): ArticleStore {
   async function getHead(id: string): Promise<ArticleHead | undefined> {
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ConsistentRead: true }),
-    );
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ConsistentRead: true }));
     return Item ? headFromItem(Item) : undefined;
   }
 
@@ -47,8 +45,7 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
               Put: {
                 TableName: tableName,
                 Item: headToItem(next),
-                ConditionExpression:
-                  previousVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :previousVersion',
+                ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(PK)' : '#version = :previousVersion',
                 ExpressionAttributeNames: previousVersion === 0 ? undefined : { '#version': 'version' },
                 ExpressionAttributeValues: previousVersion === 0 ? undefined : { ':previousVersion': previousVersion },
               },

@@ -27,7 +27,14 @@ export interface EmailSender {
   send(email: OutgoingEmail): Promise<string>;
 }
 
-const REJECTED = new Set(['MessageRejected', 'BadRequestException', 'AccountSuspendedException', 'SendingPausedException', 'MailFromDomainNotVerifiedException', 'NotFoundException']);
+const REJECTED = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'MailFromDomainNotVerifiedException',
+  'NotFoundException',
+]);
 const THROTTLED = new Set(['TooManyRequestsException', 'LimitExceededException', 'ThrottlingException']);
 
 /** Classifies an SES error: only an answer that says "not sent" is `rejected` or `throttled`. */

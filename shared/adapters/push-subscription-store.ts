@@ -86,7 +86,9 @@ export function createPushSubscriptionStore({ client, tableName }: { client: Dyn
     async remove(id) {
       const before = await get(id);
       if (!before) return false;
-      await client.send(new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: itemKey(id) } }, ...interestDeletes(before)] }));
+      await client.send(
+        new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: itemKey(id) } }, ...interestDeletes(before)] }),
+      );
       return true;
     },
     async pageInterest(key, cursor) {

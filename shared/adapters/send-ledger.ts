@@ -22,10 +22,7 @@ export interface BatchRecord {
 }
 
 /** The result of claiming a batch. */
-export type BatchClaim =
-  | { readonly state: 'claimed'; readonly record: BatchRecord }
-  | { readonly state: 'done' }
-  | { readonly state: 'busy' };
+export type BatchClaim = { readonly state: 'claimed'; readonly record: BatchRecord } | { readonly state: 'done' } | { readonly state: 'busy' };
 
 /** Another sender took the batch over (our lease ran out). */
 export class LeaseLostError extends Error {

@@ -27,11 +27,15 @@ export function createWebPushSender(vapid: () => Promise<VapidKeys>, ttlSeconds 
   return {
     async send(subscription, payload) {
       const keys = await vapid();
-      const details = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, {
-        TTL: ttlSeconds,
-        contentEncoding: 'aes128gcm',
-        vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
-      });
+      const details = webpush.generateRequestDetails(
+        { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+        payload,
+        {
+          TTL: ttlSeconds,
+          contentEncoding: 'aes128gcm',
+          vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+        },
+      );
       let response: Response;
       try {
         response = await fetch(details.endpoint, {

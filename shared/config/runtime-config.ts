@@ -10,12 +10,20 @@ const configSchema = z.object({
   editorsTopicArn: z.string().check(z.minLength(1)),
   distributionId: z.optional(z.string().check(z.minLength(1))),
   invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
-  siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
+  siteUrl: z.pipe(
+    z.url(),
+    z.transform((url) => url.replace(/\/+$/, '')),
+  ),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
   sections: z.optional(
     z.pipe(
       z.string(),
-      z.transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean)),
+      z.transform((list) =>
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
     ),
   ),
 });

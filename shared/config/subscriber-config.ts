@@ -18,7 +18,10 @@ const schema = z.object({
   vapidPrivateKeyParameter: z.optional(z.string().check(z.minLength(1))),
   vapidPrivateKeyFile: z.optional(z.string().check(z.minLength(1))),
   vapidSubject: z._default(z.string().check(z.regex(/^(mailto:|https:)/)), 'mailto:alerts@newsroom.example'),
-  siteUrl: z.pipe(z.url(), z.transform((url) => url.replace(/\/+$/, ''))),
+  siteUrl: z.pipe(
+    z.url(),
+    z.transform((url) => url.replace(/\/+$/, '')),
+  ),
   publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
 });
 
@@ -59,6 +62,8 @@ export function fromAddress(config: SubscriberConfig): string {
 export function vapidKeys(config: SubscriberConfig): (() => Promise<VapidKeys>) | undefined {
   const { vapidPublicKey: publicKey, vapidPrivateKeyFile: file, vapidPrivateKeyParameter: parameter } = config;
   if (!publicKey || (!file && !parameter)) return undefined;
-  const load = file ? createSecretLoader({ file, minLength: 40 }) : createSecretLoader({ parameter: parameter ?? '', client: createSsmClient(), minLength: 40 });
+  const load = file
+    ? createSecretLoader({ file, minLength: 40 })
+    : createSecretLoader({ parameter: parameter ?? '', client: createSsmClient(), minLength: 40 });
   return async () => ({ subject: config.vapidSubject, publicKey, privateKey: await load() });
 }

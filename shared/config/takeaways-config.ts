@@ -28,9 +28,7 @@ export function readTakeawaysConfig(env: NodeJS.ProcessEnv = process.env): Takea
     throw configurationError(env, parsed.error.issues, (key) => key || ENV.takeawaysProvider);
   }
   const data = parsed.data;
-  return ENV.bedrockModelId in data
-    ? { provider: 'bedrock', modelId: data[ENV.bedrockModelId] }
-    : { provider: 'extractive' };
+  return ENV.bedrockModelId in data ? { provider: 'bedrock', modelId: data[ENV.bedrockModelId] } : { provider: 'extractive' };
 }
 
 /**

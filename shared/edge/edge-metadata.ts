@@ -15,7 +15,5 @@ export type EdgeStatus = { readonly status: 301; readonly location: string } | {
 
 /** The S3 user metadata for an edge status. */
 export function edgeMetadata(edge: EdgeStatus): Record<string, string> {
-  return edge.status === 301
-    ? { [EDGE_METADATA.status]: '301', [EDGE_METADATA.location]: edge.location }
-    : { [EDGE_METADATA.status]: '410' };
+  return edge.status === 301 ? { [EDGE_METADATA.status]: '301', [EDGE_METADATA.location]: edge.location } : { [EDGE_METADATA.status]: '410' };
 }

@@ -12,9 +12,7 @@ export interface DraftImageDependencies {
 }
 
 /** A draft with its image ready for the site, or the problems that stop it. */
-export type PreparedDraft =
-  | { readonly ok: true; readonly draft: DraftContent }
-  | { readonly ok: false; readonly errors: readonly DraftProblem[] };
+export type PreparedDraft = { readonly ok: true; readonly draft: DraftContent } | { readonly ok: false; readonly errors: readonly DraftProblem[] };
 
 /**
  * Puts a draft's image on the site: an image object in the drafts bucket is
@@ -31,7 +29,10 @@ export async function prepareDraftImage(deps: DraftImageDependencies, draftKey: 
   if (source.kind !== 'object' || !draft.image) return { ok: true, draft };
   const read = await deps.drafts.read(source.key, MAX_IMAGE_BYTES);
   if (read.kind === 'missing') {
-    return { ok: false, errors: [{ path: 'image.src', message: `There is no ${source.key} in the drafts bucket; upload the image before the draft.` }] };
+    return {
+      ok: false,
+      errors: [{ path: 'image.src', message: `There is no ${source.key} in the drafts bucket; upload the image before the draft.` }],
+    };
   }
   if (read.kind === 'too-large') {
     return { ok: false, errors: [{ path: 'image.src', message: `${source.key} is ${read.size} bytes; the limit is ${MAX_IMAGE_BYTES} bytes.` }] };

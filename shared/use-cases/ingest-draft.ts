@@ -113,7 +113,12 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
   let related: RelatedPlan;
   try {
     // Term extraction runs synchronously at the start of findRelated, before any I/O.
-    related = await findRelated(deps.related, { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now }, undefined, deadlineAfter(deadlineMs));
+    related = await findRelated(
+      deps.related,
+      { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now },
+      undefined,
+      deadlineAfter(deadlineMs),
+    );
   } catch (error) {
     return tooComplex(error);
   }
@@ -153,7 +158,12 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
       await deps.scheduler.schedule(next.id, next.version, next.publishAt);
     } catch (error) {
       deps.log?.(`Could not schedule ${draftKey}`, { draftKey, error: String(error) });
-      return reject([{ path: 'publishAt', message: `The article could not be scheduled (${errorName(error)}); nothing was changed. Save the draft again to retry.` }]);
+      return reject([
+        {
+          path: 'publishAt',
+          message: `The article could not be scheduled (${errorName(error)}); nothing was changed. Save the draft again to retry.`,
+        },
+      ]);
     }
   }
   const saved = await deps.store.saveVersion(next, previous?.version ?? 0);

@@ -91,7 +91,5 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   for (const head of current) {
     if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
   }
-  return advanced > 0
-    ? { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated }
-    : STALE;
+  return advanced > 0 ? { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated } : STALE;
 }

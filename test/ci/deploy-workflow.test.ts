@@ -29,7 +29,9 @@ const job = (name: string): Job => {
 const needs = (name: string) => [job(name).needs ?? []].flat();
 const runs = (name: string) => job(name).steps.flatMap((step) => (step.run ? [step.run] : []));
 const assumesRole = (name: string) =>
-  job(name).steps.some((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@') && typeof step.with?.['role-to-assume'] === 'string');
+  job(name).steps.some(
+    (step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@') && typeof step.with?.['role-to-assume'] === 'string',
+  );
 
 beforeAll(async () => {
   const text = await readFile(join(PROJECT_ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');

@@ -8,10 +8,15 @@ import { expectRejected } from './expect-report';
 describe('bad drafts dropped into the running stack', () => {
   it('rejects front matter that is not valid YAML, with its line', async () => {
     const title = uniqueTitle('Broken YAML');
-    await expectRejected('bad-yaml.md', `---\ntitle: ${title}\nsection: [World\n---\n\nBody text here.\n`, {
-      path: '',
-      message: /^Invalid YAML/,
-    }, slugify(title));
+    await expectRejected(
+      'bad-yaml.md',
+      `---\ntitle: ${title}\nsection: [World\n---\n\nBody text here.\n`,
+      {
+        path: '',
+        message: /^Invalid YAML/,
+      },
+      slugify(title),
+    );
   });
 
   it('rejects an empty file', async () => {
@@ -19,7 +24,11 @@ describe('bad drafts dropped into the running stack', () => {
   });
 
   it('rejects content that is not UTF-8', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, ...new TextEncoder().encode('\nsection: World\n---\n\nBody.\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('---\ntitle: Caf'),
+      0xe9,
+      ...new TextEncoder().encode('\nsection: World\n---\n\nBody.\n'),
+    ]);
     await expectRejected('latin1.md', bytes, { path: '', message: /UTF-8/ });
   });
 
@@ -52,29 +61,43 @@ describe('bad drafts dropped into the running stack', () => {
 
   it('rejects a __proto__ key', async () => {
     const title = uniqueTitle('Prototype pollution');
-    await expectRejected('proto.md', `---\ntitle: ${title}\nsection: World\n__proto__:\n  polluted: true\n---\n\nBody text.\n`, {
-      path: '__proto__',
-      message: /not allowed/,
-      line: 4,
-    }, slugify(title));
+    await expectRejected(
+      'proto.md',
+      `---\ntitle: ${title}\nsection: World\n__proto__:\n  polluted: true\n---\n\nBody text.\n`,
+      {
+        path: '__proto__',
+        message: /not allowed/,
+        line: 4,
+      },
+      slugify(title),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('rejects a constructor key inside a nested field', async () => {
-    await expectRejected('constructor.md', `---\ntitle: Constructor key\nsection: World\nimage:\n  alt: A picture\n  constructor: x\n---\n\nBody.\n`, {
-      path: 'image.constructor',
-      message: /not allowed/,
-      line: 6,
-    });
+    await expectRejected(
+      'constructor.md',
+      `---\ntitle: Constructor key\nsection: World\nimage:\n  alt: A picture\n  constructor: x\n---\n\nBody.\n`,
+      {
+        path: 'image.constructor',
+        message: /not allowed/,
+        line: 6,
+      },
+    );
   });
 
   it('rejects an unknown field, naming it and its line', async () => {
     const title = uniqueTitle('Typo in a field');
-    await expectRejected('typo.md', `---\ntitle: ${title}\nsectoin: World\n---\n\nBody.\n`, {
-      path: 'sectoin',
-      message: /Unknown field/i,
-      line: 3,
-    }, slugify(title));
+    await expectRejected(
+      'typo.md',
+      `---\ntitle: ${title}\nsectoin: World\n---\n\nBody.\n`,
+      {
+        path: 'sectoin',
+        message: /Unknown field/i,
+        line: 3,
+      },
+      slugify(title),
+    );
   });
 
   it('rejects a draft without a required field', async () => {
@@ -111,7 +134,15 @@ describe('bad drafts dropped into the running stack', () => {
     const key = await uploadDraft(
       'injection.md',
       markdownDraft(
-        { title: `${title} ${attack}`, slug: slugify(title), section: `World ${attack}`, dek: attack, byline: attack, tags: [attack], image: { alt: attack } },
+        {
+          title: `${title} ${attack}`,
+          slug: slugify(title),
+          section: `World ${attack}`,
+          dek: attack,
+          byline: attack,
+          tags: [attack],
+          image: { alt: attack },
+        },
         `Body ${attack} [click](javascript:alert(1)) <iframe src="https://evil.example"></iframe>`,
       ),
     );

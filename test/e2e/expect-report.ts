@@ -61,7 +61,11 @@ export async function expectRejected(name: string, body: string | Uint8Array, ex
   const { key, report, editorsAlert } = await dropBeforeGoodDraft(name, body);
   expect(report).toMatchObject({ draft: key, status: 'rejected' });
   expect(report.errors).toContainEqual(
-    expect.objectContaining({ path: expected.path, message: expect.stringMatching(expected.message), ...(expected.line ? { line: expected.line } : {}) }),
+    expect.objectContaining({
+      path: expected.path,
+      message: expect.stringMatching(expected.message),
+      ...(expected.line ? { line: expected.line } : {}),
+    }),
   );
   expect(editorsAlert).toContain(key);
   if (badSlug) expect(await pageExists(badSlug)).toBe(false);

@@ -20,7 +20,11 @@ async function expectPublished(name: string, body: string, slug: string): Promis
 describe('the hostile drafts of issue 10, dropped into the running stack', () => {
   it('publishes a body ending in 34 unmatched "[" and goes on', async () => {
     const title = uniqueTitle('Thirty-four brackets');
-    const html = await expectPublished('brackets-34.md', markdownDraft({ title, section: 'World' }, `A normal sentence. ${'['.repeat(34)}`), slugify(title));
+    const html = await expectPublished(
+      'brackets-34.md',
+      markdownDraft({ title, section: 'World' }, `A normal sentence. ${'['.repeat(34)}`),
+      slugify(title),
+    );
     expect(html).toContain(`A normal sentence. ${'['.repeat(34)}`);
   });
 
@@ -31,33 +35,49 @@ describe('the hostile drafts of issue 10, dropped into the running stack', () =>
 
   it('publishes a 295 KB body of short sentences and goes on', async () => {
     const title = uniqueTitle('Many short sentences');
-    const body = Array.from({ length: 19_600 }, (_, i) => `Item ${i} is up.`).join(' ').slice(0, 295_000);
+    const body = Array.from({ length: 19_600 }, (_, i) => `Item ${i} is up.`)
+      .join(' ')
+      .slice(0, 295_000);
     const html = await expectPublished('short-sentences.md', markdownDraft({ title, section: 'World' }, body), slugify(title));
     expect(html).toContain('Item 15000 is up.');
   });
 
   it('rejects a title holding U+FFFF and U+FFFE, naming field and line, and publishes nothing', async () => {
     const title = uniqueTitle('Noncharacters');
-    await expectRejected('title-ffff.md', `---\ntitle: "${title} \\uFFFF\\uFFFE"\nsection: World\n---\n\nBody text.\n`, {
-      path: 'title',
-      message: /noncharacter \(U\+FFFF\)/,
-      line: 2,
-    }, slugify(title));
+    await expectRejected(
+      'title-ffff.md',
+      `---\ntitle: "${title} \\uFFFF\\uFFFE"\nsection: World\n---\n\nBody text.\n`,
+      {
+        path: 'title',
+        message: /noncharacter \(U\+FFFF\)/,
+        line: 2,
+      },
+      slugify(title),
+    );
   });
 
   it('rejects a section holding a zero-width space', async () => {
     const title = uniqueTitle('Zero width section');
-    await expectRejected('section-zwsp.md', markdownDraft({ title, section: 'World\u200B' }), {
-      path: 'section',
-      message: /invisible character \(U\+200B/,
-      line: 3,
-    }, slugify(title));
+    await expectRejected(
+      'section-zwsp.md',
+      markdownDraft({ title, section: 'World\u200B' }),
+      {
+        path: 'section',
+        message: /invisible character \(U\+200B/,
+        line: 3,
+      },
+      slugify(title),
+    );
   });
 
   it('publishes a fullwidth slug at its NFKC form', async () => {
     const suffix = Date.now().toString(36);
     const fullwidth = [...`admin-${suffix}`].map((c) => (c === '-' ? c : String.fromCodePoint(c.codePointAt(0)! + 0xfee0))).join('');
-    await expectPublished('slug-fullwidth.md', markdownDraft({ title: uniqueTitle('Fullwidth slug'), section: 'World', slug: fullwidth }), `admin-${suffix}`);
+    await expectPublished(
+      'slug-fullwidth.md',
+      markdownDraft({ title: uniqueTitle('Fullwidth slug'), section: 'World', slug: fullwidth }),
+      `admin-${suffix}`,
+    );
     expect(await pageExists(fullwidth)).toBe(false);
   });
 
@@ -71,10 +91,15 @@ describe('the hostile drafts of issue 10, dropped into the running stack', () =>
 
   it('rejects a publishAt of 9999-12-31, and schedules nothing', async () => {
     const title = uniqueTitle('Far future');
-    await expectRejected('far-future.md', markdownDraft({ title, section: 'World', publishAt: '9999-12-31T23:59:59.999Z' }), {
-      path: 'publishAt',
-      message: /at most 366 days ahead/,
-      line: 4,
-    }, slugify(title));
+    await expectRejected(
+      'far-future.md',
+      markdownDraft({ title, section: 'World', publishAt: '9999-12-31T23:59:59.999Z' }),
+      {
+        path: 'publishAt',
+        message: /at most 366 days ahead/,
+        line: 4,
+      },
+      slugify(title),
+    );
   });
 });

@@ -16,10 +16,14 @@ import { markdownDraft, uniqueTitle } from './drafts';
 const store = () => createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
 const path = (slug: string) => encodeURI(articlePath(slug));
 const pageWithStatus = (slug: string, status: number, timeoutMs = PIPELINE_WAIT_MS) =>
-  eventually(async () => {
-    const page = await fetchPage(path(slug));
-    return page.status === status ? page : undefined;
-  }, timeoutMs, `${path(slug)} answering ${status}`);
+  eventually(
+    async () => {
+      const page = await fetchPage(path(slug));
+      return page.status === status ? page : undefined;
+    },
+    timeoutMs,
+    `${path(slug)} answering ${status}`,
+  );
 const emailAlerts = (title: string, to = 'reader@example.com') => mailAbout(title, to);
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 /**

@@ -45,7 +45,9 @@ describe('images and previews on the local stack', { timeout: 120_000 }, () => {
       const found = await fetchPage(encodeURI(articlePath(slugify(title))));
       return found.status === 200 ? found : undefined;
     }, SLOW_WAIT_MS);
-    const src = /<img src="(\/assets\/images\/e2e-[a-z0-9-]+\.[0-9a-f]{8}\.jpg)" alt="Turbines over a harbour" width="1200" height="675"/.exec(page.body)?.[1];
+    const src = /<img src="(\/assets\/images\/e2e-[a-z0-9-]+\.[0-9a-f]{8}\.jpg)" alt="Turbines over a harbour" width="1200" height="675"/.exec(
+      page.body,
+    )?.[1];
     expect(src).toBeDefined();
     expect(page.body).toContain(`<meta property="og:image" content="${endpoints().site}${src}">`);
     expect(page.body).toContain(`"image":["${endpoints().site}${src}"]`);
@@ -59,7 +61,10 @@ describe('images and previews on the local stack', { timeout: 120_000 }, () => {
   it('rejects a draft whose image is not in the drafts bucket, naming the missing key', async () => {
     const title = uniqueTitle('Missing image');
     const since = new Date();
-    const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section: 'World', image: { src: 'images/nowhere.jpg', alt: 'Nothing' } }));
+    const key = await uploadDraft(
+      `${slugify(title)}.md`,
+      markdownDraft({ title, section: 'World', image: { src: 'images/nowhere.jpg', alt: 'Nothing' } }),
+    );
     const report = await waitForReport(key, since, SLOW_WAIT_MS);
     expect(report.status).toBe('rejected');
     expect(report.errors).toEqual([expect.objectContaining({ path: 'image.src', message: expect.stringContaining('drafts/images/nowhere.jpg') })]);
@@ -82,9 +87,10 @@ describe('images and previews on the local stack', { timeout: 120_000 }, () => {
     expect(page.headers.get('cache-control')).toBe('private, no-store');
     expect(page.body).toContain(title);
 
-    await eventually(async () =>
-      (await readOutbox()).some((d) => d.endpoint === 'editors@example.com' && d.message.includes(report.url ?? '')) ? true : undefined,
-    SLOW_WAIT_MS);
+    await eventually(
+      async () => ((await readOutbox()).some((d) => d.endpoint === 'editors@example.com' && d.message.includes(report.url ?? '')) ? true : undefined),
+      SLOW_WAIT_MS,
+    );
     // Nothing else happens for a preview: no article page, no listing, no alert. A publish of another story settles the
     // pipeline past this point, so the absence below is not just "not yet".
     const other = uniqueTitle('After preview');

@@ -7,15 +7,7 @@ import { articlePath } from '../../shared/domain/article';
 import { articleIdFor } from '../../shared/domain/publishing/article-id';
 import { dynamoDbClient } from '../support/aws-env';
 import { slugify } from '../../shared/domain/draft';
-import {
-  endpoints,
-  eventually,
-  fetchPage,
-  mailAbout,
-  PIPELINE_WAIT_MS,
-  uploadDraft,
-  waitForReport,
-} from '../support/local-stack-client';
+import { endpoints, eventually, fetchPage, mailAbout, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 const SEED = new URL('../../examples/us-china-ai-dialogue.md', import.meta.url);

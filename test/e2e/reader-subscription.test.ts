@@ -37,7 +37,11 @@ async function publishAndWaitForAlert(title: string, section: string) {
   const since = new Date();
   const key = await uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section }));
   expect((await waitForReport(key, since)).status).toBe('published');
-  await eventually(async () => ((await mailAbout(title, 'reader@example.com')).length === 1 ? true : undefined), 30_000, `the example reader's copy of ${title}`);
+  await eventually(
+    async () => ((await mailAbout(title, 'reader@example.com')).length === 1 ? true : undefined),
+    30_000,
+    `the example reader's copy of ${title}`,
+  );
   const alertId = `${articleIdFor(key)}#1`;
   await eventually(async () => ((await ledger().batches(alertId)).every((b) => b.status === 'done') ? true : undefined), 30_000, 'every batch sent');
 }

@@ -60,7 +60,11 @@ beforeAll(async () => {
           return render(event, lambdaContext('render-site'));
         },
       },
-      { name: 'notify-subscribers', filter: STREAM_FILTERS.notifySubscribers, handler: (event) => notify(event, lambdaContext('notify-subscribers')) },
+      {
+        name: 'notify-subscribers',
+        filter: STREAM_FILTERS.notifySubscribers,
+        handler: (event) => notify(event, lambdaContext('notify-subscribers')),
+      },
     ],
     onFailure: async (consumer, records, error) => {
       await mkdir(target.streamFailureDir, { recursive: true });

@@ -11,7 +11,9 @@ function inventedWords(count: number): string[] {
 }
 
 function body(words: readonly string[]): string {
-  return words.map((word, i) => `The ${word} programme grew again this week, officials said of ${word} and ${words[(i + 1) % words.length]}.`).join(' ');
+  return words
+    .map((word, i) => `The ${word} programme grew again this week, officials said of ${word} and ${words[(i + 1) % words.length]}.`)
+    .join(' ');
 }
 
 async function publish(title: string, words: readonly string[], extra: Record<string, unknown> = {}) {

@@ -44,10 +44,14 @@ const untilDone = (key: string, what: string) =>
   eventually(async () => ((await stageOf(key)) === STAGES.done ? true : undefined), PIPELINE_WAIT_MS, `${what} done`);
 const alertsFor = (title: string) => mailAbout(title, EXAMPLE_READER);
 const pageWhere = (slug: string, accept: (page: { status: number; body: string }) => boolean, what: string) =>
-  eventually(async () => {
-    const page = await fetchPage(encodeURI(articlePath(slug)));
-    return accept(page) ? page : undefined;
-  }, PIPELINE_WAIT_MS, what);
+  eventually(
+    async () => {
+      const page = await fetchPage(encodeURI(articlePath(slug)));
+      return accept(page) ? page : undefined;
+    },
+    PIPELINE_WAIT_MS,
+    what,
+  );
 
 describe('publishing while CloudFront refuses every invalidation', { timeout: 120_000 }, () => {
   it('publishes, re-renders related pages and withdraws to done with one alert each', async () => {
@@ -58,7 +62,11 @@ describe('publishing while CloudFront refuses every invalidation', { timeout: 12
     for (let size: number = INVALIDATION_LIMITS.filePathsInProgress, batch = 0; size >= 1; batch++) {
       const run = `fill-${Date.now()}-${batch}`;
       try {
-        await invalidate(client, run, Array.from({ length: size }, (_, i) => `/${run}/${i}.html`));
+        await invalidate(
+          client,
+          run,
+          Array.from({ length: size }, (_, i) => `/${run}/${i}.html`),
+        );
       } catch (error) {
         if (!(error instanceof TooManyInvalidationsInProgress)) throw error;
         size = Math.floor(size / 2);

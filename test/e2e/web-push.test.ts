@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 const api = (path: string, body?: unknown) =>
-  fetch(new URL(path, endpoints().site), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(
+    new URL(path, endpoints().site),
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
 
 async function publish(title: string, section: string) {
   const since = new Date();
@@ -33,7 +36,11 @@ describe('web push through the local push service', () => {
 
     const title = uniqueTitle('Rocket lands');
     await publish(title, section);
-    const [message] = await eventually(async () => (push.received(subscription.endpoint).length > 0 ? push.received(subscription.endpoint) : undefined), 30_000, 'a push');
+    const [message] = await eventually(
+      async () => (push.received(subscription.endpoint).length > 0 ? push.received(subscription.endpoint) : undefined),
+      30_000,
+      'a push',
+    );
     const payload = JSON.parse(message?.payload ?? '{}') as { title?: string; url?: string };
     expect(payload.title).toBe(title);
     expect(payload.url).toMatch(/\/articles\//);
@@ -51,11 +58,17 @@ describe('web push through the local push service', () => {
 
     push.unsubscribe(subscription.endpoint);
     await publish(uniqueTitle('After the browser left'), section);
-    await eventually(async () => ((await store.get(pushIdFor(subscription.endpoint))) === undefined ? true : undefined), 30_000, 'the subscription removed');
+    await eventually(
+      async () => ((await store.get(pushIdFor(subscription.endpoint))) === undefined ? true : undefined),
+      30_000,
+      'the subscription removed',
+    );
   });
 
   it('refuses a registration whose keys are not a push subscription', async () => {
-    const response = await api('/api/push-subscriptions', { subscription: { endpoint: 'https://push.example/x', keys: { p256dh: 'short', auth: 'x' } } });
+    const response = await api('/api/push-subscriptions', {
+      subscription: { endpoint: 'https://push.example/x', keys: { p256dh: 'short', auth: 'x' } },
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -12,7 +12,7 @@ import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
 import { endpoints, eventually, readOutbox, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { lambdaContext } from '../../infra/local/lambda-context';
 
-let handler: (typeof import('../../functions/ingest-draft/handler'))['handler'];
+let handler: typeof import('../../functions/ingest-draft/handler')['handler'];
 
 /** The sample SQS event, pointed at another draft key. */
 function sqsEventFor(key: string): SQSEvent {
@@ -34,7 +34,9 @@ describe('ingest-draft handler', () => {
     const key = await uploadDraft('redelivery/seed with spaces.md', seed.replace('---\n', `---\nslug: redelivery-${Date.now()}\n`));
     expect((await waitForReport(key, since)).status).toBe('published');
     const alertsFor = async () =>
-      (await readOutbox()).filter((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.message.includes('Digital Ceasefire') && d.timestamp >= since.toISOString());
+      (await readOutbox()).filter(
+        (d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.message.includes('Digital Ceasefire') && d.timestamp >= since.toISOString(),
+      );
     await eventually(async () => ((await alertsFor()).length > 0 ? true : undefined));
 
     const event = sqsEventFor(key);

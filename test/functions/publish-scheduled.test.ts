@@ -3,7 +3,7 @@ import { sqsEventOf } from '../../infra/local/intake-queue';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { useLocalStackEnvironment } from '../support/aws-env';
 
-let handler: (typeof import('../../functions/publish-scheduled/handler'))['handler'];
+let handler: typeof import('../../functions/publish-scheduled/handler')['handler'];
 
 beforeAll(async () => {
   useLocalStackEnvironment();

@@ -12,8 +12,8 @@ import { markdownDraft, uniqueTitle } from '../e2e/drafts';
 import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
 import { endpoints, eventually, readOutbox, uploadDraft, waitForReport } from '../support/local-stack-client';
 
-let render: (typeof import('../../functions/render-site/handler'))['handler'];
-let notify: (typeof import('../../functions/notify-subscribers/handler'))['handler'];
+let render: typeof import('../../functions/render-site/handler')['handler'];
+let notify: typeof import('../../functions/notify-subscribers/handler')['handler'];
 
 /** The sample stream event, announcing `id` at `version` entering `stage`. */
 function streamEvent(id: string, version: number, stage: string): DynamoDBStreamEvent {

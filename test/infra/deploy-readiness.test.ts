@@ -64,9 +64,7 @@ describe('removal settings per stage', () => {
     expect(table!.DeletionPolicy).toBe('Delete');
     expect(table!.Properties.DeletionProtectionEnabled).toBe(false);
     const buckets = destroyable.data.findResources('AWS::S3::Bucket');
-    const emptied = Object.values(destroyable.data.findResources('Custom::S3AutoDeleteObjects')).map((r) =>
-      JSON.stringify(r.Properties.BucketName),
-    );
+    const emptied = Object.values(destroyable.data.findResources('Custom::S3AutoDeleteObjects')).map((r) => JSON.stringify(r.Properties.BucketName));
     expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(3);
     for (const [id, bucket] of Object.entries(buckets)) {
       expect(bucket.DeletionPolicy).toBe('Delete');

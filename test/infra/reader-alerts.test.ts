@@ -43,7 +43,9 @@ describe('the reader side of a stage', () => {
   });
 
   it('routes SES bounces and complaints to the suppression queue', () => {
-    app.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] } });
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] },
+    });
     app.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint'] }),
     });

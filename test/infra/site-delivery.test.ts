@@ -30,9 +30,7 @@ describe('site delivery', () => {
   it('deletes preview pages with a lifecycle rule on the preview/ prefix', () => {
     stage.data.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([
-          Match.objectLike({ Prefix: PREVIEW_SITE_PREFIX, ExpirationInDays: PREVIEW_EXPIRATION_DAYS, Status: 'Enabled' }),
-        ]),
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: PREVIEW_SITE_PREFIX, ExpirationInDays: PREVIEW_EXPIRATION_DAYS, Status: 'Enabled' })]),
       },
     });
   });

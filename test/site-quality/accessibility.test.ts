@@ -11,7 +11,8 @@ import { renderQualitySite, writeSite } from './site-fixture';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const enabled = browserTestsEnabled();
-if (!enabled) console.warn(`Skipping axe-core accessibility checks: ${CHROMIUM_PATH} is missing (apt-get install -y chromium). In CI they fail instead.`);
+if (!enabled)
+  console.warn(`Skipping axe-core accessibility checks: ${CHROMIUM_PATH} is missing (apt-get install -y chromium). In CI they fail instead.`);
 
 describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
   let dir = '';
@@ -52,7 +53,20 @@ describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
     }
   });
 
-  const types = ['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn', 'preview'];
+  const types = [
+    'article',
+    'article-rtl',
+    'article-image',
+    'home',
+    'home-archive',
+    'section',
+    'tag',
+    'tag-archive',
+    'author',
+    'not-found',
+    'withdrawn',
+    'preview',
+  ];
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(types)(`finds no violations on the %s page in ${colorScheme} mode`, async (type) => {
       const context = await browser.newContext({ colorScheme });
@@ -61,7 +75,9 @@ describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
       await page.goto(`${server.url}${paths[type]}`);
       const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
       await context.close();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   }
 });

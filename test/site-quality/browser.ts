@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { CHROMIUM_PATH } from '../../scripts/chromium';
 
-
 /**
  * Whether browser tests run: always in CI (`CI=true`, where a missing Chromium
  * must fail the run), else only when Chromium is installed.

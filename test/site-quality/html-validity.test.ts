@@ -42,13 +42,21 @@ describe('W3C Nu HTML Checker', () => {
     expect([...checked].every((file) => file === undefined || types.includes(file.replace(/\.html$/, '')))).toBe(true);
   });
 
-  it.each(['article', 'article-rtl', 'article-image', 'home', 'home-archive', 'section', 'tag', 'tag-archive', 'author', 'not-found', 'withdrawn', 'preview'])(
-    'finds zero errors in the %s page',
-    (type) => {
-      const errors = messages.filter(
-        (message) => (message.type === 'error' || message.subType === 'fatal') && message.url?.endsWith(`/${type}.html`),
-      );
-      expect(errors).toEqual([]);
-    },
-  );
+  it.each([
+    'article',
+    'article-rtl',
+    'article-image',
+    'home',
+    'home-archive',
+    'section',
+    'tag',
+    'tag-archive',
+    'author',
+    'not-found',
+    'withdrawn',
+    'preview',
+  ])('finds zero errors in the %s page', (type) => {
+    const errors = messages.filter((message) => (message.type === 'error' || message.subType === 'fatal') && message.url?.endsWith(`/${type}.html`));
+    expect(errors).toEqual([]);
+  });
 });

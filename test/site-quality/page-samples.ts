@@ -25,6 +25,9 @@ export function pageSamples(files: readonly RenderedFile[]): Record<string, Rend
     author: html('authors/china-daily-brief-editorial/index.html'),
     'not-found': html('404.html'),
     withdrawn: { ...renderWithdrawnPage('gone', QUALITY_SITE), key: 'articles/gone/index.html' },
-    preview: renderArticlePage(SEED_ARTICLE, QUALITY_SITE, { key: 'preview/mhx2k3a0-AAAAAAAAAAAAAAAAAAAAAA/index.html', expiresAt: '2025-03-07T12:00:00.000Z' }),
+    preview: renderArticlePage(SEED_ARTICLE, QUALITY_SITE, {
+      key: 'preview/mhx2k3a0-AAAAAAAAAAAAAAAAAAAAAA/index.html',
+      expiresAt: '2025-03-07T12:00:00.000Z',
+    }),
   };
 }

@@ -28,7 +28,14 @@ function head(index: number): ArticleHead {
     correction: index === 44 ? 'An earlier version misdated the announcement.' : undefined,
     image:
       index === 44
-        ? { src: '/assets/images/harbour.0123abcd.jpg', alt: 'Wind turbines over a harbour at dusk', caption: 'The harbour.', credit: 'Photo Desk', width: 1200, height: 675 }
+        ? {
+            src: '/assets/images/harbour.0123abcd.jpg',
+            alt: 'Wind turbines over a harbour at dusk',
+            caption: 'The harbour.',
+            credit: 'Photo Desk',
+            width: 1200,
+            height: 675,
+          }
         : index % 5 === 0
           ? { src: 'https://images.example.com/flag.jpg', alt: 'A flag against a blue sky', caption: 'The flag.', credit: 'Photo Desk' }
           : SEED_ARTICLE.image,

@@ -91,9 +91,7 @@ export type OutboxDelivery = SnsDelivery & { readonly file: string };
 export async function readOutbox(): Promise<OutboxDelivery[]> {
   const dir = endpoints().outboxDir;
   const files = (await readdir(dir).catch(() => [])).filter((file) => file.endsWith('.json')).sort();
-  return Promise.all(
-    files.map(async (file) => ({ file, ...snsDeliverySchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8'))) })),
-  );
+  return Promise.all(files.map(async (file) => ({ file, ...snsDeliverySchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8'))) })));
 }
 
 /** Every email the stack's local SES accepted, oldest first. */

@@ -1,11 +1,5 @@
 import * as z from 'zod';
-import {
-  describeValueRulesProblem,
-  isLeafValue,
-  isPlainObject,
-  matchesValueRules,
-  type LeafValue,
-} from './value-matcher';
+import { describeValueRulesProblem, isLeafValue, isPlainObject, matchesValueRules, type LeafValue } from './value-matcher';
 
 /** An SNS message attribute as published (`MessageAttributeValue`). */
 export interface SnsMessageAttribute {
@@ -30,10 +24,7 @@ export const MAX_FILTER_POLICY_COMBINATIONS = 150;
  * The policy must be valid ({@link validateFilterPolicy}).
  * @throws InvalidFilterRuleError when a key holds an unknown rule.
  */
-export function matchesFilterPolicy(
-  policy: Record<string, unknown>,
-  attributes: Record<string, SnsMessageAttribute>,
-): boolean {
+export function matchesFilterPolicy(policy: Record<string, unknown>, attributes: Record<string, SnsMessageAttribute>): boolean {
   return Object.entries(policy).every(([key, rules]) => {
     const attribute = Object.hasOwn(attributes, key) ? attributes[key] : undefined;
     return matchesValueRules(rules, attribute && attributeValues(attribute));

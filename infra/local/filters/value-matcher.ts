@@ -50,7 +50,10 @@ const numericConditionsSchema = z
 
 const anythingButSchema = z.union([
   leafSchema.transform((value) => ({ kind: 'values' as const, values: [value] })),
-  z.array(leafSchema).min(1).transform((values) => ({ kind: 'values' as const, values })),
+  z
+    .array(leafSchema)
+    .min(1)
+    .transform((values) => ({ kind: 'values' as const, values })),
   z.strictObject({ prefix: z.string() }).transform(({ prefix }) => ({ kind: 'prefix' as const, prefix })),
   z.strictObject({ suffix: z.string() }).transform(({ suffix }) => ({ kind: 'suffix' as const, suffix })),
 ]);
@@ -60,12 +63,8 @@ const ruleSchema = z.union([
   z.strictObject({ prefix: z.string() }).transform(({ prefix }) => ({ kind: 'prefix' as const, prefix })),
   z.strictObject({ suffix: z.string() }).transform(({ suffix }) => ({ kind: 'suffix' as const, suffix })),
   z.strictObject({ exists: z.boolean() }).transform(({ exists }) => ({ kind: 'exists' as const, exists })),
-  z
-    .strictObject({ 'anything-but': anythingButSchema })
-    .transform((rule) => ({ kind: 'anything-but' as const, except: rule['anything-but'] })),
-  z
-    .strictObject({ numeric: numericConditionsSchema })
-    .transform(({ numeric }) => ({ kind: 'numeric' as const, conditions: numeric })),
+  z.strictObject({ 'anything-but': anythingButSchema }).transform((rule) => ({ kind: 'anything-but' as const, except: rule['anything-but'] })),
+  z.strictObject({ numeric: numericConditionsSchema }).transform(({ numeric }) => ({ kind: 'numeric' as const, conditions: numeric })),
 ]);
 
 /** One parsed rule. */

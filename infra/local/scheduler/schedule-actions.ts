@@ -155,7 +155,7 @@ export const listSchedules: Action = async (request, context) => {
   if (!Number.isInteger(start) || start < 0) throw validationError('Invalid NextToken');
   const matching = context.store.state.schedules
     .filter((s) => (group === null || s.GroupName === group) && s.Name.startsWith(prefix) && (state === null || s.State === state))
-    .sort((a, b) => (`${a.GroupName}/${a.Name}`).localeCompare(`${b.GroupName}/${b.Name}`));
+    .sort((a, b) => `${a.GroupName}/${a.Name}`.localeCompare(`${b.GroupName}/${b.Name}`));
   const page = matching.slice(start, start + maxResults);
   return {
     Schedules: page.map((s) => ({

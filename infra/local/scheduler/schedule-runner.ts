@@ -44,8 +44,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
   let closed = false;
 
   const keyOf = (s: StoredSchedule) => `${s.GroupName}/${s.Name}`;
-  const pending = () =>
-    store.state.schedules.filter((s) => s.State === 'ENABLED' && s.completedAt === undefined && !running.has(keyOf(s)));
+  const pending = () => store.state.schedules.filter((s) => s.State === 'ENABLED' && s.completedAt === undefined && !running.has(keyOf(s)));
 
   function arm(): void {
     if (timer) clearTimeout(timer);

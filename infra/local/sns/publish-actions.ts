@@ -43,10 +43,7 @@ function readMessage(params: QueryParams): OutgoingMessage {
   const attributes = readMessageAttributes(params);
   const bytes =
     Buffer.byteLength(text) +
-    Object.entries(attributes).reduce(
-      (sum, [name, a]) => sum + Buffer.byteLength(name + a.DataType + (a.StringValue ?? a.BinaryValue ?? '')),
-      0,
-    );
+    Object.entries(attributes).reduce((sum, [name, a]) => sum + Buffer.byteLength(name + a.DataType + (a.StringValue ?? a.BinaryValue ?? '')), 0);
   if (bytes > MAX_MESSAGE_BYTES) throw invalidParameter(`Message too long: ${bytes} bytes, at most ${MAX_MESSAGE_BYTES}`);
   return {
     message: structure === 'json' ? parseStructuredMessage(text) : text,
@@ -125,7 +122,10 @@ export const publishBatch: ActionHandler = async (params, context) => {
   const successful = outcomes.filter((o) => o.messageId !== undefined);
   const failed = outcomes.filter((o) => o.error !== undefined);
   return [
-    el('Successful', members(successful, (o) => [el('Id', o.id), el('MessageId', o.messageId)])),
+    el(
+      'Successful',
+      members(successful, (o) => [el('Id', o.id), el('MessageId', o.messageId)]),
+    ),
     el(
       'Failed',
       members(failed, (o) => [

@@ -107,9 +107,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     send(response, 200, actionResponse(action, result, requestId), requestId);
   } catch (error) {
     const apiError =
-      error instanceof SnsApiError
-        ? error
-        : new SnsApiError('InternalError', `Local SNS endpoint failed: ${String(error)}`, 500, 'Receiver');
+      error instanceof SnsApiError ? error : new SnsApiError('InternalError', `Local SNS endpoint failed: ${String(error)}`, 500, 'Receiver');
     send(response, apiError.status, errorResponse(apiError, requestId), requestId);
   }
 }
@@ -124,5 +122,9 @@ function send(response: ServerResponse, status: number, xml: string, requestId: 
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
-  return readRequestBody(request, MAX_BODY_BYTES, () => new SnsApiError('RequestEntityTooLarge', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413));
+  return readRequestBody(
+    request,
+    MAX_BODY_BYTES,
+    () => new SnsApiError('RequestEntityTooLarge', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413),
+  );
 }

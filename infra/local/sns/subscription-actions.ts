@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validateFilterPolicy } from '../filters/filter-policy';
-import {
-  findSubscription,
-  findTopic,
-  LOCAL_ACCOUNT_ID,
-  pageOf,
-  type ActionContext,
-  type ActionHandler,
-} from './action-context';
+import { findSubscription, findTopic, LOCAL_ACCOUNT_ID, pageOf, type ActionContext, type ActionHandler } from './action-context';
 import { SUPPORTED_PROTOCOLS } from './message-structure';
 import { invalidParameter } from './sns-api-error';
 import type { SnsSubscription } from './sns-state';
@@ -32,9 +25,7 @@ function readAttributeChanges(attributes: ReadonlyMap<string, string>): Attribut
       changes.filterPolicy = checkedFilterPolicy(value);
     } else if (name === 'FilterPolicyScope') {
       if (value !== MESSAGE_ATTRIBUTES_SCOPE) {
-        throw invalidParameter(
-          `FilterPolicyScope: only ${MESSAGE_ATTRIBUTES_SCOPE} is supported by the local SNS endpoint, got "${value}"`,
-        );
+        throw invalidParameter(`FilterPolicyScope: only ${MESSAGE_ATTRIBUTES_SCOPE} is supported by the local SNS endpoint, got "${value}"`);
       }
     } else if (name === 'RawMessageDelivery') {
       if (value !== 'true' && value !== 'false') throw invalidParameter('RawMessageDelivery must be true or false');
@@ -79,9 +70,7 @@ export const subscribe: ActionHandler = async (params, context) => {
   const endpoint = params.require('Endpoint');
   const changes = readAttributeChanges(params.map('Attributes'));
   const { subscriptions } = context.store.state;
-  let subscription = subscriptions.find(
-    (s) => s.topicArn === topic.arn && s.protocol === protocol && s.endpoint === endpoint,
-  );
+  let subscription = subscriptions.find((s) => s.topicArn === topic.arn && s.protocol === protocol && s.endpoint === endpoint);
   if (!subscription) {
     const id = randomUUID();
     subscription = { arn: `${topic.arn}:${id}`, id, topicArn: topic.arn, protocol, endpoint, rawMessageDelivery: false };
@@ -139,9 +128,7 @@ function subscriptionAttributes(subscription: SnsSubscription): Record<string, s
     ConfirmationWasAuthenticated: 'true',
     PendingConfirmation: 'false',
     RawMessageDelivery: String(subscription.rawMessageDelivery),
-    ...(subscription.filterPolicy === undefined
-      ? {}
-      : { FilterPolicy: subscription.filterPolicy, FilterPolicyScope: MESSAGE_ATTRIBUTES_SCOPE }),
+    ...(subscription.filterPolicy === undefined ? {} : { FilterPolicy: subscription.filterPolicy, FilterPolicyScope: MESSAGE_ATTRIBUTES_SCOPE }),
   };
 }
 

@@ -24,7 +24,13 @@ export const createTopic: ActionHandler = async (params, context) => {
 /** ListTopics, 100 per page. */
 export const listTopics: ActionHandler = async (params, context) => {
   const page = pageOf(context.store.state.topics, params.get('NextToken'));
-  return [el('Topics', members(page.items, (t) => [el('TopicArn', t.arn)])), el('NextToken', page.nextToken)];
+  return [
+    el(
+      'Topics',
+      members(page.items, (t) => [el('TopicArn', t.arn)]),
+    ),
+    el('NextToken', page.nextToken),
+  ];
 };
 
 /** DeleteTopic, with its subscriptions; deleting an absent topic succeeds, as on AWS. */

@@ -39,19 +39,13 @@ export function renderXml(elements: readonly XmlElement[]): string {
 
 /** The success document of an action: `<ActionResponse><ActionResult>…</ActionResult><ResponseMetadata>…`. */
 export function actionResponse(action: string, result: readonly XmlElement[] | undefined, requestId: string): string {
-  const body = renderXml([
-    ...(result ? [el(`${action}Result`, result)] : []),
-    el('ResponseMetadata', [el('RequestId', requestId)]),
-  ]);
+  const body = renderXml([...(result ? [el(`${action}Result`, result)] : []), el('ResponseMetadata', [el('RequestId', requestId)])]);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${SNS_XML_NAMESPACE}">${body}</${action}Response>`;
 }
 
 /** The error document the SDK's Query protocol parses into an exception. */
 export function errorResponse(error: SnsApiError, requestId: string): string {
-  const body = renderXml([
-    el('Error', [el('Type', error.type), el('Code', error.code), el('Message', error.message)]),
-    el('RequestId', requestId),
-  ]);
+  const body = renderXml([el('Error', [el('Type', error.type), el('Code', error.code), el('Message', error.message)]), el('RequestId', requestId)]);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${SNS_XML_NAMESPACE}">${body}</ErrorResponse>`;
 }
 

@@ -20,9 +20,7 @@ export interface ParseDraftInput {
 }
 
 /** The validated draft, or every problem found, each with its field path and file line when known. */
-export type ParseDraftResult =
-  | { readonly ok: true; readonly draft: DraftContent }
-  | { readonly ok: false; readonly errors: DraftProblem[] };
+export type ParseDraftResult = { readonly ok: true; readonly draft: DraftContent } | { readonly ok: false; readonly errors: DraftProblem[] };
 
 type DraftFormat = 'markdown' | 'json';
 

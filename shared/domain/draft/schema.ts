@@ -77,8 +77,7 @@ function badCharacterMessage({ char, lineOffset }: BadCharacter, multiLine: bool
 
 function tooLong(max: number) {
   return {
-    error: (issue: { input?: unknown }) =>
-      `Too long: ${typeof issue.input === 'string' ? issue.input.length : 'over'} characters, at most ${max}`,
+    error: (issue: { input?: unknown }) => `Too long: ${typeof issue.input === 'string' ? issue.input.length : 'over'} characters, at most ${max}`,
   };
 }
 
@@ -138,7 +137,10 @@ function multiLine(max: number) {
 
 /** An optional field: absent or empty (`field:` with no value in YAML, `null` in JSON) both mean "not given". */
 function optional<T extends z.ZodMiniType>(schema: T) {
-  return z.pipe(z.nullish(schema), z.transform((value) => value ?? undefined));
+  return z.pipe(
+    z.nullish(schema),
+    z.transform((value) => value ?? undefined),
+  );
 }
 
 const ISO_WITH_SECONDS = z.iso.datetime({ offset: true });
@@ -298,15 +300,24 @@ export const draftFieldsSchema = z.strictObject(
     section: z.pipe(singleLine(DRAFT_LIMITS.section, { name: true }), z.transform(canonicalSectionName)),
     dek: optional(multiLine(DRAFT_LIMITS.dek)),
     slug: optional(slugSchema),
-    tags: z.pipe(z.nullish(tagsSchema), z.transform((tags) => tags ?? [])),
+    tags: z.pipe(
+      z.nullish(tagsSchema),
+      z.transform((tags) => tags ?? []),
+    ),
     byline: optional(singleLine(DRAFT_LIMITS.byline, { name: true })),
     publication: optional(singleLine(DRAFT_LIMITS.publication)),
-    language: z.pipe(z.nullish(languageSchema), z.transform((language) => language ?? DEFAULT_LANGUAGE)),
+    language: z.pipe(
+      z.nullish(languageSchema),
+      z.transform((language) => language ?? DEFAULT_LANGUAGE),
+    ),
     publishAt: optional(publishAtSchema),
     image: optional(imageSchema),
     takeaways: optional(takeawaysSchema),
     analysis: optional(analysisSchema),
-    breaking: z.pipe(z.nullish(z.boolean({ error: typeError })), z.transform((breaking) => breaking ?? false)),
+    breaking: z.pipe(
+      z.nullish(z.boolean({ error: typeError })),
+      z.transform((breaking) => breaking ?? false),
+    ),
     correction: optional(multiLine(DRAFT_LIMITS.correction)),
   },
   { error: typeError },

@@ -35,11 +35,12 @@ export function imageSource(draftKey: string, image: ArticleImage | undefined): 
   if (!src) return { kind: 'none' };
   if (urlScheme(src) !== undefined || src.startsWith('//')) return { kind: 'url' };
   const relative = draftKey.startsWith(PREVIEWS_PREFIX) ? draftKey.slice(PREVIEWS_PREFIX.length) : draftKey.slice(DRAFTS_PREFIX.length);
-  const key = src.startsWith(DRAFTS_PREFIX)
-    ? posix.normalize(src)
-    : posix.normalize(posix.join(DRAFTS_PREFIX, posix.dirname(relative), src));
+  const key = src.startsWith(DRAFTS_PREFIX) ? posix.normalize(src) : posix.normalize(posix.join(DRAFTS_PREFIX, posix.dirname(relative), src));
   if (!key.startsWith(DRAFTS_PREFIX) || key.endsWith('/')) {
-    return { kind: 'invalid', problem: { path: 'image.src', message: `"${src}" is outside ${DRAFTS_PREFIX}; name a file in the drafts bucket or an https URL.` } };
+    return {
+      kind: 'invalid',
+      problem: { path: 'image.src', message: `"${src}" is outside ${DRAFTS_PREFIX}; name a file in the drafts bucket or an https URL.` },
+    };
   }
   return { kind: 'object', key };
 }

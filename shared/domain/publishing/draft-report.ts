@@ -37,7 +37,5 @@ export function describeReport(report: DraftReport): string {
   if (report.status === 'scheduled') return `${report.draft}: scheduled for ${report.publishAt} at ${report.url}`;
   if (report.status === 'previewed') return `${report.draft}: preview at ${report.url} until ${report.expiresAt}`;
   if (report.status !== 'rejected') return `${report.draft}: ${report.status}${report.url ? ` ${report.url}` : ''}`;
-  return report.errors
-    .map((error) => `${report.draft}${error.line ? `:${error.line}` : ''}: ${error.path || '(file)'}: ${error.message}`)
-    .join('\n');
+  return report.errors.map((error) => `${report.draft}${error.line ? `:${error.line}` : ''}: ${error.path || '(file)'}: ${error.message}`).join('\n');
 }

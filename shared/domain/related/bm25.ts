@@ -26,12 +26,7 @@ export function bm25Idf(documents: number, documentFrequency: number): number {
 }
 
 /** The BM25 term-frequency factor of a document with `frequency` of a term and weighted `length`. */
-export function bm25TermFactor(
-  frequency: number,
-  length: number,
-  averageLength: number,
-  { k1, b }: Pick<RelatedParameters, 'k1' | 'b'>,
-): number {
+export function bm25TermFactor(frequency: number, length: number, averageLength: number, { k1, b }: Pick<RelatedParameters, 'k1' | 'b'>): number {
   if (frequency <= 0) return 0;
   const norm = averageLength > 0 ? length / averageLength : 1;
   return (frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * norm));

@@ -58,7 +58,8 @@ export function linkFactor(
   const fromTags = new Set(from.tags.map((tag) => tag.toLowerCase()));
   const sharedTags = new Set(to.tags.map((tag) => tag.toLowerCase()).filter((tag) => fromTags.has(tag))).size;
   const days = Math.abs(Date.parse(from.publishedAt) - Date.parse(to.publishedAt)) / DAY_MS;
-  const recency = 1 - parameters.recencyWeight + parameters.recencyWeight * 0.5 ** ((Number.isFinite(days) ? days : 0) / parameters.recencyHalfLifeDays);
+  const recency =
+    1 - parameters.recencyWeight + parameters.recencyWeight * 0.5 ** ((Number.isFinite(days) ? days : 0) / parameters.recencyHalfLifeDays);
   return (1 + (sameSection ? parameters.sectionBoost : 0)) * (1 + parameters.tagBoost * Math.min(3, sharedTags)) * recency;
 }
 

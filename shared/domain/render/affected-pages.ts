@@ -1,13 +1,4 @@
-import {
-  archivePageCount,
-  LIST_PAGE_SIZE,
-  frontFloor,
-
-  NEWS_WINDOW_MS,
-  pageOfOrdinal,
-  parseListId,
-  type ArticleListing,
-} from './listing';
+import { archivePageCount, LIST_PAGE_SIZE, frontFloor, NEWS_WINDOW_MS, pageOfOrdinal, parseListId, type ArticleListing } from './listing';
 
 import { PageSet } from './page-key';
 
@@ -48,8 +39,7 @@ export function affectedPages(change: ListingChange): PageSet {
   const pages = new PageSet([{ kind: 'article', slug: change.slug }]);
   const before = change.previous?.ordinals ?? {};
   const after = change.next?.ordinals ?? {};
-  const unchanged =
-    change.previous !== undefined && change.next !== undefined && sameArticle(change.previous.article, change.next.article);
+  const unchanged = change.previous !== undefined && change.next !== undefined && sameArticle(change.previous.article, change.next.article);
 
   for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const was = before[id];
@@ -84,4 +74,3 @@ export function affectedPages(change: ListingChange): PageSet {
   if (withinNewsWindow(change.previous, change.now) || withinNewsWindow(change.next, change.now)) pages.add({ kind: 'news-sitemap' });
   return pages;
 }
-

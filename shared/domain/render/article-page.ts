@@ -69,10 +69,7 @@ ${renderMarkdown(analysis.body, { minHeadingLevel: 3 })}</div>
 }
 
 function renderBylineBlock(article: Article, publication: string): string {
-  const updated =
-    article.updatedAt !== article.publishedAt
-      ? ` · Updated ${renderTime(article.updatedAt, article.language)}`
-      : '';
+  const updated = article.updatedAt !== article.publishedAt ? ` · Updated ${renderTime(article.updatedAt, article.language)}` : '';
   return `<div class="byline-block">
 ${article.byline ? `<p class="byline"><a href="${listHref('author', article.byline)}">${escapeHtml(article.byline)}</a></p>\n` : ''}<p class="publication">${escapeHtml(publication)}</p>
 <p class="meta">Published ${renderTime(article.publishedAt, article.language)}${updated}</p>
@@ -218,9 +215,7 @@ ${renderRelated(article.related)}`;
     },
     site,
   );
-  return preview
-    ? { ...htmlFile(preview.key, body), cacheControl: PREVIEW_CACHE_CONTROL }
-    : htmlFile(articleKey(article.slug), body);
+  return preview ? { ...htmlFile(preview.key, body), cacheControl: PREVIEW_CACHE_CONTROL } : htmlFile(articleKey(article.slug), body);
 }
 
 /** Where and until when an article is rendered as a preview. */

@@ -15,7 +15,6 @@ export interface FeedSource {
   readonly items: readonly ListedArticle[];
 }
 
-
 function rfc822(iso: string): string {
   const time = Date.parse(iso);
   return new Date(Number.isNaN(time) ? 0 : time).toUTCString();
@@ -30,9 +29,7 @@ function latest(items: readonly ListedArticle[]): string {
 export function summaryHtml(item: ListedArticle): string {
   const dek = item.dek ? `<p>${escapeHtml(item.dek)}</p>` : '';
   const takeaways =
-    item.takeaways.length === 0
-      ? ''
-      : `<p>Key Takeaways</p><ul>${item.takeaways.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+    item.takeaways.length === 0 ? '' : `<p>Key Takeaways</p><ul>${item.takeaways.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
   return dek + takeaways;
 }
 

@@ -74,7 +74,10 @@ function block(section: SectionBlock, shown: ReadonlySet<string>): string {
   const { slug } = listRef('section', section.name);
   const id = escapeHtml(`block-${slug}`);
   const links = items
-    .map((item) => `<li${languageAttributes(item.language)}>${breakingBadge(item.breaking)}<a href="${escapeHtml(articleHref(item.slug))}">${escapeHtml(item.title)}</a></li>`)
+    .map(
+      (item) =>
+        `<li${languageAttributes(item.language)}>${breakingBadge(item.breaking)}<a href="${escapeHtml(articleHref(item.slug))}">${escapeHtml(item.title)}</a></li>`,
+    )
     .join('\n');
   return `<section class="block" aria-labelledby="${id}">
 <h2 id="${id}"><a href="${escapeHtml(encodePath(listPath('section', slug)))}">${escapeHtml(section.name)}</a></h2>

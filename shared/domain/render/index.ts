@@ -5,7 +5,15 @@ export { renderArticlePage, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type Article
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { HOME_PAGE_PATH, invalidationPaths, type RenderedArticle } from './invalidation-paths';
-export { breakingBadge, renderFrontBody, SECTION_BLOCK_READ, SECTION_BLOCK_SIZE, TOP_STORIES, type FrontContent, type SectionBlock } from './front-page';
+export {
+  breakingBadge,
+  renderFrontBody,
+  SECTION_BLOCK_READ,
+  SECTION_BLOCK_SIZE,
+  TOP_STORIES,
+  type FrontContent,
+  type SectionBlock,
+} from './front-page';
 export { imageSrc, imageTag, type ImageLoading } from './image';
 export { textDirection } from './language';
 export { renderListPage, NO_ARTICLES_TEXT, type ListPage } from './list-page';

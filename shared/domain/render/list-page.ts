@@ -114,10 +114,8 @@ ${pager(list)}
 </div>`;
   const url = `${site.baseUrl}${encodePath(listPath(list.kind, list.slug, list.page))}`;
   const pageTitle = list.kind === 'home' && list.page === undefined ? site.publication : `${title} | ${site.publication}`;
-  const description =
-    list.kind === 'home' ? `The latest articles from ${site.publication}.` : `${title}: articles from ${site.publication}.`;
-  const feeds: FeedLink[] =
-    list.kind === 'section' ? [{ title: `${site.publication}: ${list.name}`, sectionSlug: list.slug }] : [];
+  const description = list.kind === 'home' ? `The latest articles from ${site.publication}.` : `${title}: articles from ${site.publication}.`;
+  const feeds: FeedLink[] = list.kind === 'section' ? [{ title: `${site.publication}: ${list.name}`, sectionSlug: list.slug }] : [];
   const body = renderDocument(
     {
       language: 'en',

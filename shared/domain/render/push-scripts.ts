@@ -26,7 +26,12 @@ const OPT_IN: RenderedFile = {
 export function pushScripts(): RenderedFile[] {
   return [
     OPT_IN,
-    { key: SUBSCRIPTION_PATHS.serviceWorker.slice(1), body: PUSH_SERVICE_WORKER_JS, contentType: 'text/javascript; charset=utf-8', cacheControl: 'no-cache' },
+    {
+      key: SUBSCRIPTION_PATHS.serviceWorker.slice(1),
+      body: PUSH_SERVICE_WORKER_JS,
+      contentType: 'text/javascript; charset=utf-8',
+      cacheControl: 'no-cache',
+    },
   ];
 }
 

@@ -15,7 +15,6 @@ function xmlFile(path: string, body: string): RenderedFile {
   return { key: path.slice(1), body, contentType: XML_CONTENT_TYPE, cacheControl: FEED_CACHE_CONTROL };
 }
 
-
 /** The sitemap index (`sitemap.xml`): the news sitemap and one part per month, oldest month first. */
 export function renderSitemapIndex(months: readonly string[], site: SiteConfig): RenderedFile {
   const locs = [NEWS_SITEMAP_PATH, ...[...months].sort().map(monthSitemapPath)];
@@ -45,11 +44,10 @@ function newsLanguage(language: string): string {
 
 /** The news sitemap (`sitemaps/news.xml`): articles first published within 48 hours of `now`, at most 1,000. */
 export function renderNewsSitemap(items: readonly ListedArticle[], now: Date, site: SiteConfig, publication = site.publication): RenderedFile {
-  const recent = items
-    .filter((item) => now.getTime() - Date.parse(item.publishedAt) <= NEWS_WINDOW_MS)
-    .slice(0, NEWS_SITEMAP_LIMIT);
+  const recent = items.filter((item) => now.getTime() - Date.parse(item.publishedAt) <= NEWS_WINDOW_MS).slice(0, NEWS_SITEMAP_LIMIT);
   const urls = recent.map(
-    (item) => `<url><loc>${escapeHtml(articleUrl(item.slug, site))}</loc><news:news><news:publication><news:name>${escapeHtml(publication)}</news:name><news:language>${escapeHtml(newsLanguage(item.language))}</news:language></news:publication><news:publication_date>${w3cDate(item.publishedAt)}</news:publication_date><news:title>${escapeHtml(item.title)}</news:title></news:news></url>`,
+    (item) =>
+      `<url><loc>${escapeHtml(articleUrl(item.slug, site))}</loc><news:news><news:publication><news:name>${escapeHtml(publication)}</news:name><news:language>${escapeHtml(newsLanguage(item.language))}</news:language></news:publication><news:publication_date>${w3cDate(item.publishedAt)}</news:publication_date><news:title>${escapeHtml(item.title)}</news:title></news:news></url>`,
   );
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">

@@ -45,7 +45,13 @@ ${choiceFields([], [], false)}
 <p data-push hidden><button type="button">Get browser notifications</button> <span data-push-status role="status"></span></p>
 </div>`;
   const body = renderDocument(
-    { language: 'en', title: `Get news alerts | ${site.publication}`, description: 'Sign up for email alerts and browser notifications.', main, scripts: [pushOptInHref()] },
+    {
+      language: 'en',
+      title: `Get news alerts | ${site.publication}`,
+      description: 'Sign up for email alerts and browser notifications.',
+      main,
+      scripts: [pushOptInHref()],
+    },
     site,
   );
   return htmlFile(`${SUBSCRIPTION_PATHS.subscribePage.replace(/^\//, '')}index.html`, body);

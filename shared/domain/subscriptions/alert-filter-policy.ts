@@ -29,9 +29,7 @@ export class FilterPolicyLimitError extends Error {
  */
 export function alertFilterPolicy(preferences: AlertPreferences): AlertFilterPolicy | undefined {
   const policy: AlertFilterPolicy = {};
-  const unique = (values: readonly string[] = [], canonical: (name: string) => string) => [
-    ...new Set(values.map(canonical).filter(Boolean)),
-  ];
+  const unique = (values: readonly string[] = [], canonical: (name: string) => string) => [...new Set(values.map(canonical).filter(Boolean))];
   // The same canonical names the draft schema gives articles, so `world` matches section `World`.
   const sections = unique(preferences.sections, canonicalSectionName);
   const tags = unique(preferences.tags, canonicalTagName);

@@ -49,11 +49,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
  * Structure: `min`..`max` takeaways, each non-empty, one sentence, at most `maxChars`
  * characters, and no two the same (ignoring case and spacing).
  */
-export function checkGrounded(
-  takeaways: readonly string[],
-  article: TakeawayInput,
-  options: GroundingOptions = {},
-): GroundingResult {
+export function checkGrounded(takeaways: readonly string[], article: TakeawayInput, options: GroundingOptions = {}): GroundingResult {
   const min = options.min ?? 3;
   const max = Math.max(options.max ?? 5, min);
   const maxChars = options.maxChars ?? 220;
@@ -99,7 +95,12 @@ function articleText(article: TakeawayInput): string {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[‘’ʼ`]/gu, "'").replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’ʼ`]/gu, "'")
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** The canonical numbers of `text`: `1,200.50` → `1200.5`. */

@@ -1,12 +1,4 @@
-import {
-  cosineSimilarity,
-  inverseDocumentFrequencies,
-  markdownToPlainBlocks,
-  splitSentences,
-  tfIdfVector,
-  tokenize,
-  type TermVector,
-} from '../text';
+import { cosineSimilarity, inverseDocumentFrequencies, markdownToPlainBlocks, splitSentences, tfIdfVector, tokenize, type TermVector } from '../text';
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { lexRank, similarityGraph, similarityOf, type SimilarityGraph } from './centrality';
 import { quotedShare, sentenceProblem } from './sentence-checks';
@@ -110,11 +102,7 @@ interface Sentence {
  * sparse similarity graph, so time and memory are linear in the body whatever its length.
  * Pure and deterministic; about 3 ms of CPU for a 40-sentence article (see the benchmark).
  */
-export function generateTakeaways(
-  input: TakeawayInput,
-  options: TakeawayOptions = {},
-  ranking: RankingParameters = DEFAULT_RANKING,
-): string[] {
+export function generateTakeaways(input: TakeawayInput, options: TakeawayOptions = {}, ranking: RankingParameters = DEFAULT_RANKING): string[] {
   const min = options.min ?? 3;
   const max = Math.max(options.max ?? 5, min);
   const maxChars = options.maxChars ?? 220;
@@ -142,9 +130,7 @@ export function generateTakeaways(
   for (const value of idf.values()) maxIdf = Math.max(maxIdf, value);
   const headline = tfIdfVector(tokenize(input.title, language), idf, maxIdf);
   const dek = input.dek ? tfIdfVector(tokenize(input.dek, language), idf, maxIdf) : undefined;
-  const headlineSimilarity = normalise(
-    vectors.map((v) => Math.max(cosineSimilarity(v, headline), dek ? cosineSimilarity(v, dek) : 0)),
-  );
+  const headlineSimilarity = normalise(vectors.map((v) => Math.max(cosineSimilarity(v, headline), dek ? cosineSimilarity(v, dek) : 0)));
 
   const sentences: Sentence[] = raw.map((s, i) => {
     // Headings and block quotes inform centrality but are never chosen.
@@ -165,14 +151,18 @@ export function generateTakeaways(
 
   const count = Math.min(max, Math.max(min, Math.ceil(all.length / ranking.sentencesPerTakeaway)));
   const fresh = sentences.filter((s) => s.usable && !(dek && cosineSimilarity(s.vector, dek) >= ranking.dekRepeatSimilarity));
-  let chosen = selectByMmr(fresh.filter((s) => !s.tooLong), count, [], sim, ranking);
+  let chosen = selectByMmr(
+    fresh.filter((s) => !s.tooLong),
+    count,
+    [],
+    sim,
+    ranking,
+  );
   if (chosen.length < min) {
     const longOnes = fresh.filter((s) => s.tooLong);
     chosen = chosen.concat(selectByMmr(longOnes, min - chosen.length, chosen, sim, ranking));
   }
-  return chosen
-    .sort((a, b) => a.order - b.order)
-    .map((s) => (s.tooLong ? truncateAtWord(s.text, maxChars, language) : s.text));
+  return chosen.sort((a, b) => a.order - b.order).map((s) => (s.tooLong ? truncateAtWord(s.text, maxChars, language) : s.text));
 }
 
 /**

@@ -1,13 +1,63 @@
 /** Titles and Latin abbreviations that never end an English sentence: always joined to what follows. */
 const ALWAYS_JOIN = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr',
-  'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'e.g', 'i.e', 'vs', 'cf', 'viz', 'approx', 'esp',
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'e.g',
+  'i.e',
+  'vs',
+  'cf',
+  'viz',
+  'approx',
+  'esp',
 ]);
 
 /** Abbreviations that are joined when a number follows: `No. 10`, `Jan. 5`, `p. 12`. */
 const JOIN_BEFORE_NUMBER = new Set([
-  'no', 'nos', 'art', 'fig', 'figs', 'p', 'pp', 'vol', 'ch', 'sec', 'para', 'op', 'ed',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no',
+  'nos',
+  'art',
+  'fig',
+  'figs',
+  'p',
+  'pp',
+  'vol',
+  'ch',
+  'sec',
+  'para',
+  'op',
+  'ed',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 /**
@@ -15,9 +65,7 @@ const JOIN_BEFORE_NUMBER = new Set([
  * word is lowercase, a number, or a capitalised word that is not a function word (`U.S. Senate`,
  * `St. Paul`), and split before a typical sentence opener (`U.S. The`).
  */
-const JOIN_BEFORE_NAME = new Set([
-  'st', 'mt', 'ft', 'inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr', 'plc', 'dept', 'univ', 'assn', 'etc', 'al',
-]);
+const JOIN_BEFORE_NAME = new Set(['st', 'mt', 'ft', 'inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr', 'plc', 'dept', 'univ', 'assn', 'etc', 'al']);
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
 const SINGLE_INITIAL = /^\p{Lu}\.$/u;
@@ -39,11 +87,7 @@ function firstToken(fragment: string): string {
  * Whether the sentence segmenter's break between `fragment` and `next` falls after an abbreviation
  * rather than at a sentence end. `isFunctionWord` tells a sentence opener (`The`, `He`) from a name.
  */
-export function breaksAfterAbbreviation(
-  fragment: string,
-  next: string,
-  isFunctionWord: (lowercaseWord: string) => boolean,
-): boolean {
+export function breaksAfterAbbreviation(fragment: string, next: string, isFunctionWord: (lowercaseWord: string) => boolean): boolean {
   const token = lastToken(fragment);
   if (!token.endsWith('.')) return false;
   const word = firstToken(next);

@@ -29,17 +29,35 @@ export function markdownToPlainBlocks(source: string): PlainBlock[] {
   let inHeading = false;
   for (const token of parseMarkdown(source)) {
     switch (token.type) {
-      case 'list_item_open': listDepth++; break;
-      case 'list_item_close': listDepth--; break;
-      case 'blockquote_open': quoteDepth++; break;
-      case 'blockquote_close': quoteDepth--; break;
-      case 'table_open': tableDepth++; break;
-      case 'table_close': tableDepth--; break;
-      case 'heading_open': inHeading = true; break;
-      case 'heading_close': inHeading = false; break;
+      case 'list_item_open':
+        listDepth++;
+        break;
+      case 'list_item_close':
+        listDepth--;
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'table_open':
+        tableDepth++;
+        break;
+      case 'table_close':
+        tableDepth--;
+        break;
+      case 'heading_open':
+        inHeading = true;
+        break;
+      case 'heading_close':
+        inHeading = false;
+        break;
       case 'inline': {
         if (tableDepth > 0) break;
-        const text = inlineText(token.children ?? []).replace(/\s+/g, ' ').trim();
+        const text = inlineText(token.children ?? [])
+          .replace(/\s+/g, ' ')
+          .trim();
         if (text === '') break;
         const kind: PlainBlockKind = inHeading ? 'heading' : listDepth > 0 ? 'list-item' : quoteDepth > 0 ? 'quote' : 'paragraph';
         blocks.push({ kind, text });

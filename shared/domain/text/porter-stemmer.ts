@@ -42,14 +42,7 @@ function endsCvc(stem: string): boolean {
   const n = stem.length;
   if (n < 3) return false;
   const last = stem[n - 1] ?? '';
-  return (
-    isConsonant(stem, n - 3) &&
-    !isConsonant(stem, n - 2) &&
-    isConsonant(stem, n - 1) &&
-    last !== 'w' &&
-    last !== 'x' &&
-    last !== 'y'
-  );
+  return isConsonant(stem, n - 3) && !isConsonant(stem, n - 2) && isConsonant(stem, n - 1) && last !== 'w' && last !== 'x' && last !== 'y';
 }
 
 type Rule = readonly [suffix: string, replacement: string];
@@ -66,20 +59,59 @@ function applyRules(word: string, rules: readonly Rule[], minMeasure: number): s
 }
 
 const STEP2: readonly Rule[] = [
-  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'],
-  ['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'],
-  ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'],
-  ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble'],
+  ['ational', 'ate'],
+  ['tional', 'tion'],
+  ['enci', 'ence'],
+  ['anci', 'ance'],
+  ['izer', 'ize'],
+  ['bli', 'ble'],
+  ['alli', 'al'],
+  ['entli', 'ent'],
+  ['eli', 'e'],
+  ['ousli', 'ous'],
+  ['ization', 'ize'],
+  ['ation', 'ate'],
+  ['ator', 'ate'],
+  ['alism', 'al'],
+  ['iveness', 'ive'],
+  ['fulness', 'ful'],
+  ['ousness', 'ous'],
+  ['aliti', 'al'],
+  ['iviti', 'ive'],
+  ['biliti', 'ble'],
   ['logi', 'log'],
 ];
 
 const STEP3: readonly Rule[] = [
-  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
+  ['icate', 'ic'],
+  ['ative', ''],
+  ['alize', 'al'],
+  ['iciti', 'ic'],
+  ['ical', 'ic'],
+  ['ful', ''],
+  ['ness', ''],
 ];
 
 const STEP4_SUFFIXES = [
-  'ement', 'ment', 'ance', 'ence', 'able', 'ible', 'ant', 'ent', 'ion', 'ism', 'ate', 'iti', 'ous',
-  'ive', 'ize', 'al', 'er', 'ic', 'ou',
+  'ement',
+  'ment',
+  'ance',
+  'ence',
+  'able',
+  'ible',
+  'ant',
+  'ent',
+  'ion',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+  'al',
+  'er',
+  'ic',
+  'ou',
 ];
 
 function step1a(w: string): string {

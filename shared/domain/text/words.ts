@@ -10,7 +10,8 @@ import { primaryLanguage, stopWordsFor } from './stop-words';
 const SPACED_WORD = /[\p{L}\p{M}\p{N}_]+(?:(?:['’.:·]|(?<=\p{N})[,;](?=\p{N}))[\p{L}\p{M}\p{N}_]+)*/gu;
 
 /** Scripts whose word boundaries need a dictionary (`Intl.Segmenter`) rather than spaces. */
-const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+const NEEDS_DICTIONARY =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /**
  * Every word-like segment of `text` (words and numbers, no punctuation), as written.

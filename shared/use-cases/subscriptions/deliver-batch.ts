@@ -56,7 +56,12 @@ export async function deliverBatch<R extends BatchRecipient>(
   const start = claim.record.cursor;
   const interrupted = recipients[start - 1];
   if (interrupted && !claim.record.failures.some((f) => f.recipient === interrupted.id)) {
-    const failure: SendFailure = { recipient: interrupted.id, address: interrupted.address, outcome: 'uncertain', reason: 'the previous sender stopped while sending' };
+    const failure: SendFailure = {
+      recipient: interrupted.id,
+      address: interrupted.address,
+      outcome: 'uncertain',
+      reason: 'the previous sender stopped while sending',
+    };
     failures.push(failure);
     await ledger.fail(alertId, batchId, owner, [failure]);
   }

@@ -42,29 +42,34 @@ export async function sendEmailBatch(deps: SendBatchDependencies, batch: EmailBa
   const interval = 1000 / deps.ratePerSecond;
   let nextAt = 0;
   const recipients = batch.recipients.map((r) => ({ ...r, address: r.email }));
-  return deliverBatch({ ledger: deps.ledger, leaseMs: deps.leaseMs, now }, { alertId: batch.alert.alertId, batchId: batch.batchId }, recipients, async (recipient) => {
-    const email = renderAlertEmail(batch.alert, recipient.email, recipientLinks(deps.siteUrl, recipient.id, secret, now()), deps.publication);
-    for (let attempt = 1; ; attempt++) {
-      const wait = nextAt - now().getTime();
-      if (wait > 0) await sleep(wait);
-      nextAt = Math.max(nextAt, now().getTime()) + interval;
-      try {
-        await deps.sender.send(email);
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof EmailSendError)) throw error;
-        if (error.kind === 'throttled' && attempt < attempts) {
-          nextAt += interval * 2 ** attempt;
-          continue;
+  return deliverBatch(
+    { ledger: deps.ledger, leaseMs: deps.leaseMs, now },
+    { alertId: batch.alert.alertId, batchId: batch.batchId },
+    recipients,
+    async (recipient) => {
+      const email = renderAlertEmail(batch.alert, recipient.email, recipientLinks(deps.siteUrl, recipient.id, secret, now()), deps.publication);
+      for (let attempt = 1; ; attempt++) {
+        const wait = nextAt - now().getTime();
+        if (wait > 0) await sleep(wait);
+        nextAt = Math.max(nextAt, now().getTime()) + interval;
+        try {
+          await deps.sender.send(email);
+          return undefined;
+        } catch (error) {
+          if (!(error instanceof EmailSendError)) throw error;
+          if (error.kind === 'throttled' && attempt < attempts) {
+            nextAt += interval * 2 ** attempt;
+            continue;
+          }
+          const failure: SendFailure = {
+            recipient: recipient.id,
+            address: recipient.email,
+            outcome: error.kind === 'uncertain' ? 'uncertain' : 'not-sent',
+            reason: error.message.slice(0, 300),
+          };
+          return failure;
         }
-        const failure: SendFailure = {
-          recipient: recipient.id,
-          address: recipient.email,
-          outcome: error.kind === 'uncertain' ? 'uncertain' : 'not-sent',
-          reason: error.message.slice(0, 300),
-        };
-        return failure;
       }
-    }
-  });
+    },
+  );
 }

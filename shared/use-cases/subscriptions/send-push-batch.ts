@@ -36,13 +36,23 @@ export function pushPayload(alert: PushBatch['alert']): string {
 export async function sendPushBatch(deps: SendPushDependencies, batch: PushBatch): Promise<BatchOutcome> {
   const payload = pushPayload(batch.alert);
   const recipients = batch.recipients.map((r) => ({ ...r, address: r.endpoint }));
-  return deliverBatch({ ledger: deps.ledger, leaseMs: deps.leaseMs, now: deps.now }, { alertId: batch.alert.alertId, batchId: batch.batchId }, recipients, async (recipient) => {
-    const { result, detail } = await deps.sender.send(recipient, payload);
-    if (result === 'delivered') return undefined;
-    if (result === 'gone') {
-      await deps.store.remove(recipient.id);
-      return undefined;
-    }
-    return { recipient: recipient.id, address: recipient.endpoint, outcome: result === 'uncertain' ? 'uncertain' : 'not-sent', reason: (detail ?? '').slice(0, 300) };
-  });
+  return deliverBatch(
+    { ledger: deps.ledger, leaseMs: deps.leaseMs, now: deps.now },
+    { alertId: batch.alert.alertId, batchId: batch.batchId },
+    recipients,
+    async (recipient) => {
+      const { result, detail } = await deps.sender.send(recipient, payload);
+      if (result === 'delivered') return undefined;
+      if (result === 'gone') {
+        await deps.store.remove(recipient.id);
+        return undefined;
+      }
+      return {
+        recipient: recipient.id,
+        address: recipient.endpoint,
+        outcome: result === 'uncertain' ? 'uncertain' : 'not-sent',
+        reason: (detail ?? '').slice(0, 300),
+      };
+    },
+  );
 }

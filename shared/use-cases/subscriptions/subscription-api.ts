@@ -1,5 +1,12 @@
 import type * as z from '../../../events/zod';
-import { ONE_CLICK_BODY, preferencesFormSchema, pushRegistrationSchema, pushRemovalSchema, subscribeFormSchema, tokenFormSchema } from '../../../events/subscription-forms';
+import {
+  ONE_CLICK_BODY,
+  preferencesFormSchema,
+  pushRegistrationSchema,
+  pushRemovalSchema,
+  subscribeFormSchema,
+  tokenFormSchema,
+} from '../../../events/subscription-forms';
 import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
 import type { EmailSender } from '../../adapters/email-sender';
 import { pushIdFor, type PushSubscriptionStore } from '../../adapters/push-subscription-store';
@@ -53,7 +60,11 @@ export const RATE_RULES = {
 const NO_STORE = { 'cache-control': 'no-store' };
 const html = (status: number, body: string): ApiResponse => ({ status, headers: { 'content-type': HTML_CONTENT_TYPE, ...NO_STORE }, body });
 
-const json = (status: number, body: unknown): ApiResponse => ({ status, headers: { 'content-type': 'application/json', ...NO_STORE }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): ApiResponse => ({
+  status,
+  headers: { 'content-type': 'application/json', ...NO_STORE },
+  body: JSON.stringify(body),
+});
 const notFound = (): ApiResponse => ({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...NO_STORE }, body: 'Not found' });
 
 function parseJson(body: string): unknown {
@@ -96,23 +107,43 @@ function preferencesFrom(form: { sections?: string | undefined; tags?: string | 
 export async function handleSubscriptionRequest(deps: SubscriptionApiDependencies, request: ApiRequest): Promise<ApiResponse> {
   const now = deps.now();
   if (!(await deps.limiter.hit(RATE_RULES.perClient, request.clientIp, now))) {
-    return { ...html(429, renderMessagePage(deps.site, 'Too many requests', ['Please wait a few minutes and try again.'])), headers: { 'content-type': HTML_CONTENT_TYPE, 'retry-after': '600', ...NO_STORE } };
+    return {
+      ...html(429, renderMessagePage(deps.site, 'Too many requests', ['Please wait a few minutes and try again.'])),
+      headers: { 'content-type': HTML_CONTENT_TYPE, 'retry-after': '600', ...NO_STORE },
+    };
   }
   const secret = await deps.secret();
   const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
   const tokenOf = (purpose: TokenPurpose, token: string | undefined) => (token ? verifyToken(token, purpose, secret, now) : undefined);
   const badLink = () =>
-    html(400, renderMessagePage(deps.site, 'This link does not work', ['The link is incomplete or has expired. Subscribe again from the sign-up page, or use the link in a more recent email.']));
+    html(
+      400,
+      renderMessagePage(deps.site, 'This link does not work', [
+        'The link is incomplete or has expired. Subscribe again from the sign-up page, or use the link in a more recent email.',
+      ]),
+    );
 
   switch (route) {
     case `POST ${SUBSCRIPTION_PATHS.subscribe}`: {
       const form = subscribeFormSchema.safeParse(readForm(request));
       if (!form.success) {
-        return html(400, renderMessagePage(deps.site, 'Please check the form', form.error.issues.map((issue) => `${issue.path.join('.') || 'form'}: ${issue.message}`)));
+        return html(
+          400,
+          renderMessagePage(
+            deps.site,
+            'Please check the form',
+            form.error.issues.map((issue) => `${issue.path.join('.') || 'form'}: ${issue.message}`),
+          ),
+        );
       }
       const email = normalizeEmail(form.data.email);
       if (await deps.limiter.hit(RATE_RULES.perAddress, email, now)) await signUp(deps, email, preferencesFrom(form.data), secret, now);
-      return html(200, renderMessagePage(deps.site, 'Check your inbox', [`If ${email} can receive alerts, we have sent it a link. Open it to confirm your subscription.`]));
+      return html(
+        200,
+        renderMessagePage(deps.site, 'Check your inbox', [
+          `If ${email} can receive alerts, we have sent it a link. Open it to confirm your subscription.`,
+        ]),
+      );
     }
     case `GET ${SUBSCRIPTION_PATHS.confirm}`: {
       const verified = tokenOf('confirm', request.query.token);
@@ -122,7 +153,12 @@ export async function handleSubscriptionRequest(deps: SubscriptionApiDependencie
       const form = tokenFormSchema.safeParse(readForm(request));
       const verified = form.success ? tokenOf('confirm', form.data.token) : undefined;
       if (!verified?.ok || !(await deps.store.activate(verified.claims.subscriber, now))) return badLink();
-      return html(200, renderMessagePage(deps.site, 'You are subscribed', ['Your subscription is confirmed. Every alert has a link to change what you get or to unsubscribe.']));
+      return html(
+        200,
+        renderMessagePage(deps.site, 'You are subscribed', [
+          'Your subscription is confirmed. Every alert has a link to change what you get or to unsubscribe.',
+        ]),
+      );
     }
     case `GET ${SUBSCRIPTION_PATHS.preferences}`: {
       const verified = tokenOf('manage', request.query.token);
@@ -130,7 +166,13 @@ export async function handleSubscriptionRequest(deps: SubscriptionApiDependencie
       if (!reader || reader.status === 'suppressed') {
         return verified?.ok ? html(200, renderMessagePage(deps.site, 'No subscription', ['This address has no subscription.'])) : badLink();
       }
-      const view = { token: request.query.token ?? '', sections: reader.sections, tags: reader.tags, breakingOnly: reader.breakingOnly, paused: reader.status === 'paused' };
+      const view = {
+        token: request.query.token ?? '',
+        sections: reader.sections,
+        tags: reader.tags,
+        breakingOnly: reader.breakingOnly,
+        paused: reader.status === 'paused',
+      };
       return html(200, renderPreferencesPage(deps.site, view));
     }
     case `POST ${SUBSCRIPTION_PATHS.preferences}`: {

@@ -12,7 +12,10 @@ function fakeCloudFormation(outputs: Record<string, Record<string, string>>): Cl
       const stack = outputs[name];
       if (!stack) throw Object.assign(new Error(`Stack with id ${name} does not exist`), { name: 'ValidationError' });
       return {
-        output: { $metadata: {}, Stacks: [{ StackName: name, Outputs: Object.entries(stack).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }] },
+        output: {
+          $metadata: {},
+          Stacks: [{ StackName: name, Outputs: Object.entries(stack).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }],
+        },
         response: {},
       } as never;
     },

@@ -63,12 +63,16 @@ describe('newsroom timeline', () => {
     const slug = `timeline-${Date.now().toString(36)}`;
     await uploadDraft(`${slug}.md`, markdownDraft({ title: uniqueTitle('Timeline check'), section: 'Science', slug }));
     const target = await localOperationsTarget(stackPaths());
-    const entries = await eventually(async () => {
-      const head = await target.table.headBySlug(slug);
-      if (!head) return undefined;
-      const built = buildTimeline(head, await target.milestones([head.id, head.draftKey]));
-      return built.some((e) => e.step === 'alerted') ? built : undefined;
-    }, PIPELINE_WAIT_MS, 'the alert milestone');
+    const entries = await eventually(
+      async () => {
+        const head = await target.table.headBySlug(slug);
+        if (!head) return undefined;
+        const built = buildTimeline(head, await target.milestones([head.id, head.draftKey]));
+        return built.some((e) => e.step === 'alerted') ? built : undefined;
+      },
+      PIPELINE_WAIT_MS,
+      'the alert milestone',
+    );
     expect(entries.map((e) => e.step)).toEqual(['saved', 'ingested', 'rendered', 'alerted']);
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
     expect(describeTimeline(slug, entries)).toMatch(/drop-to-live: \d+ ms/);

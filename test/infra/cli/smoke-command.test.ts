@@ -8,7 +8,10 @@ import { freePort } from '../../../infra/local/free-port';
 const draftExists = async (key: string) =>
   s3Client()
     .send(new HeadObjectCommand({ Bucket: endpoints().draftsBucket, Key: key }))
-    .then(() => true, (error: unknown) => (error instanceof Error && error.name === 'NotFound' ? false : Promise.reject(error)));
+    .then(
+      () => true,
+      (error: unknown) => (error instanceof Error && error.name === 'NotFound' ? false : Promise.reject(error)),
+    );
 
 describe('newsroom smoke, on the local stack', () => {
   it('writes a canary that passes the same validation as any draft', () => {

@@ -15,7 +15,12 @@ describe('newsroom subscribers, on the local SNS endpoint', () => {
     const device = `fcm:device-${Date.now()}`;
     const policy = alertFilterPolicy({ sections: ['Business', 'Tech'], tags: ['AI'], breakingOnly: true });
     await topic().sns.send(
-      new SubscribeCommand({ TopicArn: endpoints().alertsTopicArn, Protocol: 'application', Endpoint: device, Attributes: { FilterPolicy: JSON.stringify(policy) } }),
+      new SubscribeCommand({
+        TopicArn: endpoints().alertsTopicArn,
+        Protocol: 'application',
+        Endpoint: device,
+        Attributes: { FilterPolicy: JSON.stringify(policy) },
+      }),
     );
     const row = (await listSubscribers(topic())).find((subscriber) => subscriber.endpoint === device);
     expect(row?.protocol).toBe('application');

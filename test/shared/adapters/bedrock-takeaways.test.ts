@@ -1,9 +1,4 @@
-import {
-  BedrockRuntime,
-  ConverseCommand,
-  type ConverseCommandInput,
-  type ConverseCommandOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import { BedrockRuntime, ConverseCommand, type ConverseCommandInput, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
 import { BedrockTakeawaysReplyError, createBedrockTakeawayProvider } from '../../../shared/adapters/bedrock-takeaways';
 import type { TakeawayInput } from '../../../shared/domain/takeaways';

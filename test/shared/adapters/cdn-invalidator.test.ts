@@ -9,7 +9,12 @@ let client: CloudFrontClient;
 
 beforeAll(async () => {
   server = await startCloudFrontApiServer({ distributionIds: [DISTRIBUTION], completeAfterMs: 60_000 });
-  client = new CloudFrontClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 });
+  client = new CloudFrontClient({
+    endpoint: server.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    maxAttempts: 1,
+  });
 });
 
 afterAll(async () => {

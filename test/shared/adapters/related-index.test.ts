@@ -8,7 +8,12 @@ import { dynamoDbClient } from '../../support/aws-env';
 
 let index: RelatedIndex;
 
-function document(id: string, terms: Record<string, number>, overrides: Partial<IndexedDocument> = {}, publishedAt = '2026-01-01T00:00:00.000Z'): IndexedDocument {
+function document(
+  id: string,
+  terms: Record<string, number>,
+  overrides: Partial<IndexedDocument> = {},
+  publishedAt = '2026-01-01T00:00:00.000Z',
+): IndexedDocument {
   return {
     article: {
       id,

@@ -15,17 +15,67 @@ const NOW = '2026-12-01T09:00:00.000Z';
 
 /** Pieces of Markdown that parsers have choked on: brackets, emphasis, code, HTML, entities, nesting. */
 const MARKDOWN_PIECE = fc.oneof(
-  fc.constantFrom('[', ']', '(', ')', '![', '](', '*', '**', '_', '__', '~~', '`', '```', '<', '>', '&', '&amp;', '&#0;', '&#xFFFF;', '\\', '|', '#', '- ', '1. ', '> ', '    ', '\n', '\n\n', ' ', '. ', 'Mr. ', '?', '。', 'https://e.org', 'javascript:alert(1)', '<script>', '"', "'", '\u200b', '\u202e', '\ufeff', '\u0301'),
+  fc.constantFrom(
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '](',
+    '*',
+    '**',
+    '_',
+    '__',
+    '~~',
+    '`',
+    '```',
+    '<',
+    '>',
+    '&',
+    '&amp;',
+    '&#0;',
+    '&#xFFFF;',
+    '\\',
+    '|',
+    '#',
+    '- ',
+    '1. ',
+    '> ',
+    '    ',
+    '\n',
+    '\n\n',
+    ' ',
+    '. ',
+    'Mr. ',
+    '?',
+    '。',
+    'https://e.org',
+    'javascript:alert(1)',
+    '<script>',
+    '"',
+    "'",
+    '\u200b',
+    '\u202e',
+    '\ufeff',
+    '\u0301',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 4 }),
 );
 /** A run of one piece: unmatched brackets, emphasis runs, deep quotes and lists, long lines. */
-const MARKDOWN_RUN = fc.tuple(MARKDOWN_PIECE, fc.integer({ min: 1, max: 3_000 })).map(([piece, times]) => piece.repeat(Math.min(times, Math.floor(20_000 / Math.max(piece.length, 1)))));
-const MARKDOWN = fc.array(fc.oneof({ weight: 4, arbitrary: MARKDOWN_PIECE }, { weight: 1, arbitrary: MARKDOWN_RUN }), { maxLength: 40 }).map((parts) => parts.join(''));
+const MARKDOWN_RUN = fc
+  .tuple(MARKDOWN_PIECE, fc.integer({ min: 1, max: 3_000 }))
+  .map(([piece, times]) => piece.repeat(Math.min(times, Math.floor(20_000 / Math.max(piece.length, 1)))));
+const MARKDOWN = fc
+  .array(fc.oneof({ weight: 4, arbitrary: MARKDOWN_PIECE }, { weight: 1, arbitrary: MARKDOWN_RUN }), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 const MANY_SENTENCES = fc.integer({ min: 1, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => `Item ${i} rose.`).join(' '));
 
 /** YAML scalars an editor (or an attacker) might write, quoted so that escapes reach the parser. */
-const TEXT = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('World', 'world\u200b', 'ＷＯＲＬＤ', '\uffff', '\u0085', '<b>&</b>', ']]>', '--', '\u202eevil', 'a\u0301'));
+const TEXT = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('World', 'world\u200b', 'ＷＯＲＬＤ', '\uffff', '\u0085', '<b>&</b>', ']]>', '--', '\u202eevil', 'a\u0301'),
+);
 const yamlString = (value: string) => JSON.stringify(value);
 const FRONT_MATTER = fc
   .record(
@@ -36,7 +86,10 @@ const FRONT_MATTER = fc
       slug: TEXT,
       byline: TEXT,
       tags: fc.array(TEXT, { maxLength: 4 }),
-      publishAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constant('9999-12-31T23:59:59.999Z')),
+      publishAt: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constant('9999-12-31T23:59:59.999Z'),
+      ),
       extra: fc.constantFrom('', `deep: ${'['.repeat(200)}${']'.repeat(200)}`, 'x: &a [1,1,1]\ny: [*a,*a,*a]'),
     },
     { requiredKeys: ['title', 'section', 'extra'] },
@@ -73,7 +126,9 @@ function ingestPath(text: string): { readonly kind: 'rejected' | 'too-complex' }
 
 function expectWellFormedHtml(html: string): void {
   const errors: string[] = [];
-  parseHtml(html, { onParseError: (error) => errors.push(`${error.code} at ${error.startOffset}: ${html.slice(error.startOffset - 20, error.startOffset + 20)}`) });
+  parseHtml(html, {
+    onParseError: (error) => errors.push(`${error.code} at ${error.startOffset}: ${html.slice(error.startOffset - 20, error.startOffset + 20)}`),
+  });
   expect(errors).toEqual([]);
   for (const [, json] of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) expect(() => JSON.parse(json!)).not.toThrow();
 }

@@ -18,7 +18,7 @@ describe('the article lifecycle table', () => {
     expect(applyEvent(articleHead('l2', { alertDue: false }), { type: 'pagesRendered', alertDue: false })?.stage).toBe(STAGES.done);
   });
 
-  it('refuses pagesRendered when the alertDue it was decided on is not the head\'s', () => {
+  it("refuses pagesRendered when the alertDue it was decided on is not the head's", () => {
     expect(allows(articleHead('l3', { alertDue: true }), { type: 'pagesRendered', alertDue: false })).toBe(false);
   });
 
@@ -52,7 +52,11 @@ describe('the article lifecycle table', () => {
 
   it('re-renders a published article whose related list changed, at any stage, keeping its alert', () => {
     for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.scheduled)) {
-      expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related })).toMatchObject({ stage: STAGES.render, related, alertDue: true });
+      expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related })).toMatchObject({
+        stage: STAGES.render,
+        related,
+        alertDue: true,
+      });
     }
     expect(allows(articleHead('l9', { status: 'scheduled', stage: STAGES.scheduled }), { type: 'relatedChanged', related })).toBe(false);
   });
@@ -79,10 +83,13 @@ describe('the article lifecycle table', () => {
     expect([render, notify]).toEqual([[STAGES.render], [STAGES.notify]]);
   });
 
-  it('never lets a consumer\'s own write wake it again', () => {
+  it("never lets a consumer's own write wake it again", () => {
     for (const type of ['pagesRendered', 'alertClaimed'] as const) {
       const row = LIFECYCLE[type];
-      const written = type === 'pagesRendered' ? [row.patch({ type, alertDue: true } as never), row.patch({ type, alertDue: false } as never)] : [row.patch({ type } as never)];
+      const written =
+        type === 'pagesRendered'
+          ? [row.patch({ type, alertDue: true } as never), row.patch({ type, alertDue: false } as never)]
+          : [row.patch({ type } as never)];
       for (const patch of written) expect(triggerStages(type)).not.toContain(patch.stage);
     }
   });

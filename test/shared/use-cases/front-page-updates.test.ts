@@ -37,7 +37,10 @@ beforeAll(() => {
 async function publish(id: string, section: string, overrides: Partial<ArticleHead> = {}): Promise<void> {
   minute += 1;
   const at = new Date(Date.UTC(2026, 10, 27, 10, minute)).toISOString();
-  await store.saveVersion(articleHead(id, { title: `Story ${id}`, section, slug: id, publishedAt: at, updatedAt: at, alertDue: false, ...overrides }), 0);
+  await store.saveVersion(
+    articleHead(id, { title: `Story ${id}`, section, slug: id, publishedAt: at, updatedAt: at, alertDue: false, ...overrides }),
+    0,
+  );
   expect((await renderSiteBatch(deps, [{ id, version: 1 }])).outcome).toBe('rendered');
 }
 

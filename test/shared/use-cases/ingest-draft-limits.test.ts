@@ -67,7 +67,8 @@ function dependencies(files: Record<string, string>, overrides: Partial<IngestDe
   return { deps, alerts, reports: drafts.reports };
 }
 
-const draft = (title: string, extra = '') => `---\ntitle: ${title}\nsection: World\n${extra}---\n\nThe council met on Tuesday to vote on the budget for next year.\n`;
+const draft = (title: string, extra = '') =>
+  `---\ntitle: ${title}\nsection: World\n${extra}---\n\nThe council met on Tuesday to vote on the budget for next year.\n`;
 
 describe('ingestDraft limits', () => {
   it('rejects a draft whose processing passes the deadline as too complex, with a report and an editors alert', async () => {

@@ -22,7 +22,16 @@ beforeEach(() => {
   store = createMemoryArticleStore();
   scheduler = createMemoryScheduler();
   editors = createRecordingTopic();
-  deps = { drafts, store, scheduler, editors, related: createMemoryRelatedIndex(), site: createMemorySiteBucket(), siteUrl: 'https://news.example', now: () => NOW };
+  deps = {
+    drafts,
+    store,
+    scheduler,
+    editors,
+    related: createMemoryRelatedIndex(),
+    site: createMemorySiteBucket(),
+    siteUrl: 'https://news.example',
+    now: () => NOW,
+  };
 });
 
 const upload = (key: string, fields: Record<string, unknown>) => {

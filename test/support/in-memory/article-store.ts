@@ -36,7 +36,16 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
       published.sort((a, b) => `${b.publishedAt}#${b.id}`.localeCompare(`${a.publishedAt}#${a.id}`));
       return published.slice(0, limit).map(
         ({ id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language }): ArticleSummary => ({
-          id, slug, title, dek, section, tags, byline, publishedAt, updatedAt, language,
+          id,
+          slug,
+          title,
+          dek,
+          section,
+          tags,
+          byline,
+          publishedAt,
+          updatedAt,
+          language,
         }),
       );
     },

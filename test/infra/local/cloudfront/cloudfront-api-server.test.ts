@@ -1,9 +1,4 @@
-import {
-  CloudFrontClient,
-  CreateInvalidationCommand,
-  GetInvalidationCommand,
-  TooManyInvalidationsInProgress,
-} from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand, TooManyInvalidationsInProgress } from '@aws-sdk/client-cloudfront';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCloudFrontApiServer, type CloudFrontApiServer } from '../../../../infra/local/cloudfront/cloudfront-api-server';
 import { INVALIDATION_LIMITS } from '../../../../infra/local/cloudfront/invalidation-state';
@@ -51,18 +46,27 @@ describe('local CloudFront invalidation API', () => {
 
   it('refuses the same caller reference with other paths, as CloudFront does', async () => {
     await invalidate('article-v1', ['/articles/a/*']);
-    await expect(invalidate('article-v1', ['/articles/a/*', '/feeds/*'])).rejects.toMatchObject({ name: 'InvalidationBatchAlreadyExists', $metadata: { httpStatusCode: 409 } });
+    await expect(invalidate('article-v1', ['/articles/a/*', '/feeds/*'])).rejects.toMatchObject({
+      name: 'InvalidationBatchAlreadyExists',
+      $metadata: { httpStatusCode: 409 },
+    });
   });
 
   it('refuses a 16th wildcard path in progress', async () => {
-    await invalidate('wild-1', Array.from({ length: INVALIDATION_LIMITS.wildcardPathsInProgress - 1 }, (_, i) => `/w${i}/*`));
+    await invalidate(
+      'wild-1',
+      Array.from({ length: INVALIDATION_LIMITS.wildcardPathsInProgress - 1 }, (_, i) => `/w${i}/*`),
+    );
     await invalidate('wild-2', ['/last/*']);
     await expect(invalidate('wild-3', ['/one-too-many/*'])).rejects.toBeInstanceOf(TooManyInvalidationsInProgress);
     await expect(invalidate('files-ok', ['/articles/a/index.html'])).resolves.toBeDefined();
   });
 
   it('refuses a 3,001st file path in progress', async () => {
-    await invalidate('many', Array.from({ length: INVALIDATION_LIMITS.filePathsInProgress }, (_, i) => `/p/${i}.html`));
+    await invalidate(
+      'many',
+      Array.from({ length: INVALIDATION_LIMITS.filePathsInProgress }, (_, i) => `/p/${i}.html`),
+    );
     await expect(invalidate('one-more', ['/p/extra.html'])).rejects.toBeInstanceOf(TooManyInvalidationsInProgress);
   });
 
@@ -74,7 +78,10 @@ describe('local CloudFront invalidation API', () => {
         await quickClient.send(
           new CreateInvalidationCommand({
             DistributionId: DISTRIBUTION,
-            InvalidationBatch: { CallerReference: `round-${round}`, Paths: { Quantity: 15, Items: Array.from({ length: 15 }, (_, i) => `/r${i}/*`) } },
+            InvalidationBatch: {
+              CallerReference: `round-${round}`,
+              Paths: { Quantity: 15, Items: Array.from({ length: 15 }, (_, i) => `/r${i}/*`) },
+            },
           }),
         );
       }

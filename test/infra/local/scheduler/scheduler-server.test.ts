@@ -101,7 +101,11 @@ describe('local EventBridge Scheduler endpoint', () => {
     await start();
     await client.send(new CreateScheduleCommand(input('s1')));
     await client.send(
-      new UpdateScheduleCommand({ ...input('s1'), ScheduleExpression: 'at(2098-05-06T07:08:09)', Target: { Arn: TARGET, RoleArn: ROLE, Input: '{"v":2}' } }),
+      new UpdateScheduleCommand({
+        ...input('s1'),
+        ScheduleExpression: 'at(2098-05-06T07:08:09)',
+        Target: { Arn: TARGET, RoleArn: ROLE, Input: '{"v":2}' },
+      }),
     );
     const got = await client.send(new GetScheduleCommand({ Name: 's1', GroupName: GROUP }));
     expect([got.ScheduleExpression, got.Target?.Input]).toEqual(['at(2098-05-06T07:08:09)', '{"v":2}']);
@@ -140,7 +144,9 @@ describe('local EventBridge Scheduler endpoint', () => {
     const fired: string[] = [];
     await start({ invoke: async (_arn, text) => void fired.push(text) });
     // 01:00 in Paris (winter, UTC+1) is midnight UTC: long past, so it fires at once.
-    await client.send(new CreateScheduleCommand(input('tz', { ScheduleExpression: 'at(2020-01-01T01:00:00)', ScheduleExpressionTimezone: 'Europe/Paris' })));
+    await client.send(
+      new CreateScheduleCommand(input('tz', { ScheduleExpression: 'at(2020-01-01T01:00:00)', ScheduleExpressionTimezone: 'Europe/Paris' })),
+    );
     await vi.waitFor(() => expect(fired).toEqual(['{"name":"tz"}']), { timeout: 5000 });
   });
 
@@ -214,9 +220,12 @@ describe('local EventBridge Scheduler endpoint', () => {
       onFailure: (failure) => failures.push(failure),
     });
     await client.send(new CreateScheduleCommand(input('flaky', { ScheduleExpression: 'at(2020-01-01T00:00:00)' })));
-    await vi.waitFor(async () => {
-      await expect(client.send(new GetScheduleCommand({ Name: 'flaky', GroupName: GROUP }))).rejects.toBeInstanceOf(ResourceNotFoundException);
-    }, { timeout: 5000 });
+    await vi.waitFor(
+      async () => {
+        await expect(client.send(new GetScheduleCommand({ Name: 'flaky', GroupName: GROUP }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+      },
+      { timeout: 5000 },
+    );
     expect([attempts, failures]).toEqual([3, []]);
   });
 });

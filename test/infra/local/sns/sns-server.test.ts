@@ -137,9 +137,7 @@ describe('local SNS endpoint, topics and subscriptions', () => {
   });
 
   it('rejects a FIFO topic', async () => {
-    await expect(endpoint.client.send(new CreateTopicCommand({ Name: 'alerts.fifo' }))).rejects.toThrow(
-      InvalidParameterException,
-    );
+    await expect(endpoint.client.send(new CreateTopicCommand({ Name: 'alerts.fifo' }))).rejects.toThrow(InvalidParameterException);
   });
 
   it('answers NotFound for a topic that does not exist', async () => {
@@ -201,9 +199,7 @@ describe('local SNS endpoint, delivery', () => {
       messageId: tech.MessageId,
       timestamp: '2025-11-27T09:30:00.123Z',
     });
-    expect(deliveries.find((d) => d.messageId === business.MessageId)?.message).toBe(
-      JSON.stringify({ notification: { title: 'Rates hold' } }),
-    );
+    expect(deliveries.find((d) => d.messageId === business.MessageId)?.message).toBe(JSON.stringify({ notification: { title: 'Rates hold' } }));
   });
 
   it('delivers the APNS entry to an apns device and the default entry to an unknown platform', async () => {
@@ -211,9 +207,7 @@ describe('local SNS endpoint, delivery', () => {
     for (const device of ['apns:device-1', 'device-3']) {
       await endpoint.client.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'application', Endpoint: device }));
     }
-    await endpoint.client.send(
-      new PublishCommand({ TopicArn: topicArn, Message: alertMessage('Ceasefire'), MessageStructure: 'json' }),
-    );
+    await endpoint.client.send(new PublishCommand({ TopicArn: topicArn, Message: alertMessage('Ceasefire'), MessageStructure: 'json' }));
     const messages = Object.fromEntries((await endpoint.deliveries()).map((d) => [d.endpoint, d.message]));
     expect(messages).toEqual({
       'apns:device-1': JSON.stringify({ aps: { alert: 'Ceasefire' } }),
@@ -223,9 +217,7 @@ describe('local SNS endpoint, delivery', () => {
 
   it('rejects a json-structured message without a default entry', async () => {
     const topicArn = await createAlertsTopic();
-    const publishing = endpoint.client.send(
-      new PublishCommand({ TopicArn: topicArn, Message: '{"email":"hi"}', MessageStructure: 'json' }),
-    );
+    const publishing = endpoint.client.send(new PublishCommand({ TopicArn: topicArn, Message: '{"email":"hi"}', MessageStructure: 'json' }));
     await expect(publishing).rejects.toThrow(/No default entry/);
   });
 
@@ -233,9 +225,7 @@ describe('local SNS endpoint, delivery', () => {
     const topicArn = await createAlertsTopic();
     const arn = await subscribeTech(topicArn);
     await endpoint.client.send(new UnsubscribeCommand({ SubscriptionArn: arn }));
-    await endpoint.client.send(
-      new PublishCommand({ TopicArn: topicArn, Message: 'hello', MessageAttributes: alertAttributes('Tech', []) }),
-    );
+    await endpoint.client.send(new PublishCommand({ TopicArn: topicArn, Message: 'hello', MessageAttributes: alertAttributes('Tech', []) }));
     expect(await endpoint.outboxFiles()).toEqual([]);
   });
 
@@ -274,9 +264,7 @@ describe('local SNS endpoint, delivery', () => {
       }),
     );
     expect(result.Successful?.map((s) => s.Id)).toEqual(['tech', 'world']);
-    expect(result.Failed).toEqual([
-      expect.objectContaining({ Id: 'bad', Code: 'ParameterValueInvalid', SenderFault: true }),
-    ]);
+    expect(result.Failed).toEqual([expect.objectContaining({ Id: 'bad', Code: 'ParameterValueInvalid', SenderFault: true })]);
     const techId = result.Successful?.find((s) => s.Id === 'tech')?.MessageId;
     expect((await endpoint.deliveries()).map((d) => [d.messageId, d.message])).toEqual([[techId, 'chips']]);
   });
@@ -324,9 +312,7 @@ describe('local SNS endpoint, persistence', () => {
     const { Topics } = await endpoint.client.send(new ListTopicsCommand({}));
     const { Subscriptions } = await endpoint.client.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
     await endpoint.client.send(new PublishCommand({ TopicArn: topicArn, Message: 'm', MessageAttributes: alertAttributes('Business', []) }));
-    const tech = await endpoint.client.send(
-      new PublishCommand({ TopicArn: topicArn, Message: 'm', MessageAttributes: alertAttributes('Tech', []) }),
-    );
+    const tech = await endpoint.client.send(new PublishCommand({ TopicArn: topicArn, Message: 'm', MessageAttributes: alertAttributes('Tech', []) }));
     expect(Topics).toEqual([{ TopicArn: topicArn }]);
     expect(Subscriptions?.map((s) => s.SubscriptionArn)).toEqual([arn]);
     expect((await endpoint.deliveries()).map((d) => d.messageId)).toEqual([tech.MessageId]);

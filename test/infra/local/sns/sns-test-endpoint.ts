@@ -57,9 +57,7 @@ export async function startTestEndpoint(): Promise<TestEndpoint> {
     },
     async deliveries() {
       const files = await endpoint.outboxFiles();
-      return Promise.all(
-        files.map(async (file) => snsDeliverySchema.parse(JSON.parse(await readFile(join(outboxDir, file), 'utf8')))),
-      );
+      return Promise.all(files.map(async (file) => snsDeliverySchema.parse(JSON.parse(await readFile(join(outboxDir, file), 'utf8')))));
     },
     async dispose() {
       endpoint.client.destroy();

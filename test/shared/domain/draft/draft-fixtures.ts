@@ -3,8 +3,7 @@ import { parseDraft, type ParseDraftResult } from '../../../../shared/domain/dra
 import type { DraftContent, DraftProblem } from '../../../../shared/domain/article';
 
 /** The seed draft, as bytes. */
-export const seedDraftBytes = (): Uint8Array =>
-  readFileSync(new URL('../../../../examples/us-china-ai-dialogue.md', import.meta.url));
+export const seedDraftBytes = (): Uint8Array => readFileSync(new URL('../../../../examples/us-china-ai-dialogue.md', import.meta.url));
 
 /** A Markdown draft with the given front matter lines (no fences) and body. */
 export function markdown(frontMatter: string, body = 'The body.'): string {

@@ -35,7 +35,10 @@ describe('required fields and unknown fields', () => {
 
   it('reports every problem, sorted by line', () => {
     const errors = expectErrors(parseFields('title: ""\nsection: World\nbreaking: maybe'));
-    expect(errors.map((error) => [error.path, error.line])).toEqual([['title', 2], ['breaking', 4]]);
+    expect(errors.map((error) => [error.path, error.line])).toEqual([
+      ['title', 2],
+      ['breaking', 4],
+    ]);
   });
 });
 
@@ -105,7 +108,10 @@ describe('tags and takeaways', () => {
 
   it('rejects more than 10 takeaways', () => {
     const list = Array.from({ length: 11 }, (_, index) => `  - Point ${index}`).join('\n');
-    expect(problemAt(expectErrors(parseFields(`${REQUIRED}\ntakeaways:\n${list}`)), 'takeaways')).toMatchObject({ line: 4, message: 'Too many takeaways: at most 10' });
+    expect(problemAt(expectErrors(parseFields(`${REQUIRED}\ntakeaways:\n${list}`)), 'takeaways')).toMatchObject({
+      line: 4,
+      message: 'Too many takeaways: at most 10',
+    });
   });
 });
 

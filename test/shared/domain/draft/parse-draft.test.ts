@@ -7,9 +7,7 @@ describe('parseDraft on the seed example', () => {
 
   it('reads the four editor takeaways', () => {
     expect(draft.takeaways).toHaveLength(4);
-    expect(draft.takeaways?.[0]).toBe(
-      'Formal agreement reached between the U.S. and China to initiate high-level government talks on AI.',
-    );
+    expect(draft.takeaways?.[0]).toBe('Formal agreement reached between the U.S. and China to initiate high-level government talks on AI.');
   });
 
   it('derives the full slug from the title (84 characters, under the 100 limit, so not cut)', () => {
@@ -126,9 +124,7 @@ describe('parseDraft on JSON drafts', () => {
   });
 
   it('reports the line of an unknown field nested in image', () => {
-    const errors = expectErrors(
-      parseText(json({ title: 'T', section: 'World', image: { alt: 'A flag', scr: 'a.jpg' }, body: 'b' }), 'd.json'),
-    );
+    const errors = expectErrors(parseText(json({ title: 'T', section: 'World', image: { alt: 'A flag', scr: 'a.jpg' }, body: 'b' }), 'd.json'));
     expect(problemAt(errors, 'image.scr')).toMatchObject({ line: 6, message: 'Unknown field "scr"; did you mean "src"?' });
   });
 

@@ -71,7 +71,14 @@ describe('parseDraft front matter structure', () => {
 describe('parseDraft against resource exhaustion and prototype pollution', () => {
   it('rejects a YAML alias bomb', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [previous, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']] as const) {
+    for (const [previous, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+    ] as const) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
     }
     const errors = expectErrors(parseText(markdown(`${REQUIRED}\n${levels.join('\n')}\ntags: *g`)));

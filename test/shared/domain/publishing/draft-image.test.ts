@@ -37,7 +37,10 @@ function png(width: number, height: number): Uint8Array {
 
 describe('imageSource', () => {
   it('resolves a file name against the draft’s folder in the drafts bucket', () => {
-    expect(imageSource('drafts/world/story.md', { src: 'images/photo.jpg', alt: 'A' })).toEqual({ kind: 'object', key: 'drafts/world/images/photo.jpg' });
+    expect(imageSource('drafts/world/story.md', { src: 'images/photo.jpg', alt: 'A' })).toEqual({
+      kind: 'object',
+      key: 'drafts/world/images/photo.jpg',
+    });
   });
 
   it('finds a preview’s image in the same folder under drafts/', () => {

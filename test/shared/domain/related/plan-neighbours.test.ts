@@ -19,7 +19,10 @@ const fresh: NewArticle = {
   publishedAt: '2026-01-02T00:00:00.000Z',
   terms: articleTerms({ title: 'Chip export rules', tags: [], body: 'Chip makers face new export rules for chips.', language: 'en' }),
 };
-const chipQuery = new Map([['chip', 2], ['export', 2]]);
+const chipQuery = new Map([
+  ['chip', 2],
+  ['export', 2],
+]);
 const candidate = (id: string): RankedCandidate => ({ article: indexed(id, { query: chipQuery, selfScore: 4 }), score: 1 });
 const link = (id: string, score: number): ScoredLink => ({ id, slug: `slug-${id}`, title: id, section: 'World', score });
 const state = (id: string, related: ScoredLink[]): CurrentRelated => ({ id, version: 3, related });

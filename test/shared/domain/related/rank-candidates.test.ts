@@ -1,32 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RELATED_PARAMETERS as P,
-  rankCandidates,
-  selectLinks,
-  type ScoredLink,
-  type TermQuery,
-} from '../../../../shared/domain/related';
+import { DEFAULT_RELATED_PARAMETERS as P, rankCandidates, selectLinks, type ScoredLink, type TermQuery } from '../../../../shared/domain/related';
 import { indexed, posting } from './fixtures';
 
 const subject = { id: 'new', slug: 'slug-new', section: 'World', tags: ['ai'], publishedAt: '2026-01-02T00:00:00.000Z' };
-const query: TermQuery = { weights: new Map([['chip', 3], ['export', 2]]), selfScore: 5 };
+const query: TermQuery = {
+  weights: new Map([
+    ['chip', 3],
+    ['export', 2],
+  ]),
+  selfScore: 5,
+};
 
 describe('rankCandidates', () => {
   it('never ranks the article itself, by id or by slug', () => {
-    const ranked = rankCandidates(subject, query, [
-      posting('chip', indexed('new')),
-      posting('chip', indexed('other', { slug: 'slug-new' })),
-      posting('chip', indexed('a')),
-    ], 100, P);
+    const ranked = rankCandidates(
+      subject,
+      query,
+      [posting('chip', indexed('new')), posting('chip', indexed('other', { slug: 'slug-new' })), posting('chip', indexed('a'))],
+      100,
+      P,
+    );
     expect(ranked.map((c) => c.article.id)).toEqual(['a']);
   });
 
   it('drops withdrawn and scheduled articles', () => {
-    const ranked = rankCandidates(subject, query, [
-      posting('chip', indexed('w', { status: 'withdrawn' })),
-      posting('chip', indexed('s', { status: 'scheduled' })),
-      posting('chip', indexed('p')),
-    ], 100, P);
+    const ranked = rankCandidates(
+      subject,
+      query,
+      [posting('chip', indexed('w', { status: 'withdrawn' })), posting('chip', indexed('s', { status: 'scheduled' })), posting('chip', indexed('p'))],
+      100,
+      P,
+    );
     expect(ranked.map((c) => c.article.id)).toEqual(['p']);
   });
 
@@ -37,19 +41,31 @@ describe('rankCandidates', () => {
   });
 
   it('prefers the same section and shared tags when the text matches equally', () => {
-    const ranked = rankCandidates(subject, query, [
-      posting('chip', indexed('elsewhere', { section: 'Sport' })),
-      posting('chip', indexed('same-section')),
-      posting('chip', indexed('shared-tag', { tags: ['AI'] })),
-    ], 100, P);
+    const ranked = rankCandidates(
+      subject,
+      query,
+      [
+        posting('chip', indexed('elsewhere', { section: 'Sport' })),
+        posting('chip', indexed('same-section')),
+        posting('chip', indexed('shared-tag', { tags: ['AI'] })),
+      ],
+      100,
+      P,
+    );
     expect(ranked.map((c) => c.article.id)).toEqual(['shared-tag', 'same-section', 'elsewhere']);
   });
 
   it('prefers the more recent article when the text matches equally', () => {
-    const ranked = rankCandidates(subject, query, [
-      posting('chip', indexed('old', { publishedAt: '2024-01-01T00:00:00.000Z' })),
-      posting('chip', indexed('recent', { publishedAt: '2026-01-01T00:00:00.000Z' })),
-    ], 100, P);
+    const ranked = rankCandidates(
+      subject,
+      query,
+      [
+        posting('chip', indexed('old', { publishedAt: '2024-01-01T00:00:00.000Z' })),
+        posting('chip', indexed('recent', { publishedAt: '2026-01-01T00:00:00.000Z' })),
+      ],
+      100,
+      P,
+    );
     expect(ranked.map((c) => c.article.id)).toEqual(['recent', 'old']);
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../shared/domain/article';
-import {
-  escapeHtml,
-  HTML_CACHE_CONTROL,
-  HTML_CONTENT_TYPE,
-  renderArticlePage,
-  stylesheet,
-} from '../../../../shared/domain/render';
+import { escapeHtml, HTML_CACHE_CONTROL, HTML_CONTENT_TYPE, renderArticlePage, stylesheet } from '../../../../shared/domain/render';
 import { attributeValues, element, headingLevels, texts } from './html-parts';
 import { SEED_ARTICLE, SEED_PARAGRAPHS, SITE } from './seed-article';
 
@@ -22,9 +16,7 @@ function render(overrides: Partial<Article>): string {
 
 describe('renderArticlePage: the file', () => {
   it('is keyed by the article path under articles/', () => {
-    expect(page.key).toBe(
-      'articles/a-digital-ceasefire-us-and-china-open-high-level-dialogue-on-artificial-intelligence/index.html',
-    );
+    expect(page.key).toBe('articles/a-digital-ceasefire-us-and-china-open-high-level-dialogue-on-artificial-intelligence/index.html');
   });
 
   it('is stored as UTF-8 HTML with the article cache policy: an hour at the CDN, invalidated when it changes', () => {
@@ -69,7 +61,9 @@ describe('renderArticlePage: the document', () => {
   });
 
   it('has header, main, article and footer landmarks in order', () => {
-    expect(html).toMatch(/<header class="site-header">[\s\S]*<main id="main">[\s\S]*<article\b[\s\S]*<\/article>[\s\S]*<\/main>[\s\S]*<footer class="site-footer">/);
+    expect(html).toMatch(
+      /<header class="site-header">[\s\S]*<main id="main">[\s\S]*<article\b[\s\S]*<\/article>[\s\S]*<\/main>[\s\S]*<footer class="site-footer">/,
+    );
   });
 
   it('has one h1 followed only by h2 and deeper headings', () => {
@@ -179,9 +173,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
 
   it('shows a correction note when the article has a correction', () => {
     const corrected = render({ correction: 'An earlier version misstated the date.' });
-    expect(corrected).toContain(
-      '<p class="correction" role="note"><strong>Correction:</strong> An earlier version misstated the date.</p>',
-    );
+    expect(corrected).toContain('<p class="correction" role="note"><strong>Correction:</strong> An earlier version misstated the date.</p>');
   });
 
   it('shows no correction note when the article has none', () => {
@@ -196,9 +188,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
     const share = element(html, /<section class="share"[^>]*>/);
     expect(texts(share, 'h2')).toEqual(['Share Article']);
     const hrefs = attributeValues(share, 'href');
-    expect(hrefs).toContain(
-      `https://twitter.com/intent/tweet?url=${encodedUrl}&amp;text=${encodeURIComponent(SEED_ARTICLE.title)}`,
-    );
+    expect(hrefs).toContain(`https://twitter.com/intent/tweet?url=${encodedUrl}&amp;text=${encodeURIComponent(SEED_ARTICLE.title)}`);
     expect(hrefs).toContain(`https://www.facebook.com/sharer/sharer.php?u=${encodedUrl}`);
     expect(hrefs).toContain(`https://www.linkedin.com/sharing/share-offsite/?url=${encodedUrl}`);
     expect(hrefs).toContain(`mailto:?subject=${encodeURIComponent(SEED_ARTICLE.title)}&amp;body=${encodedUrl}`);
@@ -230,11 +220,7 @@ describe('renderArticlePage: the parts of the reference page', () => {
       /<section id="related"[^>]*>/,
     );
     expect(texts(related, 'a')).toEqual(['First story', 'Second story', 'Third story']);
-    expect(attributeValues(element(related, /<ol>/), 'href')).toEqual([
-      '/articles/first/',
-      '/articles/second/',
-      '/articles/third/',
-    ]);
+    expect(attributeValues(element(related, /<ol>/), 'href')).toEqual(['/articles/first/', '/articles/second/', '/articles/third/']);
     expect(related).not.toContain('No related articles found');
   });
 
@@ -277,10 +263,7 @@ describe('renderArticlePage: languages and URLs', () => {
   });
 
   it('percent-encodes Chinese slugs of related articles', () => {
-    const related = element(
-      render({ related: [{ slug: '新闻', title: 'News', section: 'World' }] }),
-      /<section id="related"[^>]*>/,
-    );
+    const related = element(render({ related: [{ slug: '新闻', title: 'News', section: 'World' }] }), /<section id="related"[^>]*>/);
     expect(attributeValues(related, 'href')).toEqual(['/articles/%E6%96%B0%E9%97%BB/']);
   });
 });

@@ -67,7 +67,9 @@ describe('the home front page', () => {
     const image = { src: '/assets/images/a.0123abcd.jpg', alt: 'Harbour at dusk', width: 1200, height: 675 };
     const body = renderHomeFront([summary('a', 'A', { image }), summary('b', 'B', { image: { ...image, alt: 'Second' } })], SITE).body;
     const leadStory = element(body, /<article class="lead"/);
-    expect(leadStory).toContain('<img class="lead-image" src="/assets/images/a.0123abcd.jpg" alt="Harbour at dusk" width="1200" height="675" decoding="async">');
+    expect(leadStory).toContain(
+      '<img class="lead-image" src="/assets/images/a.0123abcd.jpg" alt="Harbour at dusk" width="1200" height="675" decoding="async">',
+    );
     expect(element(body, /<ol class="top-stories">/)).toContain('alt="Second" width="1200" height="675" loading="lazy"');
   });
 

@@ -11,9 +11,7 @@ const PAYLOAD = `${SCRIPT}${BREAKOUT}'><a href='javascript:alert(1)'>`;
 /** The attribute names and values of every tag in `html` (values are double-quoted in our output). */
 function attributes(html: string): Array<[string, string]> {
   const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
-  return tags.flatMap((tag) =>
-    [...tag.matchAll(/\s([^\s=>"']+)(?:="([^"]*)")?/g)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']),
-  );
+  return tags.flatMap((tag) => [...tag.matchAll(/\s([^\s=>"']+)(?:="([^"]*)")?/g)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']));
 }
 
 /** Fails when the HTML holds anything an injected payload could execute: a script element, an event handler attribute, a javascript: URL. */

@@ -54,9 +54,7 @@ describe('renderMarkdown', () => {
   });
 
   it('marks external links noopener noreferrer', () => {
-    expect(renderMarkdown('[a](https://example.com/)')).toContain(
-      '<a href="https://example.com/" rel="noopener noreferrer">a</a>',
-    );
+    expect(renderMarkdown('[a](https://example.com/)')).toContain('<a href="https://example.com/" rel="noopener noreferrer">a</a>');
   });
 
   it('leaves internal and mailto links without rel', () => {

@@ -19,9 +19,63 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  'word', 'Über', '中文', ' ', ' ', ' ', '\n', '\n', '\n\n', '.', ',', ';', ':', '?', '!', "'", '"', '(', ')', '-', '—', '%', '$', '£',
-  '1', '2024', '1.', '2)', '#', '>', '*', '_', '+', '=', '~', '`', '|', '[', ']', '<', '&', '&amp;', '&T;', '&#39;', '\t', '\u00a0',
-  '\\', '---', '===', '    ', 'https://example.org', '@', '^', '{', '}', '/', '\r\n',
+  'word',
+  'Über',
+  '中文',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\n\n',
+  '.',
+  ',',
+  ';',
+  ':',
+  '?',
+  '!',
+  "'",
+  '"',
+  '(',
+  ')',
+  '-',
+  '—',
+  '%',
+  '$',
+  '£',
+  '1',
+  '2024',
+  '1.',
+  '2)',
+  '#',
+  '>',
+  '*',
+  '_',
+  '+',
+  '=',
+  '~',
+  '`',
+  '|',
+  '[',
+  ']',
+  '<',
+  '&',
+  '&amp;',
+  '&T;',
+  '&#39;',
+  '\t',
+  '\u00a0',
+  '\\',
+  '---',
+  '===',
+  '    ',
+  'https://example.org',
+  '@',
+  '^',
+  '{',
+  '}',
+  '/',
+  '\r\n',
 ];
 
 function sample(next: () => number): string {
@@ -33,7 +87,9 @@ function sample(next: () => number): string {
 
 describe('renderPlainProse', () => {
   it('writes paragraphs with their line breaks, escaping & and "', () => {
-    expect(renderPlainProse('Fish & "chips"\nare back.\n\n\nSecond one.\n')).toBe('<p>Fish &amp; &quot;chips&quot;\nare back.</p>\n<p>Second one.</p>\n');
+    expect(renderPlainProse('Fish & "chips"\nare back.\n\n\nSecond one.\n')).toBe(
+      '<p>Fish &amp; &quot;chips&quot;\nare back.</p>\n<p>Second one.</p>\n',
+    );
   });
 
   it.each([

@@ -62,7 +62,24 @@ describe('stylesheet', () => {
   });
 
   it('styles every class the pages use', () => {
-    for (const name of ['skip-link', 'site-header', 'brand', 'kicker', 'dek', 'analysis', 'label', 'byline-block', 'article-body', 'share', 'related', 'empty', 'article-list', 'correction', 'figure-text', 'credit']) {
+    for (const name of [
+      'skip-link',
+      'site-header',
+      'brand',
+      'kicker',
+      'dek',
+      'analysis',
+      'label',
+      'byline-block',
+      'article-body',
+      'share',
+      'related',
+      'empty',
+      'article-list',
+      'correction',
+      'figure-text',
+      'credit',
+    ]) {
       expect(file.body, name).toContain(`.${name}`);
     }
   });

@@ -13,7 +13,10 @@ const alert: AlertPayload = {
   breaking: true,
   language: 'en',
 };
-const links = { preferencesUrl: 'https://news.example/api/subscriptions/preferences?token=t1', unsubscribeUrl: 'https://news.example/api/subscriptions/unsubscribe?token=t1' };
+const links = {
+  preferencesUrl: 'https://news.example/api/subscriptions/preferences?token=t1',
+  unsubscribeUrl: 'https://news.example/api/subscriptions/unsubscribe?token=t1',
+};
 
 describe('the alert email', () => {
   const email = renderAlertEmail(alert, 'reader@example.com', links, 'The Newsroom');

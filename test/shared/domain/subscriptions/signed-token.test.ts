@@ -7,7 +7,10 @@ const now = new Date('2026-12-01T12:00:00Z');
 describe('signed links', () => {
   it('verifies a token it issued, for its purpose, until it expires', () => {
     const token = issueToken('confirm', 'reader-1', SECRET, now);
-    expect(verifyToken(token, 'confirm', SECRET, now)).toEqual({ ok: true, claims: { purpose: 'confirm', subscriber: 'reader-1', expires: expect.any(Number) } });
+    expect(verifyToken(token, 'confirm', SECRET, now)).toEqual({
+      ok: true,
+      claims: { purpose: 'confirm', subscriber: 'reader-1', expires: expect.any(Number) },
+    });
     const justBefore = new Date(now.getTime() + (TOKEN_LIFETIME_SECONDS.confirm - 1) * 1000);
     expect(verifyToken(token, 'confirm', SECRET, justBefore).ok).toBe(true);
     const after = new Date(now.getTime() + TOKEN_LIFETIME_SECONDS.confirm * 1000);
@@ -31,7 +34,10 @@ describe('signed links', () => {
     for (const token of ['', 'abc', 'a.b.c', '.', `${'x'.repeat(600)}.y`]) {
       expect(verifyToken(token, 'manage', SECRET, now).ok).toBe(false);
     }
-    const signedGarbage = signToken({ purpose: 'manage', subscriber: 'r', expires: 1 }, SECRET).replace(/^[^.]+/, Buffer.from('not json').toString('base64url'));
+    const signedGarbage = signToken({ purpose: 'manage', subscriber: 'r', expires: 1 }, SECRET).replace(
+      /^[^.]+/,
+      Buffer.from('not json').toString('base64url'),
+    );
     expect(verifyToken(signedGarbage, 'manage', SECRET, now).ok).toBe(false);
   });
 

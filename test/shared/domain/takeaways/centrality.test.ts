@@ -14,17 +14,39 @@ function vectorsOf(docs: string[][]) {
 
 describe('lexRank', () => {
   it('returns scores that sum to one', () => {
-    const ranks = lexRank(graphOf([[0, 0.5, 0], [0.5, 0, 0.2], [0, 0.2, 0]]));
+    const ranks = lexRank(
+      graphOf([
+        [0, 0.5, 0],
+        [0.5, 0, 0.2],
+        [0, 0.2, 0],
+      ]),
+    );
     expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });
 
   it('ranks the sentence that shares terms with all others highest', () => {
-    const ranks = lexRank(similarityGraph(vectorsOf([['budget', 'tax', 'rail'], ['budget', 'vote'], ['tax', 'freeze'], ['rail', 'airport']])));
+    const ranks = lexRank(
+      similarityGraph(
+        vectorsOf([
+          ['budget', 'tax', 'rail'],
+          ['budget', 'vote'],
+          ['tax', 'freeze'],
+          ['rail', 'airport'],
+        ]),
+      ),
+    );
     expect(ranks.indexOf(Math.max(...ranks))).toBe(0);
   });
 
   it('spreads scores evenly when no sentence resembles another', () => {
-    expect(lexRank(graphOf([[0, 0], [0, 0]]))).toEqual([0.5, 0.5]);
+    expect(
+      lexRank(
+        graphOf([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([0.5, 0.5]);
   });
 });
 
@@ -38,7 +60,12 @@ describe('similarityGraph', () => {
   });
 
   it('gives the cosine similarity of the two vectors', () => {
-    const graph = similarityGraph(vectorsOf([['a', 'b'], ['a', 'c']]));
+    const graph = similarityGraph(
+      vectorsOf([
+        ['a', 'b'],
+        ['a', 'c'],
+      ]),
+    );
     // idf: a ln2, b and c ln3; cosine = ln2² / (ln2² + ln3²)
     const [a, b] = [Math.log(2) ** 2, Math.log(3) ** 2];
     expect(similarityOf(graph, 0, 1)).toBeCloseTo(a / (a + b));

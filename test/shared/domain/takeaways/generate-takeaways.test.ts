@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateTakeaways, type TakeawayInput } from '../../../../shared/domain/takeaways';
-import { cosineSimilarity, inverseDocumentFrequencies, markdownToPlainParagraphs, splitSentences, tfIdfVector, tokenize } from '../../../../shared/domain/text';
+import {
+  cosineSimilarity,
+  inverseDocumentFrequencies,
+  markdownToPlainParagraphs,
+  splitSentences,
+  tfIdfVector,
+  tokenize,
+} from '../../../../shared/domain/text';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -20,7 +27,9 @@ const chinese: TakeawayInput = {
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const bodySentences = (input: TakeawayInput): string[] =>
-  markdownToPlainParagraphs(input.body).flatMap((p) => splitSentences(p, input.language)).map(squash);
+  markdownToPlainParagraphs(input.body)
+    .flatMap((p) => splitSentences(p, input.language))
+    .map(squash);
 
 describe('generateTakeaways', () => {
   it('returns between three and five takeaways for a news article', () => {
@@ -59,7 +68,7 @@ describe('generateTakeaways', () => {
   it('never uses a heading or a block quote as a takeaway', () => {
     const takeaways = generateTakeaways(english, { min: 5, max: 5 });
     expect(takeaways).not.toContain('What changes for residents');
-    expect(takeaways.join(' ')).not.toContain('auditor\'s report');
+    expect(takeaways.join(' ')).not.toContain("auditor's report");
   });
 
   it('chooses no two takeaways that say the same thing', () => {

@@ -43,19 +43,13 @@ describe('checkGrounded', () => {
   });
 
   it('matches numbers written with or without thousands separators or trailing decimal zeros', () => {
-    const result = checkGrounded(
-      withTakeaway(2, 'A budget of 2.40 billion dollars brings 1200 parking spaces and 15 percent more riders.'),
-      article,
-    );
+    const result = checkGrounded(withTakeaway(2, 'A budget of 2.40 billion dollars brings 1200 parking spaces and 15 percent more riders.'), article);
     expect(result).toEqual({ ok: true, problems: [] });
   });
 
   it('takes only the numeric part of currency amounts and percentages', () => {
     const result = checkGrounded(withTakeaway(0, 'The budget is worth $7.5bn and lifts spending by 20%.'), article);
-    expect(result.problems).toEqual([
-      'Takeaway 1: the number 7.5 is not in the article.',
-      'Takeaway 1: the number 20 is not in the article.',
-    ]);
+    expect(result.problems).toEqual(['Takeaway 1: the number 7.5 is not in the article.', 'Takeaway 1: the number 20 is not in the article.']);
   });
 
   it('rejects a takeaway with a name that is not in the article', () => {
@@ -79,10 +73,7 @@ describe('checkGrounded', () => {
   });
 
   it('matches names ignoring case, a leading article and a possessive', () => {
-    const result = checkGrounded(
-      withTakeaway(2, "The State Auditor's level would not be met, according to Councillor James Ortiz."),
-      article,
-    );
+    const result = checkGrounded(withTakeaway(2, "The State Auditor's level would not be met, according to Councillor James Ortiz."), article);
     expect(result).toEqual({ ok: true, problems: [] });
   });
 
@@ -103,22 +94,13 @@ describe('checkGrounded', () => {
   });
 
   it('rejects an empty takeaway, a repeated one, and one of two sentences', () => {
-    const result = checkGrounded(
-      ['  ', grounded[0]!, grounded[0]!.toUpperCase(), 'The council voted on Tuesday. The mayor spoke.'],
-      article,
-    );
-    expect(result.problems).toEqual([
-      'Takeaway 1 is empty.',
-      'Takeaway 3 repeats an earlier takeaway.',
-      'Takeaway 4 is more than one sentence.',
-    ]);
+    const result = checkGrounded(['  ', grounded[0]!, grounded[0]!.toUpperCase(), 'The council voted on Tuesday. The mayor spoke.'], article);
+    expect(result.problems).toEqual(['Takeaway 1 is empty.', 'Takeaway 3 repeats an earlier takeaway.', 'Takeaway 4 is more than one sentence.']);
   });
 
   it('rejects a takeaway longer than 220 characters', () => {
     const long = `The council approved the budget on Tuesday ${'and transport spending rises '.repeat(7)}by a fifth.`;
     expect(long.length).toBeGreaterThan(220);
-    expect(checkGrounded(withTakeaway(0, long), article).problems).toEqual([
-      `Takeaway 1 has ${long.length} characters; the limit is 220.`,
-    ]);
+    expect(checkGrounded(withTakeaway(0, long), article).problems).toEqual([`Takeaway 1 has ${long.length} characters; the limit is 220.`]);
   });
 });

@@ -42,12 +42,7 @@ describe('markdownToPlainParagraphs', () => {
 
 describe('markdownToPlainBlocks', () => {
   it('labels each block with what it was', () => {
-    expect(markdownToPlainBlocks('# Title\n\nText.\n\n- item\n\n> quote').map((b) => b.kind)).toEqual([
-      'heading',
-      'paragraph',
-      'list-item',
-      'quote',
-    ]);
+    expect(markdownToPlainBlocks('# Title\n\nText.\n\n- item\n\n> quote').map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list-item', 'quote']);
   });
 });
 
@@ -153,4 +148,3 @@ describe('markdownToPlainBlocks constructs', () => {
     expect(parseMarkdown(body)).toBe(parseMarkdown(body));
   });
 });
-

@@ -20,25 +20,15 @@ describe('splitSentences', () => {
   });
 
   it('keeps the abbreviation inside the first sentence', () => {
-    expect(splitSentences('Mr. Smith arrived late. He apologised.', 'en')).toEqual([
-      'Mr. Smith arrived late.',
-      'He apologised.',
-    ]);
+    expect(splitSentences('Mr. Smith arrived late. He apologised.', 'en')).toEqual(['Mr. Smith arrived late.', 'He apologised.']);
   });
 
   it('splits after U.S. when a new sentence starts with a function word', () => {
-    expect(splitSentences('The company moved to the U.S. The move cost $5m.', 'en')).toEqual([
-      'The company moved to the U.S.',
-      'The move cost $5m.',
-    ]);
+    expect(splitSentences('The company moved to the U.S. The move cost $5m.', 'en')).toEqual(['The company moved to the U.S.', 'The move cost $5m.']);
   });
 
   it('splits Chinese text at full-width sentence punctuation', () => {
-    expect(splitSentences('新线路今天开通。乘客表示欢迎！票价会降低吗？', 'zh')).toEqual([
-      '新线路今天开通。',
-      '乘客表示欢迎！',
-      '票价会降低吗？',
-    ]);
+    expect(splitSentences('新线路今天开通。乘客表示欢迎！票价会降低吗？', 'zh')).toEqual(['新线路今天开通。', '乘客表示欢迎！', '票价会降低吗？']);
   });
 
   it('treats a single line break as a space and a blank line as a sentence end', () => {
@@ -54,7 +44,8 @@ describe('splitSentences', () => {
   });
 
   it('cuts a long paragraph where it would break anyway, keeping abbreviations joined', () => {
-    const sentence = (i: number) => [`Mr. Smith met Dr. Jones in the U.S. Senate on Jan. ${i}.`, `Why did No. ${i} fall?`, `"Enough," said Sen. Brown of St. Paul.`][i % 3]!;
+    const sentence = (i: number) =>
+      [`Mr. Smith met Dr. Jones in the U.S. Senate on Jan. ${i}.`, `Why did No. ${i} fall?`, `"Enough," said Sen. Brown of St. Paul.`][i % 3]!;
     const sentences = Array.from({ length: 600 }, (_, i) => sentence(i));
     expect(splitSentences(sentences.join(' '), 'en')).toEqual(sentences);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity, inverseDocumentFrequencies, tfIdfVector } from '../../../../shared/domain/text';
 
-const docs = [['budget', 'vote', 'council'], ['budget', 'tax'], ['rail', 'airport']];
+const docs = [
+  ['budget', 'vote', 'council'],
+  ['budget', 'tax'],
+  ['rail', 'airport'],
+];
 const idf = inverseDocumentFrequencies(docs);
 
 describe('term vectors', () => {

@@ -22,7 +22,16 @@ const ledger = () => createSendLedger({ client: DynamoDBDocumentClient.from(dyna
 function batchOf(size: number): EmailBatch {
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   return {
-    alert: { alertId: `fault-${run}#1`, title: `Fault test ${run}`, takeaways: ['One.'], url: 'http://localhost/articles/x/', section: 'World', tags: [], breaking: false, language: 'en' },
+    alert: {
+      alertId: `fault-${run}#1`,
+      title: `Fault test ${run}`,
+      takeaways: ['One.'],
+      url: 'http://localhost/articles/x/',
+      section: 'World',
+      tags: [],
+      breaking: false,
+      language: 'en',
+    },
     batchId: 'b1',
     recipients: Array.from({ length: size }, (_, i) => ({ id: `r${i}`, email: `fault-${run}-${i}@example.com` })),
   };
@@ -124,7 +133,10 @@ describe('sending one email batch under faults', () => {
     const clock = { now: Date.now() };
     const real = ses();
     const refuses: EmailSender = {
-      send: (email) => (email.to === batch.recipients[0]?.email ? Promise.reject(new EmailSendError('rejected', 'MessageRejected: Email address is not verified.')) : real.send(email)),
+      send: (email) =>
+        email.to === batch.recipients[0]?.email
+          ? Promise.reject(new EmailSendError('rejected', 'MessageRejected: Email address is not verified.'))
+          : real.send(email),
     };
     const outcome = await sendEmailBatch(deps(refuses, clock), batch);
     expect(outcome).toMatchObject({ status: 'sent', sent: 2, failures: [{ recipient: 'r0', outcome: 'not-sent' }] });

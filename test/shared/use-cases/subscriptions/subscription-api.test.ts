@@ -32,8 +32,17 @@ function api() {
   };
   const client_ = `client-${Math.random()}`;
   const call = (request: Partial<ApiRequest>) =>
-    handleSubscriptionRequest(deps, { method: 'GET', path: '/', query: {}, body: '', clientIp: client_, contentType: 'application/x-www-form-urlencoded', ...request });
-  const signUp = (email: string, extra = '') => call({ method: 'POST', path: '/api/subscriptions', body: `email=${encodeURIComponent(email)}${extra}` });
+    handleSubscriptionRequest(deps, {
+      method: 'GET',
+      path: '/',
+      query: {},
+      body: '',
+      clientIp: client_,
+      contentType: 'application/x-www-form-urlencoded',
+      ...request,
+    });
+  const signUp = (email: string, extra = '') =>
+    call({ method: 'POST', path: '/api/subscriptions', body: `email=${encodeURIComponent(email)}${extra}` });
   return { call, signUp, sent, store };
 }
 
@@ -86,7 +95,10 @@ describe('the subscription API', () => {
   it('refuses an invalid address and a forged or missing token', async () => {
     const { signUp, call } = api();
     expect((await signUp('not-an-address')).status).toBe(400);
-    expect((await call({ method: 'POST', path: '/api/subscriptions/unsubscribe', query: { token: 'forged.token' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(400);
+    expect(
+      (await call({ method: 'POST', path: '/api/subscriptions/unsubscribe', query: { token: 'forged.token' }, body: 'List-Unsubscribe=One-Click' }))
+        .status,
+    ).toBe(400);
     expect((await call({ method: 'GET', path: '/api/subscriptions/preferences' })).status).toBe(400);
   });
 

@@ -21,7 +21,10 @@ describe('SES bounce and complaint events', () => {
   it('suppresses a permanently bounced address and takes it off every interest partition', async () => {
     const email = unique('bounced');
     const id = await activeReader(email);
-    const event = sesEventSchema.parse({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: email.toUpperCase() }] } });
+    const event = sesEventSchema.parse({
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: email.toUpperCase() }] },
+    });
     expect(await suppressUndeliverable(deps(), event)).toEqual([email]);
     expect(await subscriberStore().get(id)).toMatchObject({ status: 'suppressed', suppressedReason: 'permanent bounce' });
     const page = await subscriberStore().pageInterest('SECTION#world');
@@ -31,7 +34,10 @@ describe('SES bounce and complaint events', () => {
   it('suppresses a complaining address', async () => {
     const email = unique('complained');
     const id = await activeReader(email);
-    await suppressUndeliverable(deps(), sesEventSchema.parse({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }] } }));
+    await suppressUndeliverable(
+      deps(),
+      sesEventSchema.parse({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: email }] } }),
+    );
     expect((await subscriberStore().get(id))?.status).toBe('suppressed');
   });
 
