@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadCorpusDrafts } from '../bench/corpus/corpus-drafts';
 import { seedDrafts, startLocalStack } from '../infra/local/local-stack';
-import { freePort } from '../infra/local/free-port';
+import { freeStackPorts } from '../infra/local/free-port';
 import { createAwsClients } from '../shared/config/aws-clients';
 import { launchChromium } from './chromium';
 import { readerScreenshots } from './reader-screenshots';
@@ -79,14 +79,7 @@ async function main(): Promise<void> {
     draftsDir: join(home, 'drafts'),
     previewsDir: join(home, 'previews'),
     seedDir: corpus,
-    sitePort: await freePort(),
-    s3Port: await freePort(),
-    dynamodbPort: await freePort(),
-    snsPort: await freePort(),
-    schedulerPort: await freePort(),
-    cloudfrontPort: await freePort(),
-    sqsPort: await freePort(),
-    sesPort: await freePort(),
+    ...(await freeStackPorts()),
   });
   let browser: Browser | undefined;
   try {

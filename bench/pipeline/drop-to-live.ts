@@ -7,7 +7,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credent
 import { startLocalStack } from '../../infra/local/local-stack';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { freePort } from '../../infra/local/free-port';
+import { freeStackPorts } from '../../infra/local/free-port';
 import { loadCorpusDrafts, type CorpusDraft } from '../corpus/corpus-drafts';
 import { quantile } from './stats';
 
@@ -46,13 +46,7 @@ export async function runPipelineBenchmark({ singleDrops = 20 }: { singleDrops?:
     home,
     draftsDir: join(home, 'drafts'),
     seedDir: EXAMPLES_DIR,
-    sitePort: await freePort(),
-    s3Port: await freePort(),
-    dynamodbPort: await freePort(),
-    snsPort: await freePort(),
-    schedulerPort: await freePort(),
-    cloudfrontPort: await freePort(),
-    sqsPort: await freePort(),
+    ...(await freeStackPorts()),
   });
   await stack.settled();
   const startup = Date.now() - started;

@@ -12,3 +12,17 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** A free port for every service of the local stack, so a second stack (tests, screenshots, benchmarks) runs beside `npm start`. */
+export async function freeStackPorts() {
+  return {
+    sitePort: await freePort(),
+    s3Port: await freePort(),
+    dynamodbPort: await freePort(),
+    snsPort: await freePort(),
+    schedulerPort: await freePort(),
+    cloudfrontPort: await freePort(),
+    sqsPort: await freePort(),
+    sesPort: await freePort(),
+  };
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Endpoints } from '../../infra/local/endpoints';
 import { startLocalStack } from '../../infra/local/local-stack';
-import { freePort } from '../../infra/local/free-port';
+import { freeStackPorts } from '../../infra/local/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,16 +18,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stack = await startLocalStack({
     home,
     draftsDir: join(home, 'drafts'),
-    sitePort: await freePort(),
-    s3Port: await freePort(),
-    dynamodbPort: await freePort(),
-    snsPort: await freePort(),
-    schedulerPort: await freePort(),
-    cloudfrontPort: await freePort(),
+    ...(await freeStackPorts()),
     // Held in progress long enough for a test to fill CloudFront's budget and publish while it is full.
     invalidationCompleteAfterMs: 5 * 60_000,
-    sqsPort: await freePort(),
-    sesPort: await freePort(),
   });
   project.provide('endpoints', stack.endpoints);
   // Scratch space the workers inherit (e.g. CDK assembly folders), removed with the stack's home.
