@@ -60,8 +60,9 @@ function summary(label: string, results: readonly CaseResult[]): string {
   const worstWarm = Math.max(...results.map((r) => r.medianMs));
   const medianWarm = median(results.map((r) => r.medianMs));
   const peak = Math.max(...results.map((r) => r.maxRssMb));
-  const ok = worstFirst < HOSTILE_GOALS.worstMs && peak < HOSTILE_GOALS.peakMb;
-  return `| ${label} (${results.length}) | ${worstFirst.toFixed(1)} | ${worstWarm.toFixed(1)} | ${medianWarm.toFixed(2)} | ${peak.toFixed(0)} | ${ok ? 'yes' : 'NO'} |`;
+  const worstOk = worstFirst < HOSTILE_GOALS.worstMs && peak < HOSTILE_GOALS.peakMb;
+  const medianOk = medianWarm < HOSTILE_GOALS.medianMs;
+  return `| ${label} (${results.length}) | ${worstFirst.toFixed(1)} | ${worstWarm.toFixed(1)} | ${medianWarm.toFixed(2)} | ${peak.toFixed(0)} | ${worstOk ? 'yes' : 'NO'} | ${medianOk ? 'yes' : 'NO'} |`;
 }
 
 /** Runs every case, one process at a time, and returns the report as Markdown. */
@@ -87,8 +88,8 @@ export async function runHostileBenchmark(): Promise<string> {
       .join(' ')} (2 cores shared).`,
     `Goals: worst < ${HOSTILE_GOALS.worstMs} ms and < ${HOSTILE_GOALS.peakMb} MB per draft; median < ${HOSTILE_GOALS.medianMs} ms.`,
     '',
-    '| set (cases) | worst first ms | worst median ms | median of medians ms | peak MB | within goals |',
-    '|---|---:|---:|---:|---:|---|',
+    '| set (cases) | worst first ms | worst median ms | median of medians ms | peak MB | worst and peak within goal | median within goal |',
+    '|---|---:|---:|---:|---:|---|---|',
     summary("editor's normal draft", [normal]),
     ...[...results].map(([group, list]) => summary(group, list)),
     summary('all hostile', all),
