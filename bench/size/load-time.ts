@@ -19,6 +19,7 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [ENV.alertsTopicArn]: 'arn:aws:sns:us-east-1:123456789012:alerts',
   [ENV.editorsTopicArn]: 'arn:aws:sns:us-east-1:123456789012:editors',
   [ENV.distributionId]: 'E123EXAMPLE',
+  [ENV.invalidationQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-invalidations',
   [ENV.siteUrl]: 'https://news.example.com',
   [ENV.publication]: 'Newsroom',
   [ENV.scheduleGroupName]: 'newsroom-publish',
