@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import MarkdownIt from 'markdown-it';
 import { STAGES } from '../../shared/domain/lifecycle';
+import { CORPUS_DIR } from '../corpus/corpus-drafts';
 import type { ArticleHead } from '../../shared/domain/article';
 import { clearRenderCaches, renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
@@ -11,7 +12,7 @@ import { renderSiteBatch, type RenderReport } from '../../shared/use-cases/rende
 import { median } from '../size/load-time';
 import { createMemoryLists } from './memory-lists';
 
-const CORPUS = '/work/shared/corpus/bbc-news-summary';
+const CORPUS = CORPUS_DIR;
 const ARCHIVE_SIZE = 10_000;
 const SITE: SiteConfig = { baseUrl: 'https://news.example.com', publication: 'Newsroom Daily' };
 const BYLINES = ['Business Desk', 'Politics Desk', 'Sports Desk', 'Tech Desk', 'Culture Desk', 'Jane Doe', 'Wei Chen'];

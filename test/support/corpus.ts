@@ -6,9 +6,7 @@ import { CORPUS_DIR } from '../../bench/corpus/corpus-drafts';
  * The articles folder of the team's BBC News Summary sample (CC0), beside the
  * checkout, or undefined where a clone has no team folder beside it.
  */
-export const CORPUS_ARTICLES: string | undefined = [path.join(CORPUS_DIR, 'article'), '/work/shared/corpus/bbc-news-summary/article'].find((dir) =>
-  existsSync(dir),
-);
+export const CORPUS_ARTICLES: string | undefined = [path.join(CORPUS_DIR, 'article')].find((dir) => existsSync(dir));
 
 /** Each corpus article as `[section/file, body]`, the body being the file without its headline line; empty without the corpus. */
 export function corpusBodies(): Array<[string, string]> {
