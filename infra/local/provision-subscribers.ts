@@ -1,51 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import webpush from 'web-push';
 import { readFile, writeFile } from 'node:fs/promises';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceNotFoundException,
-  waitUntilTableExists,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SUBSCRIBER_INDEXES, SUBSCRIBER_TABLE_KEYS } from '../../events/subscriber-names';
+import { ensureTable } from './provision';
 
 /** Creates the subscriber table as the CDK app defines it (same keys and sparse interest index) unless it exists. */
 export async function ensureSubscriberTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
-  const index = SUBSCRIBER_INDEXES.byInterest;
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: SUBSCRIBER_TABLE_KEYS.partitionKey, AttributeType: 'S' },
-        { AttributeName: SUBSCRIBER_TABLE_KEYS.sortKey, AttributeType: 'S' },
-        { AttributeName: index.partitionKey, AttributeType: 'S' },
-        { AttributeName: index.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: SUBSCRIBER_TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: SUBSCRIBER_TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email', 'endpoint', 'p256dh', 'auth'] },
-        },
-      ],
-    }),
-  );
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+  await ensureTable(client, tableName, {
+    keys: SUBSCRIBER_TABLE_KEYS,
+    index: SUBSCRIBER_INDEXES.byInterest,
+    projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email', 'endpoint', 'p256dh', 'auth'] },
+  });
 }
 
 /** The local link-signing secret: read from `file`, or created there (random, owner-only) on first start. */

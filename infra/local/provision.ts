@@ -4,35 +4,45 @@ import {
   ResourceNotFoundException,
   waitUntilTableExists,
   type DynamoDBClient,
+  type GlobalSecondaryIndex,
+  type StreamSpecification,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SubscribeCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../events/names';
 
+/** A table as the CDK app defines it: its keys and one global secondary index. */
+export interface LocalTableDefinition {
+  readonly keys: { readonly partitionKey: string; readonly sortKey: string };
+  readonly index: { readonly indexName: string; readonly partitionKey: string; readonly sortKey: string };
+  readonly projection: GlobalSecondaryIndex['Projection'];
+  /** The stream the table's consumers read; absent for a table without one. */
+  readonly stream?: StreamSpecification;
+}
+
 /**
- * Creates the article table as the CDK app defines it (same keys, index and
- * stream view) unless it exists, and returns its stream ARN.
+ * Creates a table (on-demand, string keys, its one index) unless it exists,
+ * and returns its description once it is active.
  */
-export async function ensureArticleTable(client: DynamoDBClient, tableName: string): Promise<string> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, table: LocalTableDefinition): Promise<TableDescription | undefined> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.LatestStreamArn) return Table.LatestStreamArn;
+    return Table;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const index = TABLE_INDEXES.byPublished;
+  const { keys, index } = table;
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
-        { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
-        { AttributeName: index.partitionKey, AttributeType: 'S' },
-        { AttributeName: index.sortKey, AttributeType: 'S' },
-      ],
+      AttributeDefinitions: [keys.partitionKey, keys.sortKey, index.partitionKey, index.sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
       KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+        { AttributeName: keys.partitionKey, KeyType: 'HASH' },
+        { AttributeName: keys.sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [
         {
@@ -41,16 +51,30 @@ export async function ensureArticleTable(client: DynamoDBClient, tableName: stri
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: table.projection,
         },
       ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      StreamSpecification: table.stream,
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream`);
-  return Table.LatestStreamArn;
+  return Table;
+}
+
+/**
+ * Creates the article table as the CDK app defines it (same keys, index and
+ * stream view) unless it exists, and returns its stream ARN.
+ */
+export async function ensureArticleTable(client: DynamoDBClient, tableName: string): Promise<string> {
+  const table = await ensureTable(client, tableName, {
+    keys: TABLE_KEYS,
+    index: TABLE_INDEXES.byPublished,
+    projection: { ProjectionType: 'ALL' },
+    stream: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  });
+  if (!table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream`);
+  return table.LatestStreamArn;
 }
 
 /** A subscription created on a fresh local stack so a newcomer sees alerts arrive. */
