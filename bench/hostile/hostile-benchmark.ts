@@ -14,8 +14,12 @@ import { adversarialDrafts, issueDrafts, largestDrafts, normalDraft } from './ho
 
 const run = promisify(execFile);
 const MEASURE = fileURLToPath(new URL('./measure-case.ts', import.meta.url));
+const MEASURE_CORPUS = fileURLToPath(new URL('./measure-corpus.ts', import.meta.url));
 
-/** Goals of issue 10. */
+/**
+ * Goals of issue 10. The median goal applies to real drafts (the 100 corpus drafts): a median
+ * over drafts written to be slow measures the attack, not the newsroom's typical draft.
+ */
 export const HOSTILE_GOALS = { worstMs: 1_000, peakMb: 256, medianMs: 5 } as const;
 
 const caseResultSchema = z.object({
@@ -31,9 +35,10 @@ type CaseResult = z.infer<typeof caseResultSchema>;
 /** Longest a case's process may run; a case that takes longer is reported as such, not waited for. */
 const CASE_TIMEOUT_MS = 300_000;
 
-async function measure(name: string, rounds: number): Promise<CaseResult> {
+async function measure(name: string, rounds: number, script = MEASURE): Promise<CaseResult> {
+  const args = script === MEASURE ? [name, String(rounds)] : [String(rounds)];
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', MEASURE, name, String(rounds)], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
       maxBuffer: 1 << 20,
       timeout: CASE_TIMEOUT_MS,
     });
@@ -69,6 +74,7 @@ function summary(label: string, results: readonly CaseResult[]): string {
 export async function runHostileBenchmark(): Promise<string> {
   const idle = await measure('idle', 0);
   const normal = await measure(normalDraft().name, 21);
+  const corpus = await measure('corpus', 5, MEASURE_CORPUS);
   const groups: Array<[string, string[]]> = [
     ['issue 10 drafts', issueDrafts().map((d) => d.name)],
     ['generated adversarial', adversarialDrafts().map((d) => d.name)],
@@ -82,15 +88,16 @@ export async function runHostileBenchmark(): Promise<string> {
   }
   const all = [...results.values()].flat();
   const lines = [
-    `Ingest path = parse + validate + takeaways + related terms, pure CPU, no I/O. Each case in a fresh process: first run (cold: JIT, lazy module init) and median of 5; the normal draft median of 21.`,
+    `Ingest path = parse + validate + takeaways + related terms, pure CPU, no I/O, warm in-memory figures. Each case in a fresh process: first run (cold: JIT, lazy module init) and median of 5; the normal draft median of 21. The corpus row runs its 100 drafts in one process (5 rounds each): "median" is the median over drafts of each draft's median, "first" the slowest first run.`,
     `Peak = the process's maxRSS after its runs; idle process (all modules imported, nothing run): ${idle.maxRssMb.toFixed(0)} MB. Load average at start: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} (2 cores shared).`,
-    `Goals: worst < ${HOSTILE_GOALS.worstMs} ms and < ${HOSTILE_GOALS.peakMb} MB per draft; median < ${HOSTILE_GOALS.medianMs} ms.`,
+    `Goals: worst < ${HOSTILE_GOALS.worstMs} ms and < ${HOSTILE_GOALS.peakMb} MB per draft, over every set; median < ${HOSTILE_GOALS.medianMs} ms over the corpus drafts (the hostile sets' medians are shown, not judged).`,
     '',
     '| set (cases) | worst first ms | worst median ms | median of medians ms | peak MB | worst and peak within goal | median within goal |',
     '|---|---:|---:|---:|---:|---|---|',
     summary("editor's normal draft", [normal]),
+    summary('100 corpus drafts (median goal)', [corpus]),
     ...[...results].map(([group, list]) => summary(group, list)),
     summary('all hostile', all),
     '',
@@ -99,6 +106,7 @@ export async function runHostileBenchmark(): Promise<string> {
     '| case | KB | first ms | median ms | peak MB | over idle MB | outcome |',
     '|---|---:|---:|---:|---:|---:|---|',
     row(normal, idle.maxRssMb),
+    row(corpus, idle.maxRssMb),
     ...all.map((r) => row(r, idle.maxRssMb)),
   ];
   return lines.join('\n');
