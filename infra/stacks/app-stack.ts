@@ -11,6 +11,7 @@ import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-aler
 import { Reconciliation } from '../constructs/reconciliation';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
+import { SubscriptionApiRoute } from '../constructs/subscription-api-route';
 import { ImportedData } from '../constructs/data-references';
 
 /** Handler entry files by function. */
@@ -107,6 +108,9 @@ export class AppStack extends Stack {
         logRetention,
         ...(props.readerEntries ? { entries: props.readerEntries } : {}),
       });
+      if (data.subscriptionApiId) {
+        new SubscriptionApiRoute(this, 'SubscriptionApiRoute', { apiId: data.subscriptionApiId, function: this.readers.apiFunction });
+      }
     }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

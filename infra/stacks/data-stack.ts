@@ -13,6 +13,7 @@ import { PublishSchedules } from '../constructs/publish-schedules';
 import { PrivateBucket } from '../constructs/private-bucket';
 import { SiteDelivery } from '../constructs/site-delivery';
 import { SubscriberTable } from '../constructs/subscriber-table';
+import { SubscriptionApi } from '../constructs/subscription-api';
 import type { EdgeStack } from './edge-stack';
 
 /** Days a stream failure record waits for `newsroom redrive` before it expires. */
@@ -42,6 +43,8 @@ export class DataStack extends Stack {
   readonly site: SiteDelivery;
   /** Readers and their choices; only when the stage configures `readers`. */
   readonly subscribers?: SubscriberTable;
+  /** The HTTP API behind `/api/*`; only when the stage configures `readers` (App adds its route). */
+  readonly subscriptionApi?: SubscriptionApi;
   readonly publishSchedules: PublishSchedules;
   /** Stream batches the consumers gave up on, with their records (Lambda's S3 on-failure destination). */
   readonly streamFailures: PrivateBucket;
@@ -61,12 +64,14 @@ export class DataStack extends Stack {
       opsEmails: config.opsEmails,
       removalPolicy,
     });
+    if (config.readers) this.subscriptionApi = new SubscriptionApi(this, 'SubscriptionApi', { removalPolicy });
     const certificate = props.edge?.certificate;
     this.site = new SiteDelivery(this, 'Site', {
       accessLogsBucket,
       domain: config.domain && certificate ? { name: config.domain.name, certificate } : undefined,
       webAclArn: props.edge?.webAcl?.webAcl.attrArn,
       removalPolicy,
+      apiOriginDomainName: this.subscriptionApi?.originDomainName,
     });
     if (config.domain && certificate) {
       new CustomDomain(this, 'Domain', { domain: config.domain, distribution: this.site.distribution, certificateArn: certificate.certificateArn });
@@ -108,6 +113,7 @@ export class DataStack extends Stack {
         publishDeadLetterQueueArn: publishSchedules.deadLetterQueue.queueArn,
         streamFailureBucketName: this.streamFailures.bucketName,
         ...(this.subscribers ? { subscriberTableName: this.subscribers.table.tableName } : {}),
+        ...(this.subscriptionApi ? { subscriptionApiId: this.subscriptionApi.api.apiId } : {}),
       },
     });
 
