@@ -12,7 +12,13 @@ export const SUBSCRIPTION_API_BURST = 100;
 
 // No client address or query: those carry readers' tokens and addresses (minimal personal data).
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
-  JSON.stringify({ requestId: '$context.requestId', method: '$context.httpMethod', route: '$context.routeKey', status: '$context.status', latencyMs: '$context.responseLatency' }),
+  JSON.stringify({
+    requestId: '$context.requestId',
+    method: '$context.httpMethod',
+    route: '$context.routeKey',
+    status: '$context.status',
+    latencyMs: '$context.responseLatency',
+  }),
 );
 
 /** Properties of {@link SubscriptionApi}. */

@@ -177,7 +177,9 @@ describe('values the Data stack hands to the App stack', () => {
   });
 
   const parameterNames = (stage: SynthesizedStage) => ({
-    written: Object.values(stage.data.findResources('AWS::SSM::Parameter')).map((p) => p.Properties.Name as string).sort(),
+    written: Object.values(stage.data.findResources('AWS::SSM::Parameter'))
+      .map((p) => p.Properties.Name as string)
+      .sort(),
     read: Object.values(stage.app.toJSON().Parameters ?? {})
       .filter((p: any) => String(p.Type).startsWith('AWS::SSM::Parameter::Value') && String(p.Default).startsWith('/newsroom/'))
       .map((p: any) => p.Default as string)
