@@ -1,3 +1,4 @@
+import { Aws } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -132,7 +133,8 @@ export class ImportedData extends Construct implements DataReferences {
     this.opsTopic = topic('opsTopicArn', 'OpsTopic');
     this.distribution = Distribution.fromDistributionAttributes(this, 'Distribution', {
       distributionId: read('distributionId'),
-      domainName: read('distributionDomainName'),
+      // App only invalidates and alarms (by id); reading the domain name would leave an unused template parameter.
+      domainName: Aws.NO_VALUE,
     });
     this.siteUrl = read('siteUrl');
     this.publishSchedules = {

@@ -8,11 +8,13 @@ import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
 import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
+import { SUBSCRIBER_INDEX_WILDCARD } from '../constructs/subscriber-table';
 import { Reconciliation } from '../constructs/reconciliation';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
 import { SubscriptionApiRoute } from '../constructs/subscription-api-route';
 import { ImportedData } from '../constructs/data-references';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** Handler entry files by function. */
 export type FunctionEntries = Readonly<Record<PipelineFunctionName, string>>;
@@ -50,7 +52,7 @@ export class AppStack extends Stack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { config } = props;
-    this.addDependency(props.data, 'reads the SSM parameters the Data stack writes');
+    this.addStackDependency(props.data, 'reads the SSM parameters the Data stack writes');
     const data = new ImportedData(this, 'Data', { stage: config.name, readers: Boolean(config.readers) });
     this.data = data;
     const entries = { ...defaultFunctionEntries(), ...props.entries };
@@ -108,6 +110,8 @@ export class AppStack extends Stack {
         logRetention,
         ...(props.readerEntries ? { entries: props.readerEntries } : {}),
       });
+      const { apiFunction, planner, sender, suppressor } = this.readers;
+      for (const fn of [apiFunction, planner, sender, suppressor]) acknowledgeWildcards(fn, SUBSCRIBER_INDEX_WILDCARD);
       if (data.subscriptionApiId) {
         new SubscriptionApiRoute(this, 'SubscriptionApiRoute', { apiId: data.subscriptionApiId, function: this.readers.apiFunction });
       }
