@@ -57,6 +57,12 @@ export async function localRecoveryTarget(home?: string): Promise<RecoveryTarget
   };
 }
 
+/** Logical-id prefixes of the App stack's queues a stage's redrive uses (they are App's own, so not in SSM). */
+export const APP_QUEUE_PREFIXES = { invalidations: 'InvalidationQueue', invalidationDeadLetters: 'InvalidationDeadLetterQueue' } as const;
+
+/** The stage parameters (`STAGE_PARAMETER_KEYS`) a stage's redrive reads. */
+export const RECOVERY_PARAMETER_KEYS = ['articleTableName', 'intakeQueueArn', 'intakeDeadLetterQueueArn', 'streamFailureBucketName'] as const;
+
 /** The AWS clients a stage's recovery target uses (the caller's credentials and Region by default). */
 export interface StageClients {
   readonly ssm: SSMClient;
@@ -75,7 +81,7 @@ export interface StageClients {
 export async function stageRecoveryTarget(stage: string, clients: Partial<StageClients> = {}): Promise<RecoveryTarget> {
   const ssm = clients.ssm ?? new SSMClient({});
   const sqs = clients.sqs ?? new SQSClient({});
-  const keys = ['articleTableName', 'intakeQueueArn', 'intakeDeadLetterQueueArn', 'streamFailureBucketName'] as const;
+  const keys = RECOVERY_PARAMETER_KEYS;
   const { Parameters = [], InvalidParameters = [] } = await ssm.send(
     new GetParametersCommand({ Names: keys.map((key) => stageParameterName(stage, key)) }),
   );
@@ -91,12 +97,12 @@ export async function stageRecoveryTarget(stage: string, clients: Partial<StageC
     if (!found) throw new Error(`stage "${stage}" has no queue ${prefix}`);
     return found.physicalId;
   };
-  const invalidationDeadLetterUrl = appQueue('InvalidationDeadLetterQueue');
+  const invalidationDeadLetterUrl = appQueue(APP_QUEUE_PREFIXES.invalidationDeadLetters);
   return {
     table: documentTable(clients.dynamodb ?? new DynamoDBClient({}), value('articleTableName')),
     sqs,
     intakeQueueUrl: await queueUrl(value('intakeQueueArn')),
-    invalidationQueueUrl: appQueue('InvalidationQueue'),
+    invalidationQueueUrl: appQueue(APP_QUEUE_PREFIXES.invalidations),
     intakeDeadLetters: deadLetterQueue(sqs, await queueUrl(value('intakeDeadLetterQueueArn'))),
     invalidationDeadLetters: deadLetterQueue(sqs, invalidationDeadLetterUrl),
     streamFailures: failureRecordBucket(clients.s3 ?? new S3Client({}), value('streamFailureBucketName')),

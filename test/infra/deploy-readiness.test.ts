@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../events/names';
 import { DRAFT_NONCURRENT_VERSION_DAYS } from '../../infra/constructs/intake';
+import { APP_QUEUE_PREFIXES, RECOVERY_PARAMETER_KEYS } from '../../infra/cli/recovery-commands';
 import { STAGE_PARAMETER_KEYS, stageParameterName } from '../../infra/config/stage-parameters';
 import { dataValueOf, policyStatements, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
@@ -207,5 +208,19 @@ describe('values the Data stack hands to the App stack', () => {
         ?.Properties.Value;
     expect(JSON.stringify(siteUrl(before))).toMatch(/SiteDistribution.*DomainName/);
     expect(siteUrl(after)).toBe('https://news.example.com');
+  });
+});
+
+describe('newsroom redrive --stage', () => {
+  it('finds each queue it replays into, and the queue it drains, by one App logical id each', () => {
+    const queues = Object.keys(retained.app.findResources('AWS::SQS::Queue'));
+    for (const prefix of Object.values(APP_QUEUE_PREFIXES)) expect(queues.filter((id) => id.startsWith(prefix))).toHaveLength(1);
+  });
+
+  it('reads the table, intake queues and stream failure bucket from parameters the Data stack writes', () => {
+    const written = Object.values(retained.data.findResources('AWS::SSM::Parameter')).map((p) => p.Properties.Name);
+    for (const key of RECOVERY_PARAMETER_KEYS) {
+      expect(written).toContain(stageParameterName('test', key));
+    }
   });
 });
