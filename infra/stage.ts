@@ -58,7 +58,7 @@ export function addStage(app: App, config: StageConfig, options: AddStageOptions
       opsEmails: config.opsEmails,
     });
   } else {
-    const cdnErrors = new CdnErrorAlarm(stack, 'CdnErrors', { distribution: data.site.distribution, topic: data.notifications.opsTopic });
+    const cdnErrors = new CdnErrorAlarm(stack, 'CdnErrors', { distribution: stack.data.distribution, topic: stack.data.opsTopic });
     if (!env) {
       // Env-agnostic: CloudFront metrics exist only in us-east-1, so the alarm exists only there.
       const inEdgeRegion = new CfnCondition(stack, 'DeployedInEdgeRegion', { expression: Fn.conditionEquals(stack.region, EDGE_REGION) });

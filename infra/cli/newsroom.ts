@@ -9,7 +9,7 @@ import { describeSmoke, runSmokeTest } from './smoke-command';
 import { collectStatus, describeStatus } from './status-command';
 import { buildTimeline, describeTimeline } from './timeline-command';
 import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
-import { describeRecovery, localRecoveryTarget, reconcileLocal, redriveLocal } from './recovery-commands';
+import { describeRecovery, localRecoveryTarget, reconcileLocal, redrive, stageRecoveryTarget } from './recovery-commands';
 import { describeSubscribers, listSubscribers } from './subscribe-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
@@ -29,8 +29,8 @@ Commands:
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
                            reconciler does every 15 minutes on AWS.
-  redrive                  Replay what the local stack gave up on: dead-lettered intake messages and invalidation
-                           requests, and the article versions of stream failure records.
+  redrive [--stage NAME]   Replay what the local stack or a deployed stage gave up on: dead-lettered intake messages
+                           and invalidation requests, and the article versions of stream failure records.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only]
                            Sign an address up on the local site, as the /subscribe/ form does (a confirmation email follows).
   subscribers [--json] [--export EMAIL | --delete EMAIL]
@@ -120,8 +120,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return report.givenUp.length > 0 ? 1 : 0;
     }
     case 'redrive': {
-      const report = await redriveLocal(await localRecoveryTarget());
-      console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
+      const target = values.stage ? await stageRecoveryTarget(values.stage) : await localRecoveryTarget();
+      try {
+        const report = await redrive(target);
+        console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
+      } finally {
+        target.sqs.destroy();
+      }
       return 0;
     }
     case 'subscribe': {

@@ -1,9 +1,9 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readdir, readFile, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as z from 'zod';
 import { articleStreamRecordSchema } from '../../events/article-stream-record';
 import { STAGES, type Stage } from '../../shared/domain/lifecycle';
 import { createArticleStore } from '../../shared/adapters/article-store';
@@ -14,51 +14,108 @@ import { reconcilePipeline, type ReconcileReport } from '../../shared/use-cases/
 import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
 import { localPaths } from '../local/local-paths';
+import { stageParameterName } from '../config/stage-parameters';
+import {
+  type DeadLetters,
+  deadLetterFolder,
+  deadLetterQueue,
+  failureRecordBucket,
+  failureRecordFolder,
+  type StreamFailureRecords,
+} from './recovery-sources';
+import { findStageResources } from './stage-resources';
 
-/** Where recovery acts: a table and the local stack's queues and dead-letter folders. */
+/** Where recovery acts: the article table, the queues to replay into, and what was given up on. */
 export interface RecoveryTarget {
-  readonly dynamodbEndpoint: string;
-  readonly tableName: string;
-  readonly sqsEndpoint: string;
+  readonly table: { readonly client: DynamoDBDocumentClient; readonly tableName: string };
+  readonly sqs: SQSClient;
   readonly intakeQueueUrl: string;
   readonly invalidationQueueUrl: string;
-  /** Dead-lettered intake messages (`{ record, error }` files). */
-  readonly intakeDeadLetterDir: string;
-  /** Dead-lettered invalidation requests (`{ record, error }` files). */
-  readonly invalidationDeadLetterDir: string;
-  /** Stream batches a consumer gave up on (`{ consumer, records, error }` files). */
-  readonly streamFailureDir: string;
+  /** Dead-lettered intake messages (whole S3 notifications). */
+  readonly intakeDeadLetters: DeadLetters;
+  /** Dead-lettered invalidation requests. */
+  readonly invalidationDeadLetters: DeadLetters;
+  /** Stream batches a consumer gave up on, with their records. */
+  readonly streamFailures: StreamFailureRecords;
 }
 
-/** The recovery target of the running local stack (from `$NEWSROOM_HOME/endpoints.json`). */
+/** The recovery target of the running local stack (from `$NEWSROOM_HOME/endpoints.json`): its folders of given-up work. */
 export async function localRecoveryTarget(home?: string): Promise<RecoveryTarget> {
   const paths = localPaths(home);
   const endpoints = await readEndpoints(paths.endpointsFile).catch(() => {
     throw new Error(`No local stack is running (no ${paths.endpointsFile}). Start one with: npm start`);
   });
+  const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   return {
-    dynamodbEndpoint: endpoints.dynamodb,
-    tableName: endpoints.tableName,
-    sqsEndpoint: endpoints.sqs,
+    table: documentTable(new DynamoDBClient({ ...local, endpoint: endpoints.dynamodb }), endpoints.tableName),
+    sqs: new SQSClient({ ...local, endpoint: endpoints.sqs }),
     intakeQueueUrl: endpoints.intakeQueueUrl,
     invalidationQueueUrl: endpoints.invalidationQueueUrl,
-    intakeDeadLetterDir: paths.deadLetters,
-    invalidationDeadLetterDir: paths.invalidationDeadLetters,
-    streamFailureDir: paths.streamFailures,
+    intakeDeadLetters: deadLetterFolder(paths.deadLetters),
+    invalidationDeadLetters: deadLetterFolder(paths.invalidationDeadLetters),
+    streamFailures: failureRecordFolder(paths.streamFailures),
   };
 }
 
-function tableOf(target: RecoveryTarget) {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: target.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  return { client, tableName: target.tableName };
+/** Logical-id prefixes of the App stack's queues a stage's redrive uses (they are App's own, so not in SSM). */
+export const APP_QUEUE_PREFIXES = { invalidations: 'InvalidationQueue', invalidationDeadLetters: 'InvalidationDeadLetterQueue' } as const;
+
+/** The stage parameters (`STAGE_PARAMETER_KEYS`) a stage's redrive reads. */
+export const RECOVERY_PARAMETER_KEYS = ['articleTableName', 'intakeQueueArn', 'intakeDeadLetterQueueArn', 'streamFailureBucketName'] as const;
+
+/** The AWS clients a stage's recovery target uses (the caller's credentials and Region by default). */
+export interface StageClients {
+  readonly ssm: SSMClient;
+  readonly sqs: SQSClient;
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly cloudformation: CloudFormationClient;
 }
 
-/** `newsroom reconcile`: one reconcile pass over the local table, as the scheduled function runs on AWS. */
+/**
+ * The recovery target of a deployed stage: the Data stack's table, intake
+ * queues and stream failure bucket by the SSM parameters it writes
+ * (`infra/config/stage-parameters.ts`), the App stack's invalidation queues
+ * by their logical ids. The same redrive runs against it as locally.
+ */
+export async function stageRecoveryTarget(stage: string, clients: Partial<StageClients> = {}): Promise<RecoveryTarget> {
+  const ssm = clients.ssm ?? new SSMClient({});
+  const sqs = clients.sqs ?? new SQSClient({});
+  const keys = RECOVERY_PARAMETER_KEYS;
+  const { Parameters = [], InvalidParameters = [] } = await ssm.send(
+    new GetParametersCommand({ Names: keys.map((key) => stageParameterName(stage, key)) }),
+  );
+  if (InvalidParameters.length > 0) throw new Error(`stage "${stage}" is not deployed: no parameter ${InvalidParameters.join(', ')}`);
+  const value = (key: (typeof keys)[number]) => Parameters.find((p) => p.Name === stageParameterName(stage, key))?.Value ?? '';
+  const queueUrl = async (arn: string) => {
+    const [, , , , account, name] = arn.split(':');
+    return (await sqs.send(new GetQueueUrlCommand({ QueueName: name, QueueOwnerAWSAccountId: account }))).QueueUrl ?? '';
+  };
+  const appQueues = await findStageResources(stage, ['AWS::SQS::Queue'], clients.cloudformation);
+  const appQueue = (prefix: string) => {
+    const found = appQueues.find((queue) => queue.logicalId.startsWith(prefix));
+    if (!found) throw new Error(`stage "${stage}" has no queue ${prefix}`);
+    return found.physicalId;
+  };
+  const invalidationDeadLetterUrl = appQueue(APP_QUEUE_PREFIXES.invalidationDeadLetters);
+  return {
+    table: documentTable(clients.dynamodb ?? new DynamoDBClient({}), value('articleTableName')),
+    sqs,
+    intakeQueueUrl: await queueUrl(value('intakeQueueArn')),
+    invalidationQueueUrl: appQueue(APP_QUEUE_PREFIXES.invalidations),
+    intakeDeadLetters: deadLetterQueue(sqs, await queueUrl(value('intakeDeadLetterQueueArn'))),
+    invalidationDeadLetters: deadLetterQueue(sqs, invalidationDeadLetterUrl),
+    streamFailures: failureRecordBucket(clients.s3 ?? new S3Client({}), value('streamFailureBucketName')),
+  };
+}
+
+function documentTable(client: DynamoDBClient, tableName: string): RecoveryTarget['table'] {
+  return { client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), tableName };
+}
+
+/** `newsroom reconcile`: one reconcile pass over the table, as the scheduled function runs on AWS. */
 export async function reconcileLocal(target: RecoveryTarget, options: { stuckAfterMs?: number } = {}): Promise<ReconcileReport> {
-  const table = tableOf(target);
+  const table = target.table;
   const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
   return reconcilePipeline({
     heads: createPipelineHeads(table),
@@ -73,54 +130,38 @@ export interface RedriveReport {
   readonly intake: number;
   /** Invalidation requests sent back to the invalidation queue. */
   readonly invalidations: number;
+  /** Stream failure records replayed (each a batch). */
+  readonly streamFailures: number;
   /** Article versions from stream failure records re-announced to their stage's consumer. */
   readonly nudged: readonly string[];
   /** Versions from stream failure records that had already moved on (nothing to do). */
   readonly movedOn: readonly string[];
 }
 
-const deadLetterSchema = z.object({ record: z.object({ body: z.string() }) });
-const streamFailureSchema = z.object({ consumer: z.string(), records: z.array(z.unknown()) });
 const STAGE_VALUES = new Set<string>(Object.values(STAGES));
 
-async function filesIn(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[]))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
 /**
- * `newsroom redrive`: replays what the local stack gave up on. Dead-lettered
- * intake messages and invalidation requests go back to their queues through
- * the SQS API (each is a whole S3 notification or request). A stream failure
- * record holds the records' new images, so each article version is
- * re-announced to its stage's consumer if it is still at that version and
- * stage (else it moved on and there is nothing to replay). Each file is
- * removed once replayed.
+ * `newsroom redrive [--stage S]`: replays what the pipeline gave up on, the
+ * same way against the local stack and a deployed stage. Dead-lettered intake
+ * messages and invalidation requests go back to their queues (each is a whole
+ * S3 notification or request). A stream failure record holds the records'
+ * new images, so each article version is re-announced to its stage's
+ * consumer if it is still at that version and stage (else it moved on and
+ * there is nothing to replay). Each message or record is removed once replayed.
  */
-export async function redriveLocal(target: RecoveryTarget): Promise<RedriveReport> {
-  const sqs = new SQSClient({ endpoint: target.sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const resend = async (dir: string, queueUrl: string): Promise<number> => {
-    let count = 0;
-    for (const file of await filesIn(dir)) {
-      const { record } = deadLetterSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-      await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: record.body }));
-      await unlink(file);
-      count++;
-    }
-    return count;
+export async function redrive(target: RecoveryTarget): Promise<RedriveReport> {
+  const resend = (queueUrl: string) => async (body: string) => {
+    await target.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
   };
-  try {
-    const intake = await resend(target.intakeDeadLetterDir, target.intakeQueueUrl);
-    const invalidations = await resend(target.invalidationDeadLetterDir, target.invalidationQueueUrl);
-    const heads = createPipelineHeads(tableOf(target));
+  {
+    const intake = await target.intakeDeadLetters.drain(resend(target.intakeQueueUrl));
+    const invalidations = await target.invalidationDeadLetters.drain(resend(target.invalidationQueueUrl));
+    const heads = createPipelineHeads(target.table);
     const nudged: string[] = [];
     const movedOn: string[] = [];
     const now = new Date().toISOString();
-    for (const file of await filesIn(target.streamFailureDir)) {
-      const failure = streamFailureSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-      for (const raw of failure.records) {
+    const streamFailures = await target.streamFailures.drain(async (records) => {
+      for (const raw of records) {
         const parsed = articleStreamRecordSchema.safeParse(raw);
         if (!parsed.success) continue;
         const image = parsed.data.dynamodb.NewImage;
@@ -129,11 +170,8 @@ export async function redriveLocal(target: RecoveryTarget): Promise<RedriveRepor
         if (STAGE_VALUES.has(stage) && (await heads.nudge(id, version, stage as Stage, now))) nudged.push(label);
         else movedOn.push(label);
       }
-      await unlink(file);
-    }
-    return { intake, invalidations, nudged, movedOn };
-  } finally {
-    sqs.destroy();
+    });
+    return { intake, invalidations, streamFailures, nudged, movedOn };
   }
 }
 

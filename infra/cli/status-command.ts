@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { OperationsQueries } from '../../shared/adapters/operations-queries';
 import { findStageResources } from './stage-resources';
@@ -70,7 +71,12 @@ export function localQueues(deadLetterDirs: Readonly<Record<string, string>>): S
 }
 
 /** A deployed stage's queues, found among its stacks' resources; dead-letter and failure queues counted apart. */
-export function stageQueues(stage: string, cloudformation = new CloudFormationClient({}), sqs = new SQSClient({})): StatusSources['queues'] {
+export function stageQueues(
+  stage: string,
+  cloudformation = new CloudFormationClient({}),
+  sqs = new SQSClient({}),
+  s3 = new S3Client({}),
+): StatusSources['queues'] {
   return async () => {
     const found = await findStageResources(stage, ['AWS::SQS::Queue'], cloudformation);
     const queues: QueueDepth[] = [];
@@ -82,6 +88,13 @@ export function stageQueues(stage: string, cloudformation = new CloudFormationCl
       const waiting = Number(Attributes.ApproximateNumberOfMessages ?? 0);
       if (/DeadLetter|Failure/i.test(name)) deadLetters.push({ name, count: waiting });
       else queues.push({ name, waiting, inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) });
+    }
+    // Given-up stream batches are objects in the Data stack's stream failure bucket (Lambda's S3 on-failure destination).
+    for (const { physicalId: bucket } of (await findStageResources(stage, ['AWS::S3::Bucket'], cloudformation)).filter((b) =>
+      b.logicalId.startsWith('StreamFailures'),
+    )) {
+      const { KeyCount = 0 } = await s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000 }));
+      deadLetters.push({ name: 'StreamFailures', count: KeyCount });
     }
     return { queues, deadLetters, notes: [] };
   };

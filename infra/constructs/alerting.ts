@@ -1,4 +1,5 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
@@ -12,6 +13,8 @@ import { TOPIC_KEY_WILDCARD } from './notifications';
 /** Properties of {@link Alerting}. */
 export interface AlertingProps {
   readonly table: ITable;
+  /** Where the stream mapping writes the batches it gave up on. */
+  readonly failureBucket: IBucket;
   readonly alertsTopic: ITopic;
   /** The public site URL the alerts link to. */
   readonly siteUrl: string;
@@ -26,13 +29,14 @@ export interface AlertingProps {
  * stage flip): no put, scan, query, delete or batch write.
  */
 export class Alerting extends Construct {
-  /** The stream consumer: the function and its failure queue. */
+  /** The stream consumer: the function and its on-failure destination. */
   readonly consumer: ArticleStreamConsumer;
 
   constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
     this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
       table: props.table,
+      failureBucket: props.failureBucket,
       filter: STREAM_FILTERS.notifySubscribers,
       function: {
         ...props.function,

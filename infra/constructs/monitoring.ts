@@ -27,6 +27,8 @@ export interface MonitoringProps {
   readonly deadLetterQueues: Readonly<Record<string, IQueue>>;
   /** Work queues whose oldest message must not wait longer than {@link OLDEST_MESSAGE_AGE_THRESHOLD}. @default - none */
   readonly workQueues?: Readonly<Record<string, IQueue>>;
+  /** Records given up and kept for replay (a stream mapping's on-failure deliveries), by display name; any is an alarm. @default - none */
+  readonly givenUp?: Readonly<Record<string, IMetric>>;
   /** Dashboard name. @default - generated */
   readonly dashboardName?: string;
 }
@@ -82,6 +84,9 @@ export class Monitoring extends Construct {
       }
     }
 
+    for (const [name, metric] of Object.entries(props.givenUp ?? {})) {
+      alarm(`${name}Depth`, `Records were given up in ${name}; replay them with newsroom redrive`, metric, 1);
+    }
     for (const [name, queue] of Object.entries(props.workQueues ?? {})) {
       alarm(
         `${name}OldestMessageAge`,

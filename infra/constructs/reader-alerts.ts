@@ -4,7 +4,6 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ConfigurationSet, EventDestination, EmailSendingEvent } from 'aws-cdk-lib/aws-ses';
@@ -42,8 +41,9 @@ export interface ReaderAlertsProps {
  * the batch queue; the sender sends each batch through SES v2 (or Web Push)
  * at the stage's rate, its concurrency capped by the event source mapping;
  * SES bounce and complaint events reach the suppression function through
- * EventBridge and a queue; the subscription API is a function URL (IAM auth,
- * for CloudFront origin access control). Every queue has a dead-letter queue.
+ * EventBridge and a queue; the subscription API function is invoked by the
+ * Data stack's HTTP API behind the distribution's `/api/*` (the App stack adds
+ * the route, `SubscriptionApiRoute`). Every queue has a dead-letter queue.
  */
 export class ReaderAlerts extends Construct {
   readonly alertQueue: Queue;
@@ -51,7 +51,6 @@ export class ReaderAlerts extends Construct {
   readonly sesEventsQueue: Queue;
   readonly deadLetterQueue: Queue;
   readonly apiFunction: PipelineFunction;
-  readonly apiUrl: FunctionUrl;
   readonly planner: PipelineFunction;
   readonly sender: PipelineFunction;
   readonly suppressor: PipelineFunction;
@@ -142,7 +141,6 @@ export class ReaderAlerts extends Construct {
     });
 
     this.apiFunction = fn('ApiFunction', 'subscription-api', Duration.seconds(10));
-    this.apiUrl = this.apiFunction.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
     table.grantReadWriteData(this.apiFunction);
     this.apiFunction.addToRolePolicy(sesSend);
     secret.grantRead(this.apiFunction);

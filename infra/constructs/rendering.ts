@@ -12,6 +12,8 @@ import { BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
 /** Properties of {@link Rendering}. */
 export interface RenderingProps {
   readonly table: ITable;
+  /** Where the stream mapping writes the batches it gave up on. */
+  readonly failureBucket: IBucket;
   readonly siteBucket: IBucket;
   /** The public site URL, e.g. `https://news.example.com`. */
   readonly siteUrl: string;
@@ -29,13 +31,14 @@ export interface RenderingProps {
  * (`CdnInvalidation.grantRequest`), never calls CloudFront itself.
  */
 export class Rendering extends Construct {
-  /** The stream consumer: the function and its failure queue. */
+  /** The stream consumer: the function and its on-failure destination. */
   readonly consumer: ArticleStreamConsumer;
 
   constructor(scope: Construct, id: string, props: RenderingProps) {
     super(scope, id);
     this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
       table: props.table,
+      failureBucket: props.failureBucket,
       filter: STREAM_FILTERS.renderSite,
       function: {
         ...props.function,

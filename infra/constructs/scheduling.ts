@@ -5,14 +5,14 @@ import { ENV } from '../../events/names';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
 import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function';
-import type { PublishSchedules } from './publish-schedules';
+import type { PublishScheduleReferences } from './data-references';
 
 /** Properties of {@link Scheduling}. */
 export interface SchedulingProps {
   /** The article table the publish function reads and writes. */
   readonly table: ITable;
   /** The schedule group, publish queue and scheduler role, kept in the Data stack. */
-  readonly schedules: PublishSchedules;
+  readonly schedules: PublishScheduleReferences;
   /** The publish-scheduled function's settings other than its environment. */
   readonly publishFunction: Omit<PipelineFunctionProps, 'environment'>;
 }
@@ -27,7 +27,7 @@ export interface SchedulingProps {
 export class Scheduling extends Construct {
   /** Flips a scheduled article's stage at its time. */
   readonly publishFunction: PipelineFunction;
-  private readonly schedules: PublishSchedules;
+  private readonly schedules: PublishScheduleReferences;
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);

@@ -3,6 +3,13 @@ import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  type BehaviorOptions,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
+  OriginSslPolicy,
   CachePolicy,
   Distribution,
   Function as CloudFrontFunction,
@@ -17,10 +24,11 @@ import {
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PREVIEW_EXPIRATION_DAYS, PREVIEW_SITE_PREFIX } from '../../events/names';
+import { SUBSCRIPTION_PATHS } from '../../events/subscriber-names';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { PROJECT_ROOT } from '../config/paths';
 import { PrivateBucket } from './private-bucket';
@@ -42,6 +50,8 @@ export interface SiteDeliveryProps {
   readonly webAclArn?: string;
   /** Removal policy of the site bucket. */
   readonly removalPolicy: RemovalPolicy;
+  /** Host name of the subscription API, served under `/api/*` on the site's own origin. @default - no `/api/*` behaviour */
+  readonly apiOriginDomainName?: string;
 }
 
 /**
@@ -115,6 +125,7 @@ export class SiteDelivery extends Construct {
           { function: this.viewerResponseFunction, eventType: FunctionEventType.VIEWER_RESPONSE },
         ],
       },
+      additionalBehaviors: props.apiOriginDomainName ? { [API_PATH_PATTERN]: this.apiBehavior(props.apiOriginDomainName) } : undefined,
       // Without s3:ListBucket a missing key is a 403 from S3: both mean "not found" to a reader.
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
@@ -132,7 +143,9 @@ export class SiteDelivery extends Construct {
     if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
-        reason: 'WAF is a stage setting (waf in cdk.json); this stage leaves it off: static pages from a private bucket, no forms or origin compute.',
+        reason: props.apiOriginDomainName
+          ? 'WAF is a stage setting (waf in cdk.json); this stage leaves it off: the one dynamic path, /api/*, limits requests per address and per client itself and its HTTP API stage is throttled.'
+          : 'WAF is a stage setting (waf in cdk.json); this stage leaves it off: static pages from a private bucket, no forms or origin compute.',
       });
     }
     if (!props.domain) {
@@ -143,7 +156,34 @@ export class SiteDelivery extends Construct {
       });
     }
   }
+
+  /**
+   * `/api/*`: every method, never cached, HTTPS only (a redirected POST would
+   * lose its body), with the query string and the headers the API reads, but
+   * not the viewer's Host (API Gateway routes on its own host name).
+   */
+  private apiBehavior(domainName: string): BehaviorOptions {
+    return {
+      origin: new HttpOrigin(domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: new OriginRequestPolicy(this, 'ApiRequests', {
+        comment: 'Newsroom subscription API: query string and the headers it reads',
+        queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+        headerBehavior: OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
+        cookieBehavior: OriginRequestCookieBehavior.none(),
+      }),
+      responseHeadersPolicy: this.responseHeadersPolicy,
+      compress: true,
+    };
+  }
 }
+
+/** The behaviour path of the subscription API (`SUBSCRIPTION_PATHS.apiPrefix`). */
+export const API_PATH_PATTERN = `${SUBSCRIPTION_PATHS.apiPrefix}*`;
+/** Headers the subscription API reads; CloudFront-Viewer-Address is the reader's address, added by CloudFront. */
+export const API_FORWARDED_HEADERS = ['Content-Type', 'CloudFront-Viewer-Address'] as const;
 
 /** The CloudFront security headers behaviour built from `SECURITY_HEADERS`. */
 function securityHeadersBehavior() {

@@ -2,6 +2,13 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { SUBSCRIBER_INDEXES, SUBSCRIBER_TABLE_KEYS } from '../../events/subscriber-names';
+import type { WildcardAcknowledgment } from '../nag/wildcard-acknowledgments';
+
+/** The `<table>/index/*` resource every subscriber table data grant carries. */
+export const SUBSCRIBER_INDEX_WILDCARD: WildcardAcknowledgment = {
+  finding: /^Resource::.*SubscribersTable.*\/index\/\*$/,
+  reason: "Subscriber table grants cover that table's own interest index (GSI1, paged by a send); no other table.",
+};
 
 /** Properties of {@link SubscriberTable}. */
 export interface SubscriberTableProps {

@@ -25,7 +25,7 @@ export async function startCdnServer({
   client: S3Client;
   bucket: string;
   port: number;
-  /** The origin of the `/api/*` behaviour (the subscription API's function URL on AWS). */
+  /** The origin of the `/api/*` behaviour (on AWS the HTTP API in front of the subscription API function). */
   api?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }): Promise<CdnServer> {
   const viewerRequest = loadViewerRequest();

@@ -4,6 +4,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
+import { streamFailureRecord } from '../../events/stream-failure-record';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
@@ -241,7 +242,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ],
       onFailure: async (consumer, records, error) => {
         await mkdir(paths.streamFailures, { recursive: true });
-        await writeFile(join(paths.streamFailures, `${Date.now()}-${consumer}.json`), JSON.stringify({ consumer, records, error }, null, 2));
+        // Lambda's S3 on-failure record: the records themselves, so `newsroom redrive` replays them as on AWS.
+        const record = streamFailureRecord({ functionName: consumer, streamArn, records, error, at: new Date() });
+        await writeFile(join(paths.streamFailures, `${Date.now()}-${consumer}.json`), JSON.stringify(record, null, 2));
         log(`${consumer} failed ${records.length} record(s) after retries: ${error.split('\n')[0]}`);
       },
     });

@@ -8,10 +8,13 @@ import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
 import { Monitoring } from '../constructs/monitoring';
 import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
+import { SUBSCRIBER_INDEX_WILDCARD } from '../constructs/subscriber-table';
 import { Reconciliation } from '../constructs/reconciliation';
 import { Rendering } from '../constructs/rendering';
 import { Scheduling } from '../constructs/scheduling';
-import type { DataStack } from './data-stack';
+import { SubscriptionApiRoute } from '../constructs/subscription-api-route';
+import { ImportedData } from '../constructs/data-references';
+import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** Handler entry files by function. */
 export type FunctionEntries = Readonly<Record<PipelineFunctionName, string>>;
@@ -19,8 +22,8 @@ export type FunctionEntries = Readonly<Record<PipelineFunctionName, string>>;
 /** Properties of an {@link AppStack}. */
 export interface AppStackProps extends StackProps {
   readonly config: StageConfig;
-  /** The stage's stateful resources. */
-  readonly data: DataStack;
+  /** The stage's Data stack: deployed first; its values reach this stack through SSM parameters only. */
+  readonly data: Stack;
   /** Handler entries to use instead of `functions/<name>/handler.ts`, by function. */
   readonly entries?: Partial<FunctionEntries>;
   /** @default - `functions/<name>/handler.ts` */
@@ -29,7 +32,9 @@ export interface AppStackProps extends StackProps {
 
 /**
  * The stateless half of a stage: the functions and their event sources,
- * scheduling, and monitoring. Safe to destroy and redeploy.
+ * scheduling, and monitoring. Safe to destroy and redeploy. It holds no
+ * reference to the Data stack's resources: it reads their names from the
+ * stage's SSM parameters (`ImportedData`), so it imports no export.
  */
 export class AppStack extends Stack {
   readonly ingestion: Ingestion;
@@ -41,67 +46,79 @@ export class AppStack extends Stack {
   readonly monitoring: Monitoring;
   /** The reader side, when the stage configures `readers`. */
   readonly readers?: ReaderAlerts;
+  /** The Data stack's resources, imported by name. */
+  readonly data: ImportedData;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
-    const { config, data } = props;
+    const { config } = props;
+    this.addStackDependency(props.data, 'reads the SSM parameters the Data stack writes');
+    const data = new ImportedData(this, 'Data', { stage: config.name, readers: Boolean(config.readers) });
+    this.data = data;
     const entries = { ...defaultFunctionEntries(), ...props.entries };
     const logRetention = config.logRetentionDays as RetentionDays;
     const fn = (serviceName: string, entry: string) => ({ serviceName, entry, logRetention });
 
     this.ingestion = new Ingestion(this, 'Ingestion', {
-      queue: data.intake.queue,
-      draftsBucket: data.intake.draftsBucket,
-      table: data.articleStore.table,
-      editorsTopic: data.notifications.editorsTopic,
-      siteBucket: data.site.siteBucket,
-      siteUrl: data.site.siteUrl,
+      queue: data.intakeQueue,
+      draftsBucket: data.draftsBucket,
+      table: data.articleTable,
+      editorsTopic: data.editorsTopic,
+      siteBucket: data.siteBucket,
+      siteUrl: data.siteUrl,
       publication: config.publication,
       takeaways: config.takeaways,
       function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
     });
     this.rendering = new Rendering(this, 'Rendering', {
-      table: data.articleStore.table,
-      siteBucket: data.site.siteBucket,
-      siteUrl: data.site.siteUrl,
+      table: data.articleTable,
+      failureBucket: data.streamFailureBucket,
+      siteBucket: data.siteBucket,
+      siteUrl: data.siteUrl,
       publication: config.publication,
       function: { ...fn('render-site', entries['render-site']), timeout: Duration.minutes(2), memorySize: 1024 },
     });
     this.invalidation = new CdnInvalidation(this, 'Invalidation', {
-      distribution: data.site.distribution,
+      distribution: data.distribution,
       function: fn('invalidate-cdn', entries['invalidate-cdn']),
     });
     this.invalidation.grantRequest(this.rendering.consumer.function);
     this.alerting = new Alerting(this, 'Alerting', {
-      table: data.articleStore.table,
-      alertsTopic: data.notifications.alertsTopic,
-      siteUrl: data.site.siteUrl,
+      table: data.articleTable,
+      failureBucket: data.streamFailureBucket,
+      alertsTopic: data.alertsTopic,
+      siteUrl: data.siteUrl,
       function: fn('notify-subscribers', entries['notify-subscribers']),
     });
     this.scheduling = new Scheduling(this, 'Scheduling', {
-      table: data.articleStore.table,
+      table: data.articleTable,
       schedules: data.publishSchedules,
       publishFunction: fn('publish-scheduled', entries['publish-scheduled']),
     });
     this.scheduling.grantManageSchedules(this.ingestion.function);
     this.reconciliation = new Reconciliation(this, 'Reconciliation', {
-      table: data.articleStore.table,
+      table: data.articleTable,
       function: { ...fn('reconcile-pipeline', entries['reconcile-pipeline']), timeout: Duration.minutes(5) },
     });
-    if (config.readers && data.subscribers) {
+    if (config.readers && data.subscriberTable) {
       this.readers = new ReaderAlerts(this, 'Readers', {
         config: config.readers,
-        table: data.subscribers.table,
-        alertsTopic: data.notifications.alertsTopic,
-        siteUrl: data.site.siteUrl,
+        table: data.subscriberTable,
+        alertsTopic: data.alertsTopic,
+        siteUrl: data.siteUrl,
         publication: config.publication,
         logRetention,
         ...(props.readerEntries ? { entries: props.readerEntries } : {}),
       });
+      const { apiFunction, planner, sender, suppressor } = this.readers;
+      for (const fn of [apiFunction, planner, sender, suppressor]) acknowledgeWildcards(fn, SUBSCRIBER_INDEX_WILDCARD);
+      if (data.subscriptionApiId) {
+        new SubscriptionApiRoute(this, 'SubscriptionApiRoute', { apiId: data.subscriptionApiId, function: this.readers.apiFunction });
+      }
     }
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
-      opsTopic: data.notifications.opsTopic,
+      opsTopic: data.opsTopic,
       dashboardName: `Newsroom-${config.name}`,
       functions: [
         { name: 'IngestDraft', function: this.ingestion.function },
@@ -112,13 +129,15 @@ export class AppStack extends Stack {
         { name: 'ReconcilePipeline', function: this.reconciliation.function },
       ],
       deadLetterQueues: {
-        IntakeDeadLetter: data.intake.deadLetterQueue,
-        RenderSiteFailures: this.rendering.consumer.failureQueue,
-        NotifySubscribersFailures: this.alerting.consumer.failureQueue,
+        IntakeDeadLetter: data.intakeDeadLetterQueue,
         PublishScheduledFailures: data.publishSchedules.deadLetterQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
-      workQueues: { Intake: data.intake.queue },
+      workQueues: { Intake: data.intakeQueue },
+      givenUp: {
+        RenderSiteFailures: this.rendering.consumer.givenUpMetric,
+        NotifySubscribersFailures: this.alerting.consumer.givenUpMetric,
+      },
     });
   }
 }

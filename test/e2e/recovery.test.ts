@@ -1,14 +1,19 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../events/names';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { STAGES } from '../../shared/domain/lifecycle';
-import { redriveLocal, reconcileLocal, type RecoveryTarget } from '../../infra/cli/recovery-commands';
+import { failedStreamRecords, streamFailureRecord } from '../../events/stream-failure-record';
+import { reconcileLocal, redrive, type RecoveryTarget } from '../../infra/cli/recovery-commands';
+import { deadLetterFolder, failureRecordBucket, failureRecordFolder } from '../../infra/cli/recovery-sources';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { ensureArticleTable } from '../../infra/local/provision';
 import { startStreamPoller, type StreamPoller } from '../../infra/local/stream-poller';
@@ -17,12 +22,16 @@ import type { ArticleStore } from '../../shared/ports/article-store';
 import { articleHead } from '../support/article-fixtures';
 import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
 import { EXAMPLE_READER } from '../../infra/local/subscriber-runtime';
-import { endpoints, eventually, mailAbout, PIPELINE_WAIT_MS } from '../support/local-stack-client';
+import { endpoints, eventually, mailAbout, PIPELINE_WAIT_MS, s3Client } from '../support/local-stack-client';
 
 // The pipeline's own render and notify handlers on a table of this test, fed by the local stream poller as on the
 // local stack; the fault (the site bucket "down") is injected around the render handler, and clears without any
-// table write, as a real outage does: nothing but recovery moves the head on.
+// table write, as a real outage does: nothing but recovery moves the head on. Given-up batches are written as
+// Lambda's S3 on-failure records, to a folder as the local stack does or to a bucket (s3rver) as Lambda does on AWS.
 let target: RecoveryTarget;
+let failureDir: string;
+const failureBucket = `stream-failures-${Date.now()}`;
+let sink: 'folder' | 'bucket' = 'folder';
 let store: ArticleStore;
 let poller: StreamPoller;
 let renderDown = true;
@@ -35,15 +44,17 @@ beforeAll(async () => {
   const { handler: render } = await import('../../functions/render-site/handler');
   const { handler: notify } = await import('../../functions/notify-subscribers/handler');
   const dir = await mkdtemp(join(tmpdir(), 'newsroom-recovery-'));
+  failureDir = join(dir, 'stream');
+  await s3Client().send(new CreateBucketCommand({ Bucket: failureBucket }));
+  const table = { client: DynamoDBDocumentClient.from(dynamoDbClient(), { marshallOptions: { removeUndefinedValues: true } }), tableName };
   target = {
-    dynamodbEndpoint: endpoints().dynamodb,
-    tableName,
-    sqsEndpoint: endpoints().sqs,
+    table,
+    sqs: new SQSClient({ endpoint: endpoints().sqs, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
     intakeQueueUrl: endpoints().intakeQueueUrl,
     invalidationQueueUrl: endpoints().invalidationQueueUrl,
-    intakeDeadLetterDir: join(dir, 'intake'),
-    invalidationDeadLetterDir: join(dir, 'invalidations'),
-    streamFailureDir: join(dir, 'stream'),
+    intakeDeadLetters: deadLetterFolder(join(dir, 'intake')),
+    invalidationDeadLetters: deadLetterFolder(join(dir, 'invalidations')),
+    streamFailures: failureRecordFolder(failureDir),
   };
   store = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
   poller = startStreamPoller({
@@ -67,26 +78,52 @@ beforeAll(async () => {
       },
     ],
     onFailure: async (consumer, records, error) => {
-      await mkdir(target.streamFailureDir, { recursive: true });
-      await writeFile(join(target.streamFailureDir, `${Date.now()}-${consumer}.json`), JSON.stringify({ consumer, records, error }));
+      const body = JSON.stringify(streamFailureRecord({ functionName: consumer, streamArn, records, error, at: new Date() }));
+      const key = `${Date.now()}-${consumer}.json`;
+      if (sink === 'bucket') await s3Client().send(new PutObjectCommand({ Bucket: failureBucket, Key: `aws/lambda/${key}`, Body: body }));
+      else {
+        await mkdir(failureDir, { recursive: true });
+        await writeFile(join(failureDir, key), body);
+      }
     },
   });
 });
 
 afterAll(async () => {
   await poller?.stop();
+  target?.sqs.destroy();
 });
+
+/** The on-failure records written so far, each as its stream records. */
+async function failureRecords(): Promise<unknown[][]> {
+  if (sink === 'folder') {
+    const files = (await readdir(failureDir).catch(() => [] as string[])).sort();
+    return Promise.all(files.map(async (file) => failedStreamRecords(JSON.parse(await readFile(join(failureDir, file), 'utf8')))));
+  }
+  const { Contents = [] } = await s3Client().send(new ListObjectsV2Command({ Bucket: failureBucket }));
+  return Promise.all(
+    Contents.map(async ({ Key }) => {
+      const object = await s3Client().send(new GetObjectCommand({ Bucket: failureBucket, Key }));
+      return failedStreamRecords(JSON.parse(await object.Body!.transformToString()));
+    }),
+  );
+}
 
 const alertsFor = (title: string) => mailAbout(title, EXAMPLE_READER);
 
 /** Saves a new article while rendering is down and waits until its render was given up on. */
 async function stuckInRender(id: string) {
   renderDown = true;
-  const before = (await readdir(target.streamFailureDir).catch(() => [])).length;
+  const before = (await failureRecords()).length;
   const head = articleHead(id, { title: `Recovery ${id}`, slug: `recovery-${id}`, updatedAt: new Date().toISOString() });
   await store.saveVersion(head, 0);
-  await eventually(async () => ((await readdir(target.streamFailureDir).catch(() => [])).length > before ? true : undefined));
+  await eventually(async () => ((await failureRecords()).length > before ? true : undefined));
   expect((await store.getHead(id))?.stage).toBe(STAGES.render);
+  // The record holds what a replay needs, not a pointer into the stream: the version's new image.
+  const images = (await failureRecords())
+    .flat()
+    .map((record) => (record as { dynamodb: { NewImage: Record<string, { S?: string; N?: string }> } }).dynamodb.NewImage);
+  expect(images).toContainEqual(expect.objectContaining({ id: { S: id }, version: { N: '1' }, stage: { S: STAGES.render } }));
   return head;
 }
 
@@ -109,13 +146,28 @@ describe('recovery of a head stuck by an outage', { timeout: 90_000 }, () => {
   });
 
   it('newsroom redrive replays the versions of a stream failure record, once', async () => {
+    sink = 'folder';
     const id = `rd-${Date.now().toString(36)}`;
     const head = await stuckInRender(id);
     renderDown = false;
-    const report = await redriveLocal(target);
+    const report = await redrive(target);
     expect(report.nudged).toContain(`${id} v1 (render)`);
     await doneWithOneAlert(id, head.title);
-    expect(await readdir(target.streamFailureDir)).toEqual([]);
-    expect((await redriveLocal(target)).nudged).toEqual([]);
+    expect(await readdir(failureDir)).toEqual([]);
+    expect((await redrive(target)).nudged).toEqual([]);
+  });
+
+  it('newsroom redrive --stage replays the on-failure records Lambda wrote to the stage’s failure bucket, once', async () => {
+    sink = 'bucket';
+    const onAws: RecoveryTarget = { ...target, streamFailures: failureRecordBucket(s3Client(), failureBucket) };
+    const id = `rb-${Date.now().toString(36)}`;
+    const head = await stuckInRender(id);
+    renderDown = false;
+    const report = await redrive(onAws);
+    expect(report.streamFailures).toBeGreaterThanOrEqual(1);
+    expect(report.nudged).toContain(`${id} v1 (render)`);
+    await doneWithOneAlert(id, head.title);
+    expect(await failureRecords()).toEqual([]);
+    expect((await redrive(onAws)).nudged).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../events/names';
 import { DRAFT_NONCURRENT_VERSION_DAYS } from '../../infra/constructs/intake';
-import { policyStatements, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
+import { APP_QUEUE_PREFIXES, RECOVERY_PARAMETER_KEYS } from '../../infra/cli/recovery-commands';
+import { STAGE_PARAMETER_KEYS, stageParameterName } from '../../infra/config/stage-parameters';
+import { dataValueOf, policyStatements, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
 // Defects a real account would show after `cdk deploy` that the local stack hides (issue 12).
 
@@ -144,7 +146,7 @@ describe('scheduled publishing', () => {
     );
     const variables = ingest!.Properties.Environment.Variables;
     for (const name of [ENV.publishTargetArn, ENV.schedulerRoleArn, ENV.scheduleDeadLetterArn]) {
-      expect(variables[name]).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Data:ExportsOutput.*PublishSchedules/) });
+      expect(dataValueOf(retained, variables[name])).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^PublishSchedules/), 'Arn'] });
     }
   });
 });
@@ -161,5 +163,64 @@ describe('functions and delivery', () => {
   it('serve readers from every edge location', () => {
     const [distribution] = Object.values(retained.data.findResources('AWS::CloudFront::Distribution'));
     expect(distribution!.Properties.DistributionConfig.PriceClass).toBe('PriceClass_All');
+  });
+});
+
+describe('values the Data stack hands to the App stack', () => {
+  const env = { account: '123456789012', region: 'eu-west-1' };
+  const readers = { fromAddress: 'news@example.com', secretParameterName: '/newsroom/test/link-secret' };
+  const domain = { name: 'news.example.com', hostedZone: { id: 'Z0123456789ABC', name: 'example.com' } };
+  let before: SynthesizedStage;
+  let after: SynthesizedStage;
+  beforeAll(() => {
+    before = synthStage(testStageConfig({ env, readers }));
+    after = synthStage(testStageConfig({ env, readers, domain }));
+  });
+
+  const parameterNames = (stage: SynthesizedStage) => ({
+    written: Object.values(stage.data.findResources('AWS::SSM::Parameter'))
+      .map((p) => p.Properties.Name as string)
+      .sort(),
+    read: Object.values(stage.app.toJSON().Parameters ?? {})
+      .filter((p: any) => String(p.Type).startsWith('AWS::SSM::Parameter::Value') && String(p.Default).startsWith('/newsroom/'))
+      .map((p: any) => p.Default as string)
+      .sort(),
+  });
+
+  it('are no exports: App imports nothing, so setting a custom domain on a deployed stage drops no export in use', () => {
+    for (const stage of [before, after]) {
+      expect(JSON.stringify(stage.app.toJSON())).not.toContain('Fn::ImportValue');
+      const exported = Object.values(stage.data.toJSON().Outputs ?? {}).filter((output: any) => output.Export !== undefined);
+      expect(exported).toEqual([]);
+    }
+  });
+
+  it('are SSM parameters of the same names with and without the domain, every one App reads written by Data', () => {
+    const [was, is] = [parameterNames(before), parameterNames(after)];
+    expect(is).toEqual(was);
+    for (const name of is.read) expect(is.written).toContain(name);
+    expect(is.written).toEqual(expect.arrayContaining(Object.keys(STAGE_PARAMETER_KEYS).map((key) => stageParameterName('test', key as never))));
+  });
+
+  it('change only in value: the site URL parameter now holds the custom domain', () => {
+    const siteUrl = (stage: SynthesizedStage) =>
+      Object.values(stage.data.findResources('AWS::SSM::Parameter')).find((p) => p.Properties.Name === stageParameterName('test', 'siteUrl'))
+        ?.Properties.Value;
+    expect(JSON.stringify(siteUrl(before))).toMatch(/SiteDistribution.*DomainName/);
+    expect(siteUrl(after)).toBe('https://news.example.com');
+  });
+});
+
+describe('newsroom redrive --stage', () => {
+  it('finds each queue it replays into, and the queue it drains, by one App logical id each', () => {
+    const queues = Object.keys(retained.app.findResources('AWS::SQS::Queue'));
+    for (const prefix of Object.values(APP_QUEUE_PREFIXES)) expect(queues.filter((id) => id.startsWith(prefix))).toHaveLength(1);
+  });
+
+  it('reads the table, intake queues and stream failure bucket from parameters the Data stack writes', () => {
+    const written = Object.values(retained.data.findResources('AWS::SSM::Parameter')).map((p) => p.Properties.Name);
+    for (const key of RECOVERY_PARAMETER_KEYS) {
+      expect(written).toContain(stageParameterName('test', key));
+    }
   });
 });

@@ -110,8 +110,10 @@ describe('notify function permissions', () => {
     expect(actions(notify)).not.toContain('dynamodb:BatchWriteItem');
   });
 
-  it('touches no bucket', () => {
-    expect(actions(notify).filter((a) => a.startsWith('s3:'))).toEqual([]);
+  it('touches no bucket but puts its given-up stream batches into the failure bucket', () => {
+    const s3 = notify.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap((s) => s.actions).sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
+    for (const statement of s3) expect(statement.resources).toMatch(/StreamFailuresBucket/);
   });
 });
 

@@ -14,12 +14,19 @@ function alarmsOn(metricName: string) {
 }
 
 describe('monitoring', () => {
-  it('alarms on the depth of the intake dead-letter queue, both stream failure queues, the publish failure queue and the invalidation dead-letter queue', () => {
+  it('alarms on the depth of the intake dead-letter queue, the publish failure queue and the invalidation dead-letter queue', () => {
     const depth = alarmsOn('ApproximateNumberOfMessagesVisible').map((a) => JSON.stringify(a.Dimensions));
-    expect(depth).toHaveLength(5);
+    expect(depth).toHaveLength(3);
     expect(depth.some((d) => /InvalidationDeadLetterQueue/.test(d))).toBe(true);
     expect(depth.some((d) => /IntakeDeadLetterQueue/.test(d))).toBe(true);
     expect(depth.some((d) => /PublishSchedulesDeadLetterQueue/.test(d))).toBe(true);
+  });
+
+  it('alarms on any record either stream consumer gave up (written to the failure bucket for redrive)', () => {
+    const givenUp = alarmsOn('OnFailureDestinationDeliveredEventCount').map((a) => JSON.stringify(a.Dimensions));
+    expect(givenUp).toHaveLength(2);
+    expect(givenUp.some((d) => /RenderingConsumerFunctionDynamoDBEventSource/.test(d))).toBe(true);
+    expect(givenUp.some((d) => /AlertingConsumerFunctionDynamoDBEventSource/.test(d))).toBe(true);
   });
 
   it('alarms on errors and throttles of every function', () => {

@@ -38,8 +38,9 @@ describe('the reader side of a stage', () => {
     });
   });
 
-  it('serves the subscription API from a function URL that only CloudFront (IAM) may call', () => {
-    app.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+  it('serves the subscription API through the Data stack’s HTTP API, with no function URL of its own', () => {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    expect(Object.keys(app.findResources('AWS::Lambda::Url'))).toEqual([]);
   });
 
   it('routes SES bounces and complaints to the suppression queue', () => {
@@ -53,6 +54,7 @@ describe('the reader side of a stage', () => {
 
   it('is not deployed when the stage has no readers settings', () => {
     const plain = synthStage(testStageConfig());
-    expect(Object.keys(plain.app.findResources('AWS::Lambda::Url'))).toEqual([]);
+    expect(Object.keys(plain.app.findResources('AWS::ApiGatewayV2::Route'))).toEqual([]);
+    expect(Object.keys(plain.data.findResources('AWS::ApiGatewayV2::Api'))).toEqual([]);
   });
 });

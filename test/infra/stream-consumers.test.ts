@@ -30,8 +30,13 @@ describe.each(['renderSite', 'notifySubscribers'] as const)('%s stream mapping',
     expect(mappings[consumer]!.MaximumRetryAttempts).toBe(STREAM_RETRY_ATTEMPTS);
   });
 
-  it('sends exhausted batches to its failure queue', () => {
-    expect(mappings[consumer]!.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]).toMatch(/FailureQueue/);
+  it('writes exhausted batches, records included, to the Data stack’s stream failure bucket', () => {
+    const destination = JSON.stringify(mappings[consumer]!.DestinationConfig.OnFailure.Destination);
+    expect(destination).toMatch(/^\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":s3:::",\{"Ref":"DataStreamFailuresBucketName/);
+  });
+
+  it('publishes its event-count metrics, so given-up records raise an alarm', () => {
+    expect(mappings[consumer]!.MetricsConfig).toEqual({ Metrics: ['EventCount'] });
   });
 
   it('reads the article table stream', () => {

@@ -72,3 +72,18 @@ export function policyStatements(template: Template, prefix: string): FlatStatem
   if (statements.length === 0) throw new Error(`no policy starts with ${prefix}`);
   return statements;
 }
+
+/**
+ * The Data stack's value behind an App template value: the App stack reads
+ * Data's values from SSM parameters (a template parameter whose default is
+ * the parameter name), so this follows the name to the `AWS::SSM::Parameter`
+ * the Data stack writes and returns its value. Other values are returned as they are.
+ */
+export function dataValueOf(stage: SynthesizedStage, value: unknown): unknown {
+  const ref = (value as { Ref?: unknown } | undefined)?.Ref;
+  const parameter = typeof ref === 'string' ? stage.app.toJSON().Parameters?.[ref] : undefined;
+  if (!parameter) return value;
+  const written = Object.values(stage.data.findResources('AWS::SSM::Parameter')).find((p) => p.Properties.Name === parameter.Default);
+  if (!written) throw new Error(`the App stack reads ${parameter.Default}, which the Data stack does not write`);
+  return written.Properties.Value;
+}
