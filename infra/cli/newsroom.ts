@@ -117,7 +117,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       if (olderThan !== undefined && !(olderThan >= 0)) throw new Error('--older-than needs a number of seconds');
       const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
       console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
-      return report.givenUp.length > 0 ? 1 : 0;
+      return report.givenUp.length + report.inDoubt.length > 0 ? 1 : 0;
     }
     case 'redrive': {
       const report = await redriveLocal(await localRecoveryTarget());
