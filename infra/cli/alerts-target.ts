@@ -99,8 +99,9 @@ export async function resolveInDoubtAlert(
   target: Pick<AlertsTarget, 'articles' | 'heads'>,
   id: string,
   action: 'resend' | 'mark-sent',
+  now = new Date(),
 ): Promise<boolean> {
-  const alert = (await listInDoubtAlerts(target.heads)).find((a) => a.id === id);
+  const alert = (await listInDoubtAlerts(target.heads, now)).find((a) => a.id === id);
   if (!alert) return false;
   return target.articles.transition(alert, { type: action === 'resend' ? 'alertReplayed' : 'alertSent' });
 }
