@@ -95,6 +95,14 @@ export interface Transition<E extends LifecycleEvent> {
 
 type Table = { readonly [K in LifecycleEventType]: Transition<Extract<LifecycleEvent, { type: K }>> };
 
+/** A claimed alert given back: owed again, so the notify consumer claims it anew. */
+const ALERT_OWED_AGAIN = {
+  write: 'head-update',
+  stages: [STAGES.alerting],
+  alertDue: false,
+  patch: () => ({ stage: STAGES.notify, alertDue: true }),
+} as const satisfies Omit<Transition<{ type: 'alertFailed' }>, 'summary'>;
+
 /** The article lifecycle. Every update of an article head's stage or status follows one of these rows. */
 export const LIFECYCLE: Table = {
   draftSaved: {
@@ -137,20 +145,8 @@ export const LIFECYCLE: Table = {
     stages: [STAGES.alerting],
     patch: () => ({ stage: STAGES.done }),
   },
-  alertFailed: {
-    summary: 'SNS refused the claimed alert',
-    write: 'head-update',
-    stages: [STAGES.alerting],
-    alertDue: false,
-    patch: () => ({ stage: STAGES.notify, alertDue: true }),
-  },
-  alertReplayed: {
-    summary: 'an operator sends an in-doubt alert again',
-    write: 'head-update',
-    stages: [STAGES.alerting],
-    alertDue: false,
-    patch: () => ({ stage: STAGES.notify, alertDue: true }),
-  },
+  alertFailed: { summary: 'SNS refused the claimed alert', ...ALERT_OWED_AGAIN },
+  alertReplayed: { summary: 'an operator sends an in-doubt alert again', ...ALERT_OWED_AGAIN },
   relatedChanged: {
     summary: "a newer article joins a published article's related links",
     write: 'head-update',
