@@ -30,6 +30,8 @@ export const SUBSCRIPTION_PATHS = {
   preferences: '/api/subscriptions/preferences',
   /** POST: RFC 8058 one-click unsubscribe (the `List-Unsubscribe` URL). */
   unsubscribe: '/api/subscriptions/unsubscribe',
+  /** POST (JSON): register an app install (APNs or FCM token) for mobile push through SNS. */
+  devices: '/api/devices',
   /** POST (JSON): register a browser's push subscription with what it follows. */
   pushSubscriptions: '/api/push-subscriptions',
   /** POST (JSON): forget a browser's push subscription. */
@@ -63,6 +65,10 @@ export const SUBSCRIBER_ENV = {
   vapidPrivateKeyFile: 'VAPID_PRIVATE_KEY_FILE',
   /** The VAPID `sub` contact (mailto: or https:). */
   vapidSubject: 'VAPID_SUBJECT',
+  /** The stage's APNs platform application ARN (mobile push), if it has one. */
+  apnsApplicationArn: 'APNS_PLATFORM_APPLICATION_ARN',
+  /** The stage's FCM platform application ARN (mobile push), if it has one. */
+  fcmApplicationArn: 'FCM_PLATFORM_APPLICATION_ARN',
 } as const;
 
 /** Interest partitions of web-push subscriptions carry this prefix, beside the email readers' ones. */

@@ -44,5 +44,18 @@ export const pushRegistrationSchema = z.object({
 });
 export type PushRegistration = z.infer<typeof pushRegistrationSchema>;
 
+/**
+ * An app install registering for mobile push (POST /api/devices): its
+ * platform, the push token APNs or FCM gave it, and what it follows.
+ */
+export const deviceRegistrationSchema = z.object({
+  platform: z.enum(['apns', 'fcm']),
+  token: z.string().check(z.regex(/^[\w:.-]{32,4096}$/)),
+  sections: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(20))),
+  tags: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(20))),
+  breaking: z.optional(z.boolean()),
+});
+export type DeviceRegistrationRequest = z.infer<typeof deviceRegistrationSchema>;
+
 /** Forgetting a push subscription: its endpoint. */
 export const pushRemovalSchema = z.object({ endpoint: z.url().check(z.maxLength(1000)) });

@@ -18,7 +18,11 @@ const logger = createLogger('notify-subscribers');
 const metrics = createPipelineMetrics('notify-subscribers', createMetricsSink());
 const deps = {
   store: createArticleStore({ client: createDynamoDbClient(), tableName: config.tableName }),
-  alerts: createTopicPublisher({ client: createSnsClient(), topicArn: config.alertsTopicArn }),
+  // One attempt, bounded: an SDK retry after a timeout could publish the alert twice.
+  alerts: createTopicPublisher({
+    client: createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000 }),
+    topicArn: config.alertsTopicArn,
+  }),
   siteUrl: config.siteUrl,
 };
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -27,8 +31,11 @@ async function processRecord(record: DynamoDBRecord): Promise<void> {
   const ref = parseArticleStreamRecord(record);
   const articles = `${ref.id}@${ref.version}`;
   try {
-    const outcome = await notifySubscribers(deps, ref);
-    logger.info('notify', { ...ref, outcome });
+    const { outcome, reason } = await notifySubscribers(deps, ref);
+    if (outcome === 'in-doubt') {
+      logger.error('alert in doubt: resolve with newsroom alerts', { ...ref, reason });
+      metrics.record('alert-in-doubt', { articles, outcome }, { alertsInDoubt: 1 });
+    } else logger.info('notify', { ...ref, outcome });
     if (outcome === 'sent') metrics.record('alerted', { articles, outcome }, { alertsSent: 1 });
   } catch (error) {
     metrics.record('alert-failed', { articles }, { alertsFailed: 1 });

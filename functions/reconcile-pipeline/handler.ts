@@ -18,11 +18,13 @@ const deps = { heads: createPipelineHeads(table), publishDue: (ref: { id: string
 
 /**
  * A schedule (every few minutes) → one reconcile pass. Heads still stuck
- * after every nudge make the run fail, so the error alarm reaches operators.
+ * after every nudge, and alerts in doubt, make the run fail, so the error
+ * alarm reaches operators.
  */
 export const handler = middy(async (): Promise<ReconcileReport> => {
   const report = await reconcilePipeline(deps);
   logger.info('reconcile', { ...report });
   if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
+  if (report.inDoubt.length > 0) throw new StuckHeadsError(`Alerts in doubt (resolve with newsroom alerts): ${report.inDoubt.join(', ')}`);
   return report;
 }).use(injectLambdaContext(logger));

@@ -7,6 +7,8 @@ import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { linkSecret, readSubscriberConfig } from '../../shared/config/subscriber-config';
 import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
+import { createDeviceRegistry } from '../../shared/adapters/device-registry';
+import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { createLogger } from '../../shared/runtime/logger';
 import { handleSubscriptionRequest } from '../../shared/use-cases/subscriptions/subscription-api';
 
@@ -20,10 +22,18 @@ const deps = {
   secret: linkSecret(config),
   site: { baseUrl: config.siteUrl, publication: config.publication },
   now: () => new Date(),
+  ...devices(),
   ...(config.vapidPublicKey
     ? { push: { store: createPushSubscriptionStore({ client: dynamodb, tableName: config.tableName }), publicKey: config.vapidPublicKey } }
     : {}),
 };
+
+/** App devices, when the stage has a platform application (and so the alerts topic to subscribe them to). */
+function devices() {
+  const applications = { apns: config.apnsApplicationArn, fcm: config.fcmApplicationArn };
+  if (!config.alertsTopicArn || (!applications.apns && !applications.fcm)) return {};
+  return { devices: createDeviceRegistry({ client: createSnsClient(), topicArn: config.alertsTopicArn, applications }) };
+}
 
 /** Behind CloudFront the socket is CloudFront's; the viewer's address comes in CloudFront-Viewer-Address (`ip:port`). */
 function clientIp(event: APIGatewayProxyEventV2): string {

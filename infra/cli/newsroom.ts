@@ -11,6 +11,7 @@ import { buildTimeline, describeTimeline } from './timeline-command';
 import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
 import { describeRecovery, localRecoveryTarget, reconcileLocal, redrive, stageRecoveryTarget } from './recovery-commands';
 import { describeSubscribers, listSubscribers } from './subscribe-command';
+import { runAlertsCommand } from './alerts-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
 
@@ -36,7 +37,16 @@ Commands:
   subscribers [--json] [--export EMAIL | --delete EMAIL]
                            List the local readers by channel (email readers; app endpoints on the alerts topic);
                            --export prints what is stored about an address, --delete erases it.
-  mail [--json]            List the emails the local SES endpoint accepted (to, subject, headers, text, html).`;
+  mail [--json]            List the emails the local SES endpoint accepted (to, subject, headers, text, html).
+  alerts [--json]          Alerts in doubt (claimed, never recorded as sent) and recipients not certainly sent.
+  alerts --failed [ALERT] [--json]
+                           Recipients of one alert (id#version) or of all alerts that were not certainly sent,
+                           with their state now: not-sent, uncertain (may have been sent) or sent (by a replay).
+  alerts --replay ALERT [--recipient ADDRESS] [--uncertain]
+                           Send an alert again to its not-sent recipients (each at most once; --uncertain also
+                           those who may already have it).
+  alerts --resend ID | --mark-sent ID
+                           Resolve an alert in doubt: publish it again, or record that it went out.`;
 
 const list = (value: string | undefined) =>
   value
@@ -63,6 +73,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       'older-than': { type: 'string' },
       export: { type: 'string' },
       delete: { type: 'string' },
+      failed: { type: 'boolean', default: false },
+      replay: { type: 'string' },
+      recipient: { type: 'string' },
+      uncertain: { type: 'boolean', default: false },
+      resend: { type: 'string' },
+      'mark-sent': { type: 'string' },
     },
   });
   if (values.help || !command) {
@@ -117,7 +133,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       if (olderThan !== undefined && !(olderThan >= 0)) throw new Error('--older-than needs a number of seconds');
       const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
       console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
-      return report.givenUp.length > 0 ? 1 : 0;
+      return report.givenUp.length + report.inDoubt.length > 0 ? 1 : 0;
     }
     case 'redrive': {
       const target = values.stage ? await stageRecoveryTarget(values.stage) : await localRecoveryTarget();
@@ -168,6 +184,8 @@ ${describeSubscribers(apps)}`,
       console.log(values.json ? JSON.stringify(mail, null, 2) : describeMail(mail));
       return 0;
     }
+    case 'alerts':
+      return runAlertsCommand(values, positionals);
     default:
       console.error(`Unknown command: ${command}\n\n${USAGE}`);
       return 2;

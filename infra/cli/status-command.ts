@@ -3,6 +3,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { OperationsQueries } from '../../shared/adapters/operations-queries';
+import { STAGES } from '../../shared/domain/lifecycle';
 import { findStageResources } from './stage-resources';
 
 /** A head that has waited longer than this in render or notify is reported as stuck. */
@@ -21,8 +22,18 @@ export interface QueueDepth {
 export interface StatusReport {
   readonly queues: readonly QueueDepth[];
   readonly deadLetters: readonly { readonly name: string; readonly count: number }[];
-  /** Heads waiting in render or notify, oldest first, with how long they have waited. */
-  readonly inFlight: readonly { readonly slug: string; readonly stage: string; readonly since: string; readonly stuck: boolean }[];
+  /**
+   * Heads waiting in render or notify, or holding a claimed alert (alerting), oldest first, with how long they have
+   * waited; `inDoubt` for an alert claimed past the deadline and never recorded as sent.
+   */
+  readonly inFlight: readonly {
+    readonly slug: string;
+    readonly id: string;
+    readonly stage: string;
+    readonly since: string;
+    readonly stuck: boolean;
+    readonly inDoubt: boolean;
+  }[];
   readonly lastPublish?: { readonly slug: string; readonly title: string; readonly publishedAt: string };
   /** What this view cannot show, for the target it looked at. */
   readonly notes: readonly string[];
@@ -47,12 +58,11 @@ export async function collectStatus(sources: StatusSources): Promise<StatusRepor
   return {
     queues,
     deadLetters,
-    inFlight: heads.map((head) => ({
-      slug: head.slug,
-      stage: head.stage,
-      since: head.updatedAt,
-      stuck: now - Date.parse(head.updatedAt) > STUCK_AFTER_MS,
-    })),
+    inFlight: heads.map((head) => {
+      const since = head.stageSince && head.stageSince > head.updatedAt ? head.stageSince : head.updatedAt;
+      const stuck = now - Date.parse(since) > STUCK_AFTER_MS;
+      return { slug: head.slug, id: head.id, stage: head.stage, since, stuck, inDoubt: stuck && head.stage === STAGES.alerting };
+    }),
     lastPublish: last && { slug: last.slug, title: last.title, publishedAt: last.publishedAt },
     notes,
   };
@@ -106,8 +116,11 @@ export function describeStatus(report: StatusReport): string {
   for (const queue of report.queues) lines.push(`  ${queue.name}: ${queue.waiting} waiting, ${queue.inFlight} in flight`);
   lines.push('dead letters:');
   for (const dead of report.deadLetters) lines.push(`  ${dead.name}: ${dead.count}${dead.count > 0 ? '  <-- look here' : ''}`);
-  lines.push(`heads in render or notify: ${report.inFlight.length}`);
-  for (const head of report.inFlight) lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${head.stuck ? '  STUCK' : ''}`);
+  lines.push(`heads in render, notify or alerting: ${report.inFlight.length}`);
+  for (const head of report.inFlight) {
+    const flag = head.inDoubt ? `  ALERT IN DOUBT (newsroom alerts --resend ${head.id} | --mark-sent ${head.id})` : head.stuck ? '  STUCK' : '';
+    lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${flag}`);
+  }
   lines.push(
     report.lastPublish
       ? `last publish: ${report.lastPublish.publishedAt} ${report.lastPublish.slug} (${report.lastPublish.title})`

@@ -55,6 +55,24 @@ const readersSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Mobile push through SNS: the platform application ARNs of the stage's apps
+     * (created out of band with the APNs key or FCM service account; credentials never in the repo).
+     */
+    mobilePush: z
+      .object({
+        apnsApplicationArn: z
+          .string()
+          .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/APNS(_SANDBOX)?\/[\w.-]+$/)
+          .optional(),
+        fcmApplicationArn: z
+          .string()
+          .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/GCM\/[\w.-]+$/)
+          .optional(),
+      })
+      .strict()
+      .refine((push) => push.apnsApplicationArn || push.fcmApplicationArn, 'name at least one platform application')
+      .optional(),
   })
   .strict();
 

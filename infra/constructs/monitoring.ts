@@ -128,7 +128,11 @@ export class Monitoring extends Construct {
       }),
       new GraphWidget({
         title: 'Alerts',
-        left: [pipeline(METRIC_NAMES.alertsSent, 'notify-subscribers'), pipeline(METRIC_NAMES.alertsFailed, 'notify-subscribers')],
+        left: [
+          pipeline(METRIC_NAMES.alertsSent, 'notify-subscribers'),
+          pipeline(METRIC_NAMES.alertsFailed, 'notify-subscribers'),
+          pipeline(METRIC_NAMES.alertsInDoubt, 'notify-subscribers'),
+        ],
       }),
     );
     this.dashboard.addWidgets(

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Arn, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { EventBus, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../config/paths';
 import { PipelineFunction } from './pipeline-function';
 
 /** The functions of the reader side. */
-export type ReaderFunctionName = 'subscription-api' | 'plan-alert-emails' | 'send-alert-emails' | 'ses-events';
+export type ReaderFunctionName = 'subscription-api' | 'plan-alert-emails' | 'send-alert-emails' | 'ses-events' | 'sweep-devices';
 
 /** The handler entry of a reader function: `functions/<name>/handler.ts`. */
 export const readerFunctionEntry = (name: ReaderFunctionName) => path.join(PROJECT_ROOT, 'functions', name, 'handler.ts');
@@ -120,6 +120,13 @@ export class ReaderAlerts extends Construct {
             [SUBSCRIBER_ENV.vapidSubject]: config.webPush.subject,
           }
         : {}),
+      ...(config.mobilePush
+        ? {
+            ...(config.mobilePush.apnsApplicationArn ? { [SUBSCRIBER_ENV.apnsApplicationArn]: config.mobilePush.apnsApplicationArn } : {}),
+            ...(config.mobilePush.fcmApplicationArn ? { [SUBSCRIBER_ENV.fcmApplicationArn]: config.mobilePush.fcmApplicationArn } : {}),
+            [ENV.alertsTopicArn]: props.alertsTopic.topicArn,
+          }
+        : {}),
       [ENV.siteUrl]: props.siteUrl,
       [ENV.publication]: props.publication,
     };
@@ -163,5 +170,38 @@ export class ReaderAlerts extends Construct {
     this.suppressor.addEventSource(new SqsEventSource(this.sesEventsQueue, { batchSize: 10, reportBatchItemFailures: true }));
     table.grantReadWriteData(this.suppressor);
     secret.grantRead(this.suppressor);
+
+    if (config.mobilePush) this.sweeper = this.mobilePush(config.mobilePush, props.alertsTopic, fn);
+  }
+
+  /** The sweeper of disabled device endpoints, when the stage has mobile push. */
+  readonly sweeper?: PipelineFunction;
+
+  /**
+   * Lets the API register devices (platform endpoints of the stage's
+   * applications, subscribed to the alerts topic) and sweeps endpoints SNS
+   * disabled every hour.
+   */
+  private mobilePush(
+    push: NonNullable<ReadersConfig['mobilePush']>,
+    topic: ITopic,
+    fn: (fnId: string, name: ReaderFunctionName, timeout: Duration) => PipelineFunction,
+  ): PipelineFunction {
+    const applications = [push.apnsApplicationArn, push.fcmApplicationArn].filter((arn): arn is string => Boolean(arn));
+    // arn:…:app/PLATFORM/NAME owns the endpoints arn:…:endpoint/PLATFORM/NAME/ID.
+    const endpoints = applications.map((arn) => `${arn.replace(':app/', ':endpoint/')}/*`);
+    const subscriptions = `${topic.topicArn}:*`;
+    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['sns:CreatePlatformEndpoint'], resources: applications }));
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:GetEndpointAttributes', 'sns:SetEndpointAttributes'], resources: endpoints }),
+    );
+    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['sns:Subscribe'], resources: [topic.topicArn] }));
+    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['sns:SetSubscriptionAttributes'], resources: [subscriptions] }));
+    const sweeper = fn('SweepDevicesFunction', 'sweep-devices', Duration.minutes(5));
+    sweeper.addToRolePolicy(new PolicyStatement({ actions: ['sns:ListEndpointsByPlatformApplication'], resources: applications }));
+    sweeper.addToRolePolicy(new PolicyStatement({ actions: ['sns:DeleteEndpoint'], resources: endpoints }));
+    sweeper.addToRolePolicy(new PolicyStatement({ actions: ['sns:Unsubscribe'], resources: [subscriptions] }));
+    new Rule(this, 'SweepDevicesSchedule', { schedule: Schedule.rate(Duration.hours(1)), targets: [new LambdaFunction(sweeper)] });
+    return sweeper;
   }
 }

@@ -12,6 +12,9 @@ export const LOCAL_NAMES = {
   /** The queue of email batches. */
   emailBatchQueue: 'newsroom-email-batches',
   fromAddress: 'Newsroom <alerts@newsroom.example>',
+  /** Mobile push platform applications on the local SNS endpoint. */
+  apnsApplication: 'newsroom-apns',
+  fcmApplication: 'newsroom-fcm',
   scheduleGroup: 'newsroom-publish',
   schedulerRoleArn: 'arn:aws:iam::000000000000:role/newsroom-scheduler',
   publishTargetArn: 'arn:aws:sqs:us-east-1:000000000000:newsroom-publish',

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SubscribeCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { CreatePlatformApplicationCommand, SubscribeCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENV } from '../../events/names';
 import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
@@ -80,6 +80,13 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
       // aws-ses-v2-local has no quota; a deployed stage sets its share of the SES rate.
       [SUBSCRIBER_ENV.sendRatePerSecond]: process.env[SUBSCRIBER_ENV.sendRatePerSecond] ?? '500',
     });
+    // Mobile push: one platform application per platform, as a stage names its own (the local credential is a placeholder).
+    const applications = await ensurePlatformApplications(options.sns);
+    Object.assign(process.env, {
+      [SUBSCRIBER_ENV.apnsApplicationArn]: applications.apns,
+      [SUBSCRIBER_ENV.fcmApplicationArn]: applications.fcm,
+      [ENV.alertsTopicArn]: options.alertsTopicArn,
+    });
     if (!process.env[ENV.siteUrl]) throw new Error(`${ENV.siteUrl} must be set before the subscriber runtime starts`);
 
     const { handler: plan } = await import('../../functions/plan-alert-emails/handler');
@@ -140,4 +147,20 @@ async function seedExampleReader(secretFile: string): Promise<void> {
   if (await store.get(id)) return;
   await store.upsertPending({ id, email: EXAMPLE_READER, sections: [], tags: [], breakingOnly: false }, new Date());
   await store.activate(id, new Date());
+}
+
+/** The local platform applications (APNs sandbox, FCM) the device API registers endpoints under. */
+async function ensurePlatformApplications(sns: SNSClient): Promise<{ apns: string; fcm: string }> {
+  const create = async (name: string, platform: string) => {
+    const { PlatformApplicationArn } = await sns.send(
+      new CreatePlatformApplicationCommand({
+        Name: name,
+        Platform: platform,
+        Attributes: { PlatformCredential: 'local-placeholder-not-a-credential' },
+      }),
+    );
+    if (!PlatformApplicationArn) throw new Error(`The local SNS endpoint returned no ARN for ${name}`);
+    return PlatformApplicationArn;
+  };
+  return { apns: await create(LOCAL_NAMES.apnsApplication, 'APNS_SANDBOX'), fcm: await create(LOCAL_NAMES.fcmApplication, 'GCM') };
 }

@@ -14,6 +14,9 @@ import { guardOf, patchOf, type HeadEvent } from '../domain/lifecycle';
 import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 import type { SaveOutcome, ArticleStore } from '../ports/article-store';
 
+/** The head attribute holding when a transition last set its stage (ISO 8601). */
+export const STAGE_SINCE = 'stageSince';
+
 /** Options of {@link createArticleStore}. */
 export interface ArticleStoreOptions {
   readonly client: DynamoDBDocumentClient;
@@ -122,6 +125,8 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
       ...(patch.related ? { related: patch.related.map(({ slug, title, section }) => ({ slug, title, section })) } : {}),
       // Going live puts the head on the published index (home page, feeds).
       ...(patch.status === 'published' && patch.publishedAt ? publishedIndexKeys({ id: ref.id, publishedAt: patch.publishedAt }) : {}),
+      // When the head entered its stage: the reconciler's clock for a claimed alert (`alerting`) left in doubt.
+      ...(patch.stage ? { [STAGE_SINCE]: new Date().toISOString() } : {}),
     };
     const sets = Object.entries(fields).map(([field, value], i) => {
       names[`#p${i}`] = field;

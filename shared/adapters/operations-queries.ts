@@ -2,7 +2,10 @@ import { GetCommand, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/
 import { STAGES } from '../domain/lifecycle';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
 import { headFromItem, keys } from './article-item';
-import { createArticleStore } from './article-store';
+import { createArticleStore, STAGE_SINCE } from './article-store';
+
+/** A head in flight, with when it entered its stage if a transition recorded that. */
+export type HeadInFlight = ArticleHead & { readonly stageSince?: string };
 
 /** Options of {@link createOperationsQueries}. */
 export interface OperationsQueriesOptions {
@@ -12,8 +15,8 @@ export interface OperationsQueriesOptions {
 
 /** Read-only questions an operator asks of the article table. */
 export interface OperationsQueries {
-  /** Heads still waiting for a stream consumer (stage render or notify), oldest update first. */
-  headsInFlight(): Promise<ArticleHead[]>;
+  /** Heads still waiting for a stream consumer (render or notify) or holding a claimed alert (alerting), oldest update first. */
+  headsInFlight(): Promise<HeadInFlight[]>;
   /** The most recently published article, if any. */
   lastPublished(): Promise<ArticleSummary | undefined>;
   /** The head of the article that holds `slug`, if any. */
@@ -26,18 +29,23 @@ export interface OperationsQueries {
  * which is fine for an operator's occasional look, not for a hot path).
  */
 export function createOperationsQueries({ client, tableName }: OperationsQueriesOptions): OperationsQueries {
-  async function headsInFlight(): Promise<ArticleHead[]> {
-    const heads: ArticleHead[] = [];
+  async function headsInFlight(): Promise<HeadInFlight[]> {
+    const heads: HeadInFlight[] = [];
     const pages = paginateScan(
       { client },
       {
         TableName: tableName,
-        FilterExpression: 'SK = :head AND #stage IN (:render, :notify)',
+        FilterExpression: 'SK = :head AND #stage IN (:render, :notify, :alerting)',
         ExpressionAttributeNames: { '#stage': 'stage' },
-        ExpressionAttributeValues: { ':head': keys.head, ':render': STAGES.render, ':notify': STAGES.notify },
+        ExpressionAttributeValues: { ':head': keys.head, ':render': STAGES.render, ':notify': STAGES.notify, ':alerting': STAGES.alerting },
       },
     );
-    for await (const page of pages) heads.push(...(page.Items ?? []).map(headFromItem));
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const since = item[STAGE_SINCE];
+        heads.push({ ...headFromItem(item), ...(typeof since === 'string' ? { stageSince: since } : {}) });
+      }
+    }
     return heads.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   }
 

@@ -1,6 +1,7 @@
 import { ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { STAGES, type Stage } from '../domain/lifecycle';
 import { keys } from './article-item';
+import { STAGE_SINCE } from './article-store';
 
 /** An article head that still has work in the pipeline. */
 export interface UnfinishedHead {
@@ -11,6 +12,8 @@ export interface UnfinishedHead {
   readonly updatedAt: string;
   /** The scheduled time (for a scheduled head) or the first publication. */
   readonly publishedAt: string;
+  /** When a transition last set the stage, if one did. */
+  readonly stageSince?: string;
   /** The reconciler's last nudge of this version, if any. */
   readonly nudgedAt?: string;
   /** Nudges so far. */
@@ -35,7 +38,7 @@ export interface PipelineHeads {
   nudge(id: string, version: number, stage: Stage, at: string): Promise<boolean>;
 }
 
-const UNFINISHED: readonly Stage[] = [STAGES.render, STAGES.notify, STAGES.scheduled];
+const UNFINISHED: readonly Stage[] = [STAGES.render, STAGES.notify, STAGES.alerting, STAGES.scheduled];
 
 /**
  * Creates the adapter. Finding unfinished heads is a filtered, projected Scan
@@ -53,8 +56,8 @@ export function createPipelineHeads({ client, tableName }: PipelineHeadsOptions)
         new ScanCommand({
           TableName: tableName,
           FilterExpression: `SK = :head AND #stage IN (${UNFINISHED.map((_, i) => `:s${i}`).join(', ')})`,
-          ProjectionExpression: 'id, version, #stage, updatedAt, publishedAt, nudgedAt, nudges',
-          ExpressionAttributeNames: { '#stage': 'stage' },
+          ProjectionExpression: 'id, version, #stage, updatedAt, publishedAt, nudgedAt, nudges, #since',
+          ExpressionAttributeNames: { '#stage': 'stage', '#since': STAGE_SINCE },
           ExpressionAttributeValues: { ':head': keys.head, ...Object.fromEntries(UNFINISHED.map((stage, i) => [`:s${i}`, stage])) },
           ExclusiveStartKey: startKey,
         }),
@@ -66,6 +69,7 @@ export function createPipelineHeads({ client, tableName }: PipelineHeadsOptions)
           stage: item.stage as Stage,
           updatedAt: String(item.updatedAt),
           publishedAt: String(item.publishedAt),
+          ...(typeof item[STAGE_SINCE] === 'string' ? { stageSince: item[STAGE_SINCE] } : {}),
           ...(typeof item.nudgedAt === 'string' ? { nudgedAt: item.nudgedAt } : {}),
           nudges: typeof item.nudges === 'number' ? item.nudges : 0,
         });

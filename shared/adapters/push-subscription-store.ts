@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PUSH_INTEREST_PREFIX, SUBSCRIBER_INDEXES } from '../../events/subscriber-names';
 import { readerInterestKeys, type ReaderPreferences } from '../domain/subscriptions/interests';
-import { queryInterest } from './subscriber-store';
+import { putAll, queryInterest } from './subscriber-store';
 
 /** A browser's push subscription as stored: its endpoint, encryption keys and choices; nothing about the person. */
 export interface PushSubscriber extends ReaderPreferences {
@@ -19,6 +19,8 @@ export interface PushSubscriptionStore {
   /** Forgets a subscription and its interest items. @returns false when there was none. */
   remove(id: string): Promise<boolean>;
   get(id: string): Promise<PushSubscriber | undefined>;
+  /** Registers many new subscriptions at once (seeding, imports): plain batch writes, no check for earlier choices. */
+  importAll(subscriptions: ReadonlyArray<Omit<PushSubscriber, 'id'>>): Promise<void>;
   /** One page of the subscriptions under an interest partition (unprefixed key). */
   pageInterest(key: string, cursor?: Record<string, unknown>): Promise<{ recipients: PushSubscriber[]; next?: Record<string, unknown> }>;
 }
@@ -46,35 +48,37 @@ export function createPushSubscriptionStore({ client, tableName }: { client: Dyn
   };
   const interestDeletes = (sub: PushSubscriber) =>
     readerInterestKeys(sub).map((key) => ({ Delete: { TableName: tableName, Key: { PK: `PUSH#${sub.id}`, SK: `INTEREST#${key}` } } }));
+  const profileItem = ({ id, ...sub }: PushSubscriber) => ({ ...itemKey(id), ...sub, sections: [...sub.sections], tags: [...sub.tags] });
+  const interestItems = (sub: PushSubscriber) =>
+    readerInterestKeys(sub).map((key) => ({
+      PK: `PUSH#${sub.id}`,
+      SK: `INTEREST#${key}`,
+      [index.partitionKey]: `${PUSH_INTEREST_PREFIX}${key}`,
+      [index.sortKey]: sub.id,
+      endpoint: sub.endpoint,
+      p256dh: sub.p256dh,
+      auth: sub.auth,
+    }));
   return {
     get,
+    async importAll(subscriptions) {
+      const subs = subscriptions.map((sub) => ({ ...sub, id: pushIdFor(sub.endpoint) }));
+      await putAll(
+        { client, tableName },
+        subs.flatMap((sub) => [profileItem(sub), ...interestItems(sub)]),
+      );
+    },
     async put(subscription) {
       const id = pushIdFor(subscription.endpoint);
       const before = await get(id);
       const next = { ...subscription, id };
-      const puts = readerInterestKeys(next).map((key) => ({
-        Put: {
-          TableName: tableName,
-          Item: {
-            PK: `PUSH#${id}`,
-            SK: `INTEREST#${key}`,
-            [index.partitionKey]: `${PUSH_INTEREST_PREFIX}${key}`,
-            [index.sortKey]: id,
-            endpoint: subscription.endpoint,
-            p256dh: subscription.p256dh,
-            auth: subscription.auth,
-          },
-        },
-      }));
+      const puts = interestItems(next).map((Item) => ({ Put: { TableName: tableName, Item } }));
       const kept = new Set(puts.map((p) => p.Put.Item.SK));
       await client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: {
-                TableName: tableName,
-                Item: { ...itemKey(id), ...subscription, sections: [...subscription.sections], tags: [...subscription.tags] },
-              },
+              Put: { TableName: tableName, Item: profileItem(next) },
             },
             ...(before ? interestDeletes(before).filter((d) => !kept.has(d.Delete.Key.SK)) : []),
             ...puts,

@@ -255,15 +255,7 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
         },
         ...interestPuts(reader).map((put) => put.Put.Item),
       ]);
-      for (let start = 0; start < items.length; start += 25) {
-        let pending: Record<string, unknown>[] = items.slice(start, start + 25);
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await client.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
-          );
-          pending = (UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
-        }
-      }
+      await putAll({ client, tableName }, items);
     },
     async *scan() {
       let cursor: Record<string, unknown> | undefined;
@@ -281,6 +273,33 @@ export function createSubscriberStore({ client, tableName }: SubscriberStoreOpti
       } while (cursor);
     },
   };
+}
+
+/** Chunks of 25 (BatchWriteItem's limit) written at once by {@link putAll}. */
+const PUT_ALL_CONCURRENCY = 4;
+
+/**
+ * Writes many items with BatchWriteItem, 25 per request and a few requests at
+ * a time, putting back what DynamoDB leaves unprocessed after a growing
+ * pause. For imports and seeding: plain puts, no conditions.
+ */
+export async function putAll({ client, tableName }: SubscriberStoreOptions, items: readonly Record<string, unknown>[]): Promise<void> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let start = 0; start < items.length; start += 25) chunks.push(items.slice(start, start + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      let pending = chunks[next++] ?? [];
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const { UnprocessedItems } = await client.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+        );
+        pending = (UnprocessedItems?.[tableName] ?? []).flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PUT_ALL_CONCURRENCY }, worker));
 }
 
 /** One page of an interest partition of the sparse index (email readers and browsers alike). */

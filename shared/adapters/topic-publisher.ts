@@ -1,5 +1,5 @@
 import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
-import type { TopicPublisher } from '../ports/topic-publisher';
+import { PublishRejectedError, type TopicPublisher } from '../ports/topic-publisher';
 
 /** Options of {@link createTopicPublisher}. */
 export interface TopicPublisherOptions {
@@ -20,25 +20,53 @@ export function snsSubject(subject: string): string {
   return subject.replace(/[^\x20-\x7e]/g, '').slice(0, MAX_SNS_SUBJECT_LENGTH) || 'Newsroom';
 }
 
-/** Creates a publisher for one topic. */
+/** Errors raised before a request reached SNS. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether `error` proves SNS did not take the message: a client fault (4xx)
+ * on the only attempt, or no connection at all. After a retry an earlier
+ * attempt may have gone through, so that is never proof.
+ */
+export function isDefiniteRejection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { $fault, $metadata, code } = error as Error & { $fault?: string; $metadata?: { attempts?: number }; code?: string };
+  if (($metadata?.attempts ?? 1) > 1) return false;
+  return $fault === 'client' || (code !== undefined && NOT_CONNECTED.has(code));
+}
+
+/**
+ * Creates a publisher for one topic. A failure that proves the message was
+ * not taken is raised as {@link PublishRejectedError}; any other is rethrown
+ * as it came (the message may be out).
+ */
 export function createTopicPublisher({ client, topicArn }: TopicPublisherOptions): TopicPublisher {
   return {
-    async publish({ subject, message, attributes = {} }) {
-      const structured = typeof message !== 'string';
-      const { MessageId } = await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          Subject: snsSubject(subject),
-          Message: structured ? JSON.stringify(message) : message,
-          MessageStructure: structured ? 'json' : undefined,
-          MessageAttributes: Object.fromEntries(
-            Object.entries(attributes)
-              .filter(([, value]) => !Array.isArray(value) || value.length > 0)
-              .map(([name, value]) => [name, toAttribute(value)]),
-          ),
-        }),
-      );
-      return MessageId ?? '';
+    async publish(input) {
+      try {
+        return await send(input);
+      } catch (error) {
+        if (isDefiniteRejection(error)) throw new PublishRejectedError((error as Error).message, { cause: error });
+        throw error;
+      }
     },
   };
+
+  async function send({ subject, message, attributes = {} }: Parameters<TopicPublisher['publish']>[0]): Promise<string> {
+    const structured = typeof message !== 'string';
+    const { MessageId } = await client.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        Subject: snsSubject(subject),
+        Message: structured ? JSON.stringify(message) : message,
+        MessageStructure: structured ? 'json' : undefined,
+        MessageAttributes: Object.fromEntries(
+          Object.entries(attributes)
+            .filter(([, value]) => !Array.isArray(value) || value.length > 0)
+            .map(([name, value]) => [name, toAttribute(value)]),
+        ),
+      }),
+    );
+    return MessageId ?? '';
+  }
 }

@@ -18,6 +18,10 @@ const schema = z.object({
   vapidPrivateKeyParameter: z.optional(z.string().check(z.minLength(1))),
   vapidPrivateKeyFile: z.optional(z.string().check(z.minLength(1))),
   vapidSubject: z._default(z.string().check(z.regex(/^(mailto:|https:)/)), 'mailto:alerts@newsroom.example'),
+  apnsApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/APNS(_SANDBOX)?\/[\w.-]+$/))),
+  fcmApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/GCM\/[\w.-]+$/))),
+  /** The alerts topic devices are subscribed to (the API needs it only with a platform application). */
+  alertsTopicArn: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(
     z.url(),
     z.transform((url) => url.replace(/\/+$/, '')),
@@ -35,6 +39,7 @@ export type SubscriberConfig = z.infer<typeof schema>;
 export function readSubscriberConfig(env: NodeJS.ProcessEnv = process.env): SubscriberConfig {
   const raw = {
     ...Object.fromEntries(Object.entries(SUBSCRIBER_ENV).map(([key, name]) => [key, env[name] || undefined])),
+    alertsTopicArn: env[ENV.alertsTopicArn] || undefined,
     siteUrl: env[ENV.siteUrl] || undefined,
     publication: env[ENV.publication] || undefined,
   };

@@ -18,6 +18,12 @@ export const STAGES = {
   render: 'render',
   /** Rendered and live; the subscriber alert is due. */
   notify: 'notify',
+  /**
+   * The alert is claimed and being published. A head left here (SNS timed
+   * out, the function died) is in doubt: the alert may or may not be out,
+   * so nothing resends it on its own; an operator resolves it.
+   */
+  alerting: 'alerting',
   /** Nothing left to do for this version. */
   done: 'done',
   /** Waiting for its publish time. */
@@ -28,7 +34,7 @@ export const STAGES = {
 export type Stage = (typeof STAGES)[keyof typeof STAGES];
 
 /** Every stage, for schemas. */
-export const STAGE_NAMES = [STAGES.render, STAGES.notify, STAGES.done, STAGES.scheduled] as const;
+export const STAGE_NAMES = [STAGES.render, STAGES.notify, STAGES.alerting, STAGES.done, STAGES.scheduled] as const;
 
 /** Something that happens to an article. The first two write a new version; the rest update the head in place. */
 export type LifecycleEvent =
@@ -42,8 +48,12 @@ export type LifecycleEvent =
   | { readonly type: 'pagesRendered'; readonly alertDue: boolean }
   /** The subscriber alert of a live version is claimed for sending. */
   | { readonly type: 'alertClaimed' }
-  /** Sending a claimed alert failed; it is owed again. */
+  /** SNS accepted the claimed alert. */
+  | { readonly type: 'alertSent' }
+  /** SNS refused the claimed alert (it certainly did not go out); it is owed again. */
   | { readonly type: 'alertFailed' }
+  /** An operator sends an in-doubt alert again, knowing it may reach some readers twice. */
+  | { readonly type: 'alertReplayed' }
   /** A newer article became one of this published article's related links. */
   | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] };
 
@@ -85,6 +95,14 @@ export interface Transition<E extends LifecycleEvent> {
 
 type Table = { readonly [K in LifecycleEventType]: Transition<Extract<LifecycleEvent, { type: K }>> };
 
+/** A claimed alert given back: owed again, so the notify consumer claims it anew. */
+const ALERT_OWED_AGAIN = {
+  write: 'head-update',
+  stages: [STAGES.alerting],
+  alertDue: false,
+  patch: () => ({ stage: STAGES.notify, alertDue: true }),
+} as const satisfies Omit<Transition<{ type: 'alertFailed' }>, 'summary'>;
+
 /** The article lifecycle. Every update of an article head's stage or status follows one of these rows. */
 export const LIFECYCLE: Table = {
   draftSaved: {
@@ -119,18 +137,21 @@ export const LIFECYCLE: Table = {
     stages: [STAGES.notify],
     statuses: ['published'],
     alertDue: true,
-    patch: () => ({ stage: STAGES.done, alertDue: false }),
+    patch: () => ({ stage: STAGES.alerting, alertDue: false }),
   },
-  alertFailed: {
-    summary: 'sending the claimed alert failed',
+  alertSent: {
+    summary: 'SNS accepted the claimed alert (or an operator found it was sent)',
     write: 'head-update',
-    stages: [STAGES.done],
-    alertDue: false,
-    patch: () => ({ stage: STAGES.notify, alertDue: true }),
+    stages: [STAGES.alerting],
+    patch: () => ({ stage: STAGES.done }),
   },
+  alertFailed: { summary: 'SNS refused the claimed alert', ...ALERT_OWED_AGAIN },
+  alertReplayed: { summary: 'an operator sends an in-doubt alert again', ...ALERT_OWED_AGAIN },
   relatedChanged: {
     summary: "a newer article joins a published article's related links",
     write: 'head-update',
+    // Not while an alert is being sent or in doubt: re-rendering would carry the head past the marker.
+    stages: [STAGES.render, STAGES.notify, STAGES.done],
     statuses: ['published'],
     patch: ({ related }) => ({ related, stage: STAGES.render }),
   },

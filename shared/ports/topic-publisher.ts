@@ -12,3 +12,13 @@ export interface TopicPublisher {
   /** Publishes and returns the SNS message id. */
   publish(message: TopicMessage): Promise<string>;
 }
+
+/**
+ * The topic certainly did not take the message: SNS answered with a client
+ * error on the only attempt, or the connection was refused. Any other failure
+ * of `publish` (a timeout, a server error, a dropped connection) leaves it
+ * unknown whether the message went out.
+ */
+export class PublishRejectedError extends Error {
+  override readonly name = 'PublishRejectedError';
+}

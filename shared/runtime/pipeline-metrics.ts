@@ -7,7 +7,7 @@ export const METRICS_NAMESPACE = 'Newsroom';
 export type MetricsSink = (emfLine: string) => void;
 
 /** The steps of an article's way to readers that the functions record. */
-export const MILESTONES = ['ingested', 'rendered', 'invalidated', 'alerted', 'alert-failed'] as const;
+export const MILESTONES = ['ingested', 'rendered', 'invalidated', 'alerted', 'alert-failed', 'alert-in-doubt'] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
 /** Metric names, shared by the functions and the dashboard. */
@@ -19,6 +19,8 @@ export const METRIC_NAMES = {
   pathsInvalidated: 'PathsInvalidated',
   alertsSent: 'AlertsSent',
   alertsFailed: 'AlertsFailed',
+  /** Alerts claimed whose publish ended without proof either way (see `newsroom alerts`). */
+  alertsInDoubt: 'AlertsInDoubt',
   dropToLive: 'DropToLive',
 } as const;
 

@@ -1,6 +1,6 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import type { ArticleStore } from '../ports/article-store';
-import type { TopicPublisher } from '../ports/topic-publisher';
+import { PublishRejectedError, type TopicPublisher } from '../ports/topic-publisher';
 import { allows } from '../domain/lifecycle';
 import { buildSubscriberAlert } from '../domain/publishing/subscriber-alert';
 
@@ -11,25 +11,47 @@ export interface NotifyDependencies {
   readonly siteUrl: string;
 }
 
-/** What happened to one notify request. */
-export type NotifyOutcome = 'sent' | 'skipped';
+/**
+ * What happened to one notify request. `in-doubt`: the alert was claimed and
+ * publishing it ended without proof either way (a timeout, a server error, a
+ * failure to record it as sent); the head stays at `alerting` for an
+ * operator, and nothing sends it again on its own.
+ */
+export type NotifyOutcome = 'sent' | 'skipped' | 'in-doubt';
+
+/** The outcome, and for `in-doubt` what ended the attempt. */
+export interface NotifyResult {
+  readonly outcome: NotifyOutcome;
+  readonly reason?: string;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
- * Sends the subscriber alert for a live article version, at most once. The
- * alert is first claimed (the lifecycle's `alertClaimed`) with a
- * conditional write, so a redelivered or concurrent request finds nothing to
- * claim; if publishing then fails the claim is released and the error rethrown
- * so the stream retries. Only a crash between claim and publish loses an alert.
+ * Sends the subscriber alert for a live article version at most once: claim
+ * (`alertClaimed`, a conditional write: a redelivered or concurrent request
+ * finds nothing to claim) → publish → mark sent (`alertSent`). Only a
+ * publish SNS provably refused gives the claim back (`alertFailed`) and
+ * rethrows, so the stream retries. Any other failure, and a crash anywhere
+ * between claim and mark, leaves the head at `alerting`: in doubt, reported
+ * by the reconciler and `newsroom status`, resolved by `newsroom alerts`.
  */
-export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVersionRef): Promise<NotifyOutcome> {
+export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVersionRef): Promise<NotifyResult> {
   const head = await deps.store.getHead(ref.id);
-  if (head?.version !== ref.version || !allows(head, { type: 'alertClaimed' })) return 'skipped';
-  if (!(await deps.store.transition(head, { type: 'alertClaimed' }))) return 'skipped';
+  if (head?.version !== ref.version || !allows(head, { type: 'alertClaimed' })) return { outcome: 'skipped' };
+  if (!(await deps.store.transition(head, { type: 'alertClaimed' }))) return { outcome: 'skipped' };
   try {
     await deps.alerts.publish(buildSubscriberAlert(head, deps.siteUrl));
   } catch (error) {
+    if (!(error instanceof PublishRejectedError)) return { outcome: 'in-doubt', reason: reasonOf(error) };
     await deps.store.transition(head, { type: 'alertFailed' });
     throw error;
   }
-  return 'sent';
+  try {
+    await deps.store.transition(head, { type: 'alertSent' });
+  } catch (error) {
+    // The alert is out; only its record is missing. Retrying would send it again.
+    return { outcome: 'in-doubt', reason: `sent, but not recorded: ${reasonOf(error)}` };
+  }
+  return { outcome: 'sent' };
 }

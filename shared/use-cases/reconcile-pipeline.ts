@@ -26,6 +26,13 @@ export interface ReconcileReport {
   readonly published: readonly string[];
   /** Heads still stuck after {@link MAX_NUDGES} nudges: a person must look. */
   readonly givenUp: readonly string[];
+  /**
+   * Alerts claimed longer than the deadline ago and never recorded as sent
+   * (the head at `alerting`): they may or may not be out, so they are only
+   * reported, never resent here. `newsroom alerts --resend` or
+   * `--mark-sent` resolves them.
+   */
+  readonly inDoubt: readonly string[];
 }
 
 const label = (head: UnfinishedHead) => `${head.id} v${head.version} (${head.stage})`;
@@ -35,7 +42,8 @@ const label = (head: UnfinishedHead) => `${head.id} v${head.version} (${head.sta
  * through the lifecycle: a head in `render` or `notify` whose version (or
  * last nudge) is older than `stuckAfterMs` is re-announced on the stream, so
  * its consumer runs again (every consumer is guarded by stage and version, so
- * a head that was merely slow is not harmed); a `scheduled` head whose time
+ * a head that was merely slow is not harmed); a head at `alerting` is
+ * reported as in doubt and left alone; a `scheduled` head whose time
  * passed `stuckAfterMs` ago is published as its schedule would have. A head
  * nudged {@link MAX_NUDGES} times is reported, not nudged again.
  */
@@ -45,6 +53,7 @@ export async function reconcilePipeline(deps: ReconcileDependencies): Promise<Re
   const nudged: string[] = [];
   const published: string[] = [];
   const givenUp: string[] = [];
+  const inDoubt: string[] = [];
   for (const head of await deps.heads.listUnfinished()) {
     if (head.stage === STAGES.scheduled) {
       if (Date.parse(head.publishedAt) <= stuckBefore && (await deps.publishDue({ id: head.id, version: head.version })) === 'published') {
@@ -52,12 +61,20 @@ export async function reconcilePipeline(deps: ReconcileDependencies): Promise<Re
       }
       continue;
     }
-    const lastTouched = Math.max(Date.parse(head.updatedAt), head.nudgedAt ? Date.parse(head.nudgedAt) : 0);
+    const lastTouched = Math.max(
+      Date.parse(head.updatedAt),
+      head.stageSince ? Date.parse(head.stageSince) : 0,
+      head.nudgedAt ? Date.parse(head.nudgedAt) : 0,
+    );
     if (lastTouched > stuckBefore) continue;
+    if (head.stage === STAGES.alerting) {
+      inDoubt.push(label(head));
+      continue;
+    }
     if (head.nudges >= MAX_NUDGES) givenUp.push(label(head));
     else if (await deps.heads.nudge(head.id, head.version, head.stage, now.toISOString())) nudged.push(label(head));
   }
-  return { nudged, published, givenUp };
+  return { nudged, published, givenUp, inDoubt };
 }
 
 /** Raised when heads stay stuck after every nudge, so the function's error alarm tells operators. */

@@ -58,3 +58,41 @@ describe('the reader side of a stage', () => {
     expect(Object.keys(plain.data.findResources('AWS::ApiGatewayV2::Api'))).toEqual([]);
   });
 });
+
+describe('mobile push on a stage with platform applications', () => {
+  const apns = 'arn:aws:sns:eu-west-1:123456789012:app/APNS/newsroom-ios';
+  const { app } = synthStage(testStageConfig({ readers: { ...readers, mobilePush: { apnsApplicationArn: apns } } }));
+
+  it('lets the API create endpoints only under the stage application and subscribe them to the alerts topic', () => {
+    app.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'subscription-api', APNS_PLATFORM_APPLICATION_ARN: apns }) },
+    });
+    app.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:CreatePlatformEndpoint', Resource: apns }),
+          Match.objectLike({
+            Action: ['sns:GetEndpointAttributes', 'sns:SetEndpointAttributes'],
+            Resource: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/newsroom-ios/*',
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('sweeps disabled endpoints every hour with a function that may only list, unsubscribe and delete them', () => {
+    app.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+    app.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:ListEndpointsByPlatformApplication', Resource: apns }),
+          Match.objectLike({ Action: 'sns:DeleteEndpoint', Resource: 'arn:aws:sns:eu-west-1:123456789012:endpoint/APNS/newsroom-ios/*' }),
+        ]),
+      },
+    });
+  });
+
+  it('refuses a mobile push setting that names no platform application', () => {
+    expect(() => testStageConfig({ readers: { ...readers, mobilePush: {} } })).toThrow(/platform application/);
+  });
+});

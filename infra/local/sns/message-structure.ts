@@ -59,6 +59,8 @@ export function parseStructuredMessage(message: string): StructuredMessage {
 /** The key of a structured message that a subscription receives (before falling back to `default`). */
 export function messageKeyFor(protocol: string, endpoint: string): string {
   if (protocol === 'application') {
+    const fromArn = /:endpoint\/([A-Z_]+)\//.exec(endpoint)?.[1];
+    if (fromArn) return fromArn;
     const platform = endpoint.split(':', 1)[0]?.toLowerCase() ?? '';
     return PLATFORM_KEYS[platform] ?? 'default';
   }

@@ -5,6 +5,7 @@ import { readMessageAttributes } from './message-attributes';
 import { messageFor, parseStructuredMessage, type StructuredMessage } from './message-structure';
 import { writeDelivery, type SnsDelivery, type SnsMessageAttributeValue } from './outbox';
 import type { QueryParams } from './query-params';
+import { findEndpoint } from './platform-actions';
 import { invalidParameter, SnsApiError } from './sns-api-error';
 import type { SnsTopic } from './sns-state';
 import { el, members } from './xml-response';
@@ -64,6 +65,14 @@ async function fanOut(context: ActionContext, topic: SnsTopic, outgoing: Outgoin
     if (subscription.filterPolicy !== undefined) {
       const policy = policySchema.parse(JSON.parse(subscription.filterPolicy));
       if (!matchesFilterPolicy(policy, outgoing.attributes)) continue;
+    }
+    if (
+      subscription.protocol === 'application' &&
+      subscription.endpoint.startsWith('arn:') &&
+      !findEndpoint(context, subscription.endpoint)?.enabled
+    ) {
+      // AWS delivers nothing to a deleted or disabled endpoint (it records a delivery failure event).
+      continue;
     }
     const delivery: SnsDelivery = {
       subscriptionArn: subscription.arn,

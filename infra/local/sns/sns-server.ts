@@ -4,6 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenSerially, readRequestBody } from '../serial-http-server';
 import type { ActionContext, ActionHandler } from './action-context';
 import type { SnsDelivery } from './outbox';
+import {
+  createPlatformApplication,
+  createPlatformEndpoint,
+  deleteEndpoint,
+  getEndpointAttributes,
+  listEndpointsByPlatformApplication,
+  setEndpointAttributes,
+} from './platform-actions';
 import { publish, publishBatch } from './publish-actions';
 import { QueryParams } from './query-params';
 import { SnsApiError } from './sns-api-error';
@@ -37,6 +45,12 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   SetSubscriptionAttributes: setSubscriptionAttributes,
   Publish: publish,
   PublishBatch: publishBatch,
+  CreatePlatformApplication: createPlatformApplication,
+  CreatePlatformEndpoint: createPlatformEndpoint,
+  GetEndpointAttributes: getEndpointAttributes,
+  SetEndpointAttributes: setEndpointAttributes,
+  DeleteEndpoint: deleteEndpoint,
+  ListEndpointsByPlatformApplication: listEndpointsByPlatformApplication,
 };
 
 /** Options of {@link startSnsServer}. */

@@ -14,16 +14,40 @@ const subscriptionSchema = z.object({
   rawMessageDelivery: z.boolean(),
 });
 
+const platformApplicationSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  /** APNS, APNS_SANDBOX or GCM. */
+  platform: z.string(),
+  /** Attributes other than the credential, which is checked for presence and never kept. */
+  attributes: z.record(z.string(), z.string()),
+});
+
+const platformEndpointSchema = z.object({
+  arn: z.string(),
+  applicationArn: z.string(),
+  token: z.string(),
+  customUserData: z.string().optional(),
+  enabled: z.boolean(),
+});
+
 const stateSchema = z.object({
   version: z.literal(1),
   topics: z.array(topicSchema),
   subscriptions: z.array(subscriptionSchema),
+  // Absent from state files written before mobile push was implemented.
+  platformApplications: z.array(platformApplicationSchema).default([]),
+  platformEndpoints: z.array(platformEndpointSchema).default([]),
 });
 
 /** A topic of the local endpoint. */
 export type SnsTopic = z.infer<typeof topicSchema>;
 /** A (always confirmed) subscription of the local endpoint. */
 export type SnsSubscription = z.infer<typeof subscriptionSchema>;
+/** A platform application (APNs or FCM) of the local endpoint. */
+export type SnsPlatformApplication = z.infer<typeof platformApplicationSchema>;
+/** A device's platform endpoint. */
+export type SnsPlatformEndpoint = z.infer<typeof platformEndpointSchema>;
 /** Everything the local endpoint keeps across restarts. */
 export type SnsState = z.infer<typeof stateSchema>;
 
@@ -43,7 +67,7 @@ export function openSnsStateStore(stateDir: string): Promise<SnsStateStore> {
     dir: stateDir,
     file: SNS_STATE_FILE,
     schema: stateSchema,
-    empty: () => ({ version: 1, topics: [], subscriptions: [] }),
+    empty: () => ({ version: 1, topics: [], subscriptions: [], platformApplications: [], platformEndpoints: [] }),
     description: 'SNS state',
   });
 }

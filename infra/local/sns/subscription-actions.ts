@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateFilterPolicy } from '../filters/filter-policy';
 import { findSubscription, findTopic, LOCAL_ACCOUNT_ID, pageOf, type ActionContext, type ActionHandler } from './action-context';
 import { SUPPORTED_PROTOCOLS } from './message-structure';
+import { findEndpoint } from './platform-actions';
 import { invalidParameter } from './sns-api-error';
 import type { SnsSubscription } from './sns-state';
 import { el, entries, members, type XmlElement } from './xml-response';
@@ -68,6 +69,9 @@ export const subscribe: ActionHandler = async (params, context) => {
   const protocol = params.require('Protocol');
   if (!SUPPORTED_PROTOCOLS.has(protocol)) throw invalidParameter(`Invalid protocol type: ${protocol}`);
   const endpoint = params.require('Endpoint');
+  if (protocol === 'application' && endpoint.startsWith('arn:') && !findEndpoint(context, endpoint)) {
+    throw invalidParameter('Endpoint Reason: not an existing platform endpoint');
+  }
   const changes = readAttributeChanges(params.map('Attributes'));
   const { subscriptions } = context.store.state;
   let subscription = subscriptions.find((s) => s.topicArn === topic.arn && s.protocol === protocol && s.endpoint === endpoint);

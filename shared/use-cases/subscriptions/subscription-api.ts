@@ -2,18 +2,21 @@ import type * as z from '../../../events/zod';
 import {
   ONE_CLICK_BODY,
   preferencesFormSchema,
+  deviceRegistrationSchema,
   pushRegistrationSchema,
   pushRemovalSchema,
   subscribeFormSchema,
   tokenFormSchema,
 } from '../../../events/subscription-forms';
 import { SUBSCRIPTION_PATHS } from '../../../events/subscriber-names';
+import type { DeviceRegistry } from '../../adapters/device-registry';
 import type { EmailSender } from '../../adapters/email-sender';
 import { pushIdFor, type PushSubscriptionStore } from '../../adapters/push-subscription-store';
 import type { RateLimiter, RateRule } from '../../adapters/rate-limiter';
 import type { SubscriberStore } from '../../adapters/subscriber-store';
 import { renderConfirmPage, renderMessagePage, renderPreferencesPage } from '../../domain/render/subscription-pages';
 import { HTML_CONTENT_TYPE, type SiteConfig } from '../../domain/render/site-config';
+import { FilterPolicyLimitError } from '../../domain/subscriptions/alert-filter-policy';
 import { renderAlreadySubscribedEmail, renderConfirmationEmail } from '../../domain/subscriptions/emails';
 import { MAX_FOLLOWS, normalizeEmail, splitList, type ReaderPreferences } from '../../domain/subscriptions/interests';
 import { issueToken, subscriberIdFor, verifyToken, type TokenPurpose } from '../../domain/subscriptions/signed-token';
@@ -45,6 +48,8 @@ export interface SubscriptionApiDependencies {
   readonly secret: () => Promise<string>;
   readonly site: SiteConfig;
   readonly now: () => Date;
+  /** App devices (SNS platform endpoints); without it, or for a platform the stage has no application for, `/api/devices` answers 404. */
+  readonly devices?: DeviceRegistry;
   /** Browser subscriptions and the VAPID public key; without them the push routes answer 404. */
   readonly push?: { readonly store: PushSubscriptionStore; readonly publicKey: string };
 }
@@ -203,6 +208,20 @@ export async function handleSubscriptionRequest(deps: SubscriptionApiDependencie
       const { subscription, sections = [], tags = [], breaking = false } = registration.data;
       const preferences = preferencesFrom({ sections: sections.join(','), tags: tags.join(','), breaking: String(breaking) });
       await deps.push.store.put({ endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, ...preferences });
+      return json(201, { registered: true });
+    }
+    case `POST ${SUBSCRIPTION_PATHS.devices}`: {
+      const registration = deviceRegistrationSchema.safeParse(parseJson(request.body));
+      if (!registration.success) return json(400, { error: registration.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      const { platform, token, sections = [], tags = [], breaking = false } = registration.data;
+      if (!deps.devices?.platforms.includes(platform)) return notFound();
+      const preferences = preferencesFrom({ sections: sections.join(','), tags: tags.join(','), breaking: String(breaking) });
+      try {
+        await deps.devices.register({ platform, token, ...preferences });
+      } catch (error) {
+        if (error instanceof FilterPolicyLimitError) return json(400, { error: [error.message] });
+        throw error;
+      }
       return json(201, { registered: true });
     }
     case `POST ${SUBSCRIPTION_PATHS.pushUnsubscribe}`: {

@@ -6,12 +6,25 @@ const at = '2026-11-30T09:00:00.000Z';
 const related = [{ slug: 'other', title: 'Other', section: 'World' }];
 
 describe('the article lifecycle table', () => {
-  it('takes an owed alert from render through notify to done, and never twice', () => {
+  it('takes an owed alert from render through notify and alerting to done, and never twice', () => {
     const rendered = applyEvent(articleHead('l1'), { type: 'pagesRendered', alertDue: true });
     expect(rendered).toMatchObject({ stage: STAGES.notify, alertDue: true });
     const claimed = applyEvent(rendered, { type: 'alertClaimed' });
-    expect(claimed).toMatchObject({ stage: STAGES.done, alertDue: false });
+    expect(claimed).toMatchObject({ stage: STAGES.alerting, alertDue: false });
     expect(applyEvent(claimed, { type: 'alertClaimed' })).toBeUndefined();
+    const sent = applyEvent(claimed, { type: 'alertSent' });
+    expect(sent).toMatchObject({ stage: STAGES.done, alertDue: false });
+    expect(applyEvent(sent, { type: 'alertClaimed' })).toBeUndefined();
+    expect(applyEvent(sent, { type: 'alertReplayed' })).toBeUndefined();
+  });
+
+  it('holds an alert in doubt at alerting until an operator marks it sent or replays it', () => {
+    const claimed = applyEvent(articleHead('l12', { stage: STAGES.notify }), { type: 'alertClaimed' });
+    expect(allows(claimed, { type: 'relatedChanged', related })).toBe(false);
+    expect(allows(claimed, { type: 'pagesRendered', alertDue: false })).toBe(false);
+    const replayed = applyEvent(claimed, { type: 'alertReplayed' });
+    expect(replayed).toMatchObject({ stage: STAGES.notify, alertDue: true });
+    expect(allows(replayed, { type: 'alertSent' })).toBe(false);
   });
 
   it('sends a version with no alert owed from render straight to done', () => {
@@ -51,7 +64,7 @@ describe('the article lifecycle table', () => {
   });
 
   it('re-renders a published article whose related list changed, at any stage, keeping its alert', () => {
-    for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.scheduled)) {
+    for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.scheduled && name !== STAGES.alerting)) {
       expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related })).toMatchObject({
         stage: STAGES.render,
         related,
@@ -99,7 +112,9 @@ describe('the article lifecycle table', () => {
       { type: 'scheduleDue', publishedAt: at, related },
       { type: 'pagesRendered', alertDue: true },
       { type: 'alertClaimed' },
+      { type: 'alertSent' },
       { type: 'alertFailed' },
+      { type: 'alertReplayed' },
       { type: 'relatedChanged', related },
     ];
     for (const event of headEvents) expect(guardOf(event).length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { STAGES } from '../../../shared/domain/lifecycle';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
+import { PublishRejectedError } from '../../../shared/ports/topic-publisher';
 import { articleHead } from '../../support/article-fixtures';
 import { createMemoryArticleStore } from '../../support/in-memory/article-store';
 import { createRecordingTopic as recordingTopic } from '../../support/in-memory/ports';
@@ -22,26 +23,37 @@ describe('notifySubscribers', () => {
     await store.saveVersion(liveHead('n1'), 0);
     const alerts = recordingTopic();
     const deps = { store, alerts, siteUrl: 'https://news.example' };
-    const outcomes = await Promise.all([1, 2, 3].map(() => notifySubscribers(deps, { id: 'n1', version: 1 })));
-    expect(outcomes.filter((outcome) => outcome === 'sent')).toHaveLength(1);
+    const results = await Promise.all([1, 2, 3].map(() => notifySubscribers(deps, { id: 'n1', version: 1 })));
+    expect(results.filter(({ outcome }) => outcome === 'sent')).toHaveLength(1);
+    expect(alerts.sent).toHaveLength(1);
+    expect(await store.getHead('n1')).toMatchObject({ stage: STAGES.done, alertDue: false });
+  });
+
+  it('gives the alert back when SNS provably refused it, so the retry sends it exactly once', async () => {
+    await store.saveVersion(liveHead('n2'), 0);
+    const alerts = recordingTopic(1, () => new PublishRejectedError('Throttled'));
+    const deps = { store, alerts, siteUrl: 'https://news.example' };
+    await expect(notifySubscribers(deps, { id: 'n2', version: 1 })).rejects.toThrow('Throttled');
+    expect(await store.getHead('n2')).toMatchObject({ stage: STAGES.notify, alertDue: true });
+    expect((await notifySubscribers(deps, { id: 'n2', version: 1 })).outcome).toBe('sent');
+    expect((await notifySubscribers(deps, { id: 'n2', version: 1 })).outcome).toBe('skipped');
     expect(alerts.sent).toHaveLength(1);
   });
 
-  it('gives the alert back when SNS fails, so the retry sends it exactly once', async () => {
-    await store.saveVersion(liveHead('n2'), 0);
-    const alerts = recordingTopic(1);
+  it('keeps the claim, in doubt, when publishing ends without proof either way, and never resends on its own', async () => {
+    await store.saveVersion(liveHead('n5'), 0);
+    const alerts = recordingTopic(1, () => Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
     const deps = { store, alerts, siteUrl: 'https://news.example' };
-    await expect(notifySubscribers(deps, { id: 'n2', version: 1 })).rejects.toThrow('SNS unavailable');
-    expect(await store.getHead('n2')).toMatchObject({ stage: STAGES.notify, alertDue: true });
-    expect(await notifySubscribers(deps, { id: 'n2', version: 1 })).toBe('sent');
-    expect(await notifySubscribers(deps, { id: 'n2', version: 1 })).toBe('skipped');
-    expect(alerts.sent).toHaveLength(1);
+    expect(await notifySubscribers(deps, { id: 'n5', version: 1 })).toEqual({ outcome: 'in-doubt', reason: 'TimeoutError: socket hang up' });
+    expect(await store.getHead('n5')).toMatchObject({ stage: STAGES.alerting, alertDue: false });
+    expect((await notifySubscribers(deps, { id: 'n5', version: 1 })).outcome).toBe('skipped');
+    expect(alerts.sent).toHaveLength(0);
   });
 
   it('does not alert for a version whose page has not been rendered yet', async () => {
     await store.saveVersion(liveHead('n3', STAGES.render), 0);
     const alerts = recordingTopic();
-    expect(await notifySubscribers({ store, alerts, siteUrl: 'https://news.example' }, { id: 'n3', version: 1 })).toBe('skipped');
+    expect((await notifySubscribers({ store, alerts, siteUrl: 'https://news.example' }, { id: 'n3', version: 1 })).outcome).toBe('skipped');
     expect(alerts.sent).toHaveLength(0);
   });
 

@@ -27,14 +27,17 @@ export function createMemoryDraftBucket(): DraftBucket & {
   };
 }
 
-/** A topic that records what it was sent, failing the first `failures` publishes (SNS being down). */
-export function createRecordingTopic(failures = 0): TopicPublisher & { readonly sent: TopicMessage[] } {
+/** A topic that records what it was sent, failing the first `failures` publishes with `error()` (SNS being down). */
+export function createRecordingTopic(
+  failures = 0,
+  error: () => Error = () => new Error('SNS unavailable'),
+): TopicPublisher & { readonly sent: TopicMessage[] } {
   const sent: TopicMessage[] = [];
   let remaining = failures;
   return {
     sent,
     async publish(message) {
-      if (remaining-- > 0) throw new Error('SNS unavailable');
+      if (remaining-- > 0) throw error();
       sent.push(message);
       return `m-${sent.length}`;
     },

@@ -18,7 +18,12 @@ afterEach(async () => {
 describe('openSnsStateStore', () => {
   it('starts empty when there is no state file', async () => {
     const store = await openSnsStateStore(dir);
-    expect(store.state).toEqual({ version: 1, topics: [], subscriptions: [] });
+    expect(store.state).toEqual({ version: 1, topics: [], subscriptions: [], platformApplications: [], platformEndpoints: [] });
+  });
+
+  it('reads a state file written before platform endpoints existed', async () => {
+    await writeFile(join(dir, SNS_STATE_FILE), '{"version": 1, "topics": [], "subscriptions": []}');
+    expect((await openSnsStateStore(dir)).state).toMatchObject({ platformApplications: [], platformEndpoints: [] });
   });
 
   it('saves the state so that a new store reads it back', async () => {
