@@ -69,7 +69,12 @@ export const SUBSCRIBER_ENV = {
   apnsApplicationArn: 'APNS_PLATFORM_APPLICATION_ARN',
   /** The stage's FCM platform application ARN (mobile push), if it has one. */
   fcmApplicationArn: 'FCM_PLATFORM_APPLICATION_ARN',
+  /** On AWS: the token CloudFront sends to the API origin in `API_ORIGIN_HEADER`; requests without it are refused. */
+  originToken: 'API_ORIGIN_TOKEN',
 } as const;
+
+/** The header CloudFront adds to every `/api/*` request it forwards, carrying the origin token. */
+export const API_ORIGIN_HEADER = 'x-newsroom-origin';
 
 /** Interest partitions of web-push subscriptions carry this prefix, beside the email readers' ones. */
 export const PUSH_INTEREST_PREFIX = 'PUSH|';

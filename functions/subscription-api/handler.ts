@@ -11,6 +11,8 @@ import { createDeviceRegistry } from '../../shared/adapters/device-registry';
 import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { createLogger } from '../../shared/runtime/logger';
 import { handleSubscriptionRequest } from '../../shared/use-cases/subscriptions/subscription-api';
+import { cameThroughCdn } from '../../shared/domain/subscriptions/origin-token';
+import { API_ORIGIN_HEADER } from '../../events/subscriber-names';
 
 const config = readSubscriberConfig();
 const logger = createLogger('subscription-api');
@@ -43,6 +45,7 @@ function clientIp(event: APIGatewayProxyEventV2): string {
 
 /** HTTP (function URL or HTTP API, payload v2) → the subscription API. */
 export const handler = middy(async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  if (!cameThroughCdn(event.headers[API_ORIGIN_HEADER], config.originToken)) return { statusCode: 403, body: 'Forbidden' };
   const body = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   const response = await handleSubscriptionRequest(deps, {
     method: event.requestContext.http.method,

@@ -26,19 +26,22 @@ async function jsonFiles(dir: string): Promise<string[]> {
     .map((name) => join(dir, name));
 }
 
+/** Replays each JSON file of `dir` in name order, as `parse` reads it, and removes it once replayed. */
+function drainFolder<T>(dir: string, parse: (document: unknown) => T) {
+  return async (replay: (item: T) => Promise<void>): Promise<number> => {
+    let count = 0;
+    for (const file of await jsonFiles(dir)) {
+      await replay(parse(JSON.parse(await readFile(file, 'utf8'))));
+      await unlink(file);
+      count++;
+    }
+    return count;
+  };
+}
+
 /** The local stack's dead letters: `{ record, error }` files in `dir`. */
 export function deadLetterFolder(dir: string): DeadLetters {
-  return {
-    async drain(replay) {
-      let count = 0;
-      for (const file of await jsonFiles(dir)) {
-        await replay(deadLetterFileSchema.parse(JSON.parse(await readFile(file, 'utf8'))).record.body);
-        await unlink(file);
-        count++;
-      }
-      return count;
-    },
-  };
+  return { drain: drainFolder(dir, (document) => deadLetterFileSchema.parse(document).record.body) };
 }
 
 /**
@@ -66,17 +69,7 @@ export function deadLetterQueue(sqs: SQSClient, queueUrl: string): DeadLetters {
 
 /** On-failure records the local stream poller wrote as files in `dir`. */
 export function failureRecordFolder(dir: string): StreamFailureRecords {
-  return {
-    async drain(replay) {
-      let count = 0;
-      for (const file of await jsonFiles(dir)) {
-        await replay(failedStreamRecords(JSON.parse(await readFile(file, 'utf8'))));
-        await unlink(file);
-        count++;
-      }
-      return count;
-    },
-  };
+  return { drain: drainFolder(dir, failedStreamRecords) };
 }
 
 /** On-failure records Lambda wrote to a stage's stream failure bucket (its S3 on-failure destination). */

@@ -39,6 +39,11 @@ export type StageParameterKey = keyof typeof STAGE_PARAMETER_KEYS;
 /** A key of {@link READER_PARAMETER_KEYS}. */
 export type ReaderParameterKey = keyof typeof READER_PARAMETER_KEYS;
 
+/** The Secrets Manager secret holding a stage's API origin token (made by the Data stack, read by name by the App stack). */
+export function apiOriginSecretName(stage: string): string {
+  return `newsroom/${stage}/api-origin-token`;
+}
+
 /** Every parameter of a stage lives under this path. */
 export function stageParameterPath(stage: string): string {
   return `/newsroom/${stage}/`;

@@ -24,27 +24,6 @@ export interface PublishScheduleReferences {
   readonly schedulerRole: IRole;
 }
 
-/** What the App stack uses of the Data stack, imported from SSM parameters. */
-export interface DataReferences {
-  readonly articleTable: ITable;
-  readonly draftsBucket: IBucket;
-  readonly siteBucket: IBucket;
-  readonly intakeQueue: IQueue;
-  readonly intakeDeadLetterQueue: IQueue;
-  readonly alertsTopic: ITopic;
-  readonly editorsTopic: ITopic;
-  readonly opsTopic: ITopic;
-  readonly distribution: IDistribution;
-  readonly siteUrl: string;
-  readonly publishSchedules: PublishScheduleReferences;
-  /** Where the stream consumers' on-failure destination writes the batches they gave up on. */
-  readonly streamFailureBucket: IBucket;
-  /** The subscriber table, when the stage has readers. */
-  readonly subscriberTable?: ITable;
-  /** The HTTP API behind the distribution's `/api/*`, when the stage has readers. */
-  readonly subscriptionApiId?: string;
-}
-
 /** Construct ids of the read parameters, after the Data stack resource each names, so grants and findings say which resource. */
 const PARAMETER_IDS: Readonly<Record<StageParameterKey | ReaderParameterKey, string>> = {
   articleTableName: 'ArticleStoreTableName',
@@ -94,7 +73,7 @@ export class DataParameters extends Construct {
  * they name. The parameters' construct ids name what they hold, so findings
  * and grants stay readable.
  */
-export class ImportedData extends Construct implements DataReferences {
+export class ImportedData extends Construct {
   readonly articleTable: ITable;
   readonly draftsBucket: IBucket;
   readonly siteBucket: IBucket;
@@ -106,8 +85,11 @@ export class ImportedData extends Construct implements DataReferences {
   readonly distribution: IDistribution;
   readonly siteUrl: string;
   readonly publishSchedules: PublishScheduleReferences;
+  /** Where the stream consumers' on-failure destination writes the batches they gave up on. */
   readonly streamFailureBucket: IBucket;
+  /** The subscriber table, when the stage has readers. */
   readonly subscriberTable?: ITable;
+  /** The HTTP API behind the distribution's `/api/*`, when the stage has readers. */
   readonly subscriptionApiId?: string;
 
   constructor(scope: Construct, id: string, props: { readonly stage: string; readonly readers: boolean }) {

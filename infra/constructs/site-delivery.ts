@@ -28,7 +28,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PREVIEW_EXPIRATION_DAYS, PREVIEW_SITE_PREFIX } from '../../events/names';
-import { SUBSCRIPTION_PATHS } from '../../events/subscriber-names';
+import { API_ORIGIN_HEADER, SUBSCRIPTION_PATHS } from '../../events/subscriber-names';
 import { SECURITY_HEADERS } from '../../shared/edge/response-headers';
 import { PROJECT_ROOT } from '../config/paths';
 import { PrivateBucket } from './private-bucket';
@@ -50,8 +50,11 @@ export interface SiteDeliveryProps {
   readonly webAclArn?: string;
   /** Removal policy of the site bucket. */
   readonly removalPolicy: RemovalPolicy;
-  /** Host name of the subscription API, served under `/api/*` on the site's own origin. @default - no `/api/*` behaviour */
-  readonly apiOriginDomainName?: string;
+  /**
+   * The subscription API, served under `/api/*` on the site's own origin: its
+   * host name and the token sent to it in `API_ORIGIN_HEADER`. @default - no `/api/*` behaviour
+   */
+  readonly api?: { readonly domainName: string; readonly originToken: string };
 }
 
 /**
@@ -125,7 +128,7 @@ export class SiteDelivery extends Construct {
           { function: this.viewerResponseFunction, eventType: FunctionEventType.VIEWER_RESPONSE },
         ],
       },
-      additionalBehaviors: props.apiOriginDomainName ? { [API_PATH_PATTERN]: this.apiBehavior(props.apiOriginDomainName) } : undefined,
+      additionalBehaviors: props.api ? { [API_PATH_PATTERN]: this.apiBehavior(props.api) } : undefined,
       // Without s3:ListBucket a missing key is a 403 from S3: both mean "not found" to a reader.
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
@@ -143,7 +146,7 @@ export class SiteDelivery extends Construct {
     if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
-        reason: props.apiOriginDomainName
+        reason: props.api
           ? 'WAF is a stage setting (waf in cdk.json); this stage leaves it off: the one dynamic path, /api/*, limits requests per address and per client itself and its HTTP API stage is throttled.'
           : 'WAF is a stage setting (waf in cdk.json); this stage leaves it off: static pages from a private bucket, no forms or origin compute.',
       });
@@ -160,11 +163,16 @@ export class SiteDelivery extends Construct {
   /**
    * `/api/*`: every method, never cached, HTTPS only (a redirected POST would
    * lose its body), with the query string and the headers the API reads, but
-   * not the viewer's Host (API Gateway routes on its own host name).
+   * not the viewer's Host (API Gateway routes on its own host name); plus
+   * the origin token, which the API function requires.
    */
-  private apiBehavior(domainName: string): BehaviorOptions {
+  private apiBehavior(api: NonNullable<SiteDeliveryProps['api']>): BehaviorOptions {
     return {
-      origin: new HttpOrigin(domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+      origin: new HttpOrigin(api.domainName, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        customHeaders: { [API_ORIGIN_HEADER]: api.originToken },
+      }),
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -1,4 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { apiOriginSecretName } from '../config/stage-parameters';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -24,6 +26,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 /** Properties of {@link SubscriptionApi}. */
 export interface SubscriptionApiProps {
   readonly removalPolicy: RemovalPolicy;
+  /** The stage name: the origin token's secret is named after it (`apiOriginSecretName`). */
+  readonly stage: string;
 }
 
 /**
@@ -37,6 +41,8 @@ export class SubscriptionApi extends Construct {
   readonly api: HttpApi;
   /** The API's execute-api host name, the distribution's origin for `/api/*`. */
   readonly originDomainName: string;
+  /** CloudFront sends this in `API_ORIGIN_HEADER`; the API function refuses requests without it (the execute-api address is public). */
+  readonly originToken: Secret;
 
   constructor(scope: Construct, id: string, props: SubscriptionApiProps) {
     super(scope, id);
@@ -48,6 +54,17 @@ export class SubscriptionApi extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: SUBSCRIPTION_API_RATE_PER_SECOND, burstLimit: SUBSCRIPTION_API_BURST },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+    this.originToken = new Secret(this, 'OriginToken', {
+      secretName: apiOriginSecretName(props.stage),
+      description: 'Newsroom: the header CloudFront adds to /api/* requests, checked by the subscription API function',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: props.removalPolicy,
+    });
+    Validations.of(this.originToken).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A shared token between the distribution and the API function, resolved into both at deploy time; rotating it means redeploying both stacks (cdk deploy), not a rotation Lambda.',
     });
     const stack = Stack.of(this);
     this.originDomainName = `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;

@@ -1,4 +1,6 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import { apiOriginSecretName } from '../config/stage-parameters';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
@@ -114,6 +116,8 @@ export class AppStack extends Stack {
       for (const fn of [apiFunction, planner, sender, suppressor]) acknowledgeWildcards(fn, SUBSCRIBER_INDEX_WILDCARD);
       if (data.subscriptionApiId) {
         new SubscriptionApiRoute(this, 'SubscriptionApiRoute', { apiId: data.subscriptionApiId, function: this.readers.apiFunction });
+        // Resolved at deploy (a dynamic reference by name): the function refuses requests that skipped CloudFront.
+        apiFunction.addEnvironment(SUBSCRIBER_ENV.originToken, SecretValue.secretsManager(apiOriginSecretName(config.name)).unsafeUnwrap());
       }
     }
 

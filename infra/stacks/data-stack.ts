@@ -64,14 +64,17 @@ export class DataStack extends Stack {
       opsEmails: config.opsEmails,
       removalPolicy,
     });
-    if (config.readers) this.subscriptionApi = new SubscriptionApi(this, 'SubscriptionApi', { removalPolicy });
+    if (config.readers) this.subscriptionApi = new SubscriptionApi(this, 'SubscriptionApi', { removalPolicy, stage: config.name });
     const certificate = props.edge?.certificate;
     this.site = new SiteDelivery(this, 'Site', {
       accessLogsBucket,
       domain: config.domain && certificate ? { name: config.domain.name, certificate } : undefined,
       webAclArn: props.edge?.webAcl?.webAcl.attrArn,
       removalPolicy,
-      apiOriginDomainName: this.subscriptionApi?.originDomainName,
+      api: this.subscriptionApi && {
+        domainName: this.subscriptionApi.originDomainName,
+        originToken: this.subscriptionApi.originToken.secretValue.unsafeUnwrap(),
+      },
     });
     if (config.domain && certificate) {
       new CustomDomain(this, 'Domain', { domain: config.domain, distribution: this.site.distribution, certificateArn: certificate.certificateArn });

@@ -17,6 +17,7 @@ const schema = z.object({
   vapidPublicKey: z.optional(z.string().check(z.regex(/^[\w-]{80,100}$/))),
   vapidPrivateKeyParameter: z.optional(z.string().check(z.minLength(1))),
   vapidPrivateKeyFile: z.optional(z.string().check(z.minLength(1))),
+  originToken: z.optional(z.string().check(z.minLength(32))),
   vapidSubject: z._default(z.string().check(z.regex(/^(mailto:|https:)/)), 'mailto:alerts@newsroom.example'),
   apnsApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/APNS(_SANDBOX)?\/[\w.-]+$/))),
   fcmApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/GCM\/[\w.-]+$/))),

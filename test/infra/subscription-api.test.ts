@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { API_ORIGIN_HEADER, SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import { apiOriginSecretName } from '../../infra/config/stage-parameters';
 import { SUBSCRIPTION_API_BURST, SUBSCRIPTION_API_RATE_PER_SECOND } from '../../infra/constructs/subscription-api';
 import { dataValueOf, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
 
@@ -49,6 +51,22 @@ describe('the /api/* behaviour of a stage with readers', () => {
     expect(JSON.stringify(origin.DomainName)).toContain(`{"Ref":"${apiId}"}`);
     expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+  });
+
+  it('sends the origin token the API function requires, from the stage’s secret, which the function gets too', () => {
+    const origin = (config.Origins as Array<Record<string, any>>).find((o) => o.Id === api.TargetOriginId)!;
+    const header = (origin.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>).find(
+      (h) => h.HeaderName === API_ORIGIN_HEADER,
+    );
+    const [secretId] = Object.keys(stage.data.findResources('AWS::SecretsManager::Secret', { Properties: { Name: apiOriginSecretName('test') } }));
+    expect(JSON.stringify(header?.HeaderValue)).toContain(`{"Ref":"${secretId}"}`);
+    expect(JSON.stringify(header?.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    const apiFunction = Object.values(stage.app.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'subscription-api',
+    );
+    expect(apiFunction!.Properties.Environment.Variables[SUBSCRIBER_ENV.originToken]).toBe(
+      `{{resolve:secretsmanager:${apiOriginSecretName('test')}:SecretString:::}}`,
+    );
   });
 
   it('throttles the API stage and logs its requests', () => {
