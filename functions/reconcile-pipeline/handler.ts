@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { createArticleStore } from '../../shared/adapters/article-store';
-import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
@@ -13,8 +12,9 @@ const config = readRuntimeConfig(['tableName']);
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('reconcile-pipeline');
 const table = { client: dynamodb, tableName: config.tableName };
-const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
-const deps = { heads: createPipelineHeads(table), publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
+const store = createArticleStore(table);
+const publishDeps = { store, related: createRelatedIndex(table) };
+const deps = { heads: store, publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
 
 /**
  * A schedule (every few minutes) → one reconcile pass. Heads still stuck

@@ -5,9 +5,8 @@ import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { articleStreamRecordSchema } from '../../events/article-stream-record';
-import { STAGES, type Stage } from '../../shared/domain/lifecycle';
+import { isStage } from '../../shared/domain/lifecycle';
 import { createArticleStore } from '../../shared/adapters/article-store';
-import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
@@ -59,9 +58,10 @@ function tableOf(target: RecoveryTarget) {
 /** `newsroom reconcile`: one reconcile pass over the local table, as the scheduled function runs on AWS. */
 export async function reconcileLocal(target: RecoveryTarget, options: { stuckAfterMs?: number } = {}): Promise<ReconcileReport> {
   const table = tableOf(target);
-  const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
+  const store = createArticleStore(table);
+  const publishDeps = { store, related: createRelatedIndex(table) };
   return reconcilePipeline({
-    heads: createPipelineHeads(table),
+    heads: store,
     publishDue: (ref) => publishScheduled(publishDeps, ref),
     stuckAfterMs: options.stuckAfterMs,
   });
@@ -81,7 +81,6 @@ export interface RedriveReport {
 
 const deadLetterSchema = z.object({ record: z.object({ body: z.string() }) });
 const streamFailureSchema = z.object({ consumer: z.string(), records: z.array(z.unknown()) });
-const STAGE_VALUES = new Set<string>(Object.values(STAGES));
 
 async function filesIn(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[]))
@@ -114,7 +113,7 @@ export async function redriveLocal(target: RecoveryTarget): Promise<RedriveRepor
   try {
     const intake = await resend(target.intakeDeadLetterDir, target.intakeQueueUrl);
     const invalidations = await resend(target.invalidationDeadLetterDir, target.invalidationQueueUrl);
-    const heads = createPipelineHeads(tableOf(target));
+    const store = createArticleStore(tableOf(target));
     const nudged: string[] = [];
     const movedOn: string[] = [];
     const now = new Date().toISOString();
@@ -124,9 +123,12 @@ export async function redriveLocal(target: RecoveryTarget): Promise<RedriveRepor
         const parsed = articleStreamRecordSchema.safeParse(raw);
         if (!parsed.success) continue;
         const image = parsed.data.dynamodb.NewImage;
-        const [id, version, stage] = [image.id.S, Number(image.version.N), image.stage.S];
-        const label = `${id} v${version} (${stage})`;
-        if (STAGE_VALUES.has(stage) && (await heads.nudge(id, version, stage as Stage, now))) nudged.push(label);
+        const ref = { id: image.id.S, version: Number(image.version.N) };
+        const label = `${ref.id} v${ref.version} (${image.stage.S})`;
+        const stage = image.stage.S;
+        const nudges = ((await store.getHead(ref.id))?.nudges ?? 0) + 1;
+        // The store refuses a version or stage the head has left (or a stage no consumer waits at).
+        if (isStage(stage) && (await store.transition(ref, { type: 'nudged', stage, at: now, nudges }))) nudged.push(label);
         else movedOn.push(label);
       }
       await unlink(file);

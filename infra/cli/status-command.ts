@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { OperationsQueries } from '../../shared/adapters/operations-queries';
+import { STAGES, waitingSince } from '../../shared/domain/lifecycle';
+import type { ArticleQueries } from '../../shared/ports/article-store';
 import { findStageResources } from './stage-resources';
 
-/** A head that has waited longer than this in render or notify is reported as stuck. */
+/** A head that has waited longer than this for its next step (a scheduled one: past its time) is reported as stuck. */
 export const STUCK_AFTER_MS = 5 * 60_000;
 
 /** One queue's depth. */
@@ -20,7 +21,7 @@ export interface QueueDepth {
 export interface StatusReport {
   readonly queues: readonly QueueDepth[];
   readonly deadLetters: readonly { readonly name: string; readonly count: number }[];
-  /** Heads waiting in render or notify, oldest first, with how long they have waited. */
+  /** Unfinished heads, longest waiting first, with since when they have waited (a scheduled one: its publish time). */
   readonly inFlight: readonly { readonly slug: string; readonly stage: string; readonly since: string; readonly stuck: boolean }[];
   readonly lastPublish?: { readonly slug: string; readonly title: string; readonly publishedAt: string };
   /** What this view cannot show, for the target it looked at. */
@@ -29,19 +30,19 @@ export interface StatusReport {
 
 /** Where the status comes from: queues and dead letters per target, the table through the operator queries. */
 export interface StatusSources {
-  readonly table: OperationsQueries;
+  readonly table: ArticleQueries;
   readonly queues: () => Promise<{ queues: QueueDepth[]; deadLetters: { name: string; count: number }[]; notes: string[] }>;
   /** @default () => new Date() */
   readonly clock?: () => Date;
 }
 
-/** Gathers queue depths, dead-letter counts, heads in flight and the last publish. */
+/** Gathers queue depths, dead-letter counts, unfinished heads and the last publish. */
 export async function collectStatus(sources: StatusSources): Promise<StatusReport> {
   const now = (sources.clock ?? (() => new Date()))().getTime();
   const [{ queues, deadLetters, notes }, heads, last] = await Promise.all([
     sources.queues(),
-    sources.table.headsInFlight(),
-    sources.table.lastPublished(),
+    sources.table.listUnfinished(),
+    sources.table.listPublished(1).then(([newest]) => newest),
   ]);
   return {
     queues,
@@ -49,8 +50,8 @@ export async function collectStatus(sources: StatusSources): Promise<StatusRepor
     inFlight: heads.map((head) => ({
       slug: head.slug,
       stage: head.stage,
-      since: head.updatedAt,
-      stuck: now - Date.parse(head.updatedAt) > STUCK_AFTER_MS,
+      since: new Date(waitingSince(head)).toISOString(),
+      stuck: now - waitingSince(head) > STUCK_AFTER_MS,
     })),
     lastPublish: last && { slug: last.slug, title: last.title, publishedAt: last.publishedAt },
     notes,
@@ -93,8 +94,11 @@ export function describeStatus(report: StatusReport): string {
   for (const queue of report.queues) lines.push(`  ${queue.name}: ${queue.waiting} waiting, ${queue.inFlight} in flight`);
   lines.push('dead letters:');
   for (const dead of report.deadLetters) lines.push(`  ${dead.name}: ${dead.count}${dead.count > 0 ? '  <-- look here' : ''}`);
-  lines.push(`heads in render or notify: ${report.inFlight.length}`);
-  for (const head of report.inFlight) lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${head.stuck ? '  STUCK' : ''}`);
+  lines.push(`unfinished heads: ${report.inFlight.length}`);
+  for (const head of report.inFlight) {
+    const since = head.stage === STAGES.scheduled ? `for ${head.since}` : `since ${head.since}`;
+    lines.push(`  ${head.slug}: ${head.stage} ${since}${head.stuck ? '  STUCK' : ''}`);
+  }
   lines.push(
     report.lastPublish
       ? `last publish: ${report.lastPublish.publishedAt} ${report.lastPublish.slug} (${report.lastPublish.title})`

@@ -56,6 +56,8 @@ const headStateSchema = z.object({
   sourceHash: z.string(),
   alertDue: z.boolean(),
   wentLive: z.optional(z.boolean()),
+  nudgedAt: z.optional(z.string()),
+  nudges: z.optional(z.int()),
 });
 
 /** Parses a head item read from the table. */

@@ -105,6 +105,10 @@ export interface ArticleState {
   readonly alertDue: boolean;
   /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
   readonly wentLive?: boolean;
+  /** When the reconciler last re-announced this version (see the `nudged` lifecycle event). */
+  readonly nudgedAt?: string;
+  /** How often this version has been re-announced. */
+  readonly nudges?: number;
 }
 
 /** An article's current version with its pipeline state (the table's head item). */

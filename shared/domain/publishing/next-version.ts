@@ -62,5 +62,8 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
  */
 export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead | undefined {
   const withdrawn = applyEvent(previous, { type: 'draftDeleted' });
-  return withdrawn && { ...withdrawn, version: previous.version + 1, updatedAt: now };
+  if (!withdrawn) return undefined;
+  // Nudges count per version: the new version starts with none.
+  const { nudgedAt: _nudgedAt, nudges: _nudges, ...state } = withdrawn;
+  return { ...state, version: previous.version + 1, updatedAt: now };
 }
