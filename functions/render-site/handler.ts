@@ -42,7 +42,7 @@ export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoD
   logger.info('render', { refs, outcome: report.outcome, pages: report.pages.length, invalidated: report.invalidated });
   if (report.outcome === 'rendered') {
     const articles = refs.map((ref) => `${ref.id}@${ref.version}`).join(',');
-    metrics.record('rendered', { articles }, { pagesWritten: report.written.length });
+    metrics.record('rendered', { articles }, { pagesWritten: report.written.length, dropToLive: report.dropToLiveMs });
     if (report.invalidated.length > 0) metrics.record('invalidated', { articles }, { pathsInvalidated: report.invalidated.length });
   }
   return { batchItemFailures: [] };

@@ -108,6 +108,8 @@ export const articleStateSchema = z.object({
   alertDue: z.boolean(),
   /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
   wentLive: z.optional(z.boolean()),
+  /** When the editor saved the draft that produced this version (the S3 event time), for drop-to-live. */
+  savedAt: z.optional(z.string()),
   /** When the reconciler last re-announced this version (see the `nudged` lifecycle event). */
   nudgedAt: z.optional(z.string()),
   /** How often this version has been re-announced. */
