@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { parseArticleStreamRecord } from '../../events/article-stream-record';
@@ -10,6 +11,7 @@ import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { createPipelineMetrics } from '../../shared/runtime/pipeline-metrics';
 import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
 
@@ -17,8 +19,8 @@ const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
 const logger = createLogger('notify-subscribers');
 const metrics = createPipelineMetrics('notify-subscribers', createMetricsSink());
 const deps = {
-  store: createArticleStore({ client: createDynamoDbClient(), tableName: config.tableName }),
-  alerts: createTopicPublisher({ client: createSnsClient(), topicArn: config.alertsTopicArn }),
+  store: createArticleStore({ client: traced(createDynamoDbClient()), tableName: config.tableName }),
+  alerts: createTopicPublisher({ client: traced(createSnsClient()), topicArn: config.alertsTopicArn }),
   siteUrl: config.siteUrl,
 };
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -39,4 +41,6 @@ async function processRecord(record: DynamoDBRecord): Promise<void> {
 /** DynamoDB stream (article heads entering the notify stage) → one subscriber alert per publication. */
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
   processPartialResponse(event, processRecord, processor, { context, processInParallel: false }),
-).use(injectLambdaContext(logger));
+)
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

@@ -1,15 +1,17 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
 
 const config = readRuntimeConfig(['tableName']);
-const dynamodb = createDynamoDbClient();
+const dynamodb = traced(createDynamoDbClient());
 const logger = createLogger('reconcile-pipeline');
 const table = { client: dynamodb, tableName: config.tableName };
 const store = createArticleStore(table);
@@ -25,4 +27,6 @@ export const handler = middy(async (): Promise<ReconcileReport> => {
   logger.info('reconcile', { ...report });
   if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
   return report;
-}).use(injectLambdaContext(logger));
+})
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

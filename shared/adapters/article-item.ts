@@ -1,6 +1,7 @@
 import * as z from '../../events/zod';
 import { HEAD_SORT_KEY, TABLE_INDEXES } from '../../events/names';
-import { articleHeadSchema, articleSchema, type ArticleHead, type ArticleSummary } from '../domain/article';
+import { articleHeadSchema, articleSchema } from '../domain/article-schema';
+import type { ArticleHead, ArticleSummary } from '../domain/article';
 
 /** Key formats of the article table. They never leave the adapters. */
 export const keys = {

@@ -9,7 +9,7 @@ import {
 import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
-import { articleImageSchema, articleSchema } from '../domain/article';
+import { articleImageSchema, articleSchema } from '../domain/article-schema';
 import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
 import type { ListingUpdate, ArticleLists, ArchiveReader } from '../ports/article-lists';

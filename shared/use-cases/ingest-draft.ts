@@ -17,7 +17,8 @@ import { chooseTakeaways } from './takeaway-provider';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { prepareDraftImage } from './draft-image';
 import { fileReport as finish } from './file-report';
-import { isPreviewKey, previewDraft, type PreviewOutcome } from './preview-draft';
+import { isPreviewKey } from '../domain/publishing/preview';
+import { previewDraft, type PreviewOutcome } from './preview-draft';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {
