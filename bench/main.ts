@@ -15,7 +15,7 @@ import { runTakeawayBenchmark } from './takeaways/quality';
  */
 const sections: Array<[string, () => Promise<string>]> = [
   ['Pipeline (issue 2)', () => runPipelineBenchmark()],
-  ['Bundles and cold load (issue 3)', () => runSizeBenchmark()],
+  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark()],
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],

@@ -3,15 +3,29 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { PROJECT_ROOT, functionEntry } from '../../infra/config/paths';
+import { PROJECT_ROOT } from '../../infra/config/paths';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PIPELINE_BUNDLING } from '../../infra/constructs/pipeline-function';
 import { toEsbuildOptions } from './esbuild-options';
 
-/** The functions the CDK app deploys today, measured by the size benchmark. */
-export const MEASURED_FUNCTIONS = ['ingest-draft', 'render-site', 'notify-subscribers', 'publish-scheduled'] as const;
+/** The functions the CDK app deploys (every folder under `functions/`), measured by the size benchmark. */
+export const MEASURED_FUNCTIONS = [
+  'ingest-draft',
+  'render-site',
+  'notify-subscribers',
+  'publish-scheduled',
+  'reconcile-pipeline',
+  'invalidate-cdn',
+  'subscription-api',
+  'plan-alert-emails',
+  'send-alert-emails',
+  'ses-events',
+] as const;
 /** A measured function. */
 export type MeasuredFunction = (typeof MEASURED_FUNCTIONS)[number];
+
+/** A measured function's handler file, `functions/<name>/handler.ts`, as the constructs deploy it. */
+export const handlerEntry = (name: MeasuredFunction): string => path.join(PROJECT_ROOT, 'functions', name, 'handler.ts');
 
 /** Name of the baseline bundle in the report. */
 export const HELLO_WORLD = 'hello-world';
@@ -101,7 +115,8 @@ export async function buildBundle(
   const lazy = new Set<string>();
   for (const target of dynamicTargets) {
     if (externals.has(target)) continue;
-    const pkg = packageOf(target);
+    // A bundled file outside node_modules is project code (its metafile path is relative, like a bare specifier).
+    const pkg = target.includes('node_modules/') ? packageOf(target) : undefined;
     const reachedStatically = staticEdges.some(([from, to]) => (pkg ? packageOf(to) === pkg && packageOf(from) !== pkg : to === target));
     if (!reachedStatically) lazy.add(pkg ?? target);
   }
@@ -121,10 +136,14 @@ export async function buildBundle(
   };
 }
 
-/** The client factories (`createS3Client`, …) a handler imports from {@link CLIENT_FACTORIES_DIR}, with their modules. */
+/**
+ * The client factories (`createS3Client`, …) a module imports from
+ * {@link CLIENT_FACTORIES_DIR}, with their modules: a handler's own imports
+ * (`…/shared/config/clients/x`), or a configuration module's (`./clients/x`).
+ */
 export function clientFactoriesOf(handlerSource: string): Array<{ readonly factory: string; readonly module: string }> {
   const found: Array<{ factory: string; module: string }> = [];
-  for (const match of handlerSource.matchAll(/import\s*\{([^}]*)\}\s*from\s*'[./]*shared\/config\/clients\/([\w-]+)'/g)) {
+  for (const match of handlerSource.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(?:[./]*shared\/config\/|\.\/)clients\/([\w-]+)'/g)) {
     for (const name of match[1]!.split(',').map((part) => part.trim())) {
       if (/^create\w*Client$/.test(name)) found.push({ factory: name, module: path.join(CLIENT_FACTORIES_DIR, `${match[2]}.ts`) });
     }
@@ -139,8 +158,17 @@ export function clientFactoriesOf(handlerSource: string): Array<{ readonly facto
  *
  * @returns the entry's absolute path
  */
-export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string): string {
-  const factories = clientFactoriesOf(readFileSync(functionEntry(name), 'utf8'));
+export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bundled?: readonly string[]): string {
+  const handler = readFileSync(handlerEntry(name), 'utf8');
+  // Clients a handler creates through a configuration helper (the subscriber functions' SSM and SES clients) count too.
+  const configModules = [...handler.matchAll(/from\s*'[./]*shared\/config\/([\w-]+)'/g)].map((m) =>
+    path.join(CLIENT_FACTORIES_DIR, '..', `${m[1]}.ts`),
+  );
+  const factories = [handler, ...configModules.map((file) => readFileSync(file, 'utf8'))]
+    .flatMap(clientFactoriesOf)
+    .filter((found, i, all) => all.findIndex((other) => other.factory === found.factory) === i)
+    // A helper's client that the function's bundle leaves out (tree-shaken) is not one it creates.
+    .filter((found) => !bundled || bundled.includes(path.relative(PROJECT_ROOT, found.module)));
   if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
   const entry = path.join(outdir, 'entries', `${name}-clients-only.ts`);
   mkdirSync(path.dirname(entry), { recursive: true });
@@ -164,10 +192,10 @@ export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string): s
  * @param bundling @default PIPELINE_BUNDLING
  */
 export async function buildAllBundles(outdir: string = BUNDLE_DIR, bundling: BundlingOptions = PIPELINE_BUNDLING): Promise<BuiltBundle[]> {
-  const entries = [
-    ...MEASURED_FUNCTIONS.map((name) => ({ name, entry: functionEntry(name) })),
-    ...MEASURED_FUNCTIONS.map((name) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir) })),
+  const functions = await Promise.all(MEASURED_FUNCTIONS.map((name) => buildBundle(name, handlerEntry(name), outdir, bundling)));
+  const floors = [
+    ...MEASURED_FUNCTIONS.map((name, i) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir, functions[i]!.inputs) })),
     { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
   ];
-  return Promise.all(entries.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling)));
+  return [...functions, ...(await Promise.all(floors.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling))))];
 }

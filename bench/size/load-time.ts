@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ENV } from '../../events/names';
+import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
 
 const run = promisify(execFile);
 
@@ -25,6 +26,10 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [ENV.scheduleGroupName]: 'newsroom-publish',
   [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/scheduler',
   [ENV.publishTargetArn]: 'arn:aws:sqs:us-east-1:123456789012:newsroom-publish',
+  [SUBSCRIBER_ENV.tableName]: 'subscribers',
+  [SUBSCRIBER_ENV.secretParameter]: '/newsroom/subscription-secret',
+  [SUBSCRIBER_ENV.fromAddress]: 'The Newsroom <alerts@news.example.com>',
+  [SUBSCRIBER_ENV.emailBatchQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-email-batches',
   POWERTOOLS_SERVICE_NAME: 'size-benchmark',
 };
 

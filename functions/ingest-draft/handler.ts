@@ -43,11 +43,15 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const message = s3NotificationMessageSchema.parse(JSON.parse(record.body));
   if (!('Records' in message)) return;
   for (const s3Record of message.Records) {
-    const event = { key: decodeS3Key(s3Record.s3.object.key), removed: s3Record.eventName.startsWith('ObjectRemoved') };
+    const event = {
+      key: decodeS3Key(s3Record.s3.object.key),
+      removed: s3Record.eventName.startsWith('ObjectRemoved'),
+      savedAt: s3Record.eventTime,
+    };
     const outcome = await handleDraftEvent(deps, event);
     logger.info('draft event', { ...event, outcome });
     const counted = outcomeMetric(outcome);
-    metrics.record('ingested', { draftKey: event.key, savedAt: s3Record.eventTime, outcome }, counted ? { [counted]: 1 } : {});
+    metrics.record('ingested', { draftKey: event.key, savedAt: event.savedAt, outcome }, counted ? { [counted]: 1 } : {});
   }
 }
 

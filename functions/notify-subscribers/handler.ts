@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { parseArticleStreamRecord } from '../../events/article-stream-record';
@@ -10,6 +11,7 @@ import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { createPipelineMetrics } from '../../shared/runtime/pipeline-metrics';
 import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
 
@@ -17,10 +19,10 @@ const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
 const logger = createLogger('notify-subscribers');
 const metrics = createPipelineMetrics('notify-subscribers', createMetricsSink());
 const deps = {
-  store: createArticleStore({ client: createDynamoDbClient(), tableName: config.tableName }),
+  store: createArticleStore({ client: traced(createDynamoDbClient()), tableName: config.tableName }),
   // One attempt, bounded: an SDK retry after a timeout could publish the alert twice.
   alerts: createTopicPublisher({
-    client: createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000 }),
+    client: traced(createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000 })),
     topicArn: config.alertsTopicArn,
   }),
   siteUrl: config.siteUrl,
@@ -46,4 +48,6 @@ async function processRecord(record: DynamoDBRecord): Promise<void> {
 /** DynamoDB stream (article heads entering the notify stage) → one subscriber alert per publication. */
 export const handler = middy(async (event: DynamoDBStreamEvent, context: Context) =>
   processPartialResponse(event, processRecord, processor, { context, processInParallel: false }),
-).use(injectLambdaContext(logger));
+)
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

@@ -1,20 +1,22 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { createArticleStore } from '../../shared/adapters/article-store';
-import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
 
 const config = readRuntimeConfig(['tableName']);
-const dynamodb = createDynamoDbClient();
+const dynamodb = traced(createDynamoDbClient());
 const logger = createLogger('reconcile-pipeline');
 const table = { client: dynamodb, tableName: config.tableName };
-const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
-const deps = { heads: createPipelineHeads(table), publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
+const store = createArticleStore(table);
+const publishDeps = { store, related: createRelatedIndex(table) };
+const deps = { heads: store, publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
 
 /**
  * A schedule (every few minutes) → one reconcile pass. Heads still stuck
@@ -27,4 +29,6 @@ export const handler = middy(async (): Promise<ReconcileReport> => {
   if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
   if (report.inDoubt.length > 0) throw new StuckHeadsError(`Alerts in doubt (resolve with newsroom alerts): ${report.inDoubt.join(', ')}`);
   return report;
-}).use(injectLambdaContext(logger));
+})
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { alertBatchSchema } from '../../events/alert-payload';
@@ -10,12 +11,13 @@ import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-clien
 import { createEmailSenderFromConfig } from '../../shared/config/email-sender-config';
 import { linkSecret, readSubscriberConfig, vapidKeys } from '../../shared/config/subscriber-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { sendEmailBatch } from '../../shared/use-cases/subscriptions/send-email-batch';
 import { sendPushBatch } from '../../shared/use-cases/subscriptions/send-push-batch';
 
 const config = readSubscriberConfig();
 const logger = createLogger('send-alert-emails');
-const dynamodb = createDynamoDbClient();
+const dynamodb = traced(createDynamoDbClient());
 const ledger = createSendLedger({ client: dynamodb, tableName: config.tableName });
 const vapid = vapidKeys(config);
 const push = vapid && {
@@ -43,6 +45,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 /** Batch queue → one SES send per email recipient, one encrypted push per browser; each recipient at most once. */
-export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context })).use(
-  injectLambdaContext(logger),
-);
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context }))
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

@@ -1,3 +1,4 @@
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -10,13 +11,14 @@ import { createPushSubscriptionStore } from '../../shared/adapters/push-subscrip
 import { createDeviceRegistry } from '../../shared/adapters/device-registry';
 import { createSnsClient } from '../../shared/config/clients/sns-client';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { handleSubscriptionRequest } from '../../shared/use-cases/subscriptions/subscription-api';
 import { cameThroughCdn } from '../../shared/domain/subscriptions/origin-token';
 import { API_ORIGIN_HEADER } from '../../events/subscriber-names';
 
 const config = readSubscriberConfig();
 const logger = createLogger('subscription-api');
-const dynamodb = createDynamoDbClient();
+const dynamodb = traced(createDynamoDbClient());
 const deps = {
   store: createSubscriberStore({ client: dynamodb, tableName: config.tableName }),
   limiter: createRateLimiter({ client: dynamodb, tableName: config.tableName }),
@@ -57,4 +59,6 @@ export const handler = middy(async (event: APIGatewayProxyEventV2, _context: Con
   });
   logger.info('request', { method: event.requestContext.http.method, path: event.rawPath, status: response.status });
   return { statusCode: response.status, headers: { ...response.headers }, body: response.body };
-}).use(injectLambdaContext(logger));
+})
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

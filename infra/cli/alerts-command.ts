@@ -38,7 +38,7 @@ export async function runAlertsCommand(flags: AlertsFlags, positionals: readonly
       print(failed, describeFailedSends(failed));
       return 0;
     }
-    const inDoubt = await listInDoubtAlerts(target.heads);
+    const inDoubt = await listInDoubtAlerts(target.articles);
     print({ inDoubt, failed }, `${describeInDoubt(inDoubt)}\n${describeFailedSends(failed)}`);
     return 0;
   } finally {

@@ -4,7 +4,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { alertPayloadSchema, type AlertPayload } from '../../events/alert-payload';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createBatchQueue } from '../../shared/adapters/batch-queue';
-import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
 import { createSendLedger } from '../../shared/adapters/send-ledger';
 import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
@@ -12,7 +11,6 @@ import { STAGES } from '../../shared/domain/lifecycle';
 import { buildSubscriberAlert } from '../../shared/domain/publishing/subscriber-alert';
 import type { ArticleStore } from '../../shared/ports/article-store';
 import type { FailedSend, ReplayDependencies } from '../../shared/use-cases/subscriptions/failed-sends';
-import type { PipelineHeads } from '../../shared/adapters/pipeline-heads';
 import type { SendLedger } from '../../shared/adapters/send-ledger';
 import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
@@ -26,7 +24,6 @@ export const IN_DOUBT_AFTER_MS = 60_000;
 export interface AlertsTarget extends ReplayDependencies {
   readonly ledger: SendLedger;
   readonly articles: ArticleStore;
-  readonly heads: PipelineHeads;
   /** Stops the clients. */
   close(): void;
 }
@@ -60,7 +57,6 @@ export async function localAlertsTarget(home?: string): Promise<AlertsTarget> {
     readers: createSubscriberStore(subscribers),
     browsers: createPushSubscriptionStore(subscribers),
     articles,
-    heads: createPipelineHeads({ client, tableName: endpoints.tableName }),
     alertFor: (alertId) => alertFromArticles(articles, endpoints.site, alertId),
     // The local SQS endpoint names every queue under the same account path as the intake queue.
     queue: createBatchQueue({ client: sqs, queueUrl: new URL(LOCAL_NAMES.emailBatchQueue, endpoints.intakeQueueUrl).toString() }),
@@ -80,7 +76,7 @@ export interface InDoubtAlert {
 }
 
 /** Alerts at `alerting` for longer than {@link IN_DOUBT_AFTER_MS}. */
-export async function listInDoubtAlerts(heads: PipelineHeads, now = new Date()): Promise<InDoubtAlert[]> {
+export async function listInDoubtAlerts(heads: Pick<ArticleStore, 'listUnfinished'>, now = new Date()): Promise<InDoubtAlert[]> {
   return (await heads.listUnfinished())
     .filter((head) => head.stage === STAGES.alerting)
     .map((head) => ({ id: head.id, version: head.version, since: head.stageSince ?? head.updatedAt }))
@@ -96,12 +92,12 @@ export async function listInDoubtAlerts(heads: PipelineHeads, now = new Date()):
  * @returns false when the article has no alert in doubt.
  */
 export async function resolveInDoubtAlert(
-  target: Pick<AlertsTarget, 'articles' | 'heads'>,
+  target: Pick<AlertsTarget, 'articles'>,
   id: string,
   action: 'resend' | 'mark-sent',
   now = new Date(),
 ): Promise<boolean> {
-  const alert = (await listInDoubtAlerts(target.heads, now)).find((a) => a.id === id);
+  const alert = (await listInDoubtAlerts(target.articles, now)).find((a) => a.id === id);
   if (!alert) return false;
   return target.articles.transition(alert, { type: action === 'resend' ? 'alertReplayed' : 'alertSent' });
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createOperationsQueries, type OperationsQueries } from '../../shared/adapters/operations-queries';
+import { createArticleStore } from '../../shared/adapters/article-store';
+import type { ArticleQueries } from '../../shared/ports/article-store';
 import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
 import { type LocalPaths, localPaths } from '../local/local-paths';
@@ -10,7 +11,7 @@ import { localQueues, stageQueues, type StatusSources } from './status-command';
 
 /** What `newsroom status` and `newsroom timeline` read: the table, the queues and the recorded milestones. */
 export interface OperationsTarget {
-  readonly table: OperationsQueries;
+  readonly table: ArticleQueries;
   readonly queues: StatusSources['queues'];
   /** Milestones mentioning any of `terms` (article id, draft key). */
   milestones(terms: readonly string[]): Promise<MilestoneRecord[]>;
@@ -25,7 +26,7 @@ export async function localOperationsTarget(paths: LocalPaths = localPaths()): P
     new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
   );
   return {
-    table: createOperationsQueries({ client, tableName: endpoints.tableName }),
+    table: createArticleStore({ client, tableName: endpoints.tableName }),
     queues: localQueues({ IntakeDeadLetter: paths.deadLetters, StreamFailures: paths.streamFailures }),
     milestones: () => readLocalMilestones(paths.metricsFile),
   };
@@ -36,7 +37,7 @@ export async function stageOperationsTarget(stage: string): Promise<OperationsTa
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
   const since = new Date(Date.now() - 30 * 24 * 3600_000);
   return {
-    table: createOperationsQueries({ client, tableName: await stageTableName(stage) }),
+    table: createArticleStore({ client, tableName: await stageTableName(stage) }),
     queues: stageQueues(stage),
     milestones: (terms) => readStageMilestones(stage, terms, since),
   };

@@ -5,9 +5,8 @@ import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/clie
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { articleStreamRecordSchema } from '../../events/article-stream-record';
-import { STAGES, type Stage } from '../../shared/domain/lifecycle';
+import { isStage } from '../../shared/domain/lifecycle';
 import { createArticleStore } from '../../shared/adapters/article-store';
-import { createPipelineHeads } from '../../shared/adapters/pipeline-heads';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
@@ -116,9 +115,10 @@ function documentTable(client: DynamoDBClient, tableName: string): RecoveryTarge
 /** `newsroom reconcile`: one reconcile pass over the table, as the scheduled function runs on AWS. */
 export async function reconcileLocal(target: RecoveryTarget, options: { stuckAfterMs?: number } = {}): Promise<ReconcileReport> {
   const table = target.table;
-  const publishDeps = { store: createArticleStore(table), related: createRelatedIndex(table) };
+  const store = createArticleStore(table);
+  const publishDeps = { store, related: createRelatedIndex(table) };
   return reconcilePipeline({
-    heads: createPipelineHeads(table),
+    heads: store,
     publishDue: (ref) => publishScheduled(publishDeps, ref),
     stuckAfterMs: options.stuckAfterMs,
   });
@@ -138,8 +138,6 @@ export interface RedriveReport {
   readonly movedOn: readonly string[];
 }
 
-const STAGE_VALUES = new Set<string>(Object.values(STAGES));
-
 /**
  * `newsroom redrive [--stage S]`: replays what the pipeline gave up on, the
  * same way against the local stack and a deployed stage. Dead-lettered intake
@@ -153,26 +151,27 @@ export async function redrive(target: RecoveryTarget): Promise<RedriveReport> {
   const resend = (queueUrl: string) => async (body: string) => {
     await target.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
   };
-  {
-    const intake = await target.intakeDeadLetters.drain(resend(target.intakeQueueUrl));
-    const invalidations = await target.invalidationDeadLetters.drain(resend(target.invalidationQueueUrl));
-    const heads = createPipelineHeads(target.table);
-    const nudged: string[] = [];
-    const movedOn: string[] = [];
-    const now = new Date().toISOString();
-    const streamFailures = await target.streamFailures.drain(async (records) => {
-      for (const raw of records) {
-        const parsed = articleStreamRecordSchema.safeParse(raw);
-        if (!parsed.success) continue;
-        const image = parsed.data.dynamodb.NewImage;
-        const [id, version, stage] = [image.id.S, Number(image.version.N), image.stage.S];
-        const label = `${id} v${version} (${stage})`;
-        if (STAGE_VALUES.has(stage) && (await heads.nudge(id, version, stage as Stage, now))) nudged.push(label);
-        else movedOn.push(label);
-      }
-    });
-    return { intake, invalidations, streamFailures, nudged, movedOn };
-  }
+  const intake = await target.intakeDeadLetters.drain(resend(target.intakeQueueUrl));
+  const invalidations = await target.invalidationDeadLetters.drain(resend(target.invalidationQueueUrl));
+  const store = createArticleStore(target.table);
+  const nudged: string[] = [];
+  const movedOn: string[] = [];
+  const now = new Date().toISOString();
+  const streamFailures = await target.streamFailures.drain(async (records) => {
+    for (const raw of records) {
+      const parsed = articleStreamRecordSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const image = parsed.data.dynamodb.NewImage;
+      const ref = { id: image.id.S, version: Number(image.version.N) };
+      const label = `${ref.id} v${ref.version} (${image.stage.S})`;
+      const stage = image.stage.S;
+      const nudges = ((await store.getHead(ref.id))?.nudges ?? 0) + 1;
+      // The store refuses a version or stage the head has left (or a stage no consumer waits at).
+      if (isStage(stage) && (await store.transition(ref, { type: 'nudged', stage, at: now, nudges }))) nudged.push(label);
+      else movedOn.push(label);
+    }
+  });
+  return { intake, invalidations, streamFailures, nudged, movedOn };
 }
 
 /** One line per outcome, for the terminal. */

@@ -2,11 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { OperationsQueries } from '../../shared/adapters/operations-queries';
-import { STAGES } from '../../shared/domain/lifecycle';
+import { STAGES, waitingSince } from '../../shared/domain/lifecycle';
+import type { ArticleQueries } from '../../shared/ports/article-store';
 import { findStageResources } from './stage-resources';
 
-/** A head that has waited longer than this in render or notify is reported as stuck. */
+/** A head that has waited longer than this for its next step (a scheduled one: past its time) is reported as stuck. */
 export const STUCK_AFTER_MS = 5 * 60_000;
 
 /** One queue's depth. */
@@ -23,8 +23,8 @@ export interface StatusReport {
   readonly queues: readonly QueueDepth[];
   readonly deadLetters: readonly { readonly name: string; readonly count: number }[];
   /**
-   * Heads waiting in render or notify, or holding a claimed alert (alerting), oldest first, with how long they have
-   * waited; `inDoubt` for an alert claimed past the deadline and never recorded as sent.
+   * Unfinished heads, longest waiting first, with since when they have waited (a scheduled one: its publish time);
+   * `inDoubt` for an alert claimed past the deadline and never recorded as sent.
    */
   readonly inFlight: readonly {
     readonly slug: string;
@@ -41,26 +41,26 @@ export interface StatusReport {
 
 /** Where the status comes from: queues and dead letters per target, the table through the operator queries. */
 export interface StatusSources {
-  readonly table: OperationsQueries;
+  readonly table: ArticleQueries;
   readonly queues: () => Promise<{ queues: QueueDepth[]; deadLetters: { name: string; count: number }[]; notes: string[] }>;
   /** @default () => new Date() */
   readonly clock?: () => Date;
 }
 
-/** Gathers queue depths, dead-letter counts, heads in flight and the last publish. */
+/** Gathers queue depths, dead-letter counts, unfinished heads and the last publish. */
 export async function collectStatus(sources: StatusSources): Promise<StatusReport> {
   const now = (sources.clock ?? (() => new Date()))().getTime();
   const [{ queues, deadLetters, notes }, heads, last] = await Promise.all([
     sources.queues(),
-    sources.table.headsInFlight(),
-    sources.table.lastPublished(),
+    sources.table.listUnfinished(),
+    sources.table.listPublished(1).then(([newest]) => newest),
   ]);
   return {
     queues,
     deadLetters,
     inFlight: heads.map((head) => {
-      const since = head.stageSince && head.stageSince > head.updatedAt ? head.stageSince : head.updatedAt;
-      const stuck = now - Date.parse(since) > STUCK_AFTER_MS;
+      const stuck = now - waitingSince(head) > STUCK_AFTER_MS;
+      const since = new Date(waitingSince(head)).toISOString();
       return { slug: head.slug, id: head.id, stage: head.stage, since, stuck, inDoubt: stuck && head.stage === STAGES.alerting };
     }),
     lastPublish: last && { slug: last.slug, title: last.title, publishedAt: last.publishedAt },
@@ -116,10 +116,11 @@ export function describeStatus(report: StatusReport): string {
   for (const queue of report.queues) lines.push(`  ${queue.name}: ${queue.waiting} waiting, ${queue.inFlight} in flight`);
   lines.push('dead letters:');
   for (const dead of report.deadLetters) lines.push(`  ${dead.name}: ${dead.count}${dead.count > 0 ? '  <-- look here' : ''}`);
-  lines.push(`heads in render, notify or alerting: ${report.inFlight.length}`);
+  lines.push(`unfinished heads: ${report.inFlight.length}`);
   for (const head of report.inFlight) {
+    const since = head.stage === STAGES.scheduled ? `for ${head.since}` : `since ${head.since}`;
     const flag = head.inDoubt ? `  ALERT IN DOUBT (newsroom alerts --resend ${head.id} | --mark-sent ${head.id})` : head.stuck ? '  STUCK' : '';
-    lines.push(`  ${head.slug}: ${head.stage} since ${head.since}${flag}`);
+    lines.push(`  ${head.slug}: ${head.stage} ${since}${flag}`);
   }
   lines.push(
     report.lastPublish

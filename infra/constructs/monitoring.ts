@@ -137,6 +137,12 @@ export class Monitoring extends Construct {
     );
     this.dashboard.addWidgets(
       new GraphWidget({
+        title: 'Drop-to-live (save to page written), ms',
+        left: [Stats.p(50), Stats.p(95), Stats.MAXIMUM].map((statistic) =>
+          pipeline(METRIC_NAMES.dropToLive, 'render-site', statistic).with({ label: `drop-to-live ${statistic}` }),
+        ),
+      }),
+      new GraphWidget({
         title: 'Intake: oldest message age',
         left: Object.entries(props.workQueues ?? {}).map(([name, q]) =>
           q.metricApproximateAgeOfOldestMessage({ period, statistic: Stats.MAXIMUM, label: name }),

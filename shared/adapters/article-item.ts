@@ -1,7 +1,7 @@
 import * as z from '../../events/zod';
 import { HEAD_SORT_KEY, TABLE_INDEXES } from '../../events/names';
+import { articleHeadSchema, articleSchema } from '../domain/article-schema';
 import type { ArticleHead, ArticleSummary } from '../domain/article';
-import { STAGE_NAMES } from '../domain/lifecycle';
 
 /** Key formats of the article table. They never leave the adapters. */
 export const keys = {
@@ -15,52 +15,12 @@ export const keys = {
   publishedSort: (publishedAt: string, id: string) => `${publishedAt}#${id}`,
 } as const;
 
-const imageSchema = z.object({
-  src: z.optional(z.string()),
-  alt: z.string(),
-  caption: z.optional(z.string()),
-  credit: z.optional(z.string()),
-  width: z.optional(z.int()),
-  height: z.optional(z.int()),
-});
+/** The article's one shape, from the domain; re-exported for the adapters that pick item fields from it. */
+export { articleSchema };
 
-/** The stored shape of an article; the list and related-index items pick their fields from it. */
-export const articleSchema = z.object({
-  id: z.string(),
-  version: z.int().check(z.positive()),
-  status: z.enum(['published', 'scheduled', 'withdrawn']),
-  title: z.string(),
-  section: z.string(),
-  slug: z.string(),
-  dek: z.optional(z.string()),
-  tags: z._default(z.array(z.string()), []),
-  byline: z.optional(z.string()),
-  publication: z.optional(z.string()),
-  language: z.string(),
-  publishAt: z.optional(z.string()),
-  image: z.optional(imageSchema),
-  takeaways: z.array(z.string()),
-  takeawaysSource: z.enum(['editor', 'extractive', 'bedrock']),
-  analysis: z.optional(z.object({ label: z.string(), title: z.optional(z.string()), body: z.string() })),
-  breaking: z.boolean(),
-  correction: z.optional(z.string()),
-  body: z.string(),
-  related: z._default(z.array(z.object({ slug: z.string(), title: z.string(), section: z.string() })), []),
-  publishedAt: z.string(),
-  updatedAt: z.string(),
-  draftKey: z.string(),
-});
-
-const headStateSchema = z.object({
-  stage: z.enum(STAGE_NAMES),
-  sourceHash: z.string(),
-  alertDue: z.boolean(),
-  wentLive: z.optional(z.boolean()),
-});
-
-/** Parses a head item read from the table. */
+/** Parses a head item read from the table (key attributes dropped). */
 export function headFromItem(item: Record<string, unknown>): ArticleHead {
-  return { ...articleSchema.parse(item), ...headStateSchema.parse(item) };
+  return articleHeadSchema.parse(item);
 }
 
 /** What lists show of a stored article. */

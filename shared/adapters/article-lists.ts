@@ -9,7 +9,8 @@ import {
 import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
-import { articleSchema, headFromItem, keys as itemKeys, summarySchema } from './article-item';
+import { articleImageSchema, articleSchema } from '../domain/article-schema';
+import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
 import type { ListingUpdate, ArticleLists, ArchiveReader } from '../ports/article-lists';
 
@@ -32,8 +33,9 @@ const keys = {
 
 const listedSchema = z.extend(summarySchema, {
   takeaways: articleSchema.shape.takeaways,
-  breaking: z.optional(z.boolean()),
-  image: z.optional(z.object({ src: z.string(), alt: z.string(), width: z.optional(z.int()), height: z.optional(z.int()) })),
+  breaking: z.optional(articleSchema.shape.breaking),
+  // A listed image always has a file to show.
+  image: z.optional(z.extend(z.pick(articleImageSchema, { alt: true, width: true, height: true }), { src: z.string() })),
 });
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });

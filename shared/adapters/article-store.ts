@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
+  paginateScan,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -10,7 +11,7 @@ import {
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import { TABLE_INDEXES } from '../../events/names';
 import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
-import { guardOf, patchOf, type HeadEvent } from '../domain/lifecycle';
+import { guardOf, patchOf, UNFINISHED_STAGES, waitingSince, type HeadEvent } from '../domain/lifecycle';
 import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 import type { SaveOutcome, ArticleStore } from '../ports/article-store';
 
@@ -23,20 +24,48 @@ export interface ArticleStoreOptions {
   readonly tableName: string;
 }
 
-/** Creates the DynamoDB article store. Key formats stay inside this adapter. */
+/**
+ * Creates the DynamoDB article store. Key formats, and every condition on an
+ * article head (derived from the lifecycle table), stay inside this adapter.
+ *
+ * `listUnfinished` is a filtered Scan of the whole table: the reconciler runs
+ * it every few minutes and it reads every item once (about 0.3 million read
+ * units a month per 10,000 items at a 15-minute period); a sparse index on
+ * unfinished stages would make it proportional to the stuck heads instead,
+ * once the table is large.
+ */
 export function createArticleStore({ client, tableName }: ArticleStoreOptions): ArticleStore {
   async function getHead(id: string): Promise<ArticleHead | undefined> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ConsistentRead: true }));
     return Item ? headFromItem(Item) : undefined;
   }
 
-  async function slugHolder(slug: string) {
+  async function headBySlug(slug: string): Promise<ArticleHead | undefined> {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: { PK: keys.slug(slug), SK: keys.slugSort }, ConsistentRead: true }),
     );
-    const holderId = typeof Item?.articleId === 'string' ? Item.articleId : undefined;
-    const holder = holderId ? await getHead(holderId) : undefined;
+    return typeof Item?.articleId === 'string' ? getHead(Item.articleId) : undefined;
+  }
+
+  async function slugHolder(slug: string) {
+    const holder = await headBySlug(slug);
     return holder ? { id: holder.id, title: holder.title, draftKey: holder.draftKey } : undefined;
+  }
+
+  async function listUnfinished(): Promise<ArticleHead[]> {
+    const heads: ArticleHead[] = [];
+    const stages = Object.fromEntries(UNFINISHED_STAGES.map((stage, i) => [`:s${i}`, stage]));
+    const pages = paginateScan(
+      { client },
+      {
+        TableName: tableName,
+        FilterExpression: `SK = :head AND #stage IN (${Object.keys(stages).join(', ')})`,
+        ExpressionAttributeNames: { '#stage': 'stage' },
+        ExpressionAttributeValues: { ':head': keys.head, ...stages },
+      },
+    );
+    for await (const page of pages) heads.push(...(page.Items ?? []).map(headFromItem));
+    return heads.sort((a, b) => waitingSince(a) - waitingSince(b));
   }
 
   async function saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome> {
@@ -153,5 +182,5 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(headFromItem);
   }
 
-  return { getHead, saveVersion, listPublished, listVersions, transition };
+  return { getHead, headBySlug, saveVersion, listPublished, listUnfinished, listVersions, transition };
 }

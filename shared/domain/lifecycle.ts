@@ -36,6 +36,14 @@ export type Stage = (typeof STAGES)[keyof typeof STAGES];
 /** Every stage, for schemas. */
 export const STAGE_NAMES = [STAGES.render, STAGES.notify, STAGES.alerting, STAGES.done, STAGES.scheduled] as const;
 
+/** Whether `value` names a stage (e.g. one read from a stream record). */
+export function isStage(value: string): value is Stage {
+  return (STAGE_NAMES as readonly string[]).includes(value);
+}
+
+/** Stages at which a head still has work in the pipeline: every stage but `done`. */
+export const UNFINISHED_STAGES: readonly Stage[] = STAGE_NAMES.filter((stage) => stage !== STAGES.done);
+
 /** Something that happens to an article. The first two write a new version; the rest update the head in place. */
 export type LifecycleEvent =
   /** An editor uploaded a draft with new bytes; `scheduled` when it is not to go live yet. */
@@ -55,7 +63,12 @@ export type LifecycleEvent =
   /** An operator sends an in-doubt alert again, knowing it may reach some readers twice. */
   | { readonly type: 'alertReplayed' }
   /** A newer article became one of this published article's related links. */
-  | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] };
+  | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] }
+  /**
+   * The reconciler (or a redrive) re-announces a head still at `stage`, so the
+   * stage's consumer runs again; `nudges` is the count read with the head plus one.
+   */
+  | { readonly type: 'nudged'; readonly stage: Stage; readonly at: string; readonly nudges: number };
 
 /** The name of a lifecycle event. */
 export type LifecycleEventType = LifecycleEvent['type'];
@@ -64,7 +77,9 @@ export type LifecycleEventType = LifecycleEvent['type'];
 export type HeadEvent = Exclude<LifecycleEvent, { type: 'draftSaved' | 'draftDeleted' }>;
 
 /** Head fields a transition may write. */
-export type LifecyclePatch = Partial<Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'wentLive' | 'related' | 'publishedAt'>>;
+export type LifecyclePatch = Partial<
+  Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'>
+>;
 
 /** Head fields a guard may test. */
 export type GuardField = 'stage' | 'status' | 'alertDue' | 'publishedAt';
@@ -155,7 +170,25 @@ export const LIFECYCLE: Table = {
     statuses: ['published'],
     patch: ({ related }) => ({ related, stage: STAGES.render }),
   },
+  nudged: {
+    summary: 'a head stuck in a consumer stage is re-announced, unchanged, so the consumer runs again',
+    write: 'head-update',
+    stages: [STAGES.render, STAGES.notify],
+    requires: ({ stage }) => [{ field: 'stage', oneOf: [stage] }],
+    patch: ({ at, nudges }) => ({ nudgedAt: at, nudges }),
+  },
 };
+
+/**
+ * Since when an unfinished head has been waiting for its next event: its
+ * publish time when scheduled, else its version's write, its entry into the
+ * stage or its last nudge, whichever is latest (ms since the epoch).
+ */
+export function waitingSince(head: Pick<ArticleHead, 'stage' | 'publishedAt' | 'updatedAt' | 'stageSince' | 'nudgedAt'>): number {
+  if (head.stage === STAGES.scheduled) return Date.parse(head.publishedAt);
+  const at = (value: string | undefined) => (value ? Date.parse(value) : 0);
+  return Math.max(Date.parse(head.updatedAt), at(head.stageSince), at(head.nudgedAt));
+}
 
 /** Status and stage of a newly saved version (the `draftSaved` row). */
 export function savedVersionState(scheduled: boolean): Pick<ArticleHead, 'status' | 'stage'> {

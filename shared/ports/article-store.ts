@@ -19,6 +19,14 @@ export interface ArticleStore {
   saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome>;
   /** Published articles, newest first. */
   listPublished(limit: number): Promise<ArticleSummary[]>;
+  /** The head of the article that holds `slug`, if any. */
+  headBySlug(slug: string): Promise<ArticleHead | undefined>;
+  /**
+   * Every head with work left in the pipeline (a stage of `UNFINISHED_STAGES`
+   * in `shared/domain/lifecycle`), longest waiting first. The reconciler,
+   * `newsroom status` and the stuck-head checks all ask this one question.
+   */
+  listUnfinished(): Promise<ArticleHead[]>;
   /** Every stored version of an article, oldest first. */
   listVersions(id: string): Promise<Article[]>;
   /**
@@ -29,3 +37,6 @@ export interface ArticleStore {
    */
   transition(ref: ArticleVersionRef, event: HeadEvent): Promise<boolean>;
 }
+
+/** The read-only questions an operator asks of the article table (`newsroom status`, `newsroom timeline`). */
+export type ArticleQueries = Pick<ArticleStore, 'headBySlug' | 'listUnfinished' | 'listPublished'>;

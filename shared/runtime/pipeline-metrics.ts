@@ -37,8 +37,13 @@ export interface MilestoneSubject {
 
 /** Records pipeline metrics, one EMF document per milestone so each carries its article in its metadata. */
 export interface PipelineMetrics {
-  /** Records a milestone at `at` with its metrics (name → count or milliseconds). */
-  record(milestone: Milestone, subject: MilestoneSubject, values: Partial<Record<keyof typeof METRIC_NAMES, number>>, at?: Date): void;
+  /** Records a milestone at `at` with its metrics (name → count or milliseconds; several values of one metric as a list). */
+  record(
+    milestone: Milestone,
+    subject: MilestoneSubject,
+    values: Partial<Record<keyof typeof METRIC_NAMES, number | readonly number[]>>,
+    at?: Date,
+  ): void;
 }
 
 const OUTCOME_METRIC: Readonly<Record<string, keyof typeof METRIC_NAMES>> = {
@@ -64,9 +69,10 @@ export function createPipelineMetrics(serviceName: string, sink: MetricsSink): P
   return {
     record(milestone, subject, values, at = new Date()) {
       for (const [key, value] of Object.entries(values)) {
-        if (value === undefined) continue;
         const name = METRIC_NAMES[key as keyof typeof METRIC_NAMES];
-        metrics.addMetric(name, key === 'dropToLive' ? MetricUnit.Milliseconds : MetricUnit.Count, value);
+        for (const one of typeof value === 'number' ? [value] : (value ?? [])) {
+          metrics.addMetric(name, key === 'dropToLive' ? MetricUnit.Milliseconds : MetricUnit.Count, one);
+        }
       }
       if (!metrics.hasStoredMetrics()) metrics.addMetric('Milestones', MetricUnit.Count, 1);
       metrics.setTimestamp(at);

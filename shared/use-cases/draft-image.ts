@@ -3,7 +3,7 @@ import type { DraftBucket } from '../ports/draft-bucket';
 import type { SiteAssets } from '../ports/site-bucket';
 import type { DraftContent, DraftProblem } from '../domain/article';
 import { imageSource, siteImage } from '../domain/publishing/draft-image';
-import { IMMUTABLE_CACHE_CONTROL } from '../domain/render';
+import { IMMUTABLE_CACHE_CONTROL } from '../domain/render/site-config';
 
 /** What copying a draft's image needs. */
 export interface DraftImageDependencies {
@@ -37,7 +37,9 @@ export async function prepareDraftImage(deps: DraftImageDependencies, draftKey: 
   if (read.kind === 'too-large') {
     return { ok: false, errors: [{ path: 'image.src', message: `${source.key} is ${read.size} bytes; the limit is ${MAX_IMAGE_BYTES} bytes.` }] };
   }
-  const image = siteImage(source.key, read.bytes);
+  // image-size loads only for a draft with an uploaded image, not at every cold start.
+  const { imageSize } = await import('image-size');
+  const image = siteImage(source.key, read.bytes, imageSize);
   if (!('key' in image)) return { ok: false, errors: [image] };
   await deps.assets.writeAsset({ key: image.key, body: read.bytes, contentType: image.contentType, cacheControl: IMMUTABLE_CACHE_CONTROL });
   return { ok: true, draft: { ...draft, image: { ...draft.image, src: `/${image.key}`, width: image.width, height: image.height } } };

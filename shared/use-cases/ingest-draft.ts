@@ -17,7 +17,8 @@ import { chooseTakeaways } from './takeaway-provider';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { prepareDraftImage } from './draft-image';
 import { fileReport as finish } from './file-report';
-import { isPreviewKey, previewDraft, type PreviewOutcome } from './preview-draft';
+import { isPreviewKey } from '../domain/publishing/preview';
+import { previewDraft, type PreviewOutcome } from './preview-draft';
 
 /** What ingesting a draft needs. */
 export interface IngestDependencies {
@@ -61,6 +62,8 @@ export interface DraftEvent {
   readonly key: string;
   /** An ObjectRemoved event: the editor deleted the draft. */
   readonly removed: boolean;
+  /** When the editor saved (or deleted) the draft: the S3 event time. */
+  readonly savedAt?: string;
 }
 
 /** Routes a drafts-bucket notification: an upload is ingested (or previewed, under `previews/`), a deletion withdraws the article. */
@@ -70,7 +73,7 @@ export async function handleDraftEvent(deps: IngestDependencies, event: DraftEve
     const siteConfig = { publication: 'Newsroom', ...deps.siteConfig, baseUrl: deps.siteUrl };
     return previewDraft({ ...deps, siteConfig }, event.key);
   }
-  return event.removed ? withdrawDraft(deps, event.key) : ingestDraft(deps, event.key);
+  return event.removed ? withdrawDraft(deps, event.key) : ingestDraft(deps, event.key, event.savedAt);
 }
 
 /** Whether an object key is a draft the pipeline should ingest (one definition, shared with the S3 filters). */
@@ -83,7 +86,7 @@ export { isDraftKey };
  * an alert on the editors' topic; it never throws. Infrastructure failures
  * do throw, so the message is retried and finally dead-lettered.
  */
-export async function ingestDraft(deps: IngestDependencies, draftKey: string): Promise<IngestOutcome> {
+export async function ingestDraft(deps: IngestDependencies, draftKey: string, savedAt?: string): Promise<IngestOutcome> {
   if (!isDraftKey(draftKey)) return 'ignored';
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const maxBytes = deps.maxDraftBytes ?? MAX_DRAFT_BYTES;
@@ -148,6 +151,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string): P
     takeawaysSource: takeaways.source,
     related: related.links,
     now,
+    savedAt,
   });
   if (!next) throw new Error(`Unreachable: ${draftKey} changed but planned no version`);
   const url = articleUrlFor(deps, next.slug);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_DRAFT_BYTES, PREVIEWS_PREFIX, DRAFT_SUFFIXES } from '../../events/names';
+import { MAX_DRAFT_BYTES } from '../../events/names';
 import type { DraftBucket } from '../ports/draft-bucket';
 import type { SiteAssets, SiteBucket } from '../ports/site-bucket';
 import type { TopicPublisher } from '../ports/topic-publisher';
 import type { Article } from '../domain/article';
 import { parseDraft } from '../domain/draft';
 import { previewReport, rejectedReport } from '../domain/publishing/draft-report';
-import { previewAddress } from '../domain/publishing/preview';
-import { renderArticlePage, type SiteConfig } from '../domain/render';
+import { isPreviewKey, previewAddress } from '../domain/publishing/preview';
+import type { SiteConfig } from '../domain/render';
 import { prepareDraftImage } from './draft-image';
 import { fileReport as finish } from './file-report';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
@@ -29,11 +29,6 @@ export interface PreviewDependencies {
 
 /** What happened to one preview draft. */
 export type PreviewOutcome = 'ignored' | 'rejected' | 'previewed';
-
-/** Whether an object key is a draft to preview. */
-export function isPreviewKey(key: string): boolean {
-  return key.startsWith(PREVIEWS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.toLowerCase().endsWith(suffix));
-}
 
 /**
  * Renders a draft saved under `previews/` as its article page at a new,
@@ -74,6 +69,8 @@ export async function previewDraft(deps: PreviewDependencies, draftKey: string):
     updatedAt: draft.publishAt ?? at,
     draftKey,
   };
+  // The page renderer loads on the first preview, not at every cold start of ingest.
+  const { renderArticlePage } = await import('../domain/render/article-page');
   await deps.site.write([renderArticlePage(article, deps.siteConfig, { key: address.key, expiresAt: address.expiresAt })]);
   await finish(deps, previewReport(draftKey, `${deps.siteConfig.baseUrl}${address.path}`, address.expiresAt, at));
   return 'previewed';

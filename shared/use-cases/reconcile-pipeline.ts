@@ -1,6 +1,7 @@
-import { STAGES } from '../domain/lifecycle';
+import type { ArticleHead } from '../domain/article';
+import { STAGES, waitingSince } from '../domain/lifecycle';
 import type { PublishScheduleInput } from '../../events/publish-schedule';
-import type { PipelineHeads, UnfinishedHead } from '../adapters/pipeline-heads';
+import type { ArticleStore } from '../ports/article-store';
 
 /** How long a head may sit in a stage before the reconciler drives it on, in ms. */
 export const STUCK_AFTER_MS = 10 * 60_000;
@@ -9,7 +10,8 @@ export const MAX_NUDGES = 3;
 
 /** What reconciling needs. */
 export interface ReconcileDependencies {
-  readonly heads: PipelineHeads;
+  /** The article store: its unfinished heads, and the `nudged` lifecycle event. */
+  readonly heads: Pick<ArticleStore, 'listUnfinished' | 'transition'>;
   /** Publishes a scheduled version whose time has come (the publish-scheduled use case). */
   readonly publishDue: (ref: PublishScheduleInput) => Promise<string>;
   /** @default () => new Date() */
@@ -35,7 +37,7 @@ export interface ReconcileReport {
   readonly inDoubt: readonly string[];
 }
 
-const label = (head: UnfinishedHead) => `${head.id} v${head.version} (${head.stage})`;
+const label = (head: ArticleHead) => `${head.id} v${head.version} (${head.stage})`;
 
 /**
  * Finds article heads stuck in a stage past a deadline and drives them on
@@ -55,24 +57,21 @@ export async function reconcilePipeline(deps: ReconcileDependencies): Promise<Re
   const givenUp: string[] = [];
   const inDoubt: string[] = [];
   for (const head of await deps.heads.listUnfinished()) {
+    if (waitingSince(head) > stuckBefore) continue;
+    const ref = { id: head.id, version: head.version };
     if (head.stage === STAGES.scheduled) {
-      if (Date.parse(head.publishedAt) <= stuckBefore && (await deps.publishDue({ id: head.id, version: head.version })) === 'published') {
-        published.push(label(head));
-      }
+      if ((await deps.publishDue(ref)) === 'published') published.push(label(head));
       continue;
     }
-    const lastTouched = Math.max(
-      Date.parse(head.updatedAt),
-      head.stageSince ? Date.parse(head.stageSince) : 0,
-      head.nudgedAt ? Date.parse(head.nudgedAt) : 0,
-    );
-    if (lastTouched > stuckBefore) continue;
     if (head.stage === STAGES.alerting) {
       inDoubt.push(label(head));
       continue;
     }
-    if (head.nudges >= MAX_NUDGES) givenUp.push(label(head));
-    else if (await deps.heads.nudge(head.id, head.version, head.stage, now.toISOString())) nudged.push(label(head));
+    const nudges = head.nudges ?? 0;
+    if (nudges >= MAX_NUDGES) givenUp.push(label(head));
+    else if (await deps.heads.transition(ref, { type: 'nudged', stage: head.stage, at: now.toISOString(), nudges: nudges + 1 })) {
+      nudged.push(label(head));
+    }
   }
   return { nudged, published, givenUp, inDoubt };
 }

@@ -5,6 +5,7 @@ import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
+import { dropToLiveMs } from '../domain/publishing/drop-to-live';
 import { affectedPages, invalidationPaths, listedArticle, PageSet, pageName, type RenderedArticle, type SiteConfig } from '../domain/render';
 import { renderPages } from './render-pages';
 
@@ -33,9 +34,11 @@ export interface RenderReport {
   readonly written: readonly string[];
   /** Paths of the one CDN invalidation requested (often none; see `invalidationPaths`). */
   readonly invalidated: readonly string[];
+  /** Drop-to-live of each version that went live in this batch, in ms (see `dropToLiveMs`). */
+  readonly dropToLiveMs: readonly number[];
 }
 
-const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [] };
+const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [], dropToLiveMs: [] };
 
 /**
  * Renders the article versions a batch of stream records announces, and only
@@ -62,11 +65,14 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const totals: Record<string, number> = {};
   const current: ArticleHead[] = [];
   const rendered: RenderedArticle[] = [];
+  // Articles whose current version was already on the lists: a re-render, not the version going live.
+  const listedBefore = new Set<string>();
   for (const ref of refs) {
     if (current.some((head) => head.id === ref.id)) continue;
     const head = await deps.store.getHead(ref.id);
     if (head?.version !== ref.version || !allows(head, { type: 'pagesRendered', alertDue: head.alertDue })) continue;
     const previous = await deps.lists.getListing(head.id);
+    if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
     const next = head.status === 'published' ? listedArticle(head) : undefined;
     const update = await deps.lists.updateListing(head.id, next, previous);
     Object.assign(totals, update.totals);
@@ -84,6 +90,8 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const files = await renderPages(pages, { lists: deps.lists, site: deps.siteConfig, articles, moved, totals, now });
   await deps.writeStaticFiles();
   await deps.site.write(files);
+  const liveAt = (deps.clock ?? (() => new Date()))();
+  const dropToLive = current.flatMap((head) => dropToLiveMs(head, liveAt, listedBefore.has(head.id)) ?? []);
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
 
@@ -91,5 +99,6 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   for (const head of current) {
     if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
   }
-  return advanced > 0 ? { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated } : STALE;
+  if (advanced === 0) return STALE;
+  return { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated, dropToLiveMs: dropToLive };
 }

@@ -1,4 +1,7 @@
-import { imageSize } from 'image-size';
+import type { imageSize } from 'image-size';
+
+/** Reads an image's type, size and orientation from its bytes (image-size's `imageSize`, loaded by the caller). */
+export type MeasureImage = typeof imageSize;
 import { posix } from 'node:path';
 import { DRAFTS_PREFIX, PREVIEWS_PREFIX, SITE_IMAGES_PREFIX } from '../../../events/names';
 import type { ArticleImage, DraftProblem } from '../article';
@@ -60,10 +63,10 @@ export interface SiteImage {
  * the copy can be cached as immutable. A file that is not a JPEG, PNG, WebP,
  * GIF or AVIF is a problem.
  */
-export function siteImage(objectKey: string, bytes: Uint8Array): SiteImage | DraftProblem {
-  let size: ReturnType<typeof imageSize> | undefined;
+export function siteImage(objectKey: string, bytes: Uint8Array, measure: MeasureImage): SiteImage | DraftProblem {
+  let size: ReturnType<MeasureImage> | undefined;
   try {
-    size = imageSize(bytes);
+    size = measure(bytes);
   } catch {
     size = undefined;
   }

@@ -14,6 +14,8 @@ export interface NextVersionInput {
   readonly previous: ArticleHead | undefined;
   /** ISO 8601 instant of this ingest. */
   readonly now: string;
+  /** When the editor saved the draft (the S3 event time), if known. */
+  readonly savedAt?: string;
 }
 
 /** Whether a draft's bytes are those of the article's current version, so an upload changes nothing. */
@@ -48,6 +50,7 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
     publishedAt: wentLive && previous ? previous.publishedAt : scheduled ? (draft.publishAt ?? now) : now,
     updatedAt: now,
     draftKey: input.draftKey,
+    ...(input.savedAt ? { savedAt: input.savedAt } : {}),
     sourceHash: input.sourceHash,
     alertDue: !wentLive || (draft.breaking && !previous?.breaking),
     wentLive: wentLive || !scheduled,
@@ -62,5 +65,8 @@ export function planNextVersion(input: NextVersionInput): ArticleHead | undefine
  */
 export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead | undefined {
   const withdrawn = applyEvent(previous, { type: 'draftDeleted' });
-  return withdrawn && { ...withdrawn, version: previous.version + 1, updatedAt: now };
+  if (!withdrawn) return undefined;
+  // Nudges and the save time belong to a version: the new one starts without them.
+  const { nudgedAt: _nudgedAt, nudges: _nudges, savedAt: _savedAt, ...state } = withdrawn;
+  return { ...state, version: previous.version + 1, updatedAt: now };
 }

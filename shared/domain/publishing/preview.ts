@@ -1,4 +1,4 @@
-import { PREVIEW_SITE_PREFIX, PREVIEW_TTL_HOURS } from '../../../events/names';
+import { DRAFT_SUFFIXES, PREVIEW_SITE_PREFIX, PREVIEW_TTL_HOURS, PREVIEWS_PREFIX } from '../../../events/names';
 
 /** A preview's address: its token, site path and when it stops answering. */
 export interface PreviewAddress {
@@ -37,4 +37,9 @@ export function previewAddress(now: Date, random: Uint8Array, ttlHours = PREVIEW
 export function previewExpiry(token: string): Date | undefined {
   const match = TOKEN.exec(token);
   return match?.[1] === undefined ? undefined : new Date(Number.parseInt(match[1], 36) * 1000);
+}
+
+/** Whether an object key is a draft to preview. */
+export function isPreviewKey(key: string): boolean {
+  return key.startsWith(PREVIEWS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.toLowerCase().endsWith(suffix));
 }

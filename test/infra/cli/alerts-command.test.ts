@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertFromArticles, localAlertsTarget, type AlertsTarget } from '../../../infra/cli/alerts-target';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/local-credentials';
-import { createOperationsQueries } from '../../../shared/adapters/operations-queries';
+import { createArticleStore } from '../../../shared/adapters/article-store';
 import { createSesEmailSender, EmailSendError, type EmailSender } from '../../../shared/adapters/email-sender';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { listFailedSends, replayFailedSends } from '../../../shared/use-cases/subscriptions/failed-sends';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   target = await localAlertsTarget(home);
   const slug = `replay-${tag}`;
   await uploadDraft(`${slug}.md`, markdownDraft({ title: uniqueTitle('Replay check'), slug, section: 'World' }));
-  const queries = createOperationsQueries({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
+  const queries = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
   const head = await eventually(async () => {
     const found = await queries.headBySlug(slug);
     return found?.stage === STAGES.done ? found : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleHead } from '../../../shared/domain/article';
-import type { OperationsQueries } from '../../../shared/adapters/operations-queries';
+import type { ArticleQueries } from '../../../shared/ports/article-store';
 import { localOperationsTarget } from '../../../infra/cli/operations-target';
 import { collectStatus, describeStatus, STUCK_AFTER_MS } from '../../../infra/cli/status-command';
 import { buildTimeline, describeTimeline, dropToLive } from '../../../infra/cli/timeline-command';
@@ -23,7 +23,7 @@ describe('newsroom status', () => {
       articleHead('old', { slug: 'old-story', stage: 'render', updatedAt: ago(STUCK_AFTER_MS + 1000) }),
       articleHead('new', { slug: 'new-story', stage: 'notify', updatedAt: ago(1000) }),
     ];
-    const table: OperationsQueries = { headsInFlight: async () => heads, lastPublished: async () => undefined, headBySlug: async () => undefined };
+    const table: ArticleQueries = { listUnfinished: async () => heads, listPublished: async () => [], headBySlug: async () => undefined };
     const report = await collectStatus({ table, queues: async () => ({ queues: [], deadLetters: [], notes: [] }), clock: () => now });
     expect(report.inFlight.map(({ slug, stuck }) => [slug, stuck])).toEqual([
       ['old-story', true],

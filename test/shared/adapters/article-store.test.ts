@@ -92,4 +92,28 @@ describe('alert claims', () => {
     await store.transition(ref, { type: 'alertFailed' });
     expect(await store.transition(ref, { type: 'alertClaimed' })).toBe(true);
   });
+
+  it('re-announces a head only at the version and consumer stage it was read at, counting the nudges', async () => {
+    await store.saveVersion(head('n1', { slug: 'nudge-me' }), 0);
+    const at = '2026-12-01T12:00:00.000Z';
+    expect(await store.transition({ id: 'n1', version: 1 }, { type: 'nudged', stage: STAGES.notify, at, nudges: 1 })).toBe(false);
+    expect(await store.transition({ id: 'n1', version: 2 }, { type: 'nudged', stage: STAGES.render, at, nudges: 1 })).toBe(false);
+    expect(await store.transition({ id: 'n1', version: 1 }, { type: 'nudged', stage: STAGES.render, at, nudges: 1 })).toBe(true);
+    expect(await store.getHead('n1')).toEqual({ ...head('n1', { slug: 'nudge-me' }), nudgedAt: at, nudges: 1 });
+    expect((await store.headBySlug('nudge-me'))?.id).toBe('n1');
+    expect(await store.headBySlug('nobody-has-this-slug')).toBeUndefined();
+  });
+
+  it('lists unfinished heads, longest waiting first, and leaves finished ones out', async () => {
+    const ids = { old: `u-old-${Date.now()}`, young: `u-young-${Date.now()}`, due: `u-due-${Date.now()}`, done: `u-done-${Date.now()}` };
+    await store.saveVersion(head(ids.young, { slug: ids.young, stage: STAGES.notify, updatedAt: '2026-11-20T10:00:00.000Z' }), 0);
+    await store.saveVersion(head(ids.old, { slug: ids.old, updatedAt: '2026-11-20T09:00:00.000Z' }), 0);
+    await store.saveVersion(
+      head(ids.due, { slug: ids.due, status: 'scheduled', stage: STAGES.scheduled, publishedAt: '2026-11-20T09:30:00.000Z' }),
+      0,
+    );
+    await store.saveVersion(head(ids.done, { slug: ids.done, stage: STAGES.done, updatedAt: '2026-11-20T08:00:00.000Z' }), 0);
+    const listed = (await store.listUnfinished()).map((unfinished) => unfinished.id).filter((id) => id.startsWith('u-'));
+    expect(listed).toEqual([ids.old, ids.due, ids.young]);
+  });
 });

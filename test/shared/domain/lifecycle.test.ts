@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { STAGE_NAMES, STAGES, allows, applyEvent, guardOf, LIFECYCLE, triggerStages, type LifecycleEvent } from '../../../shared/domain/lifecycle';
+import {
+  STAGE_NAMES,
+  STAGES,
+  UNFINISHED_STAGES,
+  allows,
+  applyEvent,
+  guardOf,
+  LIFECYCLE,
+  triggerStages,
+  waitingSince,
+  type LifecycleEvent,
+} from '../../../shared/domain/lifecycle';
+import { planWithdrawal } from '../../../shared/domain/publishing/next-version';
 import { articleHead } from '../../support/article-fixtures';
 
 const at = '2026-11-30T09:00:00.000Z';
@@ -116,7 +128,35 @@ describe('the article lifecycle table', () => {
       { type: 'alertFailed' },
       { type: 'alertReplayed' },
       { type: 'relatedChanged', related },
+      { type: 'nudged', stage: STAGES.render, at, nudges: 1 },
     ];
     for (const event of headEvents) expect(guardOf(event).length).toBeGreaterThan(0);
+  });
+
+  it('re-announces a head only at the consumer stage it was read at, leaving its state as it was', () => {
+    for (const stage of [STAGES.render, STAGES.notify]) {
+      const head = articleHead('n1', { stage, nudges: 1 });
+      expect(applyEvent(head, { type: 'nudged', stage, at, nudges: 2 })).toEqual({ ...head, nudgedAt: at, nudges: 2 });
+    }
+    expect(allows(articleHead('n2', { stage: STAGES.notify }), { type: 'nudged', stage: STAGES.render, at, nudges: 1 })).toBe(false);
+    for (const stage of [STAGES.done, STAGES.scheduled]) {
+      expect(allows(articleHead('n3', { stage }), { type: 'nudged', stage, at, nudges: 1 })).toBe(false);
+    }
+  });
+
+  it('counts nudges per version: a withdrawal starts the new version with none', () => {
+    const nudged = articleHead('n4', { nudgedAt: at, nudges: 2 });
+    const withdrawn = planWithdrawal(nudged, '2026-11-30T10:00:00.000Z');
+    expect(withdrawn).toMatchObject({ version: 2, status: 'withdrawn' });
+    expect(withdrawn).not.toHaveProperty('nudges');
+    expect(withdrawn).not.toHaveProperty('nudgedAt');
+  });
+
+  it('calls every stage but done unfinished, and measures the wait from the schedule, the version or the last nudge', () => {
+    expect([...UNFINISHED_STAGES].sort()).toEqual(STAGE_NAMES.filter((stage) => stage !== STAGES.done).sort());
+    const updatedAt = '2026-11-30T08:00:00.000Z';
+    expect(waitingSince(articleHead('w1', { stage: STAGES.scheduled, publishedAt: at, updatedAt }))).toBe(Date.parse(at));
+    expect(waitingSince(articleHead('w2', { stage: STAGES.render, publishedAt: at, updatedAt }))).toBe(Date.parse(updatedAt));
+    expect(waitingSince(articleHead('w3', { stage: STAGES.notify, updatedAt, nudgedAt: at }))).toBe(Date.parse(at));
   });
 });

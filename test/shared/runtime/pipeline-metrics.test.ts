@@ -24,6 +24,18 @@ describe('pipeline metrics', () => {
     ]);
   });
 
+  it('carries several values of one metric in one document (a drop-to-live per article of a batch)', () => {
+    const lines: string[] = [];
+    createPipelineMetrics('render-site', (line) => lines.push(line)).record(
+      'rendered',
+      { articles: 'a1@1,b2@1' },
+      { pagesWritten: 3, dropToLive: [1100, 950] },
+    );
+    const emf = JSON.parse(lines[0]!);
+    expect(emf).toMatchObject({ PagesWritten: 3, DropToLive: [1100, 950] });
+    expect(emf._aws.CloudWatchMetrics[0].Metrics).toContainEqual({ Name: 'DropToLive', Unit: 'Milliseconds' });
+  });
+
   it('counts published, rejected and scheduled drafts, and no other outcome', () => {
     expect(['published', 'rejected', 'scheduled', 'unchanged', 'withdrawn', 'ignored'].map(outcomeMetric)).toEqual([
       'draftsPublished',

@@ -53,6 +53,12 @@ describe('ingesting a draft', () => {
     expect(editors.sent.map((message) => message.attributes)).toEqual([{ status: 'published' }]);
   });
 
+  it("keeps the editor's save time (the S3 event time) on the version, for drop-to-live", async () => {
+    drafts.put('drafts/saved.md', markdownDraft({ section: 'World', title: 'Saved at a known time' }));
+    await handleDraftEvent(deps, { key: 'drafts/saved.md', removed: false, savedAt: '2026-12-01T08:59:59.250Z' });
+    expect(head('drafts/saved.md')).toMatchObject({ savedAt: '2026-12-01T08:59:59.250Z', updatedAt: NOW.toISOString() });
+  });
+
   it('schedules a draft whose publishAt is in the future, without listing it', async () => {
     expect(await upload('drafts/b.md', { title: 'Budget vote', publishAt: LATER })).toBe('scheduled');
     expect(head('drafts/b.md')).toMatchObject({ status: 'scheduled', stage: STAGES.scheduled, publishedAt: LATER });

@@ -59,6 +59,36 @@ describe('renderSiteBatch', () => {
     expect(keys().filter((key) => key === 'robots.txt')).toHaveLength(1);
   });
 
+  it('measures drop-to-live from the save, or from the publish time of a scheduled version, and not again on a re-render', async () => {
+    const clock = () => new Date('2026-12-01T10:00:02.000Z');
+    const timed = { ...deps, clock };
+    await store.saveVersion(
+      articleHead('d1', { slug: 'timed-story', savedAt: '2026-12-01T10:00:00.500Z', publishedAt: '2026-12-01T10:00:00.900Z' }),
+      0,
+    );
+    await store.saveVersion(
+      articleHead('d2', { slug: 'was-scheduled', savedAt: '2026-11-30T08:00:00.000Z', publishedAt: '2026-12-01T10:00:01.000Z' }),
+      0,
+    );
+    await store.saveVersion(articleHead('d3', { slug: 'no-save-time' }), 0);
+    expect(
+      (
+        await renderSiteBatch(timed, [
+          { id: 'd1', version: 1 },
+          { id: 'd2', version: 1 },
+          { id: 'd3', version: 1 },
+        ])
+      ).dropToLiveMs,
+    ).toEqual([1100, 1000]);
+    // A newer article joins d1's related links: its pages are written again, but it went live earlier.
+    await store.transition(
+      { id: 'd1', version: 1 },
+      { type: 'relatedChanged', related: [{ slug: 'was-scheduled', title: 'Later', section: 'World' }] },
+    );
+    const again = await renderSiteBatch(timed, [{ id: 'd1', version: 1 }]);
+    expect(again).toMatchObject({ outcome: 'rendered', dropToLiveMs: [] });
+  });
+
   it('skips a batch whose versions are no longer current', async () => {
     const before = written.length;
     expect((await renderSiteBatch(deps, [{ id: 'r1', version: 1 }])).outcome).toBe('stale');

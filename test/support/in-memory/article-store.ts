@@ -1,6 +1,6 @@
 import type { ArticleStore, SaveOutcome } from '../../../shared/ports/article-store';
 import type { Article, ArticleHead, ArticleSummary } from '../../../shared/domain/article';
-import { applyEvent } from '../../../shared/domain/lifecycle';
+import { applyEvent, UNFINISHED_STAGES, waitingSince } from '../../../shared/domain/lifecycle';
 
 /**
  * An in-memory {@link ArticleStore} with the DynamoDB adapter's semantics:
@@ -30,6 +30,13 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
   return {
     heads,
     getHead: async (id) => heads.get(id),
+    async headBySlug(slug) {
+      const id = slugs.get(slug);
+      return id === undefined ? undefined : heads.get(id);
+    },
+    async listUnfinished() {
+      return [...heads.values()].filter((head) => UNFINISHED_STAGES.includes(head.stage)).sort((a, b) => waitingSince(a) - waitingSince(b));
+    },
     saveVersion,
     async listPublished(limit) {
       const published = [...heads.values()].filter((head) => head.status === 'published');

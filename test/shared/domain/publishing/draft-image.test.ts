@@ -1,3 +1,4 @@
+import { imageSize } from 'image-size';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -65,15 +66,15 @@ describe('imageSource', () => {
 
 describe('siteImage', () => {
   it('reads a JPEG’s size and names its copy by a hash of its bytes', () => {
-    const image = siteImage('drafts/images/harbour-wind-farm.jpg', JPEG);
+    const image = siteImage('drafts/images/harbour-wind-farm.jpg', JPEG, imageSize);
     expect(image).toMatchObject({ contentType: 'image/jpeg', width: 1200, height: 675 });
     expect('key' in image && image.key).toMatch(/^assets\/images\/harbour-wind-farm\.[0-9a-f]{8}\.jpg$/);
   });
 
   it('gives the same key for the same bytes and another for other bytes', () => {
-    const a = siteImage('drafts/images/x.png', png(30, 20));
-    const b = siteImage('drafts/other/x.png', png(30, 20));
-    const c = siteImage('drafts/images/x.png', png(31, 20));
+    const a = siteImage('drafts/images/x.png', png(30, 20), imageSize);
+    const b = siteImage('drafts/other/x.png', png(30, 20), imageSize);
+    const c = siteImage('drafts/images/x.png', png(31, 20), imageSize);
     expect(a).toMatchObject({ contentType: 'image/png', width: 30, height: 20 });
     expect('key' in a && 'key' in b && a.key === b.key).toBe(true);
     expect('key' in a && 'key' in c && a.key !== c.key).toBe(true);
@@ -81,7 +82,7 @@ describe('siteImage', () => {
 
   it('refuses an SVG (it can carry script) and bytes that are no image', () => {
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-    expect(siteImage('drafts/images/x.svg', svg)).toMatchObject({ path: 'image.src' });
-    expect(siteImage('drafts/images/x.jpg', new TextEncoder().encode('not an image'))).toMatchObject({ path: 'image.src' });
+    expect(siteImage('drafts/images/x.svg', svg, imageSize)).toMatchObject({ path: 'image.src' });
+    expect(siteImage('drafts/images/x.jpg', new TextEncoder().encode('not an image'), imageSize)).toMatchObject({ path: 'image.src' });
   });
 });

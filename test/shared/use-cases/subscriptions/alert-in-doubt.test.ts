@@ -5,7 +5,6 @@ import { resolveInDoubtAlert } from '../../../../infra/cli/alerts-target';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../infra/local/local-credentials';
 import { ensureArticleTable } from '../../../../infra/local/provision';
 import { createArticleStore } from '../../../../shared/adapters/article-store';
-import { createPipelineHeads } from '../../../../shared/adapters/pipeline-heads';
 import { createTopicPublisher } from '../../../../shared/adapters/topic-publisher';
 import { STAGES } from '../../../../shared/domain/lifecycle';
 import type { ArticleStore } from '../../../../shared/ports/article-store';
@@ -58,8 +57,7 @@ function timingOutPublisher(): TopicPublisher {
   return createTopicPublisher({ client, topicArn });
 }
 
-const heads = () => createPipelineHeads({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
-const reconcile = () => reconcilePipeline({ heads: heads(), publishDue: async () => 'skipped', stuckAfterMs: 0 });
+const reconcile = () => reconcilePipeline({ heads: store, publishDue: async () => 'skipped', stuckAfterMs: 0 });
 
 describe('the notify side under faults (real local SNS and DynamoDB)', () => {
   it('a timeout after SNS accepted leaves the alert in doubt: reported, never resent, until an operator marks it sent', async () => {
@@ -75,7 +73,7 @@ describe('the notify side under faults (real local SNS and DynamoDB)', () => {
     expect(report.nudged.some((label) => label.startsWith(ref.id))).toBe(false);
     expect(await deliveries()).toHaveLength(1);
 
-    const target = { articles: store, heads: heads() };
+    const target = { articles: store };
     expect(await resolveInDoubtAlert(target, ref.id, 'mark-sent', new Date())).toBe(false);
     expect(await resolveInDoubtAlert(target, ref.id, 'mark-sent', later(2))).toBe(true);
     expect(await store.getHead(ref.id)).toMatchObject({ stage: STAGES.done });
@@ -94,7 +92,7 @@ describe('the notify side under faults (real local SNS and DynamoDB)', () => {
     };
     expect((await notifySubscribers({ store, alerts: crashing, siteUrl: 'https://news.example' }, ref)).outcome).toBe('in-doubt');
     expect((await reconcile()).inDoubt).toContain(`${ref.id} v1 (alerting)`);
-    expect(await resolveInDoubtAlert({ articles: store, heads: heads() }, ref.id, 'resend', later(2))).toBe(true);
+    expect(await resolveInDoubtAlert({ articles: store }, ref.id, 'resend', later(2))).toBe(true);
     expect(await store.getHead(ref.id)).toMatchObject({ stage: STAGES.notify, alertDue: true });
     // What the stream delivers next: the head entered notify again.
     const healthy = { store, alerts: createTopicPublisher({ client: sns(), topicArn }), siteUrl: 'https://news.example' };

@@ -1,0 +1,129 @@
+/**
+ * The article's shapes, each declared once as a zod schema (which the store
+ * adapters parse items with) with its type inferred from it. Import the
+ * types from `./article`: this module is apart so that code needing only the
+ * types or `articlePath` does not load zod.
+ */
+
+import * as z from '../../events/zod';
+import { STAGE_NAMES } from './lifecycle';
+
+/** Deeply read-only: the domain never changes an article in place (arrays included). */
+type Immutable<T> = T extends readonly (infer U)[] ? readonly Immutable<U>[] : T extends object ? { readonly [K in keyof T]: Immutable<T[K]> } : T;
+
+/** An image shown under the headline. */
+export const articleImageSchema = z.object({
+  /** A file uploaded beside the draft (relative path) or an https URL. Absent means description only. */
+  src: z.optional(z.string()),
+  alt: z.string(),
+  caption: z.optional(z.string()),
+  credit: z.optional(z.string()),
+  /** Intrinsic width in pixels, read from the image bytes at ingest (absent for an https URL). */
+  width: z.optional(z.int()),
+  /** Intrinsic height in pixels, as `width`. */
+  height: z.optional(z.int()),
+});
+
+/** An image shown under the headline. */
+export type ArticleImage = Immutable<z.output<typeof articleImageSchema>>;
+
+/** The boxed analysis shown beside the body (the reference page's "Editor's Desk"). */
+export const articleAnalysisSchema = z.object({
+  label: z.string(),
+  title: z.optional(z.string()),
+  /** Markdown. */
+  body: z.string(),
+});
+
+/** The boxed analysis shown beside the body. */
+export type ArticleAnalysis = Immutable<z.output<typeof articleAnalysisSchema>>;
+
+/** A link to another article in the Related Articles block. */
+export const relatedLinkSchema = z.object({ slug: z.string(), title: z.string(), section: z.string() });
+
+/** A link to another article in the Related Articles block. */
+export type RelatedLink = Immutable<z.output<typeof relatedLinkSchema>>;
+
+/** Publication states of an article. */
+export const ARTICLE_STATUSES = ['published', 'scheduled', 'withdrawn'] as const;
+
+/** Publication state of an article. */
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** Who produced an article's takeaways. */
+export const TAKEAWAYS_SOURCES = ['editor', 'extractive', 'bedrock'] as const;
+
+/** Who produced an article's takeaways. */
+export type TakeawaysSource = (typeof TAKEAWAYS_SOURCES)[number];
+
+/** The fields an editor writes in a draft, validated, with the slug resolved (takeaways aside: see {@link DraftContent}). */
+const contentSchema = z.object({
+  title: z.string(),
+  section: z.string(),
+  slug: z.string(),
+  dek: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  byline: z.optional(z.string()),
+  publication: z.optional(z.string()),
+  /** BCP 47 tag; `en` when the draft gives none. */
+  language: z.string(),
+  /** ISO 8601 instant. */
+  publishAt: z.optional(z.string()),
+  image: z.optional(articleImageSchema),
+  analysis: z.optional(articleAnalysisSchema),
+  breaking: z.boolean(),
+  correction: z.optional(z.string()),
+  /** Markdown. */
+  body: z.string(),
+});
+
+/** An article as stored and rendered; the list and related-index items pick their fields from it. */
+export const articleSchema = z.extend(contentSchema, {
+  id: z.string(),
+  version: z.int().check(z.positive()),
+  status: z.enum(ARTICLE_STATUSES),
+  takeaways: z.array(z.string()),
+  takeawaysSource: z.enum(TAKEAWAYS_SOURCES),
+  related: z._default(z.array(relatedLinkSchema), []),
+  /** ISO 8601: first publication. */
+  publishedAt: z.string(),
+  /** ISO 8601: this version. */
+  updatedAt: z.string(),
+  /** Key of the draft object that produced this version. */
+  draftKey: z.string(),
+});
+
+/** An article as stored and rendered. */
+export type Article = Immutable<z.output<typeof articleSchema>>;
+
+/** The fields an editor writes in a draft, validated, with the slug resolved; absent takeaways are generated. */
+export type DraftContent = Immutable<z.output<typeof contentSchema>> & { readonly takeaways?: readonly string[] };
+
+/** Where an article stands in the pipeline, beside its content. */
+export const articleStateSchema = z.object({
+  /** What the pipeline still has to do for this version. */
+  stage: z.enum(STAGE_NAMES),
+  /** SHA-256 of the draft bytes that produced this version: re-uploading the same bytes changes nothing. */
+  sourceHash: z.string(),
+  /** Whether this version, once live, is owed a subscriber alert. */
+  alertDue: z.boolean(),
+  /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
+  wentLive: z.optional(z.boolean()),
+  /** When the editor saved the draft that produced this version (the S3 event time), for drop-to-live. */
+  savedAt: z.optional(z.string()),
+  /** When a lifecycle transition last moved this version to its stage. */
+  stageSince: z.optional(z.string()),
+  /** When the reconciler last re-announced this version (see the `nudged` lifecycle event). */
+  nudgedAt: z.optional(z.string()),
+  /** How often this version has been re-announced. */
+  nudges: z.optional(z.int()),
+});
+
+/** Where an article stands in the pipeline, beside its content. */
+export type ArticleState = Immutable<z.output<typeof articleStateSchema>>;
+
+/** An article's current version with its pipeline state (the table's head item). */
+export const articleHeadSchema = z.extend(articleSchema, articleStateSchema.shape);
+
+/** An article's current version with its pipeline state (the table's head item). */
+export type ArticleHead = Article & ArticleState;
