@@ -25,7 +25,10 @@ export async function startCdnServer({
   client: S3Client;
   bucket: string;
   port: number;
-  /** The origin of the `/api/*` behaviour (on AWS the HTTP API in front of the subscription API function). */
+  /**
+   * The origin of the `/api/*` behaviour (on AWS the HTTP API in front of the subscription API function).
+   * Difference from AWS: no origin token header, as the handler runs in process with no other way in.
+   */
   api?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }): Promise<CdnServer> {
   const viewerRequest = loadViewerRequest();

@@ -23,7 +23,7 @@ describe('reconcilePipeline', () => {
     await store.saveVersion(articleHead('fresh', { stage: STAGES.notify, updatedAt: ago(1) }), 0);
     await store.saveVersion(articleHead('finished', { stage: STAGES.done, updatedAt: ago(60) }), 0);
     const report = await reconcilePipeline(deps);
-    expect(report).toEqual({ nudged: ['stuck v1 (render)'], published: [], givenUp: [] });
+    expect(report).toEqual({ nudged: ['stuck v1 (render)'], published: [], givenUp: [], inDoubt: [] });
     expect(store.heads.get('stuck')).toMatchObject({ stage: STAGES.render, nudges: 1, nudgedAt: NOW.toISOString() });
     // The nudge itself restarts the clock: the next pass right away leaves it alone.
     expect((await reconcilePipeline(deps)).nudged).toEqual([]);
@@ -31,7 +31,7 @@ describe('reconcilePipeline', () => {
 
   it('gives up on a head nudged the most times, and reports it instead', async () => {
     await store.saveVersion(articleHead('hopeless', { updatedAt: ago(60), nudgedAt: ago(30), nudges: MAX_NUDGES }), 0);
-    expect(await reconcilePipeline(deps)).toEqual({ nudged: [], published: [], givenUp: ['hopeless v1 (render)'] });
+    expect(await reconcilePipeline(deps)).toEqual({ nudged: [], published: [], givenUp: ['hopeless v1 (render)'], inDoubt: [] });
   });
 
   it('publishes a scheduled head whose time passed long ago, and not one still within the deadline', async () => {
