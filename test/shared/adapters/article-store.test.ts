@@ -88,9 +88,12 @@ describe('alert claims', () => {
     await store.transition(ref, { type: 'pagesRendered', alertDue: true });
     const claims = await Promise.all([1, 2, 3].map(() => store.transition(ref, { type: 'alertClaimed' })));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.done, alertDue: false });
+    expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.alerting, alertDue: false });
     await store.transition(ref, { type: 'alertFailed' });
     expect(await store.transition(ref, { type: 'alertClaimed' })).toBe(true);
+    expect(await store.transition(ref, { type: 'alertSent' })).toBe(true);
+    expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.done, alertDue: false });
+    expect(await store.transition(ref, { type: 'alertFailed' })).toBe(false);
   });
 
   it('re-announces a head only at the version and consumer stage it was read at, counting the nudges', async () => {
