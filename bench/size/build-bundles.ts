@@ -158,7 +158,7 @@ export function clientFactoriesOf(handlerSource: string): Array<{ readonly facto
  *
  * @returns the entry's absolute path
  */
-export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bundled?: readonly string[]): string {
+export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bundle?: Pick<BuiltBundle, 'inputs' | 'lazyImports'>): string {
   const handler = readFileSync(handlerEntry(name), 'utf8');
   // Clients a handler creates through a configuration helper (the subscriber functions' SSM and SES clients) count too.
   const configModules = [...handler.matchAll(/from\s*'[./]*shared\/config\/([\w-]+)'/g)].map((m) =>
@@ -167,8 +167,9 @@ export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bu
   const factories = [handler, ...configModules.map((file) => readFileSync(file, 'utf8'))]
     .flatMap(clientFactoriesOf)
     .filter((found, i, all) => all.findIndex((other) => other.factory === found.factory) === i)
-    // A helper's client that the function's bundle leaves out (tree-shaken) is not one it creates.
-    .filter((found) => !bundled || bundled.includes(path.relative(PROJECT_ROOT, found.module)));
+    // A client the function's bundle leaves out (tree-shaken), or loads only through import() (Bedrock), is not one it creates at load.
+    .filter((found) => !bundle || bundle.inputs.includes(path.relative(PROJECT_ROOT, found.module)))
+    .filter((found) => !bundle?.lazyImports.some((lazy) => readFileSync(found.module, 'utf8').includes(`'${lazy}'`)));
   if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
   const entry = path.join(outdir, 'entries', `${name}-clients-only.ts`);
   mkdirSync(path.dirname(entry), { recursive: true });
@@ -194,7 +195,7 @@ export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bu
 export async function buildAllBundles(outdir: string = BUNDLE_DIR, bundling: BundlingOptions = PIPELINE_BUNDLING): Promise<BuiltBundle[]> {
   const functions = await Promise.all(MEASURED_FUNCTIONS.map((name) => buildBundle(name, handlerEntry(name), outdir, bundling)));
   const floors = [
-    ...MEASURED_FUNCTIONS.map((name, i) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir, functions[i]!.inputs) })),
+    ...MEASURED_FUNCTIONS.map((name, i) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir, functions[i]) })),
     { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
   ];
   return [...functions, ...(await Promise.all(floors.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling))))];
