@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,19 +15,34 @@ interface StoredObject {
 
 interface FilesystemStorePrototype {
   getResourcePath(bucket: string, key: string, resource: string): string;
+  getMetadata(bucket: string, key: string): Promise<Record<string, string | number>>;
   putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
   putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
+  getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<unknown>;
 }
+
+type S3ObjectConstructor = new (
+  bucket: string,
+  key: string,
+  content: Readable | null,
+  metadata: Record<string, string | number>,
+) => { range?: { start: number; end: number } };
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
 let patched = false;
 
 /**
- * Makes s3rver's object writes atomic, as S3's are. s3rver writes an object in
- * place and, for buffered bodies, acknowledges the PUT before the bytes reach
- * the disk, so a reader (the local CDN) could see an empty or half page. Here
- * the body goes to a temporary file that is renamed over the object once
- * complete, after the metadata file is written. The local CDN server also
- * checks that a body matches its declared length and retries otherwise.
+ * Makes s3rver's object writes and reads atomic, as S3's are. s3rver writes an
+ * object in place and, for buffered bodies, acknowledges the PUT before the
+ * bytes reach the disk, so a reader (the local CDN) could see an empty or half
+ * page. Here the body goes to a temporary file that is renamed over the object
+ * once complete, after the metadata file is written. s3rver's GET also takes
+ * the length from one `stat` of the path and then opens the path again, so a
+ * GET racing an overwrite could send a longer new body cut at the old length
+ * (a torn JSON report); here the GET opens the file once and takes length and
+ * bytes from that one version. (Other metadata, such as the content type, may
+ * still come from the other version of a racing overwrite.)
  */
 export function makeS3rverWritesAtomic(): void {
   if (patched) return;
@@ -59,5 +74,32 @@ export function makeS3rverWritesAtomic(): void {
     await this.putMetadata(object.bucket, object.key, object.metadata, digest);
     await rename(temporary, objectPath);
     return { size, md5: digest };
+  };
+  const S3Object: S3ObjectConstructor = require('s3rver/lib/models/object');
+  proto.getObject = async function getObject(this: FilesystemStorePrototype, bucket, key, options) {
+    const handle = await open(this.getResourcePath(bucket, key, 'object'), 'r').catch((error: unknown) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
+    if (!handle) return null;
+    let streaming = false;
+    try {
+      const stat = await handle.stat();
+      const stored = await this.getMetadata(bucket, key).catch((error: unknown) => {
+        if (isMissing(error)) return {};
+        throw error;
+      });
+      const metadata = { ...stored, 'content-length': stat.size, 'last-modified': stat.mtime.toUTCString() };
+      const lastByte = Math.max(0, stat.size - 1);
+      const ranged = options !== undefined && (options.start !== undefined || options.end !== undefined);
+      const range = { start: options?.start ?? 0, end: Math.min(options?.end ?? Number.POSITIVE_INFINITY, lastByte) };
+      const satisfiable = range.start >= 0 && range.end >= range.start;
+      const object = new S3Object(bucket, key, satisfiable ? handle.createReadStream(range) : null, metadata);
+      streaming = satisfiable;
+      if (ranged) object.range = range;
+      return object;
+    } finally {
+      if (!streaming) await handle.close();
+    }
   };
 }
