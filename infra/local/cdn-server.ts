@@ -107,31 +107,20 @@ export function bucketKey(uri: string): string | undefined {
   return key;
 }
 
-/**
- * Reads a whole object. s3rver keeps content and metadata in separate files,
- * so a read racing a write can pair them wrongly; a body whose length differs
- * from the declared one is read again (S3 itself never serves such a mix).
- */
+/** Reads a whole object, or undefined if there is none (reads are atomic: see `makeS3rverWritesAtomic`). */
 export async function readWholeObject(client: S3Client, bucket: string, key: string) {
-  for (let attempt = 1; ; attempt++) {
-    let object: GetObjectCommandOutput;
-    try {
-      object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    } catch (error) {
-      if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
-      throw error;
-    }
-    const body = Buffer.from((await object.Body?.transformToByteArray()) ?? []);
-    if (body.length !== object.ContentLength && attempt < 5) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      continue;
-    }
-    return {
-      key,
-      body,
-      contentType: object.ContentType,
-      cacheControl: object.CacheControl,
-      metadata: object.Metadata ?? {},
-    };
+  let object: GetObjectCommandOutput;
+  try {
+    object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return undefined;
+    throw error;
   }
+  return {
+    key,
+    body: Buffer.from((await object.Body?.transformToByteArray()) ?? []),
+    contentType: object.ContentType,
+    cacheControl: object.CacheControl,
+    metadata: object.Metadata ?? {},
+  };
 }
