@@ -3,7 +3,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, INGEST_LANES, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
@@ -13,6 +13,7 @@ import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
+import type { SQSRecord } from 'aws-lambda';
 import { createIntakeQueue, sqsEventOf } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
@@ -151,10 +152,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => cloudfront.close());
     let enqueueInvalidation: (body: string) => void = () => undefined;
+    const lanes = { priority: (_body: string) => undefined as void, bulk: (_body: string) => undefined as void };
     const sqs = await startSqsEndpoint({
       port: options.sqsPort ?? 9914,
       queues: {
         [LOCAL_NAMES.intakeQueue]: (body) => enqueue(body),
+        [LOCAL_NAMES.priorityQueue]: (body) => lanes.priority(body),
+        [LOCAL_NAMES.bulkQueue]: (body) => lanes.bulk(body),
         [LOCAL_NAMES.invalidationQueue]: (body) => enqueueInvalidation(body),
       },
     });
@@ -172,6 +176,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.siteUrl]: cdn.url,
       [ENV.distributionId]: LOCAL_NAMES.distributionId,
       [ENV.invalidationQueueUrl]: invalidationQueueUrl,
+      [ENV.priorityQueueUrl]: sqs.queueUrl(LOCAL_NAMES.priorityQueue),
+      [ENV.bulkQueueUrl]: sqs.queueUrl(LOCAL_NAMES.bulkQueue),
       AWS_ENDPOINT_URL_CLOUDFRONT: cloudfront.url,
       AWS_ENDPOINT_URL_SQS: sqs.url,
     });
@@ -207,18 +213,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
       [ENV.publishTargetArn]: LOCAL_NAMES.publishTargetArn,
     });
+    const { handler: triage } = await import('../../functions/triage-draft/handler');
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
     const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
 
+    const deadLettered = (record: SQSRecord, error: string) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`);
+    // Intake → triage → the priority lane (breaking drafts, one at a time, on a slot of its own) or the bulk lane.
     const queue = createIntakeQueue({
-      handler: (event) => ingest(event, lambdaContext('ingest-draft')),
+      handler: (event) => triage(event, lambdaContext('triage-draft')),
       deadLetterDir: paths.deadLetters,
-      onDeadLetter: (record, error) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`),
+      onDeadLetter: deadLettered,
     });
+    const ingestLane = (batchSize: number, concurrency: number) =>
+      createIntakeQueue({
+        handler: (event) => ingest(event, lambdaContext('ingest-draft')),
+        deadLetterDir: paths.deadLetters,
+        onDeadLetter: deadLettered,
+        batchSize,
+        concurrency,
+      });
+    const priorityLane = ingestLane(INGEST_LANES.priority.batchSize, 1);
+    const bulkLane = ingestLane(INGEST_LANES.bulk.batchSize, 2);
     enqueue = (body) => queue.send(body);
-    stoppers.push(() => queue.stop());
+    lanes.priority = (body) => priorityLane.send(body);
+    lanes.bulk = (body) => bulkLane.send(body);
+    stoppers.push(
+      () => queue.stop(),
+      () => priorityLane.stop(),
+      () => bulkLane.stop(),
+    );
     const invalidations = createIntakeQueue({
       handler: (event) => invalidateCdn(event, lambdaContext('invalidate-cdn')),
       deadLetterDir: paths.invalidationDeadLetters,
@@ -297,6 +322,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // Intake feeds the stream, the stream the alert queues, and nothing feeds back, so two quiet passes suffice.
         for (let pass = 0; pass < 2; pass++) {
           await queue.drained();
+          await priorityLane.drained();
+          await bulkLane.drained();
           await poller.idle();
           await invalidations.drained();
           await subscribers?.drained();

@@ -6,6 +6,7 @@ import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
 import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
+import { Triage } from '../constructs/triage';
 import { Monitoring } from '../constructs/monitoring';
 import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
 import { Reconciliation } from '../constructs/reconciliation';
@@ -32,6 +33,7 @@ export interface AppStackProps extends StackProps {
  * scheduling, and monitoring. Safe to destroy and redeploy.
  */
 export class AppStack extends Stack {
+  readonly triage: Triage;
   readonly ingestion: Ingestion;
   readonly rendering: Rendering;
   readonly invalidation: CdnInvalidation;
@@ -49,8 +51,12 @@ export class AppStack extends Stack {
     const logRetention = config.logRetentionDays as RetentionDays;
     const fn = (serviceName: string, entry: string) => ({ serviceName, entry, logRetention });
 
+    this.triage = new Triage(this, 'Triage', {
+      intake: data.intake,
+      function: fn('triage-draft', entries['triage-draft']),
+    });
     this.ingestion = new Ingestion(this, 'Ingestion', {
-      queue: data.intake.queue,
+      lanes: { priority: data.intake.priorityQueue, bulk: data.intake.bulkQueue },
       draftsBucket: data.intake.draftsBucket,
       table: data.articleStore.table,
       editorsTopic: data.notifications.editorsTopic,
@@ -104,6 +110,7 @@ export class AppStack extends Stack {
       opsTopic: data.notifications.opsTopic,
       dashboardName: `Newsroom-${config.name}`,
       functions: [
+        { name: 'TriageDraft', function: this.triage.function },
         { name: 'IngestDraft', function: this.ingestion.function },
         { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
         { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
@@ -118,7 +125,7 @@ export class AppStack extends Stack {
         PublishScheduledFailures: data.publishSchedules.deadLetterQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
-      workQueues: { Intake: data.intake.queue },
+      workQueues: { Intake: data.intake.queue, IntakePriority: data.intake.priorityQueue, IntakeBulk: data.intake.bulkQueue },
     });
   }
 }
@@ -126,6 +133,7 @@ export class AppStack extends Stack {
 /** The real handler entries, `functions/<name>/handler.ts`. */
 export function defaultFunctionEntries(): FunctionEntries {
   return {
+    'triage-draft': functionEntry('triage-draft'),
     'ingest-draft': functionEntry('ingest-draft'),
     'render-site': functionEntry('render-site'),
     'notify-subscribers': functionEntry('notify-subscribers'),
