@@ -152,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => cloudfront.close());
     let enqueueInvalidation: (body: string) => void = () => undefined;
-    const lanes = { priority: (_body: string) => undefined as void, bulk: (_body: string) => undefined as void };
+    const lanes: Record<'priority' | 'bulk', (body: string) => void> = { priority: () => undefined, bulk: () => undefined };
     const sqs = await startSqsEndpoint({
       port: options.sqsPort ?? 9914,
       queues: {
