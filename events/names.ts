@@ -41,6 +41,13 @@ export const INGEST_LANES = {
   bulk: { batchSize: 10 },
 } as const;
 
+/**
+ * How soon a breaking-news draft is live and alerted after it is dropped, even
+ * in the middle of a burst or an archive import: the priority lane's promise,
+ * measured by `npm run bench -- pipeline` and held by the e2e test.
+ */
+export const BREAKING_LIVE_WITHIN_MS = 2_000;
+
 /** Partition and sort key attribute names of the article table. */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 /** The sort key of an article's current state (its "head" item). */
