@@ -29,8 +29,7 @@ export interface SiteTarget {
 }
 
 /** The running local stack, from its `endpoints.json`. */
-export async function localSiteTarget(): Promise<SiteTarget> {
-  const paths = localPaths();
+export async function localSiteTarget(paths = localPaths()): Promise<SiteTarget> {
   const endpoints = await readEndpoints(paths.endpointsFile).catch(() => {
     throw new Error(`No local stack is running (no ${paths.endpointsFile}). Start one with: npm start`);
   });
@@ -145,6 +144,30 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
+/** Options of {@link runImport}. */
+export interface RunImportOptions {
+  readonly onProgress?: (phase: ImportPhase | 'lists' | 'pages', done: number, total: number) => void;
+  readonly stopRequested?: () => boolean;
+  readonly chunkSize?: number;
+}
+
+/** Imports archive files into a target's table and related index, then rebuilds its site once. */
+export function runImport(target: SiteTarget, files: readonly ArchiveFile[], options: RunImportOptions = {}): Promise<ImportSummary> {
+  const table = { client: target.clients.dynamodb, tableName: target.tableName };
+  return importArchive(
+    {
+      store: createArchiveStore(table),
+      related: createRelatedIndex(table),
+      scratch: createMemoryRelatedIndex(),
+      rebuild: () => rebuildTargetSite(target, options.onProgress),
+      onProgress: options.onProgress,
+      stopRequested: options.stopRequested,
+      chunkSize: options.chunkSize,
+    },
+    files,
+  );
+}
+
 /** The summary lines printed after an import. */
 export function describeImport(summary: ImportSummary, seconds: number): string {
   const lines = [
@@ -175,18 +198,7 @@ export async function importArchiveDir(dir: string, stage: string | undefined): 
   };
   process.on('SIGINT', onInterrupt);
   try {
-    const table = { client: target.clients.dynamodb, tableName: target.tableName };
-    const summary = await importArchive(
-      {
-        store: createArchiveStore(table),
-        related: createRelatedIndex(table),
-        scratch: createMemoryRelatedIndex(),
-        rebuild: () => rebuildTargetSite(target, progress.update),
-        onProgress: progress.update,
-        stopRequested: () => stop,
-      },
-      files,
-    );
+    const summary = await runImport(target, files, { onProgress: progress.update, stopRequested: () => stop });
     return { summary, seconds: (Date.now() - started) / 1000 };
   } finally {
     progress.stop();

@@ -215,6 +215,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const { handler: triage } = await import('../../functions/triage-draft/handler');
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
+    // A module instance of its own, as a separate Lambda instance on AWS: its own clients and sockets, so a breaking
+    // draft's requests never queue behind a burst's in one shared connection pool.
+    const { handler: ingestPriority } = (await import(
+      // @ts-expect-error A query string makes Node load a second instance of the same module.
+      '../../functions/ingest-draft/handler.ts?lane=priority'
+    )) as typeof import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
     const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
@@ -226,16 +232,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deadLetterDir: paths.deadLetters,
       onDeadLetter: deadLettered,
     });
-    const ingestLane = (batchSize: number, concurrency: number) =>
+    const ingestLane = (handler: typeof ingest, batchSize: number, concurrency: number) =>
       createIntakeQueue({
-        handler: (event) => ingest(event, lambdaContext('ingest-draft')),
+        handler: (event) => handler(event, lambdaContext('ingest-draft')),
         deadLetterDir: paths.deadLetters,
         onDeadLetter: deadLettered,
         batchSize,
         concurrency,
       });
-    const priorityLane = ingestLane(INGEST_LANES.priority.batchSize, 1);
-    const bulkLane = ingestLane(INGEST_LANES.bulk.batchSize, 2);
+    const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
+    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2);
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
     lanes.bulk = (body) => bulkLane.send(body);
