@@ -232,18 +232,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deadLetterDir: paths.deadLetters,
       onDeadLetter: deadLettered,
     });
-    const ingestLane = (handler: typeof ingest, batchSize: number, concurrency: number) =>
+    const ingestLane = (handler: typeof ingest, batchSize: number, concurrency: number, holdWhile?: () => boolean) =>
       createIntakeQueue({
         handler: (event) => handler(event, lambdaContext('ingest-draft')),
         deadLetterDir: paths.deadLetters,
         onDeadLetter: deadLettered,
         batchSize,
         concurrency,
+        holdWhile,
       });
     const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
-    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2);
+    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, () => priorityLane.busy());
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
+    // The bulk lane holds while the priority lane is busy; it looks again once the priority lane drains.
+    const resumeBulk = async (): Promise<void> => {
+      await priorityLane.drained();
+      bulkLane.resume();
+    };
+    const sendPriority = lanes.priority;
+    lanes.priority = (body) => {
+      sendPriority(body);
+      void resumeBulk();
+    };
     lanes.bulk = (body) => bulkLane.send(body);
     stoppers.push(
       () => queue.stop(),
