@@ -69,16 +69,25 @@ async function writeHugoSite(dir: string, articles: readonly ArchiveArticle[]): 
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><header><a href="/">Newsroom Daily</a></header><main>${main}</main></body></html>`;
   await writeFile(
     join(dir, 'layouts', '_default', 'single.html'),
-    layout('<article><h1>{{ .Title }}</h1><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006" }}</time>{{ .Content }}<ul>{{ range .Params.tags }}<li><a href="/tags/{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul><h2>Related</h2><ul>{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>'),
+    layout(
+      '<article><h1>{{ .Title }}</h1><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006" }}</time>{{ .Content }}<ul>{{ range .Params.tags }}<li><a href="/tags/{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul><h2>Related</h2><ul>{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>',
+    ),
   );
   await writeFile(
     join(dir, 'layouts', '_default', 'list.html'),
-    layout('<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}'),
+    layout(
+      '<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}',
+    ),
   );
   for (const article of articles) {
     const section = join(dir, 'content', article.section.toLowerCase());
     await mkdir(section, { recursive: true });
-    const front = [`title: ${JSON.stringify(article.title)}`, `date: ${article.date}`, `slug: ${article.slug}`, `tags: ${JSON.stringify(article.tags)}`];
+    const front = [
+      `title: ${JSON.stringify(article.title)}`,
+      `date: ${article.date}`,
+      `slug: ${article.slug}`,
+      `tags: ${JSON.stringify(article.tags)}`,
+    ];
     await writeFile(join(section, `${article.slug}.md`), `---\n${front.join('\n')}\n---\n\n${article.body}\n`);
   }
 }
@@ -99,7 +108,9 @@ function newsroom(home: string, args: readonly string[]): Promise<{ stdout: stri
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve({ stdout, stderr, ms: performance.now() - started }) : reject(new Error(`newsroom ${args.join(' ')} exited ${code}:\n${stderr}`)),
+      code === 0
+        ? resolve({ stdout, stderr, ms: performance.now() - started })
+        : reject(new Error(`newsroom ${args.join(' ')} exited ${code}:\n${stderr}`)),
     );
   });
 }
@@ -122,7 +133,9 @@ async function hugoVersion(): Promise<string | undefined> {
  * `BENCH_ARCHIVE` sets the size (default 10,000). Returns Markdown rows and
  * the import's progress output (for the docs capture).
  */
-export async function runRealRebuildBenchmark(size = Number(process.env.BENCH_ARCHIVE ?? 10_000)): Promise<{ rows: string[][]; importCapture: string }> {
+export async function runRealRebuildBenchmark(
+  size = Number(process.env.BENCH_ARCHIVE ?? 10_000),
+): Promise<{ rows: string[][]; importCapture: string }> {
   const home = await mkdtemp(join(tmpdir(), 'newsroom-rebuild-bench-'));
   const stack = await startLocalStack({ home, draftsDir: join(home, 'drafts'), ...(await freeStackPorts()) });
   try {

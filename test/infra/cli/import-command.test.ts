@@ -3,20 +3,15 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeImport, localSiteTarget, readArchiveDir, runImport } from '../../../infra/cli/import-command';
-import { localPaths } from '../../../infra/local/local-paths';
 import { createArticleStore } from '../../../shared/adapters/article-store';
 import { articlePath } from '../../../shared/domain/article';
 import { articleIdFor } from '../../../shared/domain/publishing/article-id';
 import { dynamoDbClient } from '../../support/aws-env';
-import { endpoints, fetchPage, readOutbox } from '../../support/local-stack-client';
+import { endpoints, fetchPage, readOutbox, testStackPaths } from '../../support/local-stack-client';
 import { scratchDir } from '../../support/scratch-dir';
 import { markdownDraft } from '../../e2e/drafts';
 
-const stackPaths = () => {
-  const home = process.env.NEWSROOM_TEST_SCRATCH;
-  if (!home) throw new Error('NEWSROOM_TEST_SCRATCH is not set: run under the test global setup');
-  return localPaths(home);
-};
+const stackPaths = testStackPaths;
 
 describe('newsroom import', () => {
   it('loads an archive as history (original dates, no alerts, pages live after one rebuild) and resumes after a stop', async () => {
