@@ -118,7 +118,7 @@ function newsroom(home: string, args: readonly string[]): Promise<{ stdout: stri
 /** Whether `hugo` is on the PATH. */
 async function hugoVersion(): Promise<string | undefined> {
   try {
-    return (await promisify(execFile)('hugo', ['version'])).stdout.trim().split(' ')[0];
+    return (await promisify(execFile)('hugo', ['version'])).stdout.trim().split(' ')[1];
   } catch {
     return undefined;
   }
