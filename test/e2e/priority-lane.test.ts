@@ -28,7 +28,7 @@ describe('the priority lane', () => {
       ),
     );
 
-    const breakingTitle = `Breaking ${run}: harbour bridge closed`;
+    const breakingTitle = `Harbour bridge closed ${run}`;
     const breakingSlug = `breaking-${run}`;
     const droppedAt = Date.now();
     await uploadDraft(`breaking-${run}.md`, markdownDraft({ title: breakingTitle, slug: breakingSlug, section: 'World', breaking: true }, sample(7)));
@@ -39,7 +39,7 @@ describe('the priority lane', () => {
       'the breaking page',
     );
     const alerted = await eventually(
-      async () => (await readOutbox()).find((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.subject === breakingTitle),
+      async () => (await readOutbox()).find((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.subject === `Breaking: ${breakingTitle}`),
       LOADED_MACHINE_BOUND_MS,
       'the breaking alert',
     );
