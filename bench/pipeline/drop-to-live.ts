@@ -71,7 +71,7 @@ async function watchAlerted(alerts: ReturnType<typeof watchAlerts>, titles: read
  * drop-to-live latencies, then single drops into the watched folder one at a
  * time (an editor's experience), with theirs.
  */
-export async function runPipelineBenchmark({ singleDrops = 20 }: { singleDrops?: number } = {}): Promise<string> {
+export async function runPipelineBenchmark({ singleDrops = Number(process.env.BENCH_SINGLE ?? 20) }: { singleDrops?: number } = {}): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'newsroom-bench-'));
   const started = Date.now();
   const stack = await startLocalStack({
@@ -97,7 +97,8 @@ export async function runPipelineBenchmark({ singleDrops = 20 }: { singleDrops?:
     const counter = countDynamoDbRequests();
     const alerts = watchAlerts(endpoints.outboxDir);
     // The whole corpus at once, and a breaking draft dropped half-way through the uploads.
-    const burst = drafts;
+    // BENCH_BURST shrinks the burst for development (default: the whole corpus).
+    const burst = drafts.slice(0, Number(process.env.BENCH_BURST ?? drafts.length));
     const breakingTitle = 'Harbour bridge closed after ship strike';
     // Breaking alerts carry this prefix in their subject (see buildSubscriberAlert).
     const breakingSubject = snsSubject(`Breaking: ${breakingTitle}`);
