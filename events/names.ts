@@ -31,6 +31,23 @@ export function isDraftKey(key: string): boolean {
   return key.startsWith(DRAFTS_PREFIX) && DRAFT_SUFFIXES.some((suffix) => key.endsWith(suffix));
 }
 
+/**
+ * The ingest lanes behind the intake queue's triage: breaking-news drafts
+ * one at a time on the priority queue, everything else ten at a time on the
+ * bulk queue. Used by the CDK event sources and the local stand-ins.
+ */
+export const INGEST_LANES = {
+  priority: { batchSize: 1 },
+  bulk: { batchSize: 10 },
+} as const;
+
+/**
+ * How soon a breaking-news draft is live and alerted after it is dropped, even
+ * in the middle of a burst or an archive import: the priority lane's promise,
+ * measured by `npm run bench -- pipeline` and held by the e2e test.
+ */
+export const BREAKING_LIVE_WITHIN_MS = 2_000;
+
 /** Partition and sort key attribute names of the article table. */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 /** The sort key of an article's current state (its "head" item). */
@@ -60,6 +77,10 @@ export const ENV = {
   distributionId: 'DISTRIBUTION_ID',
   /** The queue render puts CDN invalidation requests on; invalidate-cdn consumes it. */
   invalidationQueueUrl: 'INVALIDATION_QUEUE_URL',
+  /** The queue triage puts breaking-news drafts on; ingest consumes it ahead of the bulk queue. */
+  priorityQueueUrl: 'PRIORITY_QUEUE_URL',
+  /** The queue triage puts every other draft notification on; ingest consumes it. */
+  bulkQueueUrl: 'BULK_QUEUE_URL',
   siteUrl: 'SITE_URL',
   publication: 'PUBLICATION_NAME',
   /** Comma-separated section names for the header navigation and the front page blocks; optional. */

@@ -4,6 +4,7 @@ import { resolveTarget } from './cli-targets';
 import { describePreview, previewDraftFile } from './preview-command';
 import { publishDrafts } from './publish-command';
 import { describeRebuild, rebuildLocalSite } from './rebuild-command';
+import { describeImport, importArchiveDir } from './import-command';
 import { localOperationsTarget, stageOperationsTarget } from './operations-target';
 import { describeSmoke, runSmokeTest } from './smoke-command';
 import { collectStatus, describeStatus } from './status-command';
@@ -27,6 +28,9 @@ Commands:
   preview FILE [--stage NAME]
                            Render a draft at an unlisted, expiring address (nothing is published) and print its URL.
   rebuild                  Re-render the whole site of the running local stack from its table.
+  import DIR [--stage NAME]
+                           Load an archive of drafts (.md/.json) as published history: original dates (publishAt, else
+                           the file's date), no alerts, one rebuild at the end; Ctrl-C stops, a rerun resumes.
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
                            reconciler does every 15 minutes on AWS.
@@ -123,6 +127,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const report = await previewDraftFile(await resolveTarget(values.stage), positionals[0] ?? '');
       console.log(describePreview(report));
       return report.status === 'previewed' ? 0 : 1;
+    }
+    case 'import': {
+      const [dir] = positionals;
+      if (!dir || positionals.length !== 1) throw new Error('import needs one DIR');
+      const { summary, seconds } = await importArchiveDir(dir, values.stage);
+      console.log(describeImport(summary, seconds));
+      return summary.interrupted ? 130 : 0;
     }
     case 'rebuild': {
       console.log(describeRebuild(await rebuildLocalSite()));

@@ -6,6 +6,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /** The Lambda functions of the pipeline. */
 export type PipelineFunctionName =
+  | 'triage-draft'
   | 'ingest-draft'
   | 'render-site'
   | 'notify-subscribers'

@@ -14,6 +14,8 @@ export const STAGE_PARAMETER_KEYS = {
   siteBucketName: 'site-bucket/name',
   intakeQueueArn: 'intake/queue-arn',
   intakeDeadLetterQueueArn: 'intake/dead-letter-queue-arn',
+  intakePriorityQueueArn: 'intake/priority-queue-arn',
+  intakeBulkQueueArn: 'intake/bulk-queue-arn',
   topicsKeyArn: 'topics/key-arn',
   alertsTopicArn: 'topics/alerts-arn',
   editorsTopicArn: 'topics/editors-arn',

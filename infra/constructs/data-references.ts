@@ -32,6 +32,8 @@ const PARAMETER_IDS: Readonly<Record<StageParameterKey | ReaderParameterKey, str
   siteBucketName: 'SiteSiteBucketName',
   intakeQueueArn: 'IntakeQueueArn',
   intakeDeadLetterQueueArn: 'IntakeDeadLetterQueueArn',
+  intakePriorityQueueArn: 'IntakePriorityQueueArn',
+  intakeBulkQueueArn: 'IntakeBulkQueueArn',
   topicsKeyArn: 'NotificationsKeyArn',
   alertsTopicArn: 'NotificationsAlertsTopicArn',
   editorsTopicArn: 'NotificationsEditorsTopicArn',
@@ -79,6 +81,10 @@ export class ImportedData extends Construct {
   readonly siteBucket: IBucket;
   readonly intakeQueue: IQueue;
   readonly intakeDeadLetterQueue: IQueue;
+  /** Breaking-news draft notifications, triaged off the intake queue. */
+  readonly intakePriorityQueue: IQueue;
+  /** Every other draft notification, triaged off the intake queue. */
+  readonly intakeBulkQueue: IQueue;
   readonly alertsTopic: ITopic;
   readonly editorsTopic: ITopic;
   readonly opsTopic: ITopic;
@@ -110,6 +116,8 @@ export class ImportedData extends Construct {
     this.streamFailureBucket = Bucket.fromBucketName(this, 'StreamFailureBucket', read('streamFailureBucketName'));
     this.intakeQueue = Queue.fromQueueArn(this, 'IntakeQueue', read('intakeQueueArn'));
     this.intakeDeadLetterQueue = Queue.fromQueueArn(this, 'IntakeDeadLetterQueue', read('intakeDeadLetterQueueArn'));
+    this.intakePriorityQueue = Queue.fromQueueArn(this, 'IntakePriorityQueue', read('intakePriorityQueueArn'));
+    this.intakeBulkQueue = Queue.fromQueueArn(this, 'IntakeBulkQueue', read('intakeBulkQueueArn'));
     this.alertsTopic = topic('alertsTopicArn', 'AlertsTopic');
     this.editorsTopic = topic('editorsTopicArn', 'EditorsTopic');
     this.opsTopic = topic('opsTopicArn', 'OpsTopic');

@@ -6,7 +6,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config';
-import { DRAFTS_PREFIX, ENV, PREVIEW_SITE_PREFIX, PREVIEWS_PREFIX, REPORTS_PREFIX, SITE_IMAGES_PREFIX } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, INGEST_LANES, PREVIEW_SITE_PREFIX, PREVIEWS_PREFIX, REPORTS_PREFIX, SITE_IMAGES_PREFIX } from '../../events/names';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 import { TABLE_INDEX_WILDCARD } from './article-store';
 import { TOPIC_KEY_WILDCARD } from './notifications';
@@ -16,8 +16,8 @@ import { BUCKET_WRITE_ACTIONS_WILDCARD } from './private-bucket';
 
 /** Properties of {@link Ingestion}. */
 export interface IngestionProps {
-  /** The intake queue of draft notifications. */
-  readonly queue: IQueue;
+  /** The lanes of triaged draft notifications: breaking news (priority) and the rest (bulk). */
+  readonly lanes: { readonly priority: IQueue; readonly bulk: IQueue };
   readonly draftsBucket: IBucket;
   readonly table: ITable;
   readonly editorsTopic: ITopic;
@@ -34,8 +34,9 @@ export interface IngestionProps {
 }
 
 /**
- * The ingest function on the intake queue: batches of up to ten draft
- * notifications with partial batch failures. It reads `drafts/` and
+ * The ingest function on the two lanes triage fills: breaking drafts one at
+ * a time from the priority queue, the rest in batches of up to ten from the
+ * bulk queue, with partial batch failures. It reads `drafts/` and
  * `previews/`, writes reports under `reports/`, copies images to the site's
  * `assets/images/` and previews to its `preview/`, writes the table and
  * tells editors; nothing else.
@@ -63,7 +64,10 @@ export class Ingestion extends Construct {
     if (props.takeaways?.provider === 'bedrock') {
       for (const statement of bedrockInvokeStatements(this, props.takeaways.modelId)) this.function.addToRolePolicy(statement);
     }
-    this.function.addEventSource(new SqsEventSource(props.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    // Two event source mappings, each with its own pollers: a breaking draft never queues behind a burst.
+    for (const lane of ['priority', 'bulk'] as const) {
+      this.function.addEventSource(new SqsEventSource(props.lanes[lane], { batchSize: INGEST_LANES[lane].batchSize, reportBatchItemFailures: true }));
+    }
     // Reads a named draft only: no listing or bucket metadata (grantRead would add s3:List* and s3:GetBucket* on the bucket).
     this.function.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.draftsBucket.arnForObjects(`${DRAFTS_PREFIX}*`)] }),

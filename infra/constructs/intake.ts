@@ -26,15 +26,20 @@ export interface IntakeProps {
  * Where drafts come in: the versioned drafts bucket, and the intake queue
  * (with its dead-letter queue) that receives the bucket's created and removed
  * events for draft files under `drafts/` only, so reports written under
- * `reports/` never loop back.
+ * `reports/` never loop back. Triage moves each notification on to the
+ * priority queue (breaking news) or the bulk queue, which ingest consumes.
  */
 export class Intake extends Construct {
   /** Editors drop drafts here, under `drafts/`. */
   readonly draftsBucket: PrivateBucket;
   /** Draft notifications, consumed by the ingest function. */
   readonly queue: Queue;
-  /** Notifications that failed {@link INTAKE_MAX_RECEIVE_COUNT} times. */
+  /** Notifications that failed {@link INTAKE_MAX_RECEIVE_COUNT} times, on the intake queue or a lane. */
   readonly deadLetterQueue: Queue;
+  /** Breaking-news draft notifications, triaged off the intake queue; ingested first. */
+  readonly priorityQueue: Queue;
+  /** Every other draft notification, triaged off the intake queue. */
+  readonly bulkQueue: Queue;
 
   constructor(scope: Construct, id: string, props: IntakeProps) {
     super(scope, id);
@@ -49,13 +54,17 @@ export class Intake extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: INTAKE_VISIBILITY_TIMEOUT,
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INTAKE_MAX_RECEIVE_COUNT },
-    });
+    const workQueue = (queueId: string) =>
+      new Queue(this, queueId, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: INTAKE_VISIBILITY_TIMEOUT,
+        retentionPeriod: Duration.days(4),
+        deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: INTAKE_MAX_RECEIVE_COUNT },
+      });
+    this.queue = workQueue('Queue');
+    this.priorityQueue = workQueue('PriorityQueue');
+    this.bulkQueue = workQueue('BulkQueue');
     const destination = new SqsDestination(this.queue);
     for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED]) {
       for (const suffix of DRAFT_SUFFIXES) {

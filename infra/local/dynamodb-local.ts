@@ -27,6 +27,14 @@ const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb/loopback-launcher.java
  * launcher (`dynamodb/loopback-launcher.java`, compiled once into the temp
  * folder) sets the host before it starts. Telemetry is off. Differences from
  * AWS: one region, no IAM, streams keep records only while the process has them.
+ *
+ * Speed settings, each chosen so that nothing observable changes:
+ * - `-dbPath`, not `-inMemory`: state survives a restart, as the README promises.
+ * - `-sharedDb`: one database file for every credential and region, so the CLI and the functions see the same tables.
+ * - `-delayTransientStatuses` stays off (its default): tables and indexes are ACTIVE at once instead of after a delay.
+ * - no `-optimizeDbBeforeStartup`: it only compacts after many table deletions, and lengthens every start.
+ * - JVM flags left at their defaults: no GC or JIT setting has been measured to help (not yet measured on a
+ *   quiet machine); the requests per publish, which `npm run bench -- pipeline` counts, are what the JVM spends on.
  */
 export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; port: number }): Promise<DynamoDbLocal> {
   await mkdir(dataDir, { recursive: true });

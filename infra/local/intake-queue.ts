@@ -20,11 +20,20 @@ export interface IntakeQueueOptions {
   /** Delay before a failed message is visible again, in ms. @default 500 */
   readonly visibilityTimeoutMs?: number;
   readonly onDeadLetter?: (record: SQSRecord, error: string) => void;
+  /**
+   * While this answers true, no new batch starts (batches in flight finish): the bulk lane yields to the
+   * priority lane, because locally both share one process and one DynamoDB Local, which on AWS scale apart.
+   */
+  readonly holdWhile?: () => boolean;
 }
 
 /** An in-process stand-in for an SQS queue with an event source mapping. */
 export interface IntakeQueue {
   send(body: string): void;
+  /** Whether a message is waiting or in flight. */
+  busy(): boolean;
+  /** Starts waiting batches again (after a `holdWhile` hold ends). */
+  resume(): void;
   /** Resolves when no message is waiting or in flight. */
   drained(): Promise<void>;
   stop(): Promise<void>;
@@ -73,7 +82,7 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
     timer = undefined;
     if (stopped) return;
     const now = Date.now();
-    while (inFlight < concurrency) {
+    while (inFlight < concurrency && !options.holdWhile?.()) {
       const batch = waiting.filter((message) => message.visibleAt <= now).slice(0, batchSize);
       if (batch.length === 0) break;
       for (const message of batch) waiting.splice(waiting.indexOf(message), 1);
@@ -83,7 +92,7 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
         schedule();
       });
     }
-    if (inFlight === 0) {
+    if (inFlight === 0 && !options.holdWhile?.()) {
       const next = Math.min(...waiting.map((message) => message.visibleAt));
       if (Number.isFinite(next)) schedule(next - now);
       settleIdle();
@@ -125,6 +134,8 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
       waiting.push({ id: randomUUID(), body, receiveCount: 0, visibleAt: Date.now() });
       schedule();
     },
+    busy: () => waiting.length > 0 || inFlight > 0,
+    resume: () => schedule(),
     drained() {
       return new Promise((resolve) => {
         idleWaiters.push(resolve);

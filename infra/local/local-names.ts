@@ -5,6 +5,10 @@ export const LOCAL_NAMES = {
   tableName: 'newsroom-articles',
   distributionId: 'ELOCALNEWSROOM',
   intakeQueue: 'newsroom-intake',
+  /** Breaking-news drafts, triaged off the intake queue. */
+  priorityQueue: 'newsroom-intake-priority',
+  /** Every other draft notification, triaged off the intake queue. */
+  bulkQueue: 'newsroom-intake-bulk',
   invalidationQueue: 'newsroom-invalidations',
   subscriberTable: 'newsroom-subscribers',
   /** The queue the alerts topic delivers to (raw) for the email planner. */

@@ -3,7 +3,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DRAFTS_PREFIX, ENV, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
+import { DRAFTS_PREFIX, ENV, INGEST_LANES, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
 import { streamFailureRecord } from '../../events/stream-failure-record';
 import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
@@ -14,6 +14,7 @@ import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
+import type { SQSRecord } from 'aws-lambda';
 import { createIntakeQueue, sqsEventOf } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
@@ -152,10 +153,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stoppers.push(() => cloudfront.close());
     let enqueueInvalidation: (body: string) => void = () => undefined;
+    const lanes: Record<'priority' | 'bulk', (body: string) => void> = { priority: () => undefined, bulk: () => undefined };
     const sqs = await startSqsEndpoint({
       port: options.sqsPort ?? 9914,
       queues: {
         [LOCAL_NAMES.intakeQueue]: (body) => enqueue(body),
+        [LOCAL_NAMES.priorityQueue]: (body) => lanes.priority(body),
+        [LOCAL_NAMES.bulkQueue]: (body) => lanes.bulk(body),
         [LOCAL_NAMES.invalidationQueue]: (body) => enqueueInvalidation(body),
       },
     });
@@ -173,6 +177,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.siteUrl]: cdn.url,
       [ENV.distributionId]: LOCAL_NAMES.distributionId,
       [ENV.invalidationQueueUrl]: invalidationQueueUrl,
+      [ENV.priorityQueueUrl]: sqs.queueUrl(LOCAL_NAMES.priorityQueue),
+      [ENV.bulkQueueUrl]: sqs.queueUrl(LOCAL_NAMES.bulkQueue),
       AWS_ENDPOINT_URL_CLOUDFRONT: cloudfront.url,
       AWS_ENDPOINT_URL_SQS: sqs.url,
     });
@@ -208,18 +214,54 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
       [ENV.publishTargetArn]: LOCAL_NAMES.publishTargetArn,
     });
+    const { handler: triage } = await import('../../functions/triage-draft/handler');
     const { handler: ingest } = await import('../../functions/ingest-draft/handler');
+    // A module instance of its own, as a separate Lambda instance on AWS: its own clients and sockets, so a breaking
+    // draft's requests never queue behind a burst's in one shared connection pool.
+    const { handler: ingestPriority } = (await import(
+      // @ts-expect-error A query string makes Node load a second instance of the same module.
+      '../../functions/ingest-draft/handler.ts?lane=priority'
+    )) as typeof import('../../functions/ingest-draft/handler');
     const { handler: render } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
     const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
 
+    const deadLettered = (record: SQSRecord, error: string) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`);
+    // Intake → triage → the priority lane (breaking drafts, one at a time, on a slot of its own) or the bulk lane.
     const queue = createIntakeQueue({
-      handler: (event) => ingest(event, lambdaContext('ingest-draft')),
+      handler: (event) => triage(event, lambdaContext('triage-draft')),
       deadLetterDir: paths.deadLetters,
-      onDeadLetter: (record, error) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`),
+      onDeadLetter: deadLettered,
     });
+    const ingestLane = (handler: typeof ingest, batchSize: number, concurrency: number, holdWhile?: () => boolean) =>
+      createIntakeQueue({
+        handler: (event) => handler(event, lambdaContext('ingest-draft')),
+        deadLetterDir: paths.deadLetters,
+        onDeadLetter: deadLettered,
+        batchSize,
+        concurrency,
+        holdWhile,
+      });
+    const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
+    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, () => priorityLane.busy());
     enqueue = (body) => queue.send(body);
-    stoppers.push(() => queue.stop());
+    lanes.priority = (body) => priorityLane.send(body);
+    // The bulk lane holds while the priority lane is busy; it looks again once the priority lane drains.
+    const resumeBulk = async (): Promise<void> => {
+      await priorityLane.drained();
+      bulkLane.resume();
+    };
+    const sendPriority = lanes.priority;
+    lanes.priority = (body) => {
+      sendPriority(body);
+      void resumeBulk();
+    };
+    lanes.bulk = (body) => bulkLane.send(body);
+    stoppers.push(
+      () => queue.stop(),
+      () => priorityLane.stop(),
+      () => bulkLane.stop(),
+    );
     const invalidations = createIntakeQueue({
       handler: (event) => invalidateCdn(event, lambdaContext('invalidate-cdn')),
       deadLetterDir: paths.invalidationDeadLetters,
@@ -300,6 +342,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // Intake feeds the stream, the stream the alert queues, and nothing feeds back, so two quiet passes suffice.
         for (let pass = 0; pass < 2; pass++) {
           await queue.drained();
+          await priorityLane.drained();
+          await bulkLane.drained();
           await poller.idle();
           await invalidations.drained();
           await subscribers?.drained();

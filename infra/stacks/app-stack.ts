@@ -8,6 +8,7 @@ import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
 import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
+import { Triage } from '../constructs/triage';
 import { Monitoring } from '../constructs/monitoring';
 import { ReaderAlerts, type ReaderFunctionName } from '../constructs/reader-alerts';
 import { SUBSCRIBER_INDEX_WILDCARD } from '../constructs/subscriber-table';
@@ -39,6 +40,7 @@ export interface AppStackProps extends StackProps {
  * stage's SSM parameters (`ImportedData`), so it imports no export.
  */
 export class AppStack extends Stack {
+  readonly triage: Triage;
   readonly ingestion: Ingestion;
   readonly rendering: Rendering;
   readonly invalidation: CdnInvalidation;
@@ -61,8 +63,17 @@ export class AppStack extends Stack {
     const logRetention = config.logRetentionDays as RetentionDays;
     const fn = (serviceName: string, entry: string) => ({ serviceName, entry, logRetention });
 
+    this.triage = new Triage(this, 'Triage', {
+      intake: {
+        draftsBucket: data.draftsBucket,
+        queue: data.intakeQueue,
+        priorityQueue: data.intakePriorityQueue,
+        bulkQueue: data.intakeBulkQueue,
+      },
+      function: fn('triage-draft', entries['triage-draft']),
+    });
     this.ingestion = new Ingestion(this, 'Ingestion', {
-      queue: data.intakeQueue,
+      lanes: { priority: data.intakePriorityQueue, bulk: data.intakeBulkQueue },
       draftsBucket: data.draftsBucket,
       table: data.articleTable,
       editorsTopic: data.editorsTopic,
@@ -125,6 +136,7 @@ export class AppStack extends Stack {
       opsTopic: data.opsTopic,
       dashboardName: `Newsroom-${config.name}`,
       functions: [
+        { name: 'TriageDraft', function: this.triage.function },
         { name: 'IngestDraft', function: this.ingestion.function },
         { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
         { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
@@ -137,7 +149,7 @@ export class AppStack extends Stack {
         PublishScheduledFailures: data.publishSchedules.deadLetterQueue,
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
-      workQueues: { Intake: data.intakeQueue },
+      workQueues: { Intake: data.intakeQueue, IntakePriority: data.intakePriorityQueue, IntakeBulk: data.intakeBulkQueue },
       givenUp: {
         RenderSiteFailures: this.rendering.consumer.givenUpMetric,
         NotifySubscribersFailures: this.alerting.consumer.givenUpMetric,
@@ -149,6 +161,7 @@ export class AppStack extends Stack {
 /** The real handler entries, `functions/<name>/handler.ts`. */
 export function defaultFunctionEntries(): FunctionEntries {
   return {
+    'triage-draft': functionEntry('triage-draft'),
     'ingest-draft': functionEntry('ingest-draft'),
     'render-site': functionEntry('render-site'),
     'notify-subscribers': functionEntry('notify-subscribers'),

@@ -103,6 +103,8 @@ export class DataStack extends Stack {
         siteBucketName: site.siteBucket.bucketName,
         intakeQueueArn: intake.queue.queueArn,
         intakeDeadLetterQueueArn: intake.deadLetterQueue.queueArn,
+        intakePriorityQueueArn: intake.priorityQueue.queueArn,
+        intakeBulkQueueArn: intake.bulkQueue.queueArn,
         topicsKeyArn: notifications.key.keyArn,
         alertsTopicArn: notifications.alertsTopic.topicArn,
         editorsTopicArn: notifications.editorsTopic.topicArn,

@@ -10,6 +10,8 @@ const configSchema = z.object({
   editorsTopicArn: z.string().check(z.minLength(1)),
   distributionId: z.optional(z.string().check(z.minLength(1))),
   invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
+  priorityQueueUrl: z.optional(z.string().check(z.minLength(1))),
+  bulkQueueUrl: z.optional(z.string().check(z.minLength(1))),
   siteUrl: z.pipe(
     z.url(),
     z.transform((url) => url.replace(/\/+$/, '')),

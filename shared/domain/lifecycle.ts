@@ -195,6 +195,15 @@ export function savedVersionState(scheduled: boolean): Pick<ArticleHead, 'status
   return scheduled ? { status: 'scheduled', stage: STAGES.scheduled } : { status: 'published', stage: STAGES.render };
 }
 
+/**
+ * Status and stage of an article imported from an archive as history: already
+ * published and done (no stream consumer wakes for it, so nothing renders it
+ * one by one and no alert is owed); the import renders the site once at the end.
+ */
+export function importedVersionState(): Pick<ArticleHead, 'status' | 'stage' | 'alertDue' | 'wentLive'> {
+  return { status: 'published', stage: STAGES.done, alertDue: false, wentLive: true };
+}
+
 function transitionOf<E extends LifecycleEvent>(event: E): Transition<E> {
   return LIFECYCLE[event.type] as unknown as Transition<E>;
 }

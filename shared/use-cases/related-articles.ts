@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../ports/article-store';
-import type { RelatedIndex } from '../ports/related-index';
+import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import { NO_DEADLINE, type Deadline } from '../domain/deadline';
 import {
@@ -57,6 +57,17 @@ export async function findRelated(
   return { links: scored.map(toRelatedLink), scored, terms, vocabulary, query, ranked, averageLength: average };
 }
 
+/** What the index stores of an article version whose related links `plan` found. */
+export function indexedDocumentOf(head: ArticleHead, plan: RelatedPlan): IndexedDocument {
+  return {
+    article: { ...head, length: plan.terms.length, query: plan.query.weights, selfScore: plan.query.selfScore },
+    version: head.version,
+    postings: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
+    vocabulary: plan.vocabulary,
+    related: plan.scored,
+  };
+}
+
 /** What {@link publishRelated} changed. */
 export interface PublishRelatedResult {
   readonly indexed: 'indexed' | 'unchanged';
@@ -77,13 +88,7 @@ export async function publishRelated(
   plan: RelatedPlan,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
 ): Promise<PublishRelatedResult> {
-  const indexed = await deps.index.indexArticle({
-    article: { ...head, length: plan.terms.length, query: plan.query.weights, selfScore: plan.query.selfScore },
-    version: head.version,
-    postings: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
-    vocabulary: plan.vocabulary,
-    related: plan.scored,
-  });
+  const indexed = await deps.index.indexArticle(indexedDocumentOf(head, plan));
   const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
   if (candidates.length === 0) return { indexed, neighbours: [] };
   const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));

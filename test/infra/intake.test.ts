@@ -88,3 +88,18 @@ describe('intake queue', () => {
     });
   });
 });
+
+describe('ingest lanes', () => {
+  it('triage consumes the intake queue and ingest consumes the priority queue one draft at a time and the bulk queue ten at a time', () => {
+    const app = stage.stacks.app;
+    const mappings = Object.values(stage.app.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+    const queueArn = (queue: { node: { defaultChild: unknown } }) => stage.stacks.data.getLogicalId(queue.node.defaultChild as never);
+    const functionOf = (fn: { node: { defaultChild: unknown } }) => app.getLogicalId(fn.node.defaultChild as never);
+    const sourceOf = (m: { EventSourceArn: unknown }) => JSON.stringify(m.EventSourceArn);
+    const mappingFor = (queue: { node: { defaultChild: unknown } }) => mappings.filter((m) => sourceOf(m).includes(queueArn(queue)));
+    const intake = stage.stacks.data.intake;
+    expect(mappingFor(intake.queue).map((m) => m.FunctionName.Ref)).toEqual([functionOf(app.triage.function)]);
+    expect(mappingFor(intake.priorityQueue).map((m) => [m.FunctionName.Ref, m.BatchSize])).toEqual([[functionOf(app.ingestion.function), 1]]);
+    expect(mappingFor(intake.bulkQueue).map((m) => [m.FunctionName.Ref, m.BatchSize])).toEqual([[functionOf(app.ingestion.function), 10]]);
+  });
+});

@@ -29,9 +29,9 @@ describe('monitoring', () => {
     expect(givenUp.some((d) => /AlertingConsumerFunctionDynamoDBEventSource/.test(d))).toBe(true);
   });
 
-  it('alarms on errors and throttles of every function', () => {
-    expect(alarmsOn('Errors')).toHaveLength(6);
-    expect(alarmsOn('Throttles')).toHaveLength(6);
+  it('alarms on errors and throttles of every function (triage, ingest, render, notify, publish, invalidate, reconcile)', () => {
+    expect(alarmsOn('Errors')).toHaveLength(7);
+    expect(alarmsOn('Throttles')).toHaveLength(7);
   });
 
   it('alarms on errors and throttles of the publish-scheduled function', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { draftReportSchema, type DraftReport } from '../../events/draft-report';
 import type { Endpoints } from '../../infra/local/endpoints';
+import { localPaths, type LocalPaths } from '../../infra/local/local-paths';
 import { snsDeliverySchema, type SnsDelivery } from '../../infra/local/sns/outbox';
 import { fetchSentMail, type SentMail } from '../../infra/local/sent-mail';
 
@@ -46,6 +47,13 @@ export async function uploadDraft(name: string, body: string | Uint8Array): Prom
  * publish has taken longer than the 20 s this used to be.
  */
 export const PIPELINE_WAIT_MS = 60_000;
+
+/** The state folders of the stack the test global setup started. */
+export function testStackPaths(): LocalPaths {
+  const home = process.env.NEWSROOM_TEST_SCRATCH;
+  if (!home) throw new Error('NEWSROOM_TEST_SCRATCH is not set: run under the test global setup');
+  return localPaths(home);
+}
 
 /** Polls until `probe` returns a value, or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = PIPELINE_WAIT_MS, what = 'condition'): Promise<T> {

@@ -4,16 +4,11 @@ import type { ArticleQueries } from '../../../shared/ports/article-store';
 import { localOperationsTarget } from '../../../infra/cli/operations-target';
 import { collectStatus, describeStatus, STUCK_AFTER_MS } from '../../../infra/cli/status-command';
 import { buildTimeline, describeTimeline, dropToLive } from '../../../infra/cli/timeline-command';
-import { localPaths } from '../../../infra/local/local-paths';
 import { articleHead } from '../../support/article-fixtures';
-import { eventually, PIPELINE_WAIT_MS, uploadDraft } from '../../support/local-stack-client';
+import { eventually, PIPELINE_WAIT_MS, uploadDraft, testStackPaths } from '../../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from '../../e2e/drafts';
 
-const stackPaths = () => {
-  const home = process.env.NEWSROOM_TEST_SCRATCH;
-  if (!home) throw new Error('NEWSROOM_TEST_SCRATCH is not set: run under the test global setup');
-  return localPaths(home);
-};
+const stackPaths = testStackPaths;
 
 describe('newsroom status', () => {
   it('flags a head that has waited in a stage longer than the limit, and not a fresh one', async () => {

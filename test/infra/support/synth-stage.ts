@@ -42,6 +42,7 @@ export function synthStage(config: StageConfig = testStageConfig()): Synthesized
   const app = new App({ outdir: scratchDir('cdk.out-'), context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const stacks = addStage(app, config, {
     entries: {
+      'triage-draft': HELLO_ENTRY,
       'ingest-draft': HELLO_ENTRY,
       'render-site': HELLO_ENTRY,
       'notify-subscribers': HELLO_ENTRY,

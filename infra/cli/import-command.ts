@@ -1,0 +1,207 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { DRAFT_SUFFIXES, ENV } from '../../events/names';
+import { createArchiveStore } from '../../shared/adapters/archive-store';
+import { createArchiveReader, createArticleLists } from '../../shared/adapters/article-lists';
+import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
+import { createMemoryRelatedIndex } from '../../shared/adapters/memory-related-index';
+import { createRelatedIndex } from '../../shared/adapters/related-index';
+import { createSiteBucket } from '../../shared/adapters/site-bucket';
+import { createAwsClients } from '../../shared/config/aws-clients';
+import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
+import { type ArchiveFile, type ImportPhase, type ImportSummary, importArchive } from '../../shared/use-cases/import-archive';
+import { type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
+import { resolveStageOutputs, type StackDescription, stageStackNames } from '../config/stage-outputs';
+import { readEndpoints } from '../local/endpoints';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
+import { localPaths } from '../local/local-paths';
+import { stageTableName } from './stage-resources';
+
+/** Where an import or a rebuild writes: the table, the site bucket and the CDN of the local stack or a stage. */
+export interface SiteTarget {
+  readonly clients: ReturnType<typeof createAwsClients>;
+  readonly tableName: string;
+  readonly siteBucket: string;
+  readonly distributionId: string;
+  readonly siteUrl: string;
+}
+
+/** The running local stack, from its `endpoints.json`. */
+export async function localSiteTarget(paths = localPaths()): Promise<SiteTarget> {
+  const endpoints = await readEndpoints(paths.endpointsFile).catch(() => {
+    throw new Error(`No local stack is running (no ${paths.endpointsFile}). Start one with: npm start`);
+  });
+  process.env.AWS_REGION ??= LOCAL_REGION;
+  process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
+  const clients = createAwsClients({
+    ...process.env,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_CLOUDFRONT: endpoints.cloudfront,
+  });
+  return {
+    clients,
+    tableName: endpoints.tableName,
+    siteBucket: endpoints.siteBucket,
+    distributionId: endpoints.distributionId,
+    siteUrl: endpoints.site,
+  };
+}
+
+/** A deployed stage, from its CloudFormation outputs and resources, with the caller's AWS credentials. */
+export async function stageSiteTarget(stage: string, cloudformation = new CloudFormationClient({})): Promise<SiteTarget> {
+  const names = stageStackNames(stage);
+  const stacks: StackDescription[] = [];
+  for (const StackName of [names.data, names.app])
+    stacks.push(...((await cloudformation.send(new DescribeStacksCommand({ StackName }))).Stacks ?? []));
+  const outputs = resolveStageOutputs(stacks, stage);
+  return {
+    clients: createAwsClients(),
+    tableName: await stageTableName(stage, cloudformation),
+    siteBucket: outputs.siteBucketName,
+    distributionId: outputs.distributionId,
+    siteUrl: outputs.siteUrl,
+  };
+}
+
+/** Re-renders a target's whole site from its table (see `rebuildSite`). */
+export function rebuildTargetSite(
+  target: SiteTarget,
+  onProgress?: (phase: 'lists' | 'pages', done: number, total: number) => void,
+): Promise<RebuildSummary> {
+  const table = { client: target.clients.dynamodb, tableName: target.tableName };
+  return rebuildSite({
+    archive: createArchiveReader(table),
+    lists: createArticleLists(table),
+    site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
+    cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
+    siteConfig: siteConfigOf(readRuntimeConfig(['siteUrl', 'publication'], { ...process.env, [ENV.siteUrl]: target.siteUrl })),
+    onProgress,
+  });
+}
+
+/** Every draft file (`.md`, `.json`) under `dir`, with its path inside it and its modification time. */
+export async function readArchiveDir(dir: string): Promise<ArchiveFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && DRAFT_SUFFIXES.some((suffix) => entry.name.endsWith(suffix)))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      path: relative(dir, file).split(sep).join('/'),
+      bytes: await readFile(file),
+      modifiedAt: (await stat(file)).mtime.toISOString(),
+    })),
+  );
+}
+
+const PHASE_LABELS: Record<ImportPhase | 'lists' | 'pages', string> = {
+  prepare: 'prepare',
+  write: 'write  ',
+  index: 'index  ',
+  lists: 'lists  ',
+  pages: 'pages  ',
+};
+
+/**
+ * A progress bar on stderr (cli-progress): phase, bar, count, rate and ETA,
+ * redrawn in place on a terminal and printed once per phase otherwise.
+ */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
+  update: (phase: ImportPhase | 'lists' | 'pages', done: number, total: number) => void;
+  stop: () => void;
+} {
+  let bar: SingleBar | undefined;
+  let current = '';
+  let phaseStart = Date.now();
+  return {
+    update(phase, done, total) {
+      if (phase !== current) {
+        bar?.stop();
+        current = phase;
+        phaseStart = Date.now();
+        bar = new SingleBar({
+          stream,
+          format: `${PHASE_LABELS[phase]} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}`,
+          barsize: 30,
+          etaBuffer: 200,
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+          hideCursor: true,
+        });
+        bar.start(total, 0, { rate: '0' });
+      }
+      const elapsed = (Date.now() - phaseStart) / 1000;
+      bar?.update(done, { rate: elapsed > 0 ? (done / elapsed).toFixed(0) : '0' });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+/** Options of {@link runImport}. */
+export interface RunImportOptions {
+  readonly onProgress?: (phase: ImportPhase | 'lists' | 'pages', done: number, total: number) => void;
+  readonly stopRequested?: () => boolean;
+  readonly chunkSize?: number;
+}
+
+/** Imports archive files into a target's table and related index, then rebuilds its site once. */
+export function runImport(target: SiteTarget, files: readonly ArchiveFile[], options: RunImportOptions = {}): Promise<ImportSummary> {
+  const table = { client: target.clients.dynamodb, tableName: target.tableName };
+  return importArchive(
+    {
+      store: createArchiveStore(table),
+      related: createRelatedIndex(table),
+      scratch: createMemoryRelatedIndex(),
+      rebuild: () => rebuildTargetSite(target, options.onProgress),
+      onProgress: options.onProgress,
+      stopRequested: options.stopRequested,
+      chunkSize: options.chunkSize,
+    },
+    files,
+  );
+}
+
+/** The summary lines printed after an import. */
+export function describeImport(summary: ImportSummary, seconds: number): string {
+  const lines = [
+    `${summary.interrupted ? 'Interrupted' : 'Imported'}: ${summary.imported} new, ${summary.alreadyPresent} already present, ${summary.rejected.length} rejected of ${summary.files} files in ${seconds.toFixed(1)} s (${((summary.imported + summary.alreadyPresent) / Math.max(seconds, 0.001)).toFixed(0)} articles/s)${summary.rebuilt ? '; the site was rebuilt.' : '.'}`,
+    ...summary.rejected.map(
+      (entry) => `  rejected ${entry.path}: ${entry.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`,
+    ),
+  ];
+  if (summary.interrupted) lines.push('Run the same command again to resume: articles already written are skipped.');
+  return lines.join('\n');
+}
+
+/**
+ * `newsroom import DIR [--stage S]`: loads the archive in DIR as published
+ * history (see `importArchive`), with a progress bar; Ctrl-C stops between
+ * chunks, keeping what was written.
+ */
+export async function importArchiveDir(dir: string, stage: string | undefined): Promise<{ summary: ImportSummary; seconds: number }> {
+  const started = Date.now();
+  const target = stage ? await stageSiteTarget(stage) : await localSiteTarget();
+  const files = await readArchiveDir(dir);
+  const progress = createProgress();
+  let stop = false;
+  const onInterrupt = () => {
+    if (stop) process.exit(130);
+    stop = true;
+    process.stderr.write('\nStopping after the current chunk (Ctrl-C again to quit at once)…\n');
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    const summary = await runImport(target, files, { onProgress: progress.update, stopRequested: () => stop });
+    return { summary, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onInterrupt);
+  }
+}

@@ -1,0 +1,57 @@
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+const MAX_BATCH_GET = 100;
+const MAX_BATCH_WRITE = 25;
+const MAX_ATTEMPTS = 8;
+
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+
+/** Reads items by key, 100 per BatchGetItem, retrying unprocessed keys with backoff. Missing items are left out. */
+export async function batchGetAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly Record<string, string>[],
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += MAX_BATCH_GET) {
+    let pending: Record<string, unknown>[] = keys.slice(start, start + MAX_BATCH_GET);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} key(s) unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await backoff(attempt);
+      const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      items.push(...(response.Responses?.[tableName] ?? []));
+      pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  }
+  return items;
+}
+
+/**
+ * Puts items, 25 per BatchWriteItem, `concurrency` requests in flight,
+ * retrying unprocessed items with backoff. Unconditional: the caller has
+ * checked what must not be overwritten.
+ */
+export async function batchPutAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Record<string, unknown>[],
+  concurrency = 4,
+): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < items.length; start += MAX_BATCH_WRITE) batches.push(items.slice(start, start + MAX_BATCH_WRITE));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let pending = (batches[next++] ?? []).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} item(s) unprocessed after ${attempt} attempts`);
+        if (attempt > 0) await backoff(attempt);
+        const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
+          request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+}

@@ -1,0 +1,200 @@
+import { MAX_DRAFT_BYTES } from '../../events/names';
+import type { ArticleHead, DraftProblem } from '../domain/article';
+import { parseDraft } from '../domain/draft';
+import { importedVersionState } from '../domain/lifecycle';
+import { articleIdFor, sha256 } from '../domain/publishing/article-id';
+import { planNextVersion } from '../domain/publishing/next-version';
+import { DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
+import type { ArchiveStore } from '../ports/archive-store';
+import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
+import { findRelated, indexedDocumentOf, publishRelated } from './related-articles';
+import { chooseTakeaways } from './takeaway-provider';
+
+/** One draft file of an archive. */
+export interface ArchiveFile {
+  /** Path inside the archive folder, with `/` separators: the article's draft key is `drafts/<path>`. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** ISO 8601: the article's original date when the draft has no `publishAt`. */
+  readonly modifiedAt: string;
+}
+
+/** A phase of an import, for progress reports. */
+export type ImportPhase = 'prepare' | 'write' | 'index';
+
+/** What an archive import needs. */
+export interface ImportDependencies {
+  readonly store: ArchiveStore;
+  /** The live related index the imported articles join. */
+  readonly related: RelatedIndex;
+  /**
+   * An empty in-memory index to rank the archive's own related links in, so
+   * that preparing the archive reads nothing from the table.
+   */
+  readonly scratch: RelatedIndex;
+  /** Renders the whole site once, after the last article is written. */
+  readonly rebuild: () => Promise<unknown>;
+  readonly onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** Asked between chunks: true stops the import (Ctrl-C); what was written stays and a rerun resumes. */
+  readonly stopRequested?: () => boolean;
+  readonly now?: () => Date;
+  /** Articles per chunk of reads and writes. @default 100 */
+  readonly chunkSize?: number;
+  /** Index writes in flight. @default 8 */
+  readonly indexConcurrency?: number;
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  readonly files: number;
+  readonly imported: number;
+  /** Already in the table with the same bytes (an earlier, interrupted run wrote them). */
+  readonly alreadyPresent: number;
+  readonly rejected: ReadonlyArray<{ readonly path: string; readonly problems: readonly DraftProblem[] }>;
+  readonly interrupted: boolean;
+  /** Whether the site was rebuilt (not after an interruption, nor when nothing was imported). */
+  readonly rebuilt: boolean;
+}
+
+interface Prepared {
+  readonly file: ArchiveFile;
+  head: ArticleHead;
+  document?: IndexedDocument;
+}
+
+/**
+ * Loads an archive of drafts as already-published history: each valid draft
+ * becomes an article published at its original date (`publishAt`, else the
+ * file's modification time), in stage `done` with no alert owed, so no stream
+ * consumer renders or alerts it; related links are ranked among the archive
+ * in memory (oldest first, older articles gaining newer close matches), the
+ * heads are written in bulk, the articles join the live related index, and
+ * the site is rendered once at the end. Resumable: an article already stored
+ * with the same bytes is skipped; one stored with other bytes (live history)
+ * is never overwritten.
+ */
+export async function importArchive(deps: ImportDependencies, files: readonly ArchiveFile[]): Promise<ImportSummary> {
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const chunkSize = deps.chunkSize ?? 100;
+  const rejected: Array<{ path: string; problems: DraftProblem[] }> = [];
+  const reject = (file: ArchiveFile, message: string, path = '') => rejected.push({ path: file.path, problems: [{ path, message }] });
+
+  const prepared: Prepared[] = [];
+  const slugs = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    deps.onProgress?.('prepare', index + 1, files.length);
+    const head = await prepareArticle(file, now);
+    if ('problems' in head) rejected.push({ path: file.path, problems: head.problems });
+    else if (slugs.has(head.slug)) reject(file, `The slug "${head.slug}" is taken by ${slugs.get(head.slug)} in the same archive.`, 'slug');
+    else {
+      slugs.set(head.slug, file.path);
+      prepared.push({ file, head });
+    }
+  }
+  prepared.sort((a, b) => a.head.publishedAt.localeCompare(b.head.publishedAt) || a.head.id.localeCompare(b.head.id));
+  await rankRelated(deps.scratch, prepared);
+
+  let imported = 0;
+  let alreadyPresent = 0;
+  let written = 0;
+  const joined: Prepared[] = [];
+  for (let start = 0; start < prepared.length; start += chunkSize) {
+    if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
+    const chunk = prepared.slice(start, start + chunkSize);
+    const stored = await deps.store.storedArticles(chunk.map((entry) => entry.head.id));
+    const holders = await deps.store.slugHolders(chunk.map((entry) => entry.head.slug));
+    const fresh: Prepared[] = [];
+    for (const entry of chunk) {
+      const existing = stored.get(entry.head.id);
+      const holder = holders.get(entry.head.slug);
+      if (existing?.sourceHash === entry.head.sourceHash) {
+        alreadyPresent++;
+        joined.push(entry);
+      } else if (existing) reject(entry.file, 'The article is already on the site with other content; the archive does not overwrite it.');
+      else if (holder && holder !== entry.head.id)
+        reject(entry.file, `The slug "${entry.head.slug}" is taken on the site; set another slug.`, 'slug');
+      else fresh.push(entry);
+    }
+    await deps.store.writeArticles(fresh.map((entry) => entry.head));
+    imported += fresh.length;
+    joined.push(...fresh);
+    written += chunk.length;
+    deps.onProgress?.('write', written, prepared.length);
+  }
+
+  // Indexing is idempotent ('unchanged' for an indexed version), so a resumed run repeats it for every article.
+  let indexed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < joined.length && !deps.stopRequested?.()) {
+      const entry = joined[next++];
+      if (entry?.document) await deps.related.indexArticle(entry.document);
+      deps.onProgress?.('index', ++indexed, joined.length);
+    }
+  };
+  await Promise.all(Array.from({ length: deps.indexConcurrency ?? 8 }, worker));
+  if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
+  const rebuild = imported > 0;
+  if (rebuild) await deps.rebuild();
+  return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: rebuild };
+}
+
+/** A valid archive draft as a published, done head (related links still empty), or its problems. */
+async function prepareArticle(file: ArchiveFile, now: string): Promise<ArticleHead | { problems: DraftProblem[] }> {
+  const draftKey = `drafts/${file.path}`;
+  const parsed = parseDraft({ fileName: draftKey, bytes: file.bytes, maxBytes: MAX_DRAFT_BYTES, now });
+  if (!parsed.ok) return { problems: parsed.errors };
+  const draft = parsed.draft;
+  const originalDate = draft.publishAt ?? file.modifiedAt;
+  if (Date.parse(originalDate) > Date.parse(now)) {
+    return { problems: [{ path: 'publishAt', message: 'An archive article cannot be dated in the future; publish it as a draft instead.' }] };
+  }
+  if (draft.image && !/^https:/i.test(draft.image.src ?? '')) {
+    return { problems: [{ path: 'image.src', message: 'An archive import takes https images only; upload the draft with its image instead.' }] };
+  }
+  const takeaways = await chooseTakeaways({ draft });
+  const head = planNextVersion({
+    id: articleIdFor(draftKey),
+    draftKey,
+    draft: { ...draft, publishAt: undefined },
+    previous: undefined,
+    sourceHash: sha256(file.bytes),
+    takeaways: takeaways.takeaways,
+    takeawaysSource: takeaways.source,
+    related: [],
+    now: originalDate,
+  });
+  if (!head) throw new Error(`Unreachable: ${draftKey} planned no version`);
+  return { ...head, ...importedVersionState() };
+}
+
+/**
+ * Ranks related links among the archive in the scratch index, oldest first as
+ * if each were published in turn: each article links older close matches, and
+ * older articles it becomes a top match for gain it (their heads are updated
+ * in memory, before anything is written).
+ */
+async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise<void> {
+  const byId = new Map(prepared.map((entry) => [entry.head.id, entry]));
+  const store = {
+    async transition(ref: { id: string }, event: { type: string; related?: readonly ArticleHead['related'][number][] }) {
+      const entry = byId.get(ref.id);
+      if (!entry || !event.related) return false;
+      entry.head = { ...entry.head, related: [...event.related] };
+      return true;
+    },
+  };
+  for (const entry of prepared) {
+    const plan = await findRelated(scratch, entry.head, DEFAULT_RELATED_PARAMETERS);
+    entry.head = { ...entry.head, related: plan.links };
+    await publishRelated({ index: scratch, store }, entry.head, plan);
+    entry.document = indexedDocumentOf(entry.head, plan);
+  }
+  // Neighbour updates changed older articles' lists after their documents were built: refresh their recorded lists.
+  const current = await scratch.currentRelated(prepared.map((entry) => entry.head.id));
+  for (const entry of prepared) {
+    const related = current.get(entry.head.id);
+    if (entry.document && related) entry.document = { ...entry.document, related: related.related };
+    if (related) entry.head = { ...entry.head, related: related.related.map(toRelatedLink) };
+  }
+}

@@ -1,0 +1,60 @@
+import { isDraftKey, MAX_DRAFT_BYTES } from '../../events/names';
+import { declaresBreaking } from '../domain/draft/breaking-flag';
+import type { DraftBucket } from '../ports/draft-bucket';
+import type { DraftLane, DraftLanes } from '../ports/draft-lanes';
+import type { DraftEvent } from './ingest-draft';
+
+/** What triage needs. */
+export interface TriageDependencies {
+  readonly drafts: DraftBucket;
+  readonly lanes: DraftLanes;
+}
+
+/** One intake message: its body (passed on unchanged) and the draft events it carries. */
+export interface IntakeMessage {
+  readonly id: string;
+  readonly body: string;
+  readonly events: readonly DraftEvent[];
+}
+
+/** Where each message went, and the ids of those that could not be triaged (to be retried). */
+export interface TriageResult {
+  readonly lanes: ReadonlyMap<string, DraftLane>;
+  readonly failed: readonly string[];
+}
+
+/**
+ * Picks each intake message's lane and sends it there, in one batch per lane:
+ * an upload of a draft that declares `breaking: true` goes to the priority
+ * lane, everything else (ordinary drafts, deletions, previews, keys that are
+ * not drafts) to the bulk lane. A draft that cannot be read fails only its
+ * message; a queue that refuses a batch throws (the whole batch is retried,
+ * and ingest absorbs a draft delivered twice as `unchanged`).
+ */
+export async function triageDrafts(deps: TriageDependencies, messages: readonly IntakeMessage[]): Promise<TriageResult> {
+  const lanes = new Map<string, DraftLane>();
+  const failed: string[] = [];
+  await Promise.all(
+    messages.map(async (message) => {
+      try {
+        lanes.set(message.id, (await anyBreaking(deps.drafts, message.events)) ? 'priority' : 'bulk');
+      } catch {
+        failed.push(message.id);
+      }
+    }),
+  );
+  const bodiesOf = (lane: DraftLane) => messages.filter((message) => lanes.get(message.id) === lane).map((message) => message.body);
+  // Priority first: a breaking draft never waits for the bulk send.
+  await deps.lanes.send('priority', bodiesOf('priority'));
+  await deps.lanes.send('bulk', bodiesOf('bulk'));
+  return { lanes, failed };
+}
+
+async function anyBreaking(drafts: DraftBucket, events: readonly DraftEvent[]): Promise<boolean> {
+  for (const event of events) {
+    if (event.removed || !isDraftKey(event.key)) continue;
+    const read = await drafts.read(event.key, MAX_DRAFT_BYTES);
+    if (read.kind === 'read' && declaresBreaking(event.key, read.bytes)) return true;
+  }
+  return false;
+}

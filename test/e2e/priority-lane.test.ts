@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { BREAKING_LIVE_WITHIN_MS } from '../../events/names';
+import { LOCAL_ALERT_QUEUE_ARN } from '../../infra/local/subscriber-runtime';
+import { articlePath } from '../../shared/domain/article';
+import { corpusBodies } from '../support/corpus';
+import { eventually, fetchPage, readOutbox, uploadDraft } from '../support/local-stack-client';
+import { markdownDraft } from './drafts';
+
+/** Drafts in the burst: enough that, without a lane of its own, a breaking draft dropped behind them waits many seconds. */
+const BURST = 40;
+/**
+ * The absolute bound on a loaded 2-core CI, where timing is unreliable: the promise times a generous factor. The
+ * sharp check is the ordering one (live before the burst's last article), which load does not blur.
+ */
+const LOADED_MACHINE_BOUND_MS = BREAKING_LIVE_WITHIN_MS * 60;
+
+const isLive = async (slug: string) => (await fetchPage(encodeURI(articlePath(slug)))).status === 200;
+
+describe('the priority lane', () => {
+  it('puts a breaking draft dropped into a running burst live before the burst is through, and alerts it', async () => {
+    const run = Date.now().toString(36);
+    const bodies = corpusBodies();
+    const sample = (i: number) => bodies[i % bodies.length]?.[1] ?? 'The council met on Tuesday. It approved the plan. Residents were pleased.';
+    const burstSlugs = Array.from({ length: BURST }, (_, i) => `burst-${run}-${i}`);
+    await Promise.all(
+      burstSlugs.map((slug, i) =>
+        uploadDraft(`burst-${run}/${i}.md`, markdownDraft({ title: `Burst ${run} story ${i}`, slug, section: 'Business' }, sample(i))),
+      ),
+    );
+
+    const breakingTitle = `Harbour bridge closed ${run}`;
+    const breakingSlug = `breaking-${run}`;
+    const droppedAt = Date.now();
+    await uploadDraft(`breaking-${run}.md`, markdownDraft({ title: breakingTitle, slug: breakingSlug, section: 'World', breaking: true }, sample(7)));
+
+    const liveAt = await eventually(
+      async () => ((await isLive(breakingSlug)) ? Date.now() : undefined),
+      LOADED_MACHINE_BOUND_MS,
+      'the breaking page',
+    );
+    // Taken the moment the breaking page is live: how much of the burst it overtook.
+    const notYetLive = (await Promise.all(burstSlugs.map(async (slug) => ((await isLive(slug)) ? undefined : slug)))).filter(Boolean);
+    const alerted = await eventually(
+      async () => (await readOutbox()).find((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.subject === `Breaking: ${breakingTitle}`),
+      LOADED_MACHINE_BOUND_MS,
+      'the breaking alert',
+    );
+
+    expect(liveAt - droppedAt).toBeLessThan(LOADED_MACHINE_BOUND_MS);
+    expect(Date.parse(alerted.timestamp) - droppedAt).toBeLessThan(LOADED_MACHINE_BOUND_MS);
+    // Live before the burst's last article: it overtook the queue.
+    expect(notYetLive.length).toBeGreaterThan(0);
+    await eventually(async () => ((await Promise.all(burstSlugs.map(isLive))).every(Boolean) ? true : undefined), 240_000, 'the whole burst');
+  }, 300_000);
+});
