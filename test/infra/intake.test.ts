@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_SUFFIXES, DRAFTS_PREFIX, PREVIEWS_PREFIX } from '../../events/names';
 import { INTAKE_MAX_RECEIVE_COUNT } from '../../infra/constructs/intake';
-import { synthStage, type SynthesizedStage } from './support/synth-stage';
+import { dataValueOf, synthStage, type SynthesizedStage } from './support/synth-stage';
 
 let stage: SynthesizedStage;
 let draftsBucketId: string;
@@ -95,7 +95,7 @@ describe('ingest lanes', () => {
     const mappings = Object.values(stage.app.findResources('AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
     const queueArn = (queue: { node: { defaultChild: unknown } }) => stage.stacks.data.getLogicalId(queue.node.defaultChild as never);
     const functionOf = (fn: { node: { defaultChild: unknown } }) => app.getLogicalId(fn.node.defaultChild as never);
-    const sourceOf = (m: { EventSourceArn: unknown }) => JSON.stringify(m.EventSourceArn);
+    const sourceOf = (m: { EventSourceArn: unknown }) => JSON.stringify(dataValueOf(stage, m.EventSourceArn));
     const mappingFor = (queue: { node: { defaultChild: unknown } }) => mappings.filter((m) => sourceOf(m).includes(queueArn(queue)));
     const intake = stage.stacks.data.intake;
     expect(mappingFor(intake.queue).map((m) => m.FunctionName.Ref)).toEqual([functionOf(app.triage.function)]);
