@@ -45,7 +45,7 @@ export const articleSchema = z.object({
   breaking: z.boolean(),
   correction: z.optional(z.string()),
   body: z.string(),
-  related: z._default(z.array(z.object({ slug: z.string(), title: z.string(), section: z.string() })), []),
+  related: z._default(z.array(z.object({ slug: z.string(), title: z.string(), section: z.string(), fill: z.optional(z.literal(true)) })), []),
   publishedAt: z.string(),
   updatedAt: z.string(),
   draftKey: z.string(),

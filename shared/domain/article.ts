@@ -53,6 +53,8 @@ export interface RelatedLink {
   readonly slug: string;
   readonly title: string;
   readonly section: string;
+  /** A recent story of the same section filling the list when too few close matches exist ("More in <section>"). */
+  readonly fill?: true;
 }
 
 /** Publication state of an article. */

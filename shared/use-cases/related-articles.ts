@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../ports/article-store';
-import type { RelatedIndex } from '../ports/related-index';
+import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import { NO_DEADLINE, type Deadline } from '../domain/deadline';
 import {
@@ -7,12 +7,17 @@ import {
   averageLength,
   chooseRelated,
   DEFAULT_RELATED_PARAMETERS,
+  fillFromSection,
+  heaviestQueryTerms,
   heaviestTerms,
   planNeighbourUpdates,
   rankCandidates,
+  refreshShortList,
+  sampleStats,
   termQuery,
   toRelatedLink,
   type ArticleTerms,
+  type IndexedArticle,
   type RankedCandidate,
   type RelatedParameters,
   type RelatedSubject,
@@ -23,76 +28,168 @@ import {
 
 /** An article's related links and what was learned finding them, kept to index it afterwards. */
 export interface RelatedPlan {
-  /** The links to store on the article, best first. */
+  /** The links to store on the article, best first, fill links last. */
   readonly links: RelatedLink[];
   readonly scored: ScoredLink[];
   readonly terms: ArticleTerms;
-  readonly vocabulary: string[];
   readonly query: TermQuery;
   readonly ranked: RankedCandidate[];
   readonly averageLength: number;
+  /** The records read (recency windows and listings): candidates and fill for neighbours refreshed on publish. */
+  readonly pool: IndexedArticle[];
 }
 
 /**
- * Finds an article's related links through the index: its vocabulary's
- * document frequencies (one BatchGetItem), the newest postings of its query
- * terms (one Query per term), then BM25 ranking in the domain. Reads per call
- * are bounded by the parameters, whatever the size of the archive. Term
- * extraction checks `deadline` (throws `DraftTooComplexError`).
+ * Finds an article's related links through the index: the newest records of
+ * its section and of the archive (two Queries, also the sample its document
+ * frequencies are estimated from), the records listed under its heaviest
+ * query terms (one Query per term), then BM25 ranking in the domain, filled
+ * from the section's recent stories when fewer than `minLinks` close matches
+ * qualify. Reads per call are bounded by the parameters, whatever the size of
+ * the archive. Term extraction checks `deadline` (throws `DraftTooComplexError`).
  */
 export async function findRelated(
-  index: Pick<RelatedIndex, 'archiveStats' | 'postings'>,
+  index: Pick<RelatedIndex, 'recent' | 'listed'>,
   subject: RelatedSubject & TermSource,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
   deadline: Deadline = NO_DEADLINE,
 ): Promise<RelatedPlan> {
   const terms = articleTerms(subject, deadline);
   const vocabulary = heaviestTerms(terms, parameters.vocabularySize);
-  const stats = await index.archiveStats(vocabulary);
+  const sample = await index.recent(subject.section, parameters.sectionWindow, parameters.archiveWindow);
+  const stats = sampleStats(sample, vocabulary);
   const query = termQuery(terms, vocabulary, stats, parameters);
-  const postings = await index.postings([...query.weights.keys()], parameters.postingsPerTerm);
+  const listed = await index.listed(heaviestQueryTerms(query.weights, parameters.queryListedTerms), parameters.postingsPerTerm);
+  const pool = [...sample, ...listed];
   const average = averageLength(stats, terms);
-  const ranked = rankCandidates(subject, query, postings, average, parameters);
-  const scored = chooseRelated(ranked, parameters);
-  return { links: scored.map(toRelatedLink), scored, terms, vocabulary, query, ranked, averageLength: average };
+  const ranked = rankCandidates(subject, query, pool, average, parameters);
+  const scored = fillFromSection(subject, chooseRelated(ranked, parameters), pool, parameters);
+  return { links: scored.map(toRelatedLink), scored, terms, query, ranked, averageLength: average, pool };
+}
+
+/**
+ * The index document of a published article version and its plan: the
+ * compact term record, listed under its `listedTerms` heaviest query terms,
+ * short when it has fewer than `minLinks` links. An archive import builds
+ * these for {@link RelatedIndex.importArticles}.
+ */
+export function indexedDocument(head: ArticleHead, plan: RelatedPlan, parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS): IndexedDocument {
+  return {
+    article: indexedRecord(head, plan),
+    version: head.version,
+    listedUnder: heaviestQueryTerms(plan.query.weights, parameters.listedTerms),
+    related: plan.scored,
+    short: plan.scored.length < parameters.minLinks,
+  };
+}
+
+function indexedRecord(head: ArticleHead, plan: RelatedPlan): IndexedArticle {
+  return {
+    id: head.id,
+    slug: head.slug,
+    title: head.title,
+    section: head.section,
+    tags: head.tags,
+    language: head.language,
+    publishedAt: head.publishedAt,
+    status: head.status,
+    length: plan.terms.length,
+    query: plan.query.weights,
+    frequencies: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
+    selfScore: plan.query.selfScore,
+  };
 }
 
 /** What {@link publishRelated} changed. */
 export interface PublishRelatedResult {
   readonly indexed: 'indexed' | 'unchanged';
-  /** Ids of older articles whose lists now include this one (their pages re-render). */
+  /** Ids of older articles whose lists changed (their pages re-render): close matches and refreshed short lists. */
   readonly neighbours: string[];
 }
 
+type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> };
+
+/** Moves an older article to its new list (re-render) and records it; false if the head or index moved on. */
+async function applyList(deps: RelatedDeps, id: string, version: number, related: readonly ScoredLink[], parameters: RelatedParameters) {
+  if (!(await deps.store.transition({ id, version }, { type: 'relatedChanged', related: related.map(toRelatedLink) }))) return false;
+  await deps.index.setRelated(id, version, related, related.length < parameters.minLinks);
+  return true;
+}
+
 /**
- * After an article version is published: indexes it, then adds it to the
- * related lists of the older articles it has become a top match for (at most
- * `maxNeighbours`), moving them to the render stage so their pages re-render.
- * Safe to repeat: an indexed version and a list that already holds the
- * article are left alone.
+ * After an article version is published: indexes it, adds it to the related
+ * lists of the older articles it has become a top match for (at most
+ * `maxNeighbours`), and refreshes up to `refreshPerPublish` short lists of
+ * its section from what this publish read, moving each changed article to the
+ * render stage so its page re-renders. Safe to repeat: an indexed version and
+ * a list that already holds the article are left alone.
  */
 export async function publishRelated(
-  deps: { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> },
+  deps: RelatedDeps,
   head: ArticleHead,
   plan: RelatedPlan,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
 ): Promise<PublishRelatedResult> {
-  const indexed = await deps.index.indexArticle({
-    article: { ...head, length: plan.terms.length, query: plan.query.weights, selfScore: plan.query.selfScore },
-    version: head.version,
-    postings: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
-    vocabulary: plan.vocabulary,
-    related: plan.scored,
-  });
-  const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
-  if (candidates.length === 0) return { indexed, neighbours: [] };
-  const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
-  const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
+  const document = indexedDocument(head, plan, parameters);
+  const indexed = await deps.index.indexArticle(document);
   const neighbours: string[] = [];
-  for (const update of updates) {
-    if (!(await deps.store.transition(update, { type: 'relatedChanged', related: update.related.map(toRelatedLink) }))) continue;
-    await deps.index.setRelated(update.id, update.version, update.related);
-    neighbours.push(update.id);
+  const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
+  if (candidates.length > 0) {
+    const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
+    const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
+    for (const update of updates) {
+      if (await applyList(deps, update.id, update.version, update.related, parameters)) neighbours.push(update.id);
+    }
+  }
+  if (parameters.refreshPerPublish > 0) {
+    const pool = [document.article, ...plan.pool];
+    // One more than the cap: the newest short list may be this article's own.
+    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish + 1);
+    let refreshed = 0;
+    for (const short of shorts) {
+      if (refreshed >= parameters.refreshPerPublish) break;
+      if (short.id === head.id || neighbours.includes(short.id)) continue;
+      const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
+      if (!related || !(await applyList(deps, short.id, short.version, related, parameters))) continue;
+      neighbours.push(short.id);
+      refreshed++;
+    }
   }
   return { indexed, neighbours };
+}
+
+/** What {@link settleRelated} did. */
+export interface SettleReport {
+  /** Short lists examined. */
+  readonly examined: number;
+  /** Ids of articles given longer lists (their pages re-render). */
+  readonly refreshed: string[];
+}
+
+/**
+ * The settle pass after a burst: up to `limit` articles recorded with short
+ * lists (of all sections), each ranked again against its section's newest
+ * records and the records listed under its heaviest query terms, and filled
+ * from its section. Bounded: `limit` × (2 + `queryListedTerms`) reads, and
+ * only articles whose list grows are written and re-rendered, never the
+ * archive. An article whose section still holds too few stories stays short.
+ */
+export async function settleRelated(
+  deps: RelatedDeps,
+  { limit = 100, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; parameters?: RelatedParameters } = {},
+): Promise<SettleReport> {
+  const shorts = await deps.index.shortLists(undefined, limit);
+  const refreshed: string[] = [];
+  for (const short of shorts) {
+    const { article } = short;
+    const pool = [
+      ...(await deps.index.recent(article.section, parameters.sectionWindow, parameters.archiveWindow)),
+      ...(await deps.index.listed(heaviestQueryTerms(article.query, parameters.queryListedTerms), parameters.postingsPerTerm)),
+    ];
+    const stats = sampleStats(pool, [...article.query.keys()]);
+    const average = stats.documents > 0 ? stats.totalLength / stats.documents : article.length;
+    const related = refreshShortList(article, short.related, pool, average, parameters);
+    if (related && (await applyList(deps, short.id, short.version, related, parameters))) refreshed.push(short.id);
+  }
+  return { examined: shorts.length, refreshed };
 }
