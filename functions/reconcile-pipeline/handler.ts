@@ -8,6 +8,7 @@ import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
+import { settleRelated } from '../../shared/use-cases/related-articles';
 
 const config = readRuntimeConfig(['tableName']);
 const dynamodb = createDynamoDbClient();
@@ -23,6 +24,9 @@ const deps = { heads: createPipelineHeads(table), publishDue: (ref: { id: string
 export const handler = middy(async (): Promise<ReconcileReport> => {
   const report = await reconcilePipeline(deps);
   logger.info('reconcile', { ...report });
+  // The related-links settle pass: short lists left behind by a burst catch up here, bounded per run.
+  const settled = await settleRelated({ index: publishDeps.related, store: publishDeps.store });
+  logger.info('settle related', { examined: settled.examined, refreshed: settled.refreshed.length });
   if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
   return report;
 }).use(injectLambdaContext(logger));

@@ -10,6 +10,7 @@ import { collectStatus, describeStatus } from './status-command';
 import { buildTimeline, describeTimeline } from './timeline-command';
 import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
 import { describeRecovery, localRecoveryTarget, reconcileLocal, redriveLocal } from './recovery-commands';
+import { describeSettle, settleLocal } from './settle-command';
 import { describeSubscribers, listSubscribers } from './subscribe-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
@@ -29,6 +30,8 @@ Commands:
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
                            reconciler does every 15 minutes on AWS.
+  settle [--limit N]       Related-links settle pass: articles with fewer than 3 related links (up to N, default
+                           100) get close matches or recent stories of their section, as the reconciler does on AWS.
   redrive                  Replay what the local stack gave up on: dead-lettered intake messages and invalidation
                            requests, and the article versions of stream failure records.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only]
@@ -61,6 +64,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       tags: { type: 'string' },
       'breaking-only': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
+      limit: { type: 'string' },
       export: { type: 'string' },
       delete: { type: 'string' },
     },
@@ -118,6 +122,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
       console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
       return report.givenUp.length > 0 ? 1 : 0;
+    }
+    case 'settle': {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && !(limit > 0)) throw new Error('--limit needs a positive number');
+      const report = await settleLocal(await localRecoveryTarget(), limit);
+      console.log(values.json ? JSON.stringify(report, null, 2) : describeSettle(report));
+      return 0;
     }
     case 'redrive': {
       const report = await redriveLocal(await localRecoveryTarget());

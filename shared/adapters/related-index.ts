@@ -198,13 +198,14 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
         Update: {
           TableName: tableName,
           Key: { PK: keys.document(id), SK: keys.documentSort },
-          UpdateExpression: 'SET related = :related, short = :short',
-          ...versionIs(version),
+          UpdateExpression: 'SET related = :related, #short = :short',
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version', '#short': 'short' },
           ExpressionAttributeValues: { ':related': related.map(plainLink), ':short': short, ':version': version },
         },
       },
       short
-        ? { Put: { TableName: tableName, Item: { ...shortKey, ...record, version, related: related.map(plainLink) } } }
+        ? { Put: { TableName: tableName, Item: { ...record, ...shortKey, version, related: related.map(plainLink) } } }
         : { Delete: { TableName: tableName, Key: shortKey } },
     ]);
   }

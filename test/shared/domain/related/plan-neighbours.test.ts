@@ -62,3 +62,12 @@ describe('planNeighbourUpdates', () => {
     expect(update?.related.map((l) => l.id)).toEqual(['x', 'new', 'y']);
   });
 });
+
+describe('planNeighbourUpdates with fill links', () => {
+  it('puts a new close match before the fill and drops the fill beyond three links', () => {
+    const fill = (id: string): ScoredLink => ({ ...link(id, 0), fill: true });
+    const current = new Map([['old', state('old', [link('x', 90), fill('f1'), fill('f2')])]]);
+    const [update] = planNeighbourUpdates(fresh, [candidate('old')], current, 20, P);
+    expect(update?.related.map((l) => l.id)).toEqual(['x', 'new', 'f1']);
+  });
+});
