@@ -120,8 +120,9 @@ async function applyList(deps: RelatedDeps, id: string, version: number, related
  * After an article version is published: indexes it, adds it to the related
  * lists of the older articles it has become a top match for (at most
  * `maxNeighbours`), and refreshes up to `refreshPerPublish` short lists of
- * its section from what this publish read, moving each changed article to the
- * render stage so its page re-renders. Safe to repeat: an indexed version and
+ * its section (its own included) from a fresh read of the section's newest
+ * records, moving each changed article to the render stage so its page
+ * re-renders. Safe to repeat: an indexed version and
  * a list that already holds the article are left alone.
  */
 export async function publishRelated(
@@ -142,17 +143,16 @@ export async function publishRelated(
     }
   }
   if (parameters.refreshPerPublish > 0) {
-    const pool = [document.article, ...plan.pool];
-    // One more than the cap: the newest short list may be this article's own.
-    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish + 1);
-    let refreshed = 0;
-    for (const short of shorts) {
-      if (refreshed >= parameters.refreshPerPublish) break;
-      if (short.id === head.id || neighbours.includes(short.id)) continue;
-      const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
-      if (!related || !(await applyList(deps, short.id, short.version, related, parameters))) continue;
-      neighbours.push(short.id);
-      refreshed++;
+    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish);
+    if (shorts.length > 0) {
+      // Read again now this article is indexed: in a burst, stories published alongside it were not there when it looked.
+      const fresh = await deps.index.recent(head.section, parameters.sectionWindow, 0);
+      const pool = [document.article, ...fresh, ...plan.pool];
+      for (const short of shorts) {
+        if (neighbours.includes(short.id)) continue;
+        const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
+        if (related && (await applyList(deps, short.id, short.version, related, parameters))) neighbours.push(short.id);
+      }
     }
   }
   return { indexed, neighbours };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { eventually, fetchPage, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { settleLocal } from '../../infra/cli/settle-command';
+import { endpoints, eventually, fetchPage, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 /** Made-up words unique to one test, so other tests' articles never match. */
@@ -87,6 +88,9 @@ describe('related links through the local stack', () => {
       titles.map((title, i) => uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section }, body(wordSets[i]!)))),
     );
     for (const key of keys) expect((await waitForReport(key, since)).status).toBe('published');
+    // The burst has settled (each report follows its related-index work): the settle pass catches up, as the reconciler does.
+    const { dynamodb, tableName } = endpoints();
+    await settleLocal({ dynamodbEndpoint: dynamodb, tableName });
 
     const pages = await Promise.all(
       titles.map((title) =>

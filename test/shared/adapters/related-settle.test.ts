@@ -25,11 +25,7 @@ function listStore() {
 }
 
 const story = (n: number, section: string, words: string) =>
-  corpusHead(
-    { key: `${section}/${n}`, section, title: `Story ${n} ${words}`, body: `${words} grew again this week.`, sentences: [] },
-    n,
-    section,
-  );
+  corpusHead({ key: `${section}/${n}`, section, title: `Story ${n} ${words}`, body: `${words} grew again this week.`, sentences: [] }, n, section);
 
 beforeAll(async () => {
   const raw = dynamoDbClient();
