@@ -40,13 +40,15 @@ const zero = (): IndexRequestCounts => ({
  * - `indexArticle`, `setRelated` and `removeArticle`: one GetItem of the
  *   article's record, then a transaction: `indexArticle` writes the record,
  *   two recency entries, one listing per listed term and the short marker if
- *   short; `setRelated` the record and the marker (Put or Delete).
+ *   short; `setRelated` the record, and the marker when it is written or was
+ *   there to delete.
  * - `importArticles`: writes only.
  *
  * `reset` zeroes the counts.
  */
 export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; counts: IndexRequestCounts; reset(): void } {
   const counts = zero();
+  const short = new Set<string>();
   const batchGet = (keys: number) => {
     const requests = Math.ceil(keys / BATCH_GET_KEYS);
     counts.batchGets += requests;
@@ -89,13 +91,22 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
       async indexArticle(document) {
         get();
         const outcome = await index.indexArticle(document);
-        if (outcome === 'indexed') counts.indexItemsWritten += 3 + new Set(document.listedUnder).size + (document.short ? 1 : 0);
+        if (outcome === 'indexed') {
+          counts.indexItemsWritten += 3 + new Set(document.listedUnder).size + (document.short ? 1 : 0);
+          if (document.short) short.add(document.article.id);
+          else short.delete(document.article.id);
+        }
         return outcome;
       },
-      async setRelated(id, version, related, short) {
+      async setRelated(id, version, related, isShort) {
         get();
-        const done = await index.setRelated(id, version, related, short);
-        if (done) counts.relatedItemsWritten += 2;
+        const done = await index.setRelated(id, version, related, isShort);
+        if (done) {
+          // The record, and the marker when it is written or was there to delete.
+          counts.relatedItemsWritten += 1 + (isShort || short.has(id) ? 1 : 0);
+          if (isShort) short.add(id);
+          else short.delete(id);
+        }
         return done;
       },
       async removeArticle(id) {

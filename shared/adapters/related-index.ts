@@ -204,9 +204,11 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
           ExpressionAttributeValues: { ':related': related.map(plainLink), ':short': short, ':version': version },
         },
       },
-      short
-        ? { Put: { TableName: tableName, Item: { ...record, ...shortKey, version, related: related.map(plainLink) } } }
-        : { Delete: { TableName: tableName, Key: shortKey } },
+      ...(short
+        ? [{ Put: { TableName: tableName, Item: { ...record, ...shortKey, version, related: related.map(plainLink) } } }]
+        : indexed.short
+          ? [{ Delete: { TableName: tableName, Key: shortKey } }]
+          : []),
     ]);
   }
 

@@ -79,18 +79,25 @@ describe('related links through the local stack', () => {
 
   it('gives every page of a burst at least three related links, filling from the section under "More in <section>"', async () => {
     const section = `Burst ${inventedWords(1)[0]}`;
-    // Two stories share their words (a close match); the other four share nothing with anything.
+    // Two stories share their words (a close match); the other four are made of words nothing else uses.
     const shared = inventedWords(6);
     const wordSets = [shared, shared, ...Array.from({ length: 4 }, () => inventedWords(6))];
-    const titles = wordSets.map((words, i) => uniqueTitle(`Burst ${i} ${words[0]}`));
+    const titles = wordSets.map((words) => uniqueTitle(words[0]!));
+    const bodies = wordSets.map((words, i) => (i < 2 ? body(words) : `${words.slice(0, 3).join(' ')}. ${words.slice(3).join(' ')}.`));
     const since = new Date();
-    const keys = await Promise.all(
-      titles.map((title, i) => uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section }, body(wordSets[i]!)))),
-    );
+    const keys = await Promise.all(titles.map((title, i) => uploadDraft(`${slugify(title)}.md`, markdownDraft({ title, section }, bodies[i]))));
     for (const key of keys) expect((await waitForReport(key, since)).status).toBe('published');
     // The burst has settled (each report follows its related-index work): the settle pass catches up, as the reconciler does.
     const { dynamodb, tableName } = endpoints();
     await settleLocal({ dynamodbEndpoint: dynamodb, tableName });
+    for (const t of titles)
+      console.log(
+        'PAGE',
+        t,
+        relatedSection((await fetchPage(encodeURI(articlePath(slugify(t))))).body)
+          .replace(/\n/g, ' ')
+          .slice(0, 400),
+      );
 
     const pages = await Promise.all(
       titles.map((title) =>
