@@ -1,14 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeStackPorts } from '../../infra/local/free-port';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { startLocalStack } from '../../infra/local/local-stack';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
+import { createAwsClients } from '../../shared/config/aws-clients';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
 import { settleRelated } from '../../shared/use-cases/related-articles';
@@ -111,13 +109,8 @@ export async function measureBulkPublish({ log = (_: string) => {} }: { log?: (l
     await stack.settled();
     const { endpoints } = stack;
     const drafts = await loadCorpusDrafts();
-    const s3 = new S3Client({
-      endpoint: endpoints.s3,
-      region: LOCAL_REGION,
-      forcePathStyle: true,
-      credentials: LOCAL_CREDENTIALS,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
+    // The stack pointed this process's AWS clients at itself.
+    const { s3, dynamodb } = createAwsClients();
     const started = performance.now();
     log(`bulk publish: dropping ${drafts.length} corpus drafts`);
     await Promise.all(
@@ -125,7 +118,6 @@ export async function measureBulkPublish({ log = (_: string) => {} }: { log?: (l
         s3.send(new PutObjectCommand({ Bucket: endpoints.draftsBucket, Key: `drafts/bulk/${draft.name}`, Body: draft.markdown })),
       ),
     );
-    // Let the first drafts reach the queue before asking whether it is drained.
     const sectionOf = new Map<string, string>();
     for (const draft of drafts) if (!sectionOf.has(slugify(draft.title))) sectionOf.set(slugify(draft.title), draft.section);
     const slugs = [...sectionOf.keys()];
@@ -140,11 +132,7 @@ export async function measureBulkPublish({ log = (_: string) => {} }: { log?: (l
     const afterBurst = measure(await readPages(endpoints.site, slugs), sectionOf);
     log(`bulk publish: ${pages.size}/${slugs.length} live in ${seconds.toFixed(1)} s; running the settle pass`);
 
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    const table = { client, tableName: endpoints.tableName };
+    const table = { client: dynamodb, tableName: endpoints.tableName };
     const settle = await settleRelated({ index: createRelatedIndex(table), store: createArticleStore(table) });
     await stack.settled();
     const afterSettle = measure(await readPages(endpoints.site, slugs), sectionOf);

@@ -58,6 +58,7 @@ const sectionKey = (section: string) => encodeURIComponent(section.toLowerCase()
  */
 export function createMemoryRelatedIndex(): RelatedIndex {
   const documents = new Map<string, IndexedDocument>();
+  const revisions = new Map<string, number>();
   const entries = new SortedPartitions<IndexedArticle>();
   const shorts = new SortedPartitions<ShortList>();
 
@@ -71,12 +72,13 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   const markShort = (document: IndexedDocument) => {
     if (document.short) {
       const { article, version, related } = document;
-      shorts.put('short', shortKey(article), { id: article.id, version, related, article });
+      shorts.put('short', shortKey(article), { id: article.id, version, revision: revisions.get(article.id) ?? 0, related, article });
     } else shorts.delete('short', shortKey(document.article));
   };
 
   const add = (document: IndexedDocument) => {
     documents.set(document.article.id, document);
+    revisions.set(document.article.id, 0);
     for (const pk of partitionsOf(document)) entries.put(pk, entryKey(document.article), document.article);
     markShort(document);
   };
@@ -97,7 +99,7 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       const out = new Map<string, CurrentRelated>();
       for (const id of ids) {
         const document = documents.get(id);
-        if (document) out.set(id, { id, version: document.version, related: document.related });
+        if (document) out.set(id, { id, version: document.version, revision: revisions.get(id) ?? 0, related: document.related });
       }
       return out;
     },
@@ -111,11 +113,12 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       add(document);
       return 'indexed';
     },
-    async setRelated(id, version, related, short) {
+    async setRelated({ id, version, revision }, related, short) {
       const document = documents.get(id);
-      if (!document || document.version !== version) return false;
+      if (!document || document.version !== version || (revisions.get(id) ?? 0) !== revision) return false;
       const updated = { ...document, related, short };
       documents.set(id, updated);
+      revisions.set(id, revision + 1);
       markShort(updated);
       return true;
     },

@@ -98,9 +98,10 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
         }
         return outcome;
       },
-      async setRelated(id, version, related, isShort) {
+      async setRelated(ref, related, isShort) {
         get();
-        const done = await index.setRelated(id, version, related, isShort);
+        const { id } = ref;
+        const done = await index.setRelated(ref, related, isShort);
         if (done) {
           // The record, and the marker when it is written or was there to delete.
           counts.relatedItemsWritten += 1 + (isShort || short.has(id) ? 1 : 0);

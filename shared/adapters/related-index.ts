@@ -58,9 +58,10 @@ const documentSchema = z.object({
   listed: z.array(z.string()),
   related: z.array(scoredLinkSchema),
   short: z.boolean(),
+  rev: z._default(z.number(), 0),
 });
 
-const shortSchema = z.object({ ...recordSchema.shape, version: z.number(), related: z.array(scoredLinkSchema) });
+const shortSchema = z.object({ ...recordSchema.shape, version: z.number(), rev: z._default(z.number(), 0), related: z.array(scoredLinkSchema) });
 
 /** DynamoDB's limit on actions per transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -117,8 +118,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     const items = await batchGet([...new Set(ids)].map((id) => ({ PK: keys.document(id), SK: keys.documentSort })));
     const out = new Map<string, CurrentRelated>();
     for (const item of items) {
-      const { id, version, related } = documentSchema.parse(item);
-      out.set(id, { id, version, related });
+      const { id, version, rev, related } = documentSchema.parse(item);
+      out.set(id, { id, version, revision: rev, related });
     }
     return out;
   }
@@ -126,8 +127,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
   async function shortLists(section: string | undefined, limit: number): Promise<ShortList[]> {
     const items = await queryNewest(keys.short, limit, section === undefined ? undefined : `${sectionKey(section)}#`);
     return items.map((item) => {
-      const { version, related, ...record } = shortSchema.parse(item);
-      return { id: record.id, version, related, article: recordFromItem(record) };
+      const { version, rev, related, ...record } = shortSchema.parse(item);
+      return { id: record.id, version, revision: rev, related, article: recordFromItem(record) };
     });
   }
 
@@ -188,24 +189,36 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return written ? 'indexed' : 'unchanged';
   }
 
-  async function setRelated(id: string, version: number, related: readonly ScoredLink[], short: boolean): Promise<boolean> {
+  async function setRelated(
+    { id, version, revision }: { readonly id: string; readonly version: number; readonly revision: number },
+    related: readonly ScoredLink[],
+    short: boolean,
+  ): Promise<boolean> {
     const indexed = await readDocument(id);
-    if (!indexed || indexed.version !== version) return false;
+    if (!indexed || indexed.version !== version || indexed.rev !== revision) return false;
     const shortKey = { PK: keys.short, SK: keys.shortSort(indexed.section, indexed.publishedAt, indexed.id) };
-    const { version: _, listed: __, related: ___, short: ____, ...record } = indexed;
+    const { version: _, listed: __, related: ___, short: ____, rev: _____, ...record } = indexed;
+    const links = related.map(plainLink);
     return transact([
       {
         Update: {
           TableName: tableName,
           Key: { PK: keys.document(id), SK: keys.documentSort },
-          UpdateExpression: 'SET related = :related, #short = :short',
-          ConditionExpression: '#version = :version',
+          UpdateExpression: 'SET related = :related, #short = :short, rev = :next',
+          ConditionExpression: '#version = :version AND (rev = :rev OR (attribute_not_exists(rev) AND :rev = :zero))',
           ExpressionAttributeNames: { '#version': 'version', '#short': 'short' },
-          ExpressionAttributeValues: { ':related': related.map(plainLink), ':short': short, ':version': version },
+          ExpressionAttributeValues: {
+            ':related': links,
+            ':short': short,
+            ':version': version,
+            ':rev': revision,
+            ':next': revision + 1,
+            ':zero': 0,
+          },
         },
       },
       ...(short
-        ? [{ Put: { TableName: tableName, Item: { ...record, ...shortKey, version, related: related.map(plainLink) } } }]
+        ? [{ Put: { TableName: tableName, Item: { ...record, ...shortKey, version, rev: revision + 1, related: links } } }]
         : indexed.short
           ? [{ Delete: { TableName: tableName, Key: shortKey } }]
           : []),
@@ -290,11 +303,13 @@ function documentItems({ article, version, listedUnder, related, short }: Indexe
   const entrySort = keys.entry(article.publishedAt, article.id);
   const links = related.map(plainLink);
   return [
-    { PK: keys.document(article.id), SK: keys.documentSort, ...record, version, listed, related: links, short },
+    { PK: keys.document(article.id), SK: keys.documentSort, ...record, version, listed, related: links, short, rev: 0 },
     { PK: keys.section(article.section), SK: entrySort, ...record },
     { PK: keys.recent, SK: entrySort, ...record },
     ...listed.map((term) => ({ PK: keys.listing(term), SK: entrySort, ...record })),
-    ...(short ? [{ PK: keys.short, SK: keys.shortSort(article.section, article.publishedAt, article.id), ...record, version, related: links }] : []),
+    ...(short
+      ? [{ PK: keys.short, SK: keys.shortSort(article.section, article.publishedAt, article.id), ...record, version, rev: 0, related: links }]
+      : []),
   ];
 }
 

@@ -47,8 +47,16 @@ export interface RelatedIndex {
    * `unchanged` when this version is already indexed (a retried publish).
    */
   indexArticle(document: IndexedDocument): Promise<'indexed' | 'unchanged'>;
-  /** Records a new related list for an indexed article version (and whether it is still short). False if that version is not indexed. */
-  setRelated(id: string, version: number, related: readonly ScoredLink[], short: boolean): Promise<boolean>;
+  /**
+   * Records a new related list for an indexed article version (and whether it
+   * is still short) over list `revision`. False if that version is not
+   * indexed or its list changed since (the caller computed from a stale list).
+   */
+  setRelated(
+    ref: { readonly id: string; readonly version: number; readonly revision: number },
+    related: readonly ScoredLink[],
+    short: boolean,
+  ): Promise<boolean>;
   /** Takes an article out of the index (on withdrawal). False if it was not indexed. */
   removeArticle(id: string): Promise<boolean>;
   /**

@@ -17,6 +17,7 @@ import {
   termQuery,
   toRelatedLink,
   type ArticleTerms,
+  type CurrentRelated,
   type IndexedArticle,
   type RankedCandidate,
   type RelatedParameters,
@@ -109,11 +110,14 @@ export interface PublishRelatedResult {
 
 type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> };
 
-/** Moves an older article to its new list (re-render) and records it; false if the head or index moved on. */
-async function applyList(deps: RelatedDeps, id: string, version: number, related: readonly ScoredLink[], parameters: RelatedParameters) {
-  if (!(await deps.store.transition({ id, version }, { type: 'relatedChanged', related: related.map(toRelatedLink) }))) return false;
-  await deps.index.setRelated(id, version, related, related.length < parameters.minLinks);
-  return true;
+/**
+ * Records an article's new list in the index (only over the list revision it
+ * was computed from, so concurrent publishes never leave a stale list there),
+ * then moves its head to the list (re-render). False if either moved on.
+ */
+async function applyList(deps: RelatedDeps, ref: Omit<CurrentRelated, 'related'>, related: readonly ScoredLink[], parameters: RelatedParameters) {
+  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return false;
+  return deps.store.transition(ref, { type: 'relatedChanged', related: related.map(toRelatedLink) });
 }
 
 /**
@@ -139,7 +143,7 @@ export async function publishRelated(
     const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
     const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
     for (const update of updates) {
-      if (await applyList(deps, update.id, update.version, update.related, parameters)) neighbours.push(update.id);
+      if (await applyList(deps, update, update.related, parameters)) neighbours.push(update.id);
     }
   }
   if (parameters.refreshPerPublish > 0) {
@@ -151,7 +155,7 @@ export async function publishRelated(
       for (const short of shorts) {
         if (neighbours.includes(short.id)) continue;
         const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
-        if (related && (await applyList(deps, short.id, short.version, related, parameters))) neighbours.push(short.id);
+        if (related && (await applyList(deps, short, related, parameters))) neighbours.push(short.id);
       }
     }
   }
@@ -189,7 +193,7 @@ export async function settleRelated(
     const stats = sampleStats(pool, [...article.query.keys()]);
     const average = stats.documents > 0 ? stats.totalLength / stats.documents : article.length;
     const related = refreshShortList(article, short.related, pool, average, parameters);
-    if (related && (await applyList(deps, short.id, short.version, related, parameters))) refreshed.push(short.id);
+    if (related && (await applyList(deps, short, related, parameters))) refreshed.push(short.id);
   }
   return { examined: shorts.length, refreshed };
 }

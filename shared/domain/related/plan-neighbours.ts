@@ -17,6 +17,8 @@ import {
 export interface CurrentRelated {
   readonly id: string;
   readonly version: number;
+  /** Bumped on every list change of this version: a new list is written only over the one it was computed from. */
+  readonly revision: number;
   readonly related: readonly ScoredLink[];
 }
 
@@ -25,6 +27,8 @@ export interface NeighbourUpdate {
   readonly id: string;
   /** The version whose list this replaces; the write must be conditional on it. */
   readonly version: number;
+  /** The list revision it replaces; the write must be conditional on it too. */
+  readonly revision: number;
   readonly related: readonly ScoredLink[];
 }
 
@@ -66,7 +70,7 @@ export function planNeighbourUpdates(
     if (!chosen.includes(link)) continue;
     const keptFill = state.related.filter((old) => old.fill && !chosen.some((c) => c.id === old.id));
     const related = [...chosen, ...keptFill].slice(0, Math.max(parameters.minLinks, chosen.length));
-    updates.push({ update: { id: older.id, version: state.version, related }, score });
+    updates.push({ update: { id: older.id, version: state.version, revision: state.revision, related }, score });
   }
   return updates
     .sort((a, b) => b.score - a.score)

@@ -133,18 +133,19 @@ describe('related index on DynamoDB Local', () => {
     expect(await index.currentRelated([id])).toEqual(new Map());
   });
 
-  it('records a new related list only for the indexed version, keeping the short-list marker in step', async () => {
+  it('records a new related list only for the indexed version and over the revision it was computed from, keeping the short-list marker in step', async () => {
     const id = unique('h');
     const section = unique('Short');
     await index.indexArticle(document(id, { [unique('x')]: 1 }, { version: 2, short: true }, '2026-01-01T00:00:00.000Z', section));
     expect((await index.shortLists(section, 10)).map((short) => short.id)).toEqual([id]);
     const related: ScoredLink[] = [{ id: 'o', slug: 'o', title: 'O', section: 'World', score: 0.5 }];
-    expect(await index.setRelated(id, 1, related, true)).toBe(false);
-    expect(await index.setRelated(id, 2, related, true)).toBe(true);
-    expect((await index.shortLists(section, 10))[0]).toMatchObject({ id, version: 2, related });
+    expect(await index.setRelated({ id, version: 1, revision: 0 }, related, true)).toBe(false);
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, related, true)).toBe(true);
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, [], true)).toBe(false);
+    expect((await index.shortLists(section, 10))[0]).toMatchObject({ id, version: 2, revision: 1, related });
     const full = [...related, { id: 'p', slug: 'p', title: 'P', section, score: 0, fill: true as const }];
-    expect(await index.setRelated(id, 2, full, false)).toBe(true);
-    expect((await index.currentRelated([id])).get(id)).toEqual({ id, version: 2, related: full });
+    expect(await index.setRelated({ id, version: 2, revision: 1 }, full, false)).toBe(true);
+    expect((await index.currentRelated([id])).get(id)).toEqual({ id, version: 2, revision: 2, related: full });
     expect(await index.shortLists(section, 10)).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ const chipQuery = new Map([
 ]);
 const candidate = (id: string): RankedCandidate => ({ article: indexed(id, { query: chipQuery, selfScore: 4 }), score: 1 });
 const link = (id: string, score: number): ScoredLink => ({ id, slug: `slug-${id}`, title: id, section: 'World', score });
-const state = (id: string, related: ScoredLink[]): CurrentRelated => ({ id, version: 3, related });
+const state = (id: string, related: ScoredLink[]): CurrentRelated => ({ id, version: 3, revision: 0, related });
 
 describe('planNeighbourUpdates', () => {
   it('adds the new article to an older article whose weakest link it beats', () => {
