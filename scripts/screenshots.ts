@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadCorpusDrafts } from '../bench/corpus/corpus-drafts';
+import { localArticleTable, settleLocal } from '../infra/cli/settle-command';
 import { seedDrafts, startLocalStack } from '../infra/local/local-stack';
 import { freeStackPorts } from '../infra/local/free-port';
 import { createAwsClients } from '../shared/config/aws-clients';
@@ -35,6 +36,8 @@ const SHOTS: readonly Shot[] = [
   { name: 'section', path: async () => '/sections/business/' },
   // The seeded example with an image (examples/harbour-wind-farm.md).
   { name: 'article', path: (site) => firstLink(site, '/sections/business/', /href="(\/articles\/harbour-town[^"]*)"/) },
+  // A corpus story after the settle pass: its Related Articles, with "More in Tech" when close matches are few.
+  { name: 'article-related', path: (site) => firstLink(site, '/sections/tech/', /href="(\/articles\/[^"]*)"/) },
 ];
 
 async function shoot(browser: Browser, site: string, shots: readonly Shot[]): Promise<string[]> {
@@ -59,8 +62,9 @@ async function shoot(browser: Browser, site: string, shots: readonly Shot[]): Pr
 /**
  * Starts its own local stack (its own home and free ports, so it runs beside
  * `npm start`), seeded with `examples/` and a few corpus stories per section,
- * and screenshots the front page, a section page and an article with an
- * image at 1280 and 390 px, light and dark, into `screenshots/`.
+ * runs the related-links settle pass, and screenshots the front page, a
+ * section page, an article with an image and a settled article's related
+ * links at 1280 and 390 px, light and dark, into `screenshots/`.
  */
 async function main(): Promise<void> {
   const home = await mkdtemp(join(tmpdir(), 'newsroom-shots-'));
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
   try {
     await stack.settled();
     await seedDrafts(createAwsClients().s3, stack.endpoints.draftsBucket, EXAMPLES);
+    await stack.settled();
+    await settleLocal(localArticleTable(stack.endpoints.dynamodb, stack.endpoints.tableName));
     await stack.settled();
     browser = await launchChromium();
     await mkdir(OUT, { recursive: true });

@@ -18,7 +18,7 @@ export interface MemoryScalingRow {
   readonly findReads: number;
   /** Median read requests of the whole publish (find, index, neighbour lists), as the DynamoDB adapter would send them. */
   readonly publishReads: number;
-  /** Median postings read per publish. */
+  /** Median index records read per publish (recency windows and listings). */
   readonly postingsRead: number;
   readonly probes: number;
 }
@@ -61,7 +61,7 @@ export async function measureMemoryScaling(
       const t0 = performance.now();
       const plan = await findRelated(index, head, parameters);
       const elapsed = performance.now() - t0;
-      const find = { reads: counts.reads, postings: counts.postingsRead };
+      const find = { reads: counts.reads, postings: counts.recordsRead };
       await publishRelated({ index, store }, { ...head, related: plan.links }, plan, parameters);
       const publish = counts.reads;
       await memory.removeArticle(head.id);

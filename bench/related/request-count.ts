@@ -10,28 +10,45 @@ export interface IndexRequestCounts {
   batchGets: number;
   queries: number;
   gets: number;
-  /** Postings returned by `postings`. */
-  postingsRead: number;
+  /** Records returned by `recent` and `listed`. */
+  recordsRead: number;
+  /** Items written by `indexArticle` (a first version: nothing earlier to delete). */
+  indexItemsWritten: number;
+  /** Items written by `setRelated` (the record update and the short-list marker). */
+  relatedItemsWritten: number;
 }
 
+const zero = (): IndexRequestCounts => ({
+  reads: 0,
+  batchGets: 0,
+  queries: 0,
+  gets: 0,
+  recordsRead: 0,
+  indexItemsWritten: 0,
+  relatedItemsWritten: 0,
+});
+
 /**
- * Wraps any {@link RelatedIndex} and counts, per call, the read requests the
+ * Wraps any {@link RelatedIndex} and counts, per call, the requests the
  * DynamoDB adapter (`shared/adapters/related-index.ts`) sends for the same
  * call, without retries of unprocessed keys:
  *
- * - `archiveStats(terms)`: one batch of the totals key plus one key per
- *   distinct term, sent 100 keys per BatchGetItem: ⌈(1 + distinct terms) / 100⌉.
- * - `postings(terms, limit)`: one Query (`Limit: limit`) per distinct term,
- *   including terms with no postings.
+ * - `recent`: two Queries (section and archive recency lists).
+ * - `listed(terms, limit)`: one Query per distinct term, including terms listing nothing.
  * - `currentRelated(ids)`: ⌈distinct ids / 100⌉ BatchGetItem, none for no ids.
- * - `indexArticle` and `removeArticle`: one GetItem of the article's record
- *   (the writes that follow are transactions, not counted as reads).
- * - `setRelated`, `importArticles`: writes only.
+ * - `shortLists`: one Query.
+ * - `indexArticle`, `setRelated` and `removeArticle`: one GetItem of the
+ *   article's record, then a transaction: `indexArticle` writes the record,
+ *   two recency entries, one listing per listed term and the short marker if
+ *   short; `setRelated` the record, and the marker when it is written or was
+ *   there to delete.
+ * - `importArticles`: writes only.
  *
  * `reset` zeroes the counts.
  */
 export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; counts: IndexRequestCounts; reset(): void } {
-  const counts: IndexRequestCounts = { reads: 0, batchGets: 0, queries: 0, gets: 0, postingsRead: 0 };
+  const counts = zero();
+  const short = new Set<string>();
   const batchGet = (keys: number) => {
     const requests = Math.ceil(keys / BATCH_GET_KEYS);
     counts.batchGets += requests;
@@ -41,33 +58,58 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
     counts.gets++;
     counts.reads++;
   };
+  const query = (n: number) => {
+    counts.queries += n;
+    counts.reads += n;
+  };
   return {
     counts,
     reset() {
-      Object.assign(counts, { reads: 0, batchGets: 0, queries: 0, gets: 0, postingsRead: 0 });
+      Object.assign(counts, zero());
     },
     index: {
-      async archiveStats(terms) {
-        batchGet(1 + new Set(terms).size);
-        return index.archiveStats(terms);
+      async recent(section, sectionLimit, archiveLimit) {
+        query(2);
+        const found = await index.recent(section, sectionLimit, archiveLimit);
+        counts.recordsRead += found.length;
+        return found;
       },
-      async postings(terms, perTermLimit) {
-        const queries = new Set(terms).size;
-        counts.queries += queries;
-        counts.reads += queries;
-        const found = await index.postings(terms, perTermLimit);
-        counts.postingsRead += found.length;
+      async listed(terms, perTermLimit) {
+        query(new Set(terms).size);
+        const found = await index.listed(terms, perTermLimit);
+        counts.recordsRead += found.length;
         return found;
       },
       async currentRelated(ids) {
         batchGet(new Set(ids).size);
         return index.currentRelated(ids);
       },
+      async shortLists(section, limit) {
+        query(1);
+        return index.shortLists(section, limit);
+      },
       async indexArticle(document) {
         get();
-        return index.indexArticle(document);
+        const outcome = await index.indexArticle(document);
+        if (outcome === 'indexed') {
+          counts.indexItemsWritten += 3 + new Set(document.listedUnder).size + (document.short ? 1 : 0);
+          if (document.short) short.add(document.article.id);
+          else short.delete(document.article.id);
+        }
+        return outcome;
       },
-      setRelated: (id, version, related) => index.setRelated(id, version, related),
+      async setRelated(ref, related, isShort) {
+        get();
+        const { id } = ref;
+        const done = await index.setRelated(ref, related, isShort);
+        if (done) {
+          // The record, and the marker when it is written or was there to delete.
+          counts.relatedItemsWritten += 1 + (isShort || short.has(id) ? 1 : 0);
+          if (isShort) short.add(id);
+          else short.delete(id);
+        }
+        return done;
+      },
       async removeArticle(id) {
         get();
         return index.removeArticle(id);

@@ -1,5 +1,13 @@
 import type { IndexedDocument } from '../../shared/ports/related-index';
-import { articleTerms, heaviestTerms, termQuery, type ArticleTerms, type RelatedParameters, type TermSource } from '../../shared/domain/related';
+import {
+  articleTerms,
+  heaviestQueryTerms,
+  heaviestTerms,
+  termQuery,
+  type ArticleTerms,
+  type RelatedParameters,
+  type TermSource,
+} from '../../shared/domain/related';
 import type { CorpusArticle } from './corpus';
 import { shuffled } from './simulate';
 
@@ -80,12 +88,13 @@ export function synthesiseArchive(
         status: 'published',
         length: terms.length,
         query: query.weights,
+        frequencies: new Map([...query.weights.keys()].map((term) => [term, terms.frequencies.get(term) ?? 0])),
         selfScore: query.selfScore,
       },
       version: 1,
-      postings: new Map([...query.weights.keys()].map((term) => [term, terms.frequencies.get(term) ?? 0])),
-      vocabulary,
+      listedUnder: heaviestQueryTerms(query.weights, parameters.listedTerms),
       related: [],
+      short: false,
     } satisfies IndexedDocument;
   });
 }

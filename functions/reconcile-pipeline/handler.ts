@@ -9,6 +9,7 @@ import { createLogger } from '../../shared/runtime/logger';
 import { traced, tracer } from '../../shared/runtime/tracing';
 import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
 import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
+import { settleRelated } from '../../shared/use-cases/related-articles';
 
 const config = readRuntimeConfig(['tableName']);
 const dynamodb = traced(createDynamoDbClient());
@@ -26,6 +27,9 @@ const deps = { heads: store, publishDue: (ref: { id: string; version: number }) 
 export const handler = middy(async (): Promise<ReconcileReport> => {
   const report = await reconcilePipeline(deps);
   logger.info('reconcile', { ...report });
+  // The related-links settle pass: short lists left behind by a burst catch up here, bounded per run.
+  const settled = await settleRelated({ index: publishDeps.related, store: publishDeps.store });
+  logger.info('settle related', { examined: settled.examined, refreshed: settled.refreshed.length });
   if (report.givenUp.length > 0) throw new StuckHeadsError(`Stuck after every nudge: ${report.givenUp.join(', ')}`);
   if (report.inDoubt.length > 0) throw new StuckHeadsError(`Alerts in doubt (resolve with newsroom alerts): ${report.inDoubt.join(', ')}`);
   return report;

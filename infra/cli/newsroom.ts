@@ -11,6 +11,7 @@ import { collectStatus, describeStatus } from './status-command';
 import { buildTimeline, describeTimeline } from './timeline-command';
 import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
 import { describeRecovery, localRecoveryTarget, reconcileLocal, redrive, stageRecoveryTarget } from './recovery-commands';
+import { describeSettle, settleLocal } from './settle-command';
 import { describeSubscribers, listSubscribers } from './subscribe-command';
 import { runAlertsCommand } from './alerts-command';
 
@@ -34,6 +35,8 @@ Commands:
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
                            reconciler does every 15 minutes on AWS.
+  settle [--limit N]       Related-links settle pass: articles with fewer than 3 related links (up to N, default
+                           100) get close matches or recent stories of their section, as the reconciler does on AWS.
   redrive [--stage NAME]   Replay what the local stack or a deployed stage gave up on: dead-lettered intake messages
                            and invalidation requests, and the article versions of stream failure records.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only]
@@ -75,6 +78,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       tags: { type: 'string' },
       'breaking-only': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
+      limit: { type: 'string' },
       export: { type: 'string' },
       delete: { type: 'string' },
       failed: { type: 'boolean', default: false },
@@ -145,6 +149,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
       console.log(values.json ? JSON.stringify(report, null, 2) : describeRecovery(report));
       return report.givenUp.length + report.inDoubt.length > 0 ? 1 : 0;
+    }
+    case 'settle': {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && !(limit > 0)) throw new Error('--limit needs a positive number');
+      const report = await settleLocal((await localRecoveryTarget()).table, limit);
+      console.log(values.json ? JSON.stringify(report, null, 2) : describeSettle(report));
+      return 0;
     }
     case 'redrive': {
       const target = values.stage ? await stageRecoveryTarget(values.stage) : await localRecoveryTarget();

@@ -151,7 +151,9 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     const patch = patchOf(event);
     const fields: Record<string, unknown> = {
       ...patch,
-      ...(patch.related ? { related: patch.related.map(({ slug, title, section }) => ({ slug, title, section })) } : {}),
+      ...(patch.related
+        ? { related: patch.related.map(({ slug, title, section, fill }) => (fill ? { slug, title, section, fill } : { slug, title, section })) }
+        : {}),
       // Going live puts the head on the published index (home page, feeds).
       ...(patch.status === 'published' && patch.publishedAt ? publishedIndexKeys({ id: ref.id, publishedAt: patch.publishedAt }) : {}),
       // When the head entered its stage: the reconciler's clock for a claimed alert (`alerting`) left in doubt.

@@ -1,99 +1,110 @@
-import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
-import type { CurrentRelated, Posting } from '../domain/related';
+import type { IndexedDocument, RelatedIndex, ShortList } from '../ports/related-index';
+import type { CurrentRelated, IndexedArticle } from '../domain/related';
 
-/** The DynamoDB adapter's posting sort key (`publishedAt#id`); its Query reads them in descending order. */
-const sortKey = (posting: Posting) => `${posting.article.publishedAt}#${posting.article.id}`;
+/** One partition: entries ascending by sort key, as DynamoDB keeps them. */
+type Partition<T> = { key: string; value: T }[];
 
-/** Index of the first posting in `list` (ascending by sort key) whose key is not below `key`. */
-function lowerBound(list: readonly Posting[], key: string): number {
+/** Index of the first entry whose key is not below `key`. */
+function lowerBound<T>(list: Partition<T>, key: string): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sortKey(list[middle]!) < key) low = middle + 1;
+    if (list[middle]!.key < key) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+/** Partitions of sorted entries with Put, Delete and a newest-first Query (optionally `begins_with`). */
+class SortedPartitions<T> {
+  private readonly partitions = new Map<string, Partition<T>>();
+
+  put(pk: string, key: string, value: T): void {
+    const list = this.partitions.get(pk) ?? [];
+    this.partitions.set(pk, list);
+    const at = lowerBound(list, key);
+    list.splice(at, at < list.length && list[at]!.key === key ? 1 : 0, { key, value });
+  }
+
+  delete(pk: string, key: string): void {
+    const list = this.partitions.get(pk);
+    if (!list) return;
+    const at = lowerBound(list, key);
+    if (at < list.length && list[at]!.key === key) list.splice(at, 1);
+  }
+
+  newest(pk: string, limit: number, prefix = ''): T[] {
+    const list = this.partitions.get(pk) ?? [];
+    const out: T[] = [];
+    // Entries with the prefix sit just below the first key past it.
+    let i = prefix ? lowerBound(list, `${prefix}\uffff`) - 1 : list.length - 1;
+    for (; i >= 0 && out.length < limit && list[i]!.key.startsWith(prefix); i--) out.push(list[i]!.value);
+    return out;
+  }
+}
+
+const sectionKey = (section: string) => encodeURIComponent(section.toLowerCase());
+
 /**
  * An in-memory {@link RelatedIndex} with the DynamoDB adapter's semantics, for
- * quality simulations and scaling runs that need no database: postings of a
- * term newest first by the adapter's sort key (`publishedAt#id`) with a
- * per-term limit; document frequencies over each article's vocabulary, a term
- * that was never counted absent from the map (as a missing item is) and one
- * counted then removed present at 0; totals over indexed articles.
- *
- * Each term's postings are kept sorted (oldest first, so publishing appends),
- * so a limited read costs O(limit) and an insert or removal O(log n) plus
- * the array move, whatever the archive size, like a Query on a partition.
- * `importArticles` appends then sorts each touched list once.
+ * quality simulations and scaling runs that need no database: each article's
+ * record, its entries newest first by the adapter's sort key
+ * (`publishedAt#id`) under its section, the archive and each listing term,
+ * and the short-list markers by `section#publishedAt#id`; every read limited
+ * as the adapter's Query is. Entries are kept sorted, so a limited read costs
+ * O(limit) and a write O(log n) plus the array move, like a Query on a
+ * partition.
  */
 export function createMemoryRelatedIndex(): RelatedIndex {
-  const postingsByTerm = new Map<string, Posting[]>();
-  const frequencies = new Map<string, number>();
   const documents = new Map<string, IndexedDocument>();
-  let totalLength = 0;
+  const revisions = new Map<string, number>();
+  const entries = new SortedPartitions<IndexedArticle>();
+  const shorts = new SortedPartitions<ShortList>();
 
-  const count = (document: IndexedDocument, sign: 1 | -1) => {
-    totalLength += sign * document.article.length;
-    for (const term of document.vocabulary) frequencies.set(term, (frequencies.get(term) ?? 0) + sign);
-  };
-  const postingsOf = (document: IndexedDocument): Posting[] =>
-    [...document.postings].map(([term, frequency]) => ({ term, frequency, article: document.article }));
-  const listOf = (term: string) => {
-    const list = postingsByTerm.get(term) ?? [];
-    postingsByTerm.set(term, list);
-    return list;
+  const partitionsOf = ({ article, listedUnder }: IndexedDocument) => [
+    `section:${sectionKey(article.section)}`,
+    'recent',
+    ...[...new Set(listedUnder)].map((term) => `term:${term}`),
+  ];
+  const entryKey = (article: IndexedArticle) => `${article.publishedAt}#${article.id}`;
+  const shortKey = (article: IndexedArticle) => `${sectionKey(article.section)}#${article.publishedAt}#${article.id}`;
+  const markShort = (document: IndexedDocument) => {
+    if (document.short) {
+      const { article, version, related } = document;
+      shorts.put('short', shortKey(article), { id: article.id, version, revision: revisions.get(article.id) ?? 0, related, article });
+    } else shorts.delete('short', shortKey(document.article));
   };
 
   const add = (document: IndexedDocument) => {
     documents.set(document.article.id, document);
-    count(document, 1);
-    for (const posting of postingsOf(document)) {
-      const list = listOf(posting.term);
-      const key = sortKey(posting);
-      const at = lowerBound(list, key);
-      // Same key: a Put overwrites the item.
-      list.splice(at, at < list.length && sortKey(list[at]!) === key ? 1 : 0, posting);
-    }
+    revisions.set(document.article.id, 0);
+    for (const pk of partitionsOf(document)) entries.put(pk, entryKey(document.article), document.article);
+    markShort(document);
   };
   const remove = (document: IndexedDocument) => {
     documents.delete(document.article.id);
-    count(document, -1);
-    for (const posting of postingsOf(document)) {
-      const list = postingsByTerm.get(posting.term);
-      if (!list) continue;
-      const key = sortKey(posting);
-      const at = lowerBound(list, key);
-      if (at < list.length && sortKey(list[at]!) === key) list.splice(at, 1);
-    }
+    for (const pk of partitionsOf(document)) entries.delete(pk, entryKey(document.article));
+    shorts.delete('short', shortKey(document.article));
   };
 
   return {
-    async archiveStats(terms) {
-      const documentFrequencies = new Map<string, number>();
-      for (const term of new Set(terms)) {
-        const frequency = frequencies.get(term);
-        if (frequency !== undefined) documentFrequencies.set(term, frequency);
-      }
-      return { documents: documents.size, totalLength, documentFrequencies };
+    async recent(section, sectionLimit, archiveLimit) {
+      return [...entries.newest(`section:${sectionKey(section)}`, sectionLimit), ...entries.newest('recent', archiveLimit)];
     },
-    async postings(terms, perTermLimit) {
-      const out: Posting[] = [];
-      for (const term of new Set(terms)) {
-        const list = postingsByTerm.get(term) ?? [];
-        for (let i = list.length - 1; i >= 0 && i >= list.length - perTermLimit; i--) out.push(list[i]!);
-      }
-      return out;
+    async listed(terms, perTermLimit) {
+      return [...new Set(terms)].flatMap((term) => entries.newest(`term:${term}`, perTermLimit));
     },
     async currentRelated(ids) {
       const out = new Map<string, CurrentRelated>();
       for (const id of ids) {
         const document = documents.get(id);
-        if (document) out.set(id, { id, version: document.version, related: document.related });
+        if (document) out.set(id, { id, version: document.version, revision: revisions.get(id) ?? 0, related: document.related });
       }
       return out;
+    },
+    async shortLists(section, limit) {
+      return shorts.newest('short', limit, section === undefined ? '' : `${sectionKey(section)}#`);
     },
     async indexArticle(document) {
       const previous = documents.get(document.article.id);
@@ -102,10 +113,13 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       add(document);
       return 'indexed';
     },
-    async setRelated(id, version, related) {
+    async setRelated({ id, version, revision }, related, short) {
       const document = documents.get(id);
-      if (!document || document.version !== version) return false;
-      documents.set(id, { ...document, related });
+      if (!document || document.version !== version || (revisions.get(id) ?? 0) !== revision) return false;
+      const updated = { ...document, related, short };
+      documents.set(id, updated);
+      revisions.set(id, revision + 1);
+      markShort(updated);
       return true;
     },
     async removeArticle(id) {
@@ -114,21 +128,7 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       return document !== undefined;
     },
     async importArticles(list) {
-      const touched = new Set<Posting[]>();
-      for (const document of list) {
-        documents.set(document.article.id, document);
-        count(document, 1);
-        for (const posting of postingsOf(document)) {
-          const postings = listOf(posting.term);
-          postings.push(posting);
-          touched.add(postings);
-        }
-      }
-      const keyed = (posting: Posting) => ({ posting, key: sortKey(posting) });
-      for (const postings of touched) {
-        const sorted = postings.map(keyed).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        for (const [i, { posting }] of sorted.entries()) postings[i] = posting;
-      }
+      for (const document of list) add(document);
     },
   };
 }

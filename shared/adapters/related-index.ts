@@ -6,25 +6,28 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
 import { articleSchema } from './article-item';
-import type { ArchiveStats, CurrentRelated, Posting, ScoredLink } from '../domain/related';
-import type { IndexedDocument, ImportOptions, RelatedIndex } from '../ports/related-index';
+import type { CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
+import type { IndexedDocument, ImportOptions, RelatedIndex, ShortList } from '../ports/related-index';
 
 /** Key formats of the related-articles index, on the article table's base keys. They never leave this adapter. */
 const keys = {
-  term: (term: string) => `TERM#${term}`,
-  posting: (publishedAt: string, id: string) => `${publishedAt}#${id}`,
-  frequency: (term: string) => `DF#${term}`,
-  frequencySort: 'DF',
-  stats: 'RELATED#STATS',
-  statsSort: 'STATS',
   document: (id: string) => `RELATED#${id}`,
   documentSort: 'DOC',
+  section: (section: string) => `RELSECTION#${sectionKey(section)}`,
+  recent: 'RELRECENT',
+  listing: (term: string) => `RELTERM#${term}`,
+  short: 'RELSHORT',
+  shortSort: (section: string, publishedAt: string, id: string) => `${sectionKey(section)}#${publishedAt}#${id}`,
+  entry: (publishedAt: string, id: string) => `${publishedAt}#${id}`,
 } as const;
+
+function sectionKey(section: string): string {
+  return encodeURIComponent(section.toLowerCase());
+}
 
 /** Options of {@link createRelatedIndex}. */
 export interface RelatedIndexOptions {
@@ -32,33 +35,39 @@ export interface RelatedIndexOptions {
   readonly tableName: string;
 }
 
-const scoredLinkSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), section: z.string(), score: z.number() });
+const scoredLinkSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  section: z.string(),
+  score: z.number(),
+  fill: z.optional(z.literal(true)),
+});
 
-const postingSchema = z.object({
-  term: z.string(),
-  tf: z.number(),
+/** The compact term record every entry of an article carries: `t` maps each query term to [frequency, query weight]. */
+const recordSchema = z.object({
   ...z.pick(articleSchema, { id: true, slug: true, title: true, section: true, tags: true, language: true, publishedAt: true, status: true }).shape,
   len: z.number(),
-  q: z.record(z.string(), z.number()),
+  t: z.record(z.string(), z.tuple([z.number(), z.number()])),
   self: z.number(),
 });
 
 const documentSchema = z.object({
-  id: z.string(),
+  ...recordSchema.shape,
   version: z.number(),
-  publishedAt: z.string(),
-  len: z.number(),
-  terms: z.array(z.string()),
-  vocabulary: z.array(z.string()),
+  listed: z.array(z.string()),
   related: z.array(scoredLinkSchema),
+  short: z.boolean(),
+  rev: z._default(z.number(), 0),
 });
 
-const statsSchema = z.object({ documents: z.number(), totalLength: z.number() });
-const frequencySchema = z.object({ term: z.string(), df: z.number() });
+const shortSchema = z.object({ ...recordSchema.shape, version: z.number(), rev: z._default(z.number(), 0), related: z.array(scoredLinkSchema) });
 
 /** DynamoDB's limit on actions per transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH_GET = 100;
+/** Most records a recency or listing Query returns; a record is ~1 KB (capped terms), so a page stays under DynamoDB's 1 MB. */
+const MAX_QUERY_LIMIT = 500;
 const MAX_BATCH_WRITE = 25;
 const CONFLICT_RETRIES = 5;
 
@@ -80,51 +89,47 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return items;
   }
 
-  async function archiveStats(terms: readonly string[]): Promise<ArchiveStats> {
-    const unique = [...new Set(terms)];
-    const items = await batchGet([
-      { PK: keys.stats, SK: keys.statsSort },
-      ...unique.map((term) => ({ PK: keys.frequency(term), SK: keys.frequencySort })),
-    ]);
-    let totals = { documents: 0, totalLength: 0 };
-    const documentFrequencies = new Map<string, number>();
-    for (const item of items) {
-      if (item.PK === keys.stats) totals = statsSchema.parse(item);
-      else {
-        const { term, df } = frequencySchema.parse(item);
-        documentFrequencies.set(term, df);
-      }
-    }
-    return { ...totals, documentFrequencies };
-  }
-
-  async function postings(terms: readonly string[], perTermLimit: number): Promise<Posting[]> {
-    const lists = await Promise.all(
-      [...new Set(terms)].map(async (term) => {
-        const { Items = [] } = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.term(term) },
-            ScanIndexForward: false,
-            Limit: perTermLimit,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        return Items.map(postingFromItem);
+  async function queryNewest(pk: string, limit: number, sortPrefix?: string): Promise<Record<string, unknown>[]> {
+    if (limit <= 0) return [];
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: sortPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }) },
+        ScanIndexForward: false,
+        Limit: Math.min(limit, MAX_QUERY_LIMIT),
+        ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    return lists.flat();
+    return Items;
+  }
+
+  async function recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]> {
+    const [own, archive] = await Promise.all([queryNewest(keys.section(section), sectionLimit), queryNewest(keys.recent, archiveLimit)]);
+    return [...own, ...archive].map((item) => recordFromItem(recordSchema.parse(item)));
+  }
+
+  async function listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]> {
+    const lists = await Promise.all([...new Set(terms)].map((term) => queryNewest(keys.listing(term), perTermLimit)));
+    return lists.flat().map((item) => recordFromItem(recordSchema.parse(item)));
   }
 
   async function currentRelated(ids: readonly string[]): Promise<Map<string, CurrentRelated>> {
     const items = await batchGet([...new Set(ids)].map((id) => ({ PK: keys.document(id), SK: keys.documentSort })));
     const out = new Map<string, CurrentRelated>();
     for (const item of items) {
-      const { id, version, related } = documentSchema.parse(item);
-      out.set(id, { id, version, related });
+      const { id, version, rev, related } = documentSchema.parse(item);
+      out.set(id, { id, version, revision: rev, related });
     }
     return out;
+  }
+
+  async function shortLists(section: string | undefined, limit: number): Promise<ShortList[]> {
+    const items = await queryNewest(keys.short, limit, section === undefined ? undefined : `${sectionKey(section)}#`);
+    return items.map((item) => {
+      const { version, rev, related, ...record } = shortSchema.parse(item);
+      return { id: record.id, version, revision: rev, related, article: recordFromItem(record) };
+    });
   }
 
   async function readDocument(id: string) {
@@ -139,7 +144,7 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return Item ? documentSchema.parse(Item) : undefined;
   }
 
-  /** Runs a transaction, retrying on conflicts with concurrent publishes (the totals item is shared). False if a condition failed. */
+  /** Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed. */
   async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
     if (items.length > MAX_TRANSACTION_ITEMS) {
       throw new RelatedIndexLimitError(`A related-index write needs ${items.length} actions; the limit is ${MAX_TRANSACTION_ITEMS}.`);
@@ -158,99 +163,80 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     }
   }
 
-  const totalsUpdate = (documents: number, length: number) => ({
-    Update: {
-      TableName: tableName,
-      Key: { PK: keys.stats, SK: keys.statsSort },
-      UpdateExpression: 'ADD documents :documents, totalLength :length',
-      ExpressionAttributeValues: { ':documents': documents, ':length': length },
-    },
+  const versionIs = (version: number) => ({
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':version': version },
   });
-
-  const frequencyUpdate = (term: string, delta: number) => ({
-    Update: {
-      TableName: tableName,
-      Key: { PK: keys.frequency(term), SK: keys.frequencySort },
-      UpdateExpression: 'SET #term = :term ADD df :delta',
-      ExpressionAttributeNames: { '#term': 'term' },
-      ExpressionAttributeValues: { ':term': term, ':delta': delta },
-    },
-  });
-
-  async function removeIndexed(indexed: z.infer<typeof documentSchema>): Promise<boolean> {
-    return transact([
-      {
-        Delete: {
-          TableName: tableName,
-          Key: { PK: keys.document(indexed.id), SK: keys.documentSort },
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': indexed.version },
-        },
-      },
-      ...indexed.terms.map((term) => ({
-        Delete: { TableName: tableName, Key: { PK: keys.term(term), SK: keys.posting(indexed.publishedAt, indexed.id) } },
-      })),
-      ...indexed.vocabulary.map((term) => frequencyUpdate(term, -1)),
-      totalsUpdate(-1, -indexed.len),
-    ]);
-  }
 
   async function indexArticle(document: IndexedDocument): Promise<'indexed' | 'unchanged'> {
     const previous = await readDocument(document.article.id);
     if (previous && previous.version >= document.version) return 'unchanged';
-    if (previous) await removeIndexed(previous);
+    const items = documentItems(document);
+    const kept = new Set(items.map(itemKey));
+    const stale = previous ? previousKeys(previous).filter((key) => !kept.has(`${key.PK}|${key.SK}`)) : [];
     const written = await transact([
       {
         Put: {
           TableName: tableName,
-          Item: documentToItem(document),
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Item: items[0]!,
+          ...(previous ? versionIs(previous.version) : { ConditionExpression: 'attribute_not_exists(PK)' }),
         },
       },
-      ...postingItems(document).map((Item) => ({ Put: { TableName: tableName, Item } })),
-      ...document.vocabulary.map((term) => frequencyUpdate(term, 1)),
-      totalsUpdate(1, document.article.length),
+      ...items.slice(1).map((Item) => ({ Put: { TableName: tableName, Item } })),
+      ...stale.map((Key) => ({ Delete: { TableName: tableName, Key } })),
     ]);
     return written ? 'indexed' : 'unchanged';
   }
 
-  async function setRelated(id: string, version: number, related: readonly ScoredLink[]): Promise<boolean> {
-    try {
-      await client.send(
-        new UpdateCommand({
+  async function setRelated(
+    { id, version, revision }: { readonly id: string; readonly version: number; readonly revision: number },
+    related: readonly ScoredLink[],
+    short: boolean,
+  ): Promise<boolean> {
+    const indexed = await readDocument(id);
+    if (!indexed || indexed.version !== version || indexed.rev !== revision) return false;
+    const shortKey = { PK: keys.short, SK: keys.shortSort(indexed.section, indexed.publishedAt, indexed.id) };
+    const { version: _, listed: __, related: ___, short: ____, rev: _____, ...record } = indexed;
+    const links = related.map(plainLink);
+    return transact([
+      {
+        Update: {
           TableName: tableName,
           Key: { PK: keys.document(id), SK: keys.documentSort },
-          UpdateExpression: 'SET related = :related',
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':related': related.map(plainLink), ':version': version },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+          UpdateExpression: 'SET related = :related, #short = :short, rev = :next',
+          ConditionExpression: '#version = :version AND (rev = :rev OR (attribute_not_exists(rev) AND :rev = :zero))',
+          ExpressionAttributeNames: { '#version': 'version', '#short': 'short' },
+          ExpressionAttributeValues: {
+            ':related': links,
+            ':short': short,
+            ':version': version,
+            ':rev': revision,
+            ':next': revision + 1,
+            ':zero': 0,
+          },
+        },
+      },
+      ...(short
+        ? [{ Put: { TableName: tableName, Item: { ...record, ...shortKey, version, rev: revision + 1, related: links } } }]
+        : indexed.short
+          ? [{ Delete: { TableName: tableName, Key: shortKey } }]
+          : []),
+    ]);
   }
 
   async function removeArticle(id: string): Promise<boolean> {
     const indexed = await readDocument(id);
-    return indexed ? removeIndexed(indexed) : false;
+    if (!indexed) return false;
+    const [documentKey, ...rest] = previousKeys(indexed);
+    return transact([
+      { Delete: { TableName: tableName, Key: documentKey!, ...versionIs(indexed.version) } },
+      ...rest.map((Key) => ({ Delete: { TableName: tableName, Key } })),
+    ]);
   }
 
   async function importArticles(documents: readonly IndexedDocument[], options: ImportOptions = {}): Promise<void> {
-    const frequencies = new Map<string, number>();
-    let totalLength = 0;
-    const items: Record<string, unknown>[] = [];
-    for (const document of documents) {
-      for (const term of document.vocabulary) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      totalLength += document.article.length;
-      items.push(documentToItem(document), ...postingItems(document));
-    }
-    for (const [term, df] of frequencies) items.push({ PK: keys.frequency(term), SK: keys.frequencySort, term, df });
-    items.push({ PK: keys.stats, SK: keys.statsSort, documents: documents.length, totalLength });
-
+    const items = documents.flatMap(documentItems);
     const batches: Record<string, unknown>[][] = [];
     for (let start = 0; start < items.length; start += MAX_BATCH_WRITE) batches.push(items.slice(start, start + MAX_BATCH_WRITE));
     let next = 0;
@@ -269,7 +255,7 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   }
 
-  return { archiveStats, postings, currentRelated, indexArticle, setRelated, removeArticle, importArticles };
+  return { recent, listed, currentRelated, shortLists, indexArticle, setRelated, removeArticle, importArticles };
 }
 
 /** Thrown when a configuration would make one index write exceed DynamoDB's transaction limit. */
@@ -277,26 +263,14 @@ export class RelatedIndexLimitError extends Error {
   override readonly name = 'RelatedIndexLimitError';
 }
 
-function plainLink({ id, slug, title, section, score }: ScoredLink): ScoredLink {
-  return { id, slug, title, section, score };
+function plainLink({ id, slug, title, section, score, fill }: ScoredLink): ScoredLink {
+  return fill ? { id, slug, title, section, score, fill } : { id, slug, title, section, score };
 }
 
-function documentToItem({ article, version, postings, vocabulary, related }: IndexedDocument): Record<string, unknown> {
+type RecordFields = z.infer<typeof recordSchema>;
+
+function recordFields(article: IndexedArticle): RecordFields {
   return {
-    PK: keys.document(article.id),
-    SK: keys.documentSort,
-    id: article.id,
-    version,
-    publishedAt: article.publishedAt,
-    len: article.length,
-    terms: [...postings.keys()],
-    vocabulary: [...vocabulary],
-    related: related.map(plainLink),
-  };
-}
-
-function postingItems({ article, postings }: IndexedDocument): Record<string, unknown>[] {
-  const summary = {
     id: article.id,
     slug: article.slug,
     title: article.title,
@@ -306,22 +280,52 @@ function postingItems({ article, postings }: IndexedDocument): Record<string, un
     publishedAt: article.publishedAt,
     status: article.status,
     len: article.length,
-    q: Object.fromEntries(article.query),
+    t: Object.fromEntries([...article.query].map(([term, weight]) => [term, [article.frequencies.get(term) ?? 0, weight] as [number, number]])),
     self: article.selfScore,
   };
-  return [...postings].map(([term, tf]) => ({
-    PK: keys.term(term),
-    SK: keys.posting(article.publishedAt, article.id),
-    term,
-    tf,
-    ...summary,
-  }));
 }
 
-function postingFromItem(item: Record<string, unknown>): Posting {
-  const { term, tf, q, self, len, ...article } = postingSchema.parse(item);
-  return { term, frequency: tf, article: { ...article, length: len, query: new Map(Object.entries(q)), selfScore: self } };
+function recordFromItem({ len, t, self, ...article }: RecordFields): IndexedArticle {
+  const entries = Object.entries(t);
+  return {
+    ...article,
+    length: len,
+    query: new Map(entries.map(([term, [, weight]]) => [term, weight])),
+    frequencies: new Map(entries.map(([term, [frequency]]) => [term, frequency])),
+    selfScore: self,
+  };
 }
+
+/** The items one document is stored as, its record first: record, section and archive recency entries, listings, short marker. */
+function documentItems({ article, version, listedUnder, related, short }: IndexedDocument): Record<string, unknown>[] {
+  const record = recordFields(article);
+  const listed = [...new Set(listedUnder)];
+  const entrySort = keys.entry(article.publishedAt, article.id);
+  const links = related.map(plainLink);
+  return [
+    { PK: keys.document(article.id), SK: keys.documentSort, ...record, version, listed, related: links, short, rev: 0 },
+    { PK: keys.section(article.section), SK: entrySort, ...record },
+    { PK: keys.recent, SK: entrySort, ...record },
+    ...listed.map((term) => ({ PK: keys.listing(term), SK: entrySort, ...record })),
+    ...(short
+      ? [{ PK: keys.short, SK: keys.shortSort(article.section, article.publishedAt, article.id), ...record, version, rev: 0, related: links }]
+      : []),
+  ];
+}
+
+/** The keys of every item an indexed document was stored as, its record first. */
+function previousKeys(indexed: z.infer<typeof documentSchema>): { PK: string; SK: string }[] {
+  const entrySort = keys.entry(indexed.publishedAt, indexed.id);
+  return [
+    { PK: keys.document(indexed.id), SK: keys.documentSort },
+    { PK: keys.section(indexed.section), SK: entrySort },
+    { PK: keys.recent, SK: entrySort },
+    ...indexed.listed.map((term) => ({ PK: keys.listing(term), SK: entrySort })),
+    ...(indexed.short ? [{ PK: keys.short, SK: keys.shortSort(indexed.section, indexed.publishedAt, indexed.id) }] : []),
+  ];
+}
+
+const itemKey = (item: Record<string, unknown>) => `${item.PK}|${item.SK}`;
 
 function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));

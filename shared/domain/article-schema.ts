@@ -39,7 +39,13 @@ export const articleAnalysisSchema = z.object({
 export type ArticleAnalysis = Immutable<z.output<typeof articleAnalysisSchema>>;
 
 /** A link to another article in the Related Articles block. */
-export const relatedLinkSchema = z.object({ slug: z.string(), title: z.string(), section: z.string() });
+export const relatedLinkSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  section: z.string(),
+  /** A recent story of the same section filling the list when too few close matches exist ("More in <section>"). */
+  fill: z.optional(z.literal(true)),
+});
 
 /** A link to another article in the Related Articles block. */
 export type RelatedLink = Immutable<z.output<typeof relatedLinkSchema>>;

@@ -1,15 +1,21 @@
-import type { ArchiveStats, CurrentRelated, IndexedArticle, Posting, ScoredLink } from '../domain/related';
+import type { CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
 
 /** Everything the index stores of one published article version. */
 export interface IndexedDocument {
+  /** The article's compact term record (query weights and the frequencies of its query terms). */
   readonly article: IndexedArticle;
   readonly version: number;
-  /** Weighted frequencies of the article's query terms: one posting each. */
-  readonly postings: ReadonlyMap<string, number>;
-  /** The terms whose document frequencies this article counts in. */
-  readonly vocabulary: readonly string[];
+  /** The few terms the article is listed under (its heaviest query terms): one listing each. */
+  readonly listedUnder: readonly string[];
   /** The article's own related links with their scores. */
   readonly related: readonly ScoredLink[];
+  /** The list holds fewer links than wanted: the article is recorded for refreshes and the settle pass. */
+  readonly short: boolean;
+}
+
+/** An article recorded with a short related list. */
+export interface ShortList extends CurrentRelated {
+  readonly article: IndexedArticle;
 }
 
 /** Options of {@link RelatedIndex.importArticles}. */
@@ -19,33 +25,46 @@ export interface ImportOptions {
 }
 
 /**
- * The inverted index behind related links, kept in the article table: a
- * postings list per term (newest first), document frequencies, archive
- * totals, and per-article records. Every read is bounded by the number of
- * terms asked for, never by the size of the archive.
+ * The index behind related links, kept in the article table: each article's
+ * compact term record, written once per article and also under its section's
+ * and the archive's recency lists and under a few listing terms; no shared
+ * counters, so publishes never contend. Every read is bounded by its limits,
+ * never by the size of the archive.
  */
 export interface RelatedIndex {
-  /** Archive totals and the document frequencies of `terms`: one BatchGetItem per 99 terms. */
-  archiveStats(terms: readonly string[]): Promise<ArchiveStats>;
-  /** The newest `perTermLimit` postings of each term: one Query per term, in parallel. */
-  postings(terms: readonly string[], perTermLimit: number): Promise<Posting[]>;
+  /** The newest `sectionLimit` records of `section` and the newest `archiveLimit` of the archive: two Queries. */
+  recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]>;
+  /** The newest `perTermLimit` records listed under each term: one Query per term, in parallel. */
+  listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]>;
   /** The recorded related lists of indexed articles (absent ids are left out): one BatchGetItem per 100 ids. */
   currentRelated(ids: readonly string[]): Promise<Map<string, CurrentRelated>>;
+  /** Up to `limit` articles recorded with short lists, of one section or of all: one Query. */
+  shortLists(section: string | undefined, limit: number): Promise<ShortList[]>;
   /**
-   * Indexes a published article version: its postings, its counts in the
-   * document frequencies and totals, and its record, in one transaction; an
-   * earlier version of it is removed first. `unchanged` when this version is
-   * already indexed (a retried publish).
+   * Indexes a published article version in one transaction of at most
+   * `3 + listedUnder.length + 1` writes (record, two recency entries,
+   * listings, short-list marker), replacing an earlier version's entries.
+   * `unchanged` when this version is already indexed (a retried publish).
    */
   indexArticle(document: IndexedDocument): Promise<'indexed' | 'unchanged'>;
-  /** Records a new related list for an indexed article version. False if that version is not indexed. */
-  setRelated(id: string, version: number, related: readonly ScoredLink[]): Promise<boolean>;
+  /**
+   * Records a new related list for an indexed article version (and whether it
+   * is still short) over list `revision`. False if that version is not
+   * indexed or its list changed since (the caller computed from a stale list).
+   */
+  setRelated(
+    ref: { readonly id: string; readonly version: number; readonly revision: number },
+    related: readonly ScoredLink[],
+    short: boolean,
+  ): Promise<boolean>;
   /** Takes an article out of the index (on withdrawal). False if it was not indexed. */
   removeArticle(id: string): Promise<boolean>;
   /**
-   * Loads documents into an EMPTY index in bulk with BatchWriteItem
-   * (backfill, full rebuild, benchmarks): frequencies and totals are written
-   * as absolute values, so this must not run against a live index.
+   * Loads documents in bulk with BatchWriteItem (archive import, backfill,
+   * benchmarks): the same items `indexArticle` writes, without its
+   * transaction. Nothing is counted, so it is safe beside live publishes, but
+   * it does not remove earlier versions' entries: use it for articles not yet
+   * indexed.
    */
   importArticles(documents: readonly IndexedDocument[], options?: ImportOptions): Promise<void>;
 }

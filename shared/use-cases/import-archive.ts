@@ -7,7 +7,7 @@ import { planNextVersion } from '../domain/publishing/next-version';
 import { DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
 import type { ArchiveStore } from '../ports/archive-store';
 import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
-import { findRelated, indexedDocumentOf, publishRelated } from './related-articles';
+import { findRelated, indexedDocument, publishRelated } from './related-articles';
 import { chooseTakeaways } from './takeaway-provider';
 
 /** One draft file of an archive. */
@@ -188,7 +188,7 @@ async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise
     const plan = await findRelated(scratch, entry.head, DEFAULT_RELATED_PARAMETERS);
     entry.head = { ...entry.head, related: plan.links };
     await publishRelated({ index: scratch, store }, entry.head, plan);
-    entry.document = indexedDocumentOf(entry.head, plan);
+    entry.document = indexedDocument(entry.head, plan);
   }
   // Neighbour updates changed older articles' lists after their documents were built: refresh their recorded lists.
   const current = await scratch.currentRelated(prepared.map((entry) => entry.head.id));

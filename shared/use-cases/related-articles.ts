@@ -7,12 +7,18 @@ import {
   averageLength,
   chooseRelated,
   DEFAULT_RELATED_PARAMETERS,
+  fillFromSection,
+  heaviestQueryTerms,
   heaviestTerms,
   planNeighbourUpdates,
   rankCandidates,
+  refreshShortList,
+  sampleStats,
   termQuery,
   toRelatedLink,
   type ArticleTerms,
+  type CurrentRelated,
+  type IndexedArticle,
   type RankedCandidate,
   type RelatedParameters,
   type RelatedSubject,
@@ -23,81 +29,171 @@ import {
 
 /** An article's related links and what was learned finding them, kept to index it afterwards. */
 export interface RelatedPlan {
-  /** The links to store on the article, best first. */
+  /** The links to store on the article, best first, fill links last. */
   readonly links: RelatedLink[];
   readonly scored: ScoredLink[];
   readonly terms: ArticleTerms;
-  readonly vocabulary: string[];
   readonly query: TermQuery;
   readonly ranked: RankedCandidate[];
   readonly averageLength: number;
+  /** The records read (recency windows and listings): candidates and fill for neighbours refreshed on publish. */
+  readonly pool: IndexedArticle[];
 }
 
 /**
- * Finds an article's related links through the index: its vocabulary's
- * document frequencies (one BatchGetItem), the newest postings of its query
- * terms (one Query per term), then BM25 ranking in the domain. Reads per call
- * are bounded by the parameters, whatever the size of the archive. Term
- * extraction checks `deadline` (throws `DraftTooComplexError`).
+ * Finds an article's related links through the index: the newest records of
+ * its section and of the archive (two Queries, also the sample its document
+ * frequencies are estimated from), the records listed under its heaviest
+ * query terms (one Query per term), then BM25 ranking in the domain, filled
+ * from the section's recent stories when fewer than `minLinks` close matches
+ * qualify. Reads per call are bounded by the parameters, whatever the size of
+ * the archive. Term extraction checks `deadline` (throws `DraftTooComplexError`).
  */
 export async function findRelated(
-  index: Pick<RelatedIndex, 'archiveStats' | 'postings'>,
+  index: Pick<RelatedIndex, 'recent' | 'listed'>,
   subject: RelatedSubject & TermSource,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
   deadline: Deadline = NO_DEADLINE,
 ): Promise<RelatedPlan> {
   const terms = articleTerms(subject, deadline);
   const vocabulary = heaviestTerms(terms, parameters.vocabularySize);
-  const stats = await index.archiveStats(vocabulary);
+  const sample = await index.recent(subject.section, parameters.sectionWindow, parameters.archiveWindow);
+  const stats = sampleStats(sample, vocabulary);
   const query = termQuery(terms, vocabulary, stats, parameters);
-  const postings = await index.postings([...query.weights.keys()], parameters.postingsPerTerm);
+  const listed = await index.listed(heaviestQueryTerms(query.weights, parameters.queryListedTerms), parameters.postingsPerTerm);
+  const pool = [...sample, ...listed];
   const average = averageLength(stats, terms);
-  const ranked = rankCandidates(subject, query, postings, average, parameters);
-  const scored = chooseRelated(ranked, parameters);
-  return { links: scored.map(toRelatedLink), scored, terms, vocabulary, query, ranked, averageLength: average };
+  const ranked = rankCandidates(subject, query, pool, average, parameters);
+  const scored = fillFromSection(subject, chooseRelated(ranked, parameters), pool, parameters);
+  return { links: scored.map(toRelatedLink), scored, terms, query, ranked, averageLength: average, pool };
 }
 
-/** What the index stores of an article version whose related links `plan` found. */
-export function indexedDocumentOf(head: ArticleHead, plan: RelatedPlan): IndexedDocument {
+/**
+ * The index document of a published article version and its plan: the
+ * compact term record, listed under its `listedTerms` heaviest query terms,
+ * short when it has fewer than `minLinks` links. An archive import builds
+ * these for {@link RelatedIndex.importArticles}.
+ */
+export function indexedDocument(head: ArticleHead, plan: RelatedPlan, parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS): IndexedDocument {
   return {
-    article: { ...head, length: plan.terms.length, query: plan.query.weights, selfScore: plan.query.selfScore },
+    article: indexedRecord(head, plan),
     version: head.version,
-    postings: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
-    vocabulary: plan.vocabulary,
+    listedUnder: heaviestQueryTerms(plan.query.weights, parameters.listedTerms),
     related: plan.scored,
+    short: plan.scored.length < parameters.minLinks,
+  };
+}
+
+function indexedRecord(head: ArticleHead, plan: RelatedPlan): IndexedArticle {
+  return {
+    id: head.id,
+    slug: head.slug,
+    title: head.title,
+    section: head.section,
+    tags: head.tags,
+    language: head.language,
+    publishedAt: head.publishedAt,
+    status: head.status,
+    length: plan.terms.length,
+    query: plan.query.weights,
+    frequencies: new Map([...plan.query.weights.keys()].map((term) => [term, plan.terms.frequencies.get(term) ?? 0])),
+    selfScore: plan.query.selfScore,
   };
 }
 
 /** What {@link publishRelated} changed. */
 export interface PublishRelatedResult {
   readonly indexed: 'indexed' | 'unchanged';
-  /** Ids of older articles whose lists now include this one (their pages re-render). */
+  /** Ids of older articles whose lists changed (their pages re-render): close matches and refreshed short lists. */
   readonly neighbours: string[];
 }
 
+type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> };
+
 /**
- * After an article version is published: indexes it, then adds it to the
- * related lists of the older articles it has become a top match for (at most
- * `maxNeighbours`), moving them to the render stage so their pages re-render.
- * Safe to repeat: an indexed version and a list that already holds the
- * article are left alone.
+ * Records an article's new list in the index (only over the list revision it
+ * was computed from, so concurrent publishes never leave a stale list there),
+ * then moves its head to the list (re-render). False if either moved on.
+ */
+async function applyList(deps: RelatedDeps, ref: Omit<CurrentRelated, 'related'>, related: readonly ScoredLink[], parameters: RelatedParameters) {
+  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return false;
+  return deps.store.transition(ref, { type: 'relatedChanged', related: related.map(toRelatedLink) });
+}
+
+/**
+ * After an article version is published: indexes it, adds it to the related
+ * lists of the older articles it has become a top match for (at most
+ * `maxNeighbours`), and refreshes up to `refreshPerPublish` short lists of
+ * its section (its own included) from a fresh read of the section's newest
+ * records, moving each changed article to the render stage so its page
+ * re-renders. Safe to repeat: an indexed version and
+ * a list that already holds the article are left alone.
  */
 export async function publishRelated(
-  deps: { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> },
+  deps: RelatedDeps,
   head: ArticleHead,
   plan: RelatedPlan,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
 ): Promise<PublishRelatedResult> {
-  const indexed = await deps.index.indexArticle(indexedDocumentOf(head, plan));
-  const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
-  if (candidates.length === 0) return { indexed, neighbours: [] };
-  const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
-  const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
+  const document = indexedDocument(head, plan, parameters);
+  const indexed = await deps.index.indexArticle(document);
   const neighbours: string[] = [];
-  for (const update of updates) {
-    if (!(await deps.store.transition(update, { type: 'relatedChanged', related: update.related.map(toRelatedLink) }))) continue;
-    await deps.index.setRelated(update.id, update.version, update.related);
-    neighbours.push(update.id);
+  const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
+  if (candidates.length > 0) {
+    const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
+    const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
+    for (const update of updates) {
+      if (await applyList(deps, update, update.related, parameters)) neighbours.push(update.id);
+    }
+  }
+  if (parameters.refreshPerPublish > 0) {
+    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish);
+    if (shorts.length > 0) {
+      // Read again now this article is indexed: in a burst, stories published alongside it were not there when it looked.
+      const fresh = await deps.index.recent(head.section, parameters.sectionWindow, 0);
+      const pool = [document.article, ...fresh, ...plan.pool];
+      for (const short of shorts) {
+        if (neighbours.includes(short.id)) continue;
+        const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
+        if (related && (await applyList(deps, short, related, parameters))) neighbours.push(short.id);
+      }
+    }
   }
   return { indexed, neighbours };
+}
+
+/** What {@link settleRelated} did. */
+export interface SettleReport {
+  /** Short lists examined. */
+  readonly examined: number;
+  /** Ids of articles given longer lists (their pages re-render). */
+  readonly refreshed: string[];
+}
+
+/**
+ * The settle pass after a burst: up to `limit` articles recorded with short
+ * lists (of all sections), each ranked again against its section's newest
+ * records and the records listed under its heaviest query terms, and filled
+ * from its section. Bounded: `limit` × (2 + `queryListedTerms`) reads, and
+ * only articles whose list grows are written and re-rendered, never the
+ * archive. An article whose section still holds too few stories stays short.
+ */
+export async function settleRelated(
+  deps: RelatedDeps,
+  { limit = 100, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; parameters?: RelatedParameters } = {},
+): Promise<SettleReport> {
+  const shorts = await deps.index.shortLists(undefined, limit);
+  const refreshed: string[] = [];
+  for (const short of shorts) {
+    const { article } = short;
+    const pool = [
+      ...(await deps.index.recent(article.section, parameters.sectionWindow, parameters.archiveWindow)),
+      ...(await deps.index.listed(heaviestQueryTerms(article.query, parameters.queryListedTerms), parameters.postingsPerTerm)),
+    ];
+    const stats = sampleStats(pool, [...article.query.keys()]);
+    const average = stats.documents > 0 ? stats.totalLength / stats.documents : article.length;
+    const related = refreshShortList(article, short.related, pool, average, parameters);
+    if (related && (await applyList(deps, short, related, parameters))) refreshed.push(short.id);
+  }
+  return { examined: shorts.length, refreshed };
 }

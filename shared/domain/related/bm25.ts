@@ -68,3 +68,11 @@ export function termQuery(
   }
   return { weights, selfScore };
 }
+
+/** The `limit` heaviest terms of a query's weights (ties: the order they were chosen in). */
+export function heaviestQueryTerms(weights: ReadonlyMap<string, number>, limit: number): string[] {
+  return [...weights]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([term]) => term);
+}

@@ -4,8 +4,16 @@ export interface RelatedParameters {
   readonly vocabularySize: number;
   /** Terms per article that are indexed and used as its query (by TF-IDF weight). @default 30 */
   readonly indexedTerms: number;
-  /** Postings read per query term, newest first. @default 40 */
+  /** Terms an article is listed under in the index: its heaviest query terms, for long-range recall. @default 5 */
+  readonly listedTerms: number;
+  /** Query terms whose listings are read per retrieval (the heaviest). @default 10 */
+  readonly queryListedTerms: number;
+  /** Listings read per query term, newest first. @default 20 */
   readonly postingsPerTerm: number;
+  /** Newest records of the article's own section read per retrieval: candidates, fill and the document-frequency sample. @default 200 */
+  readonly sectionWindow: number;
+  /** Newest records of the whole archive read per retrieval (cross-section candidates and the sample). @default 100 */
+  readonly archiveWindow: number;
   /** BM25 term-frequency saturation. @default 1.2 */
   readonly k1: number;
   /** BM25 length normalisation. @default 0.75 */
@@ -30,13 +38,19 @@ export interface RelatedParameters {
   readonly neighbourCandidates: number;
   /** Most older articles whose lists are updated per publish. @default 5 */
   readonly maxNeighbours: number;
+  /** Most short lists (fewer than `minLinks`) of the same section refreshed per publish. @default 3 */
+  readonly refreshPerPublish: number;
 }
 
 /** The defaults of {@link RelatedParameters}. */
 export const DEFAULT_RELATED_PARAMETERS: RelatedParameters = {
   vocabularySize: 64,
   indexedTerms: 30,
-  postingsPerTerm: 40,
+  listedTerms: 5,
+  queryListedTerms: 10,
+  postingsPerTerm: 20,
+  sectionWindow: 200,
+  archiveWindow: 100,
   k1: 1.2,
   b: 0.75,
   sectionBoost: 0.5,
@@ -49,4 +63,5 @@ export const DEFAULT_RELATED_PARAMETERS: RelatedParameters = {
   extraLinkShare: 0.5,
   neighbourCandidates: 10,
   maxNeighbours: 5,
+  refreshPerPublish: 3,
 };

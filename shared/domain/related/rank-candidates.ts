@@ -2,21 +2,19 @@ import type { Article, RelatedLink } from '../article';
 import { bm25TermFactor, type TermQuery } from './bm25';
 import type { RelatedParameters } from './parameters';
 
-/** What the index holds of an indexed article; every posting of the article carries it. */
+/**
+ * The compact term record the index holds of an indexed article: enough to
+ * score it against any query and to score other articles from its side.
+ */
 export interface IndexedArticle extends Pick<Article, 'id' | 'slug' | 'title' | 'section' | 'tags' | 'language' | 'publishedAt' | 'status'> {
   /** Weighted document length. */
   readonly length: number;
   /** The article's own query (term → weight), to score articles from its side. */
   readonly query: ReadonlyMap<string, number>;
+  /** Weighted frequencies of the query's terms in the article: what a query is scored against. */
+  readonly frequencies: ReadonlyMap<string, number>;
   /** The article's score against its own query. */
   readonly selfScore: number;
-}
-
-/** One entry of a term's postings list: an article and how often (weighted) it uses the term. */
-export interface Posting {
-  readonly term: string;
-  readonly frequency: number;
-  readonly article: IndexedArticle;
 }
 
 /** The article links are chosen for. */
@@ -32,7 +30,7 @@ export interface RelatedSubject {
 /** A related link with the identity and score it was chosen by. */
 export interface ScoredLink extends RelatedLink {
   readonly id: string;
-  /** Relevance relative to the linking article's own score, times the section, tag and recency factors. */
+  /** Relevance relative to the linking article's own score, times the section, tag and recency factors; 0 for a fill link. */
   readonly score: number;
 }
 
@@ -63,37 +61,44 @@ export function linkFactor(
   return (1 + (sameSection ? parameters.sectionBoost : 0)) * (1 + parameters.tagBoost * Math.min(3, sharedTags)) * recency;
 }
 
+/** The BM25 score of `query` against an indexed article's recorded frequencies. */
+export function bm25Score(
+  weights: ReadonlyMap<string, number>,
+  article: Pick<IndexedArticle, 'frequencies' | 'length'>,
+  averageLength: number,
+  parameters: Pick<RelatedParameters, 'k1' | 'b'>,
+): number {
+  let sum = 0;
+  for (const [term, weight] of weights) {
+    sum += weight * bm25TermFactor(article.frequencies.get(term) ?? 0, article.length, averageLength, parameters);
+  }
+  return sum;
+}
+
 /**
- * Scores the candidates found through the postings of `query`'s terms with BM25
- * (only the postings read count), relative to the subject's own score, times
- * {@link linkFactor}; best first. Each article appears once; the subject itself
- * (same id or slug) and any article not published are dropped.
+ * Scores candidate records with BM25 against their recorded term frequencies,
+ * relative to the subject's own score, times {@link linkFactor}; best first.
+ * Each article appears once; the subject itself (same id or slug), any
+ * article not published and any sharing no query term are dropped.
  */
 export function rankCandidates(
   subject: RelatedSubject,
   query: TermQuery,
-  postings: readonly Posting[],
+  candidates: readonly IndexedArticle[],
   averageLength: number,
   parameters: RelatedParameters,
 ): RankedCandidate[] {
-  const raw = new Map<string, { article: IndexedArticle; sum: number; terms: Set<string> }>();
-  for (const posting of postings) {
-    const { article } = posting;
-    if (article.id === subject.id || article.slug === subject.slug || article.status !== 'published') continue;
-    const weight = query.weights.get(posting.term);
-    if (weight === undefined) continue;
-    const entry = raw.get(article.id) ?? { article, sum: 0, terms: new Set<string>() };
-    if (entry.terms.has(posting.term)) continue;
-    entry.terms.add(posting.term);
-    entry.sum += weight * bm25TermFactor(posting.frequency, article.length, averageLength, parameters);
-    raw.set(article.id, entry);
+  const seenIds = new Set<string>();
+  const scored: RankedCandidate[] = [];
+  for (const article of candidates) {
+    if (article.id === subject.id || article.slug === subject.slug || article.status !== 'published' || seenIds.has(article.id)) continue;
+    seenIds.add(article.id);
+    const sum = bm25Score(query.weights, article, averageLength, parameters);
+    if (sum <= 0) continue;
+    scored.push({ article, score: (query.selfScore > 0 ? sum / query.selfScore : 0) * linkFactor(subject, article, parameters) });
   }
   const seenSlugs = new Set<string>();
-  return [...raw.values()]
-    .map(({ article, sum }) => ({
-      article,
-      score: (query.selfScore > 0 ? sum / query.selfScore : 0) * linkFactor(subject, article, parameters),
-    }))
+  return scored
     .sort((a, b) => b.score - a.score || b.article.publishedAt.localeCompare(a.article.publishedAt))
     .filter(({ article }) => !seenSlugs.has(article.slug) && seenSlugs.add(article.slug));
 }
@@ -126,6 +131,6 @@ export function chooseRelated(ranked: readonly RankedCandidate[], parameters: Re
 }
 
 /** A scored link as the article model stores it. */
-export function toRelatedLink({ slug, title, section }: ScoredLink): RelatedLink {
-  return { slug, title, section };
+export function toRelatedLink({ slug, title, section, fill }: ScoredLink): RelatedLink {
+  return fill ? { slug, title, section, fill } : { slug, title, section };
 }

@@ -15,6 +15,11 @@ import { renderCache } from './render-caches';
 /** Text shown in the Related Articles block when there are none. */
 export const NO_RELATED_TEXT = 'No related articles found';
 
+/** The label over fill links: recent stories of the article's section shown when too few close matches exist. */
+export function moreInSectionLabel(section: string): string {
+  return `More in ${section}`;
+}
+
 // Section, tag and byline links repeat on thousands of pages; slugging and encoding them is comparatively costly.
 const listHrefs = { section: renderCache<string, string>(), tag: renderCache<string, string>(), author: renderCache<string, string>() };
 
@@ -100,20 +105,28 @@ ${items}
 </section>`;
 }
 
-function renderRelated(related: readonly RelatedLink[]): string {
-  const list =
-    related.length === 0
-      ? `<p class="empty">${NO_RELATED_TEXT}</p>`
-      : `<ol>\n${related
-          .map(
-            (link) =>
-              `<li><a href="${escapeHtml(articleHref(link.slug))}">${escapeHtml(link.title)}</a>` +
-              ` <span class="section-name">${escapeHtml(link.section)}</span></li>`,
-          )
-          .join('\n')}\n</ol>`;
+function renderLinks(links: readonly RelatedLink[]): string {
+  return `<ol>\n${links
+    .map(
+      (link) =>
+        `<li><a href="${escapeHtml(articleHref(link.slug))}">${escapeHtml(link.title)}</a>` +
+        ` <span class="section-name">${escapeHtml(link.section)}</span></li>`,
+    )
+    .join('\n')}\n</ol>`;
+}
+
+/** Close matches first; fill links (recent stories of the section) under their own "More in <section>" label. */
+function renderRelated(related: readonly RelatedLink[], section: string): string {
+  const matches = related.filter((link) => !link.fill);
+  const fill = related.filter((link) => link.fill);
+  const parts = [
+    related.length === 0 ? `<p class="empty">${NO_RELATED_TEXT}</p>` : '',
+    matches.length > 0 ? renderLinks(matches) : '',
+    fill.length > 0 ? `<h3>${escapeHtml(moreInSectionLabel(section))}</h3>\n${renderLinks(fill)}` : '',
+  ].filter(Boolean);
   return `<section id="related" class="related measure" aria-labelledby="related-title">
 <h2 id="related-title">Related Articles</h2>
-${list}
+${parts.join('\n')}
 </section>`;
 }
 
@@ -201,7 +214,7 @@ ${renderTags(article.tags)}
 ${renderShare(url, article.title)}
 </footer>
 </article>
-${renderRelated(article.related)}`;
+${renderRelated(article.related, article.section)}`;
   const body = renderDocument(
     {
       language: article.language,

@@ -1,7 +1,7 @@
 /** Pure HTML rendering of the site: pages, feeds, sitemaps, the stylesheet, and what a publish changes. */
 export { affectedPages, type ListingChange } from './affected-pages';
 export { pageName, PageSet, type PageKey } from './page-key';
-export { renderArticlePage, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type ArticlePreview } from './article-page';
+export { renderArticlePage, moreInSectionLabel, NO_RELATED_TEXT, PREVIEW_CACHE_CONTROL, type ArticlePreview } from './article-page';
 export { escapeHtml } from './escape-html';
 export { FEED_CACHE_CONTROL, renderAtomFeed, renderFeeds, renderJsonFeed, renderRssFeed, type FeedSource } from './feeds';
 export { HOME_PAGE_PATH, invalidationPaths, type RenderedArticle } from './invalidation-paths';

@@ -17,18 +17,19 @@ const documentAt = (id: string, publishedAt: string, terms: string[]): IndexedDo
     status: 'published',
     length: terms.length,
     query: new Map(terms.map((term) => [term, 1])),
+    frequencies: new Map(terms.map((term) => [term, 1])),
     selfScore: 1,
   },
   version: 1,
-  postings: new Map(terms.map((term) => [term, 1])),
-  vocabulary: terms,
+  listedUnder: terms,
   related: [],
+  short: false,
 });
 
 const hour = (h: number) => new Date(Date.UTC(2026, 0, 1, h)).toISOString();
 
 describe('in-memory related index', () => {
-  it('returns the newest `limit` postings of a term, newest first, whether imported or indexed one by one', async () => {
+  it('returns the newest `limit` records listed under a term, newest first, whether imported or indexed one by one', async () => {
     const imported = createMemoryRelatedIndex();
     const published = createMemoryRelatedIndex();
     const hours = [5, 1, 9, 3, 7, 2, 8];
@@ -36,30 +37,40 @@ describe('in-memory related index', () => {
     for (const h of hours) await published.indexArticle(documentAt(`a${h}`, hour(h), ['rail']));
 
     for (const index of [imported, published]) {
-      const postings = await index.postings(['rail', 'rail'], 3);
-      expect(postings.map((p) => p.article.id)).toEqual(['a9', 'a8', 'a7']);
+      expect((await index.listed(['rail', 'rail'], 3)).map((record) => record.id)).toEqual(['a9', 'a8', 'a7']);
+      expect((await index.recent('news', 2, 1)).map((record) => record.id)).toEqual(['a9', 'a8', 'a9']);
     }
   });
 
-  it('leaves a removed article out of its terms’ postings and counts', async () => {
+  it('leaves a removed article out of every list', async () => {
     const index = createMemoryRelatedIndex();
-    await index.importArticles([documentAt('a1', hour(1), ['rail']), documentAt('a2', hour(2), ['rail'])]);
+    await index.importArticles([documentAt('a1', hour(1), ['rail']), { ...documentAt('a2', hour(2), ['rail']), short: true }]);
     await index.removeArticle('a2');
 
-    expect((await index.postings(['rail'], 10)).map((p) => p.article.id)).toEqual(['a1']);
-    const stats = await index.archiveStats(['rail', 'never']);
-    expect(stats.documents).toBe(1);
-    expect([...stats.documentFrequencies]).toEqual([['rail', 1]]);
+    expect((await index.listed(['rail'], 10)).map((record) => record.id)).toEqual(['a1']);
+    expect((await index.recent('News', 10, 10)).map((record) => record.id)).toEqual(['a1', 'a1']);
+    expect(await index.shortLists(undefined, 10)).toEqual([]);
   });
 
-  it('counts the requests the DynamoDB adapter would send: one BatchGetItem per 100 keys, one Query per distinct term', async () => {
-    const { index, counts } = countIndexRequests(createMemoryRelatedIndex());
-    await index.importArticles([documentAt('a1', hour(1), ['rail', 'strike'])]);
-    // 150 distinct terms + the totals key = 151 keys: two BatchGetItem requests.
-    await index.archiveStats(Array.from({ length: 150 }, (_, i) => `t${i}`));
-    await index.postings(['rail', 'strike', 'rail', 'absent'], 40);
+  it('lists short lists of one section only, newest first', async () => {
+    const index = createMemoryRelatedIndex();
+    const other = documentAt('b1', hour(3), ['rail']);
+    await index.importArticles([
+      { ...documentAt('a1', hour(1), ['rail']), short: true },
+      { ...documentAt('a2', hour(2), ['rail']), short: true },
+      { ...other, article: { ...other.article, section: 'Newsroom' }, short: true },
+    ]);
+    expect((await index.shortLists('News', 10)).map((short) => short.id)).toEqual(['a2', 'a1']);
+    expect((await index.shortLists(undefined, 10)).map((short) => short.id)).toEqual(['b1', 'a2', 'a1']);
+  });
 
-    expect(counts).toMatchObject({ batchGets: 2, queries: 3, gets: 0, reads: 5, postingsRead: 2 });
+  it('counts the requests the DynamoDB adapter would send: two Queries for the recency lists, one per distinct listing term', async () => {
+    const { index, counts } = countIndexRequests(createMemoryRelatedIndex());
+    await index.indexArticle({ ...documentAt('a1', hour(1), ['rail', 'strike']), short: true });
+    await index.recent('News', 10, 10);
+    await index.listed(['rail', 'strike', 'rail', 'absent'], 40);
+
+    expect(counts).toMatchObject({ batchGets: 0, queries: 5, gets: 1, reads: 6, recordsRead: 4, indexItemsWritten: 3 + 2 + 1 });
   });
 });
 

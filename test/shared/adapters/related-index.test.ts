@@ -7,31 +7,48 @@ import type { ScoredLink } from '../../../shared/domain/related';
 import { dynamoDbClient } from '../../support/aws-env';
 
 let index: RelatedIndex;
+let tableName: string;
+
+/** A document client that records the number of items of each TransactWriteItems it sends. */
+function countingClient(written: number[]): DynamoDBDocumentClient {
+  const client = DynamoDBDocumentClient.from(dynamoDbClient());
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[] };
+      if (input.TransactItems) written.push(input.TransactItems.length);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countTransactItems' },
+  );
+  return client;
+}
 
 function document(
   id: string,
   terms: Record<string, number>,
   overrides: Partial<IndexedDocument> = {},
   publishedAt = '2026-01-01T00:00:00.000Z',
+  section = 'World',
 ): IndexedDocument {
   return {
     article: {
       id,
       slug: `slug-${id}`,
       title: `Title ${id}`,
-      section: 'World',
+      section,
       tags: ['t'],
       language: 'en',
       publishedAt,
       status: 'published',
       length: 50,
-      query: new Map(Object.keys(terms).map((term) => [term, 1])),
+      query: new Map(Object.keys(terms).map((term) => [term, 1.5])),
+      frequencies: new Map(Object.entries(terms)),
       selfScore: 2,
     },
     version: 1,
-    postings: new Map(Object.entries(terms)),
-    vocabulary: Object.keys(terms),
+    listedUnder: Object.keys(terms),
     related: [],
+    short: false,
     ...overrides,
   };
 }
@@ -40,39 +57,47 @@ function document(
 const unique = (label: string) => `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 beforeAll(async () => {
-  const client = dynamoDbClient();
-  const tableName = `related-index-test-${Date.now()}`;
-  await ensureArticleTable(client, tableName);
-  index = createRelatedIndex({ client: DynamoDBDocumentClient.from(client), tableName });
+  const raw = dynamoDbClient();
+  tableName = `related-index-test-${Date.now()}`;
+  await ensureArticleTable(raw, tableName);
+  index = createRelatedIndex({ client: DynamoDBDocumentClient.from(raw), tableName });
 });
 
 describe('related index on DynamoDB Local', () => {
-  it('returns the postings of a term newest first, up to the limit', async () => {
+  it('returns the records listed under a term newest first, up to the limit', async () => {
     const term = unique('chip');
     for (const [i, day] of ['01', '03', '02'].entries()) {
       await index.indexArticle(document(unique(`a${i}`), { [term]: 2 }, {}, `2026-01-${day}T00:00:00.000Z`));
     }
-    const found = await index.postings([term], 2);
-    expect(found.map((p) => p.article.publishedAt)).toEqual(['2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
+    const found = await index.listed([term], 2);
+    expect(found.map((record) => record.publishedAt)).toEqual(['2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
   });
 
-  it('returns the article summary, frequency and query a posting carries', async () => {
+  it('returns the compact term record an entry carries', async () => {
     const term = unique('export');
-    const doc = document(unique('b'), { [term]: 4 });
+    const doc = document(unique('b'), { [term]: 4, other: 1 });
     await index.indexArticle(doc);
-    const [found] = await index.postings([term], 10);
-    expect(found).toEqual({ term, frequency: 4, article: doc.article });
+    const [found] = await index.listed([term], 10);
+    expect(found).toEqual(doc.article);
   });
 
-  it('counts document frequencies and archive totals as articles are indexed', async () => {
-    const term = unique('vote');
-    const before = await index.archiveStats([term]);
-    await index.indexArticle(document(unique('c'), { [term]: 1 }));
-    await index.indexArticle(document(unique('d'), { [term]: 1 }));
-    const after = await index.archiveStats([term]);
-    expect(after.documentFrequencies.get(term)).toBe(2);
-    expect(after.documents - before.documents).toBe(2);
-    expect(after.totalLength - before.totalLength).toBe(100);
+  it('returns the newest records of a section and of the archive', async () => {
+    const section = unique('Science');
+    const older = document(unique('s1'), { a: 1 }, {}, '2030-01-01T00:00:00.000Z', section);
+    const newer = document(unique('s2'), { a: 1 }, {}, '2030-01-02T00:00:00.000Z', section);
+    await index.indexArticle(older);
+    await index.indexArticle(newer);
+    const found = await index.recent(section.toUpperCase(), 5, 1);
+    expect(found.map((record) => record.id)).toEqual([newer.article.id, older.article.id, newer.article.id]);
+  });
+
+  it('writes at most ten items to index an article, in one transaction', async () => {
+    const written: number[] = [];
+    const counting = createRelatedIndex({ client: countingClient(written), tableName });
+    const terms = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [unique(`t${i}`), 1]));
+    const doc = document(unique('w'), terms, { listedUnder: Object.keys(terms).slice(0, 5), short: true });
+    expect(await counting.indexArticle(doc)).toBe('indexed');
+    expect(written).toEqual([3 + 5 + 1]);
   });
 
   it('indexes the same version only once', async () => {
@@ -80,47 +105,56 @@ describe('related index on DynamoDB Local', () => {
     const doc = document(unique('e'), { [term]: 1 });
     expect(await index.indexArticle(doc)).toBe('indexed');
     expect(await index.indexArticle(doc)).toBe('unchanged');
-    expect((await index.archiveStats([term])).documentFrequencies.get(term)).toBe(1);
-    expect(await index.postings([term], 10)).toHaveLength(1);
+    expect(await index.listed([term], 10)).toHaveLength(1);
   });
 
-  it('replaces the postings of an earlier version when an article is re-indexed', async () => {
+  it('replaces the entries of an earlier version when an article is re-indexed', async () => {
     const [oldTerm, newTerm] = [unique('old'), unique('new')];
+    const [oldSection, newSection] = [unique('Old'), unique('New')];
     const id = unique('f');
-    await index.indexArticle(document(id, { [oldTerm]: 1 }));
-    await index.indexArticle(document(id, { [newTerm]: 1 }, { version: 2 }));
-    expect(await index.postings([oldTerm], 10)).toEqual([]);
-    expect((await index.postings([newTerm], 10)).map((p) => p.article.id)).toEqual([id]);
-    expect((await index.archiveStats([oldTerm])).documentFrequencies.get(oldTerm)).toBe(0);
+    await index.indexArticle(document(id, { [oldTerm]: 1 }, { short: true }, '2026-01-01T00:00:00.000Z', oldSection));
+    await index.indexArticle(document(id, { [newTerm]: 1 }, { version: 2 }, '2026-01-01T00:00:00.000Z', newSection));
+    expect(await index.listed([oldTerm], 10)).toEqual([]);
+    expect((await index.listed([newTerm], 10)).map((record) => record.id)).toEqual([id]);
+    expect(await index.recent(oldSection, 10, 0)).toEqual([]);
+    expect(await index.shortLists(oldSection, 10)).toEqual([]);
+    expect((await index.recent(newSection, 10, 0)).map((record) => record.id)).toEqual([id]);
   });
 
-  it('takes a withdrawn article out of the postings and the counts', async () => {
+  it('takes a withdrawn article out of every list', async () => {
     const term = unique('gone');
+    const section = unique('Gone');
     const id = unique('g');
-    await index.indexArticle(document(id, { [term]: 1 }));
-    const before = await index.archiveStats([term]);
+    await index.indexArticle(document(id, { [term]: 1 }, { short: true }, '2026-01-01T00:00:00.000Z', section));
     expect(await index.removeArticle(id)).toBe(true);
-    const after = await index.archiveStats([term]);
-    expect(await index.postings([term], 10)).toEqual([]);
-    expect(after.documentFrequencies.get(term)).toBe(0);
-    expect(before.documents - after.documents).toBe(1);
+    expect(await index.listed([term], 10)).toEqual([]);
+    expect(await index.recent(section, 10, 0)).toEqual([]);
+    expect(await index.shortLists(section, 10)).toEqual([]);
     expect(await index.currentRelated([id])).toEqual(new Map());
   });
 
-  it('records a new related list only for the indexed version', async () => {
+  it('records a new related list only for the indexed version and over the revision it was computed from, keeping the short-list marker in step', async () => {
     const id = unique('h');
-    await index.indexArticle(document(id, { [unique('x')]: 1 }, { version: 2 }));
+    const section = unique('Short');
+    await index.indexArticle(document(id, { [unique('x')]: 1 }, { version: 2, short: true }, '2026-01-01T00:00:00.000Z', section));
+    expect((await index.shortLists(section, 10)).map((short) => short.id)).toEqual([id]);
     const related: ScoredLink[] = [{ id: 'o', slug: 'o', title: 'O', section: 'World', score: 0.5 }];
-    expect(await index.setRelated(id, 1, related)).toBe(false);
-    expect(await index.setRelated(id, 2, related)).toBe(true);
-    expect((await index.currentRelated([id])).get(id)).toEqual({ id, version: 2, related });
+    expect(await index.setRelated({ id, version: 1, revision: 0 }, related, true)).toBe(false);
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, related, true)).toBe(true);
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, [], true)).toBe(false);
+    expect((await index.shortLists(section, 10))[0]).toMatchObject({ id, version: 2, revision: 1, related });
+    const full = [...related, { id: 'p', slug: 'p', title: 'P', section, score: 0, fill: true as const }];
+    expect(await index.setRelated({ id, version: 2, revision: 1 }, full, false)).toBe(true);
+    expect((await index.currentRelated([id])).get(id)).toEqual({ id, version: 2, revision: 2, related: full });
+    expect(await index.shortLists(section, 10)).toEqual([]);
   });
 
-  it('loads documents in bulk with their frequencies', async () => {
+  it('loads documents in bulk, listed and recent', async () => {
     const term = unique('bulk');
-    const docs = Array.from({ length: 30 }, (_, i) => document(unique(`i${i}`), { [term]: 1 }));
+    const section = unique('Bulk');
+    const docs = Array.from({ length: 30 }, (_, i) => document(unique(`i${i}`), { [term]: 1 }, {}, '2026-01-01T00:00:00.000Z', section));
     await index.importArticles(docs);
-    expect((await index.archiveStats([term])).documentFrequencies.get(term)).toBe(30);
-    expect(await index.postings([term], 100)).toHaveLength(30);
+    expect(await index.listed([term], 100)).toHaveLength(30);
+    expect(await index.recent(section, 100, 0)).toHaveLength(30);
   });
 });

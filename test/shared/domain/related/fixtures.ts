@@ -1,6 +1,6 @@
-import type { IndexedArticle, Posting } from '../../../../shared/domain/related';
+import type { IndexedArticle } from '../../../../shared/domain/related';
 
-/** An indexed article for ranking tests. */
+/** An indexed article record for ranking tests: uses "topic" (and whatever `frequencies` adds). */
 export function indexed(id: string, overrides: Partial<IndexedArticle> = {}): IndexedArticle {
   return {
     id,
@@ -13,12 +13,13 @@ export function indexed(id: string, overrides: Partial<IndexedArticle> = {}): In
     status: 'published',
     length: 100,
     query: new Map([['topic', 2]]),
+    frequencies: new Map([['topic', 2]]),
     selfScore: 4,
     ...overrides,
   };
 }
 
-/** A posting of `article` for `term`. */
-export function posting(term: string, article: IndexedArticle, frequency = 3): Posting {
-  return { term, frequency, article };
+/** A record of an article that uses `term` `frequency` times. */
+export function using(term: string, id: string, overrides: Partial<IndexedArticle> = {}, frequency = 3): IndexedArticle {
+  return indexed(id, { frequencies: new Map([[term, frequency]]), ...overrides });
 }

@@ -25,7 +25,7 @@ const chipQuery = new Map([
 ]);
 const candidate = (id: string): RankedCandidate => ({ article: indexed(id, { query: chipQuery, selfScore: 4 }), score: 1 });
 const link = (id: string, score: number): ScoredLink => ({ id, slug: `slug-${id}`, title: id, section: 'World', score });
-const state = (id: string, related: ScoredLink[]): CurrentRelated => ({ id, version: 3, related });
+const state = (id: string, related: ScoredLink[]): CurrentRelated => ({ id, version: 3, revision: 0, related });
 
 describe('planNeighbourUpdates', () => {
   it('adds the new article to an older article whose weakest link it beats', () => {
@@ -60,5 +60,14 @@ describe('planNeighbourUpdates', () => {
     const scores = update?.related.map((l) => l.score) ?? [];
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(update?.related.map((l) => l.id)).toEqual(['x', 'new', 'y']);
+  });
+});
+
+describe('planNeighbourUpdates with fill links', () => {
+  it('puts a new close match before the fill and drops the fill beyond three links', () => {
+    const fill = (id: string): ScoredLink => ({ ...link(id, 0), fill: true });
+    const current = new Map([['old', state('old', [link('x', 90), fill('f1'), fill('f2')])]]);
+    const [update] = planNeighbourUpdates(fresh, [candidate('old')], current, 20, P);
+    expect(update?.related.map((l) => l.id)).toEqual(['x', 'new', 'f1']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RELATED_PARAMETERS as P, rankCandidates, selectLinks, type ScoredLink, type TermQuery } from '../../../../shared/domain/related';
-import { indexed, posting } from './fixtures';
+import { indexed, using } from './fixtures';
 
 const subject = { id: 'new', slug: 'slug-new', section: 'World', tags: ['ai'], publishedAt: '2026-01-02T00:00:00.000Z' };
 const query: TermQuery = {
@@ -13,13 +13,7 @@ const query: TermQuery = {
 
 describe('rankCandidates', () => {
   it('never ranks the article itself, by id or by slug', () => {
-    const ranked = rankCandidates(
-      subject,
-      query,
-      [posting('chip', indexed('new')), posting('chip', indexed('other', { slug: 'slug-new' })), posting('chip', indexed('a'))],
-      100,
-      P,
-    );
+    const ranked = rankCandidates(subject, query, [using('chip', 'new'), using('chip', 'other', { slug: 'slug-new' }), using('chip', 'a')], 100, P);
     expect(ranked.map((c) => c.article.id)).toEqual(['a']);
   });
 
@@ -27,16 +21,21 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates(
       subject,
       query,
-      [posting('chip', indexed('w', { status: 'withdrawn' })), posting('chip', indexed('s', { status: 'scheduled' })), posting('chip', indexed('p'))],
+      [using('chip', 'w', { status: 'withdrawn' }), using('chip', 's', { status: 'scheduled' }), using('chip', 'p')],
       100,
       P,
     );
     expect(ranked.map((c) => c.article.id)).toEqual(['p']);
   });
 
-  it('lists an article found through several terms once, scoring every matched term', () => {
-    const both = indexed('both');
-    const ranked = rankCandidates(subject, query, [posting('chip', both), posting('export', both), posting('chip', indexed('one'))], 100, P);
+  it('lists an article read twice once, scoring every term it uses, and drops one sharing no term', () => {
+    const both = indexed('both', {
+      frequencies: new Map([
+        ['chip', 3],
+        ['export', 3],
+      ]),
+    });
+    const ranked = rankCandidates(subject, query, [both, both, using('chip', 'one'), indexed('neither')], 100, P);
     expect(ranked.map((c) => c.article.id)).toEqual(['both', 'one']);
   });
 
@@ -44,11 +43,7 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates(
       subject,
       query,
-      [
-        posting('chip', indexed('elsewhere', { section: 'Sport' })),
-        posting('chip', indexed('same-section')),
-        posting('chip', indexed('shared-tag', { tags: ['AI'] })),
-      ],
+      [using('chip', 'elsewhere', { section: 'Sport' }), using('chip', 'same-section'), using('chip', 'shared-tag', { tags: ['AI'] })],
       100,
       P,
     );
@@ -59,10 +54,7 @@ describe('rankCandidates', () => {
     const ranked = rankCandidates(
       subject,
       query,
-      [
-        posting('chip', indexed('old', { publishedAt: '2024-01-01T00:00:00.000Z' })),
-        posting('chip', indexed('recent', { publishedAt: '2026-01-01T00:00:00.000Z' })),
-      ],
+      [using('chip', 'old', { publishedAt: '2024-01-01T00:00:00.000Z' }), using('chip', 'recent', { publishedAt: '2026-01-01T00:00:00.000Z' })],
       100,
       P,
     );

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
+import { countIndexRequests } from '../../../bench/related/request-count';
+import { corpusHead } from '../../../bench/related/simulate';
+import type { RelatedLink } from '../../../shared/domain/article';
+import type { HeadEvent } from '../../../shared/domain/lifecycle';
+import { DEFAULT_RELATED_PARAMETERS as DEFAULTS } from '../../../shared/domain/related';
+import { findRelated, publishRelated, settleRelated } from '../../../shared/use-cases/related-articles';
+
+/** The article store's side: the related lists heads were moved to. */
+function listStore() {
+  const lists = new Map<string, readonly RelatedLink[]>();
+  return {
+    lists,
+    async transition(ref: { readonly id: string }, event: HeadEvent) {
+      if (event.type === 'relatedChanged') lists.set(ref.id, event.related);
+      return true;
+    },
+  };
+}
+
+/** A story made of words no other story uses, so it has no close match. */
+const loner = (n: number, section = 'Markets') =>
+  corpusHead({ key: `${section}/${n}`, section, title: `Qv${n}zel`, body: `Qv${n}zel wumbo${n}x plarn${n}q.`, sentences: [] }, n, section);
+
+describe('related links through the use cases (in-memory index)', () => {
+  it('fills a story with no close match from its section and catches older short lists up on later publishes', async () => {
+    const index = createMemoryRelatedIndex();
+    const store = listStore();
+    const heads = [1, 2, 3, 4, 5].map((n) => loner(n));
+    for (const head of heads) {
+      const plan = await findRelated(index, head);
+      store.lists.set(head.id, plan.links);
+      await publishRelated({ index, store }, { ...head, related: plan.links }, plan);
+    }
+    for (const head of heads) {
+      const links = store.lists.get(head.id) ?? [];
+      expect(links.length).toBeGreaterThanOrEqual(3);
+      expect(links.every((link) => link.fill && link.section === 'Markets' && link.slug !== head.slug)).toBe(true);
+    }
+    expect(await index.shortLists(undefined, 10)).toEqual([]);
+  });
+
+  it('leaves a burst that looked before anything was indexed to the settle pass, which refreshes only the short lists', async () => {
+    const { index, counts } = countIndexRequests(createMemoryRelatedIndex());
+    const store = listStore();
+    const heads = [1, 2, 3, 4, 5, 6].map((n) => loner(n, 'Burst'));
+    const plans = await Promise.all(heads.map((head) => findRelated(index, head, { ...DEFAULTS, refreshPerPublish: 0 })));
+    for (const [i, head] of heads.entries()) {
+      await publishRelated({ index, store }, { ...head, related: plans[i]!.links }, plans[i]!, { ...DEFAULTS, refreshPerPublish: 0 });
+    }
+    expect(counts.indexItemsWritten / heads.length).toBeLessThanOrEqual(10);
+    expect(await index.shortLists('Burst', 10)).toHaveLength(6);
+
+    const report = await settleRelated({ index, store });
+    expect(report.examined).toBe(6);
+    for (const head of heads) expect(store.lists.get(head.id)?.length).toBeGreaterThanOrEqual(3);
+    expect(await settleRelated({ index, store })).toEqual({ examined: 0, refreshed: [] });
+  });
+});
