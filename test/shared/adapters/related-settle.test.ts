@@ -3,26 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { corpusHead } from '../../../bench/related/simulate';
 import { createRelatedIndex } from '../../../shared/adapters/related-index';
-import type { HeadEvent } from '../../../shared/domain/lifecycle';
-import type { RelatedLink } from '../../../shared/domain/article';
 import { DEFAULT_RELATED_PARAMETERS } from '../../../shared/domain/related';
 import type { RelatedIndex } from '../../../shared/ports/related-index';
 import { findRelated, publishRelated, settleRelated } from '../../../shared/use-cases/related-articles';
 import { dynamoDbClient } from '../../support/aws-env';
+import { relatedListStore } from '../../support/related-list-store';
 
 let index: RelatedIndex;
-
-/** The article store's side of related links: the lists it was moved to (every head exists and accepts). */
-function listStore() {
-  const lists = new Map<string, readonly RelatedLink[]>();
-  return {
-    lists,
-    async transition(ref: { readonly id: string }, event: HeadEvent) {
-      if (event.type === 'relatedChanged') lists.set(ref.id, event.related);
-      return true;
-    },
-  };
-}
 
 const story = (n: number, section: string, words: string) =>
   corpusHead({ key: `${section}/${n}`, section, title: `Story ${n} ${words}`, body: `${words} grew again this week.`, sentences: [] }, n, section);
@@ -38,7 +25,7 @@ describe('related links settle pass on DynamoDB Local', () => {
   it('leaves no eligible article short after a burst, refreshing only the short ones, then finds nothing to do', async () => {
     // No per-publish refresh: the burst leaves the first stories of each section short, as concurrent publishes can.
     const parameters = { ...DEFAULT_RELATED_PARAMETERS, refreshPerPublish: 0 };
-    const store = listStore();
+    const store = relatedListStore();
     const sections = ['Settle A', 'Settle B'];
     const heads = sections.flatMap((section, s) =>
       Array.from({ length: 5 }, (_, i) => story(s * 10 + i, section, `qx${s}${i}vel ${['harbour', 'ferry', 'tolls', 'dredge', 'quay'][i]}`)),

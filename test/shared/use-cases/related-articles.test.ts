@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import { countIndexRequests } from '../../../bench/related/request-count';
 import { corpusHead } from '../../../bench/related/simulate';
-import type { RelatedLink } from '../../../shared/domain/article';
-import type { HeadEvent } from '../../../shared/domain/lifecycle';
 import { DEFAULT_RELATED_PARAMETERS as DEFAULTS } from '../../../shared/domain/related';
 import { findRelated, publishRelated, settleRelated } from '../../../shared/use-cases/related-articles';
-
-/** The article store's side: the related lists heads were moved to. */
-function listStore() {
-  const lists = new Map<string, readonly RelatedLink[]>();
-  return {
-    lists,
-    async transition(ref: { readonly id: string }, event: HeadEvent) {
-      if (event.type === 'relatedChanged') lists.set(ref.id, event.related);
-      return true;
-    },
-  };
-}
+import { relatedListStore } from '../../support/related-list-store';
 
 /** A story made of words no other story uses, so it has no close match. */
 const loner = (n: number, section = 'Markets') =>
@@ -26,7 +13,7 @@ const loner = (n: number, section = 'Markets') =>
 describe('related links through the use cases (in-memory index)', () => {
   it('fills a story with no close match from its section and catches older short lists up on later publishes', async () => {
     const index = createMemoryRelatedIndex();
-    const store = listStore();
+    const store = relatedListStore();
     const heads = [1, 2, 3, 4, 5].map((n) => loner(n));
     for (const head of heads) {
       const plan = await findRelated(index, head);
@@ -43,7 +30,7 @@ describe('related links through the use cases (in-memory index)', () => {
 
   it('leaves a burst that looked before anything was indexed to the settle pass, which refreshes only the short lists', async () => {
     const { index, counts } = countIndexRequests(createMemoryRelatedIndex());
-    const store = listStore();
+    const store = relatedListStore();
     const heads = [1, 2, 3, 4, 5, 6].map((n) => loner(n, 'Burst'));
     const plans = await Promise.all(heads.map((head) => findRelated(index, head, { ...DEFAULTS, refreshPerPublish: 0 })));
     for (const [i, head] of heads.entries()) {
