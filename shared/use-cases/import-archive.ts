@@ -10,6 +10,9 @@ import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import { findRelated, indexedDocument, publishRelated } from './related-articles';
 import { chooseTakeaways } from './takeaway-provider';
 
+/** Articles handed to the index's bulk import at a time (progress is reported per chunk). */
+const INDEX_CHUNK = 250;
+
 /** One draft file of an archive. */
 export interface ArchiveFile {
   /** Path inside the archive folder, with `/` separators: the article's draft key is `drafts/<path>`. */
@@ -98,6 +101,7 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
   let alreadyPresent = 0;
   let written = 0;
   const joined: Prepared[] = [];
+  const added: Prepared[] = [];
   for (let start = 0; start < prepared.length; start += chunkSize) {
     if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
     const chunk = prepared.slice(start, start + chunkSize);
@@ -117,19 +121,27 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
     await deps.store.writeArticles(fresh.map((entry) => entry.head));
     imported += fresh.length;
-    joined.push(...fresh);
+    added.push(...fresh);
     written += chunk.length;
     deps.onProgress?.('write', written, prepared.length);
   }
 
-  // Indexing is idempotent ('unchanged' for an indexed version), so a resumed run repeats it for every article.
+  // New articles join the index in bulk (BatchWrite); ones a stopped run already wrote go one by one, since
+  // indexing a version is idempotent ('unchanged' once indexed) and a live publish may have touched them since.
   let indexed = 0;
+  const total = added.length + joined.length;
+  for (let start = 0; start < added.length && !deps.stopRequested?.(); start += INDEX_CHUNK) {
+    const chunk = added.slice(start, start + INDEX_CHUNK).flatMap((entry) => (entry.document ? [entry.document] : []));
+    await deps.related.importArticles(chunk, { concurrency: deps.indexConcurrency ?? 8 });
+    indexed = Math.min(added.length, start + INDEX_CHUNK);
+    deps.onProgress?.('index', indexed, total);
+  }
   let next = 0;
   const worker = async () => {
     while (next < joined.length && !deps.stopRequested?.()) {
       const entry = joined[next++];
       if (entry?.document) await deps.related.indexArticle(entry.document);
-      deps.onProgress?.('index', ++indexed, joined.length);
+      deps.onProgress?.('index', ++indexed, total);
     }
   };
   await Promise.all(Array.from({ length: deps.indexConcurrency ?? 8 }, worker));
