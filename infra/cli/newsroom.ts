@@ -214,10 +214,13 @@ ${describeSubscribers(apps)}`,
   }
 }
 
-runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
+/** Exits once stdout has flushed: a piped `--json` answer cut short by process.exit is not JSON. */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}
+
+runCli(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  exitAfterOutput(2);
+});

@@ -19,6 +19,7 @@ import {
   type ArticleTerms,
   type CurrentRelated,
   type IndexedArticle,
+  type NeighbourUpdate,
   type RankedCandidate,
   type RelatedParameters,
   type RelatedSubject,
@@ -115,8 +116,20 @@ type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleS
  * was computed from, so concurrent publishes never leave a stale list there),
  * then moves its head to the list (re-render). False if either moved on.
  */
-async function applyList(deps: RelatedDeps, ref: Omit<CurrentRelated, 'related'>, related: readonly ScoredLink[], parameters: RelatedParameters) {
-  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return false;
+/** How often a neighbour's list is planned again when a concurrent publish changed it first. */
+const MAX_LIST_ATTEMPTS = 3;
+
+/**
+ * Writes a list over the revision it was computed from, then the page's copy.
+ * @returns 'conflict' when the list changed since it was read, else whether the page will re-render.
+ */
+async function applyList(
+  deps: RelatedDeps,
+  ref: Omit<CurrentRelated, 'related'>,
+  related: readonly ScoredLink[],
+  parameters: RelatedParameters,
+): Promise<boolean | 'conflict'> {
+  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
   return deps.store.transition(ref, { type: 'relatedChanged', related: related.map(toRelatedLink) });
 }
 
@@ -142,8 +155,20 @@ export async function publishRelated(
   if (candidates.length > 0) {
     const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
     const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
-    for (const update of updates) {
-      if (await applyList(deps, update, update.related, parameters)) neighbours.push(update.id);
+    for (const planned of updates) {
+      let update: NeighbourUpdate | undefined = planned;
+      for (let attempt = 1; update; attempt++) {
+        const applied = await applyList(deps, update, update.related, parameters);
+        if (applied !== 'conflict') {
+          if (applied) neighbours.push(update.id);
+          break;
+        }
+        if (attempt === MAX_LIST_ATTEMPTS) break;
+        // Another publish changed this list since it was read (a burst): plan again over the list as it is now.
+        const candidate = candidates.filter((c) => c.article.id === planned.id);
+        const fresh = await deps.index.currentRelated([planned.id]);
+        update = planNeighbourUpdates({ ...head, terms: plan.terms }, candidate, fresh, plan.averageLength, parameters)[0];
+      }
     }
   }
   if (parameters.refreshPerPublish > 0) {
@@ -155,7 +180,7 @@ export async function publishRelated(
       for (const short of shorts) {
         if (neighbours.includes(short.id)) continue;
         const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
-        if (related && (await applyList(deps, short, related, parameters))) neighbours.push(short.id);
+        if (related && (await applyList(deps, short, related, parameters)) === true) neighbours.push(short.id);
       }
     }
   }
@@ -193,7 +218,7 @@ export async function settleRelated(
     const stats = sampleStats(pool, [...article.query.keys()]);
     const average = stats.documents > 0 ? stats.totalLength / stats.documents : article.length;
     const related = refreshShortList(article, short.related, pool, average, parameters);
-    if (related && (await applyList(deps, short, related, parameters))) refreshed.push(short.id);
+    if (related && (await applyList(deps, short, related, parameters)) === true) refreshed.push(short.id);
   }
   return { examined: shorts.length, refreshed };
 }

@@ -10,7 +10,52 @@ import { relatedListStore } from '../../support/related-list-store';
 const loner = (n: number, section = 'Markets') =>
   corpusHead({ key: `${section}/${n}`, section, title: `Qv${n}zel`, body: `Qv${n}zel wumbo${n}x plarn${n}q.`, sentences: [] }, n, section);
 
+/** A story sharing its words with every other twin, so twins are each other's close matches. */
+const twin = (n: number) =>
+  corpusHead(
+    {
+      key: `Twins/${n}`,
+      section: 'Markets',
+      title: `Brelvo quantile ${n}`,
+      body: 'Brelvo quantile sprockets rallied. Brelvo quantile traders cheered.',
+      sentences: [],
+    },
+    n,
+    'Markets',
+  );
+
 describe('related links through the use cases (in-memory index)', () => {
+  it("adds a new story to an older one's list even when another publish changed that list first", async () => {
+    const index = createMemoryRelatedIndex();
+    const store = relatedListStore();
+    const publish = async (head: ReturnType<typeof twin>, deps = { index, store }) => {
+      const plan = await findRelated(index, head);
+      store.lists.set(head.id, plan.links);
+      await publishRelated(deps, { ...head, related: plan.links }, plan);
+    };
+    const [older, newer] = [twin(11), twin(12)];
+    // Its section's other stories fill the older story's list, so it is not short and no refresh revisits it.
+    for (const n of [1, 2, 3]) await publish(loner(n));
+    await publish(older);
+    expect(store.lists.get(older.id)?.length).toBeGreaterThanOrEqual(3);
+    // Fault injection: a concurrent publish rewrites the older story's list between this publish's read and its write.
+    let raced = false;
+    const racing = {
+      ...index,
+      async setRelated(ref: Parameters<typeof index.setRelated>[0], related: Parameters<typeof index.setRelated>[1], short: boolean) {
+        if (!raced && ref.id === older.id) {
+          raced = true;
+          const [current] = (await index.currentRelated([older.id])).values();
+          await index.setRelated(current!, current!.related, short);
+        }
+        return index.setRelated(ref, related, short);
+      },
+    };
+    await publish(newer, { index: racing, store });
+    expect(raced).toBe(true);
+    expect(store.lists.get(older.id)?.[0]?.slug).toBe(newer.slug);
+  });
+
   it('fills a story with no close match from its section and catches older short lists up on later publishes', async () => {
     const index = createMemoryRelatedIndex();
     const store = relatedListStore();
