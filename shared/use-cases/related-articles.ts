@@ -120,8 +120,8 @@ type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleS
 const MAX_LIST_ATTEMPTS = 3;
 
 /**
- * Writes a list over the revision it was computed from, then the page's copy.
- * @returns 'conflict' when the list changed since it was read, else whether the page will re-render.
+ * Writes a list to the index over the revision it was computed from, then the page's copy.
+ * @returns 'conflict' when the index list changed since it was read, else whether the page will re-render.
  */
 async function applyList(
   deps: RelatedDeps,
