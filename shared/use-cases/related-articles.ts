@@ -10,7 +10,6 @@ import {
   fillFromSection,
   heaviestQueryTerms,
   heaviestTerms,
-  isShortList,
   planNeighbourUpdates,
   rankCandidates,
   refreshShortList,
@@ -73,7 +72,7 @@ export async function findRelated(
 /**
  * The index document of a published article version and its plan: the
  * compact term record, listed under its `listedTerms` heaviest query terms,
- * short when it has fewer than `minLinks` close matches. An archive import builds
+ * short when it has fewer than `minLinks` links. An archive import builds
  * these for {@link RelatedIndex.importArticles}.
  */
 export function indexedDocument(head: ArticleHead, plan: RelatedPlan, parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS): IndexedDocument {
@@ -82,7 +81,7 @@ export function indexedDocument(head: ArticleHead, plan: RelatedPlan, parameters
     version: head.version,
     listedUnder: heaviestQueryTerms(plan.query.weights, parameters.listedTerms),
     related: plan.scored,
-    short: isShortList(plan.scored, parameters),
+    short: plan.scored.length < parameters.minLinks,
   };
 }
 
@@ -117,9 +116,6 @@ type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleS
  * was computed from, so concurrent publishes never leave a stale list there),
  * then moves its head to the list (re-render). False if either moved on.
  */
-/** Short lists read per publish for each one it may refresh (most have nothing new to gain). */
-const SHORT_LISTS_LOOKED_AT = 4;
-
 /** How often a neighbour's list is planned again when a concurrent publish changed it first. */
 const MAX_LIST_ATTEMPTS = 3;
 
@@ -133,7 +129,7 @@ async function applyList(
   related: readonly ScoredLink[],
   parameters: RelatedParameters,
 ): Promise<boolean | 'conflict'> {
-  if (!(await deps.index.setRelated(ref, related, isShortList(related, parameters)))) return 'conflict';
+  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
   return deps.store.transition(ref, { type: 'relatedChanged', related: related.map(toRelatedLink) });
 }
 
@@ -176,20 +172,15 @@ export async function publishRelated(
     }
   }
   if (parameters.refreshPerPublish > 0) {
-    // Filled lists stay short, so look a little past the newest: the writes, not the look, are capped.
-    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish * SHORT_LISTS_LOOKED_AT);
+    const shorts = await deps.index.shortLists(head.section, parameters.refreshPerPublish);
     if (shorts.length > 0) {
       // Read again now this article is indexed: in a burst, stories published alongside it were not there when it looked.
       const fresh = await deps.index.recent(head.section, parameters.sectionWindow, 0);
       const pool = [document.article, ...fresh, ...plan.pool];
-      let refreshed = 0;
       for (const short of shorts) {
-        if (refreshed === parameters.refreshPerPublish) break;
         if (neighbours.includes(short.id)) continue;
         const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
-        if (!related) continue;
-        refreshed++;
-        if ((await applyList(deps, short, related, parameters)) === true) neighbours.push(short.id);
+        if (related && (await applyList(deps, short, related, parameters)) === true) neighbours.push(short.id);
       }
     }
   }

@@ -35,13 +35,3 @@ export function fillFromSection(
 export function textLinks(links: readonly ScoredLink[]): ScoredLink[] {
   return links.filter((link) => !link.fill);
 }
-
-/**
- * Whether a list is short: fewer than `minLinks` close matches. A list
- * completed by fill links stays short, so later publishes and the settle pass
- * keep trying to replace its fills with close matches (two close stories of a
- * burst may each have been filled before the other was indexed).
- */
-export function isShortList(links: readonly ScoredLink[], parameters: Pick<RelatedParameters, 'minLinks'>): boolean {
-  return textLinks(links).length < parameters.minLinks;
-}

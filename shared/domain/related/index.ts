@@ -7,7 +7,7 @@ export { DEFAULT_RELATED_PARAMETERS } from './parameters';
 export type { RelatedParameters } from './parameters';
 export { bm25Score, chooseRelated, linkFactor, rankCandidates, selectLinks, toRelatedLink, toScoredLink } from './rank-candidates';
 export type { IndexedArticle, RankedCandidate, RelatedSubject, ScoredLink } from './rank-candidates';
-export { fillFromSection, isShortList, textLinks } from './fill-links';
+export { fillFromSection, textLinks } from './fill-links';
 export { sampleStats } from './sample-stats';
 export { planNeighbourUpdates, refreshShortList } from './plan-neighbours';
 export type { CurrentRelated, NeighbourUpdate, NewArticle } from './plan-neighbours';

@@ -38,7 +38,7 @@ export interface RelatedParameters {
   readonly neighbourCandidates: number;
   /** Most older articles whose lists are updated per publish. @default 5 */
   readonly maxNeighbours: number;
-  /** Most short lists (fewer than `minLinks` close matches) of the same section refreshed per publish. @default 3 */
+  /** Most short lists (fewer than `minLinks`) of the same section refreshed per publish. @default 3 */
   readonly refreshPerPublish: number;
 }
 

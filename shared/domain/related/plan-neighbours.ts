@@ -83,7 +83,7 @@ export function planNeighbourUpdates(
  * `minLinks`): its recorded query ranked against `pool` (BM25 over the
  * records' frequencies), merged with its current text links, completed from
  * the section's recent stories in `pool` (see {@link fillFromSection}).
- * `undefined` when the result holds no more links, and no more close matches, than the current list.
+ * `undefined` when the result holds no more links than the current list.
  */
 export function refreshShortList(
   record: IndexedArticle,
@@ -105,6 +105,5 @@ export function refreshShortList(
   const filled = fillFromSection(record, text, pool, parameters);
   const keptFill = current.filter((old) => old.fill && !filled.some((link) => link.id === old.id || link.slug === old.slug));
   const related = [...filled, ...keptFill].slice(0, Math.max(parameters.minLinks, text.length));
-  const gained = textLinks(related).length > textLinks(current).length || related.length > current.length;
-  return gained ? related : undefined;
+  return related.length > current.length ? related : undefined;
 }
