@@ -35,8 +35,10 @@ Commands:
   reconcile [--older-than SECONDS]
                            Drive on article heads stuck in a stage longer than SECONDS (default 600), as the
                            reconciler does every 15 minutes on AWS.
-  settle [--limit N]       Related-links settle pass: articles with fewer than 3 related links (up to N, default
-                           100) get close matches or recent stories of their section, as the reconciler does on AWS.
+  settle [--limit N] [--section S]
+                           Related-links settle pass: articles with fewer than 3 related links (up to N, default
+                           100; of one section with --section) get close matches or recent stories of their section,
+                           as the reconciler does on AWS.
   redrive [--stage NAME]   Replay what the local stack or a deployed stage gave up on: dead-lettered intake messages
                            and invalidation requests, and the article versions of stream failure records.
   subscribe --email ADDRESS [--sections A,B] [--tags X,Y] [--breaking-only]
@@ -79,6 +81,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       'breaking-only': { type: 'boolean', default: false },
       'older-than': { type: 'string' },
       limit: { type: 'string' },
+      section: { type: 'string' },
       export: { type: 'string' },
       delete: { type: 'string' },
       failed: { type: 'boolean', default: false },
@@ -153,7 +156,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     case 'settle': {
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && !(limit > 0)) throw new Error('--limit needs a positive number');
-      const report = await settleLocal((await localRecoveryTarget()).table, limit);
+      const report = await settleLocal((await localRecoveryTarget()).table, limit, values.section);
       console.log(values.json ? JSON.stringify(report, null, 2) : describeSettle(report));
       return 0;
     }

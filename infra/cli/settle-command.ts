@@ -15,8 +15,8 @@ export type SettleTable = RecoveryTarget['table'];
  * related links get fresh lists (close matches, then recent stories of their
  * section) and re-render; nothing else is touched.
  */
-export async function settleLocal(table: SettleTable, limit?: number): Promise<SettleReport> {
-  return settleRelated({ index: createRelatedIndex(table), store: createArticleStore(table) }, { limit });
+export async function settleLocal(table: SettleTable, limit?: number, section?: string): Promise<SettleReport> {
+  return settleRelated({ index: createRelatedIndex(table), store: createArticleStore(table) }, { limit, section });
 }
 
 /** The article table of a local stack, by its DynamoDB Local endpoint. */

@@ -205,9 +205,9 @@ export interface SettleReport {
  */
 export async function settleRelated(
   deps: RelatedDeps,
-  { limit = 100, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; parameters?: RelatedParameters } = {},
+  { limit = 100, section, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; section?: string; parameters?: RelatedParameters } = {},
 ): Promise<SettleReport> {
-  const shorts = await deps.index.shortLists(undefined, limit);
+  const shorts = await deps.index.shortLists(section, limit);
   const refreshed: string[] = [];
   for (const short of shorts) {
     const { article } = short;
