@@ -1,7 +1,10 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { createArticleStore } from '../../shared/adapters/article-store';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { eventually, fetchPage, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
+import { dynamoDbClient } from '../support/aws-env';
+import { endpoints, eventually, fetchPage, PIPELINE_WAIT_MS, uploadDraft, waitForReport } from '../support/local-stack-client';
 import { markdownDraft, uniqueTitle } from './drafts';
 
 /** Made-up words unique to one test, so other tests' articles never match. */
@@ -38,13 +41,21 @@ async function pageWhere(slug: string, accept: (body: string) => boolean, what: 
   );
 }
 
+/** Waits until the article's pipeline is finished (page live and alert sent). */
+async function finished(slug: string): Promise<void> {
+  const store = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
+  await eventually(async () => ((await store.headBySlug(slug))?.stage === 'done' ? true : undefined), PIPELINE_WAIT_MS, `${slug} to finish`);
+}
+
 describe('related links through the local stack', () => {
   it('re-renders an older article so that it lists a newly published close match', async () => {
     const words = inventedWords(6);
     const older = uniqueTitle(`Older ${words[0]} report`);
     const newer = uniqueTitle(`Newer ${words[0]} report`);
     expect((await publish(older, words)).status).toBe('published');
-    await pageWhere(slugify(older), () => true, 'the older page');
+    // An older article is one whose pipeline has finished. (A list change that lands while its own alert is in
+    // flight is the known gap in the README.)
+    await finished(slugify(older));
     expect((await publish(newer, words)).status).toBe('published');
 
     const olderPage = await pageWhere(slugify(older), (b) => relatedSection(b).includes(slugify(newer)), 'the older page to link the newer one');
