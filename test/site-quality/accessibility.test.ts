@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium';
 import { browserTestsEnabled, serveFolder } from './browser';
-import { pageSamples } from './page-samples';
+import { PAGE_TYPES, pageSamples } from './page-samples';
 import { renderQualitySite, writeSite } from './site-fixture';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -53,22 +53,8 @@ describe.skipIf(!enabled)('axe-core, WCAG 2.1 AA, in Chromium', () => {
     }
   });
 
-  const types = [
-    'article',
-    'article-rtl',
-    'article-image',
-    'home',
-    'home-archive',
-    'section',
-    'tag',
-    'tag-archive',
-    'author',
-    'not-found',
-    'withdrawn',
-    'preview',
-  ];
   for (const colorScheme of ['light', 'dark'] as const) {
-    it.each(types)(`finds no violations on the %s page in ${colorScheme} mode`, async (type) => {
+    it.each(PAGE_TYPES)(`finds no violations on the %s page in ${colorScheme} mode`, async (type) => {
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
       await page.route(/^https:\/\/images\.example\.com\//, (route) => route.fulfill({ status: 404 }));

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { pageSamples } from './page-samples';
+import { PAGE_TYPES, pageSamples } from './page-samples';
 import { renderQualitySite } from './site-fixture';
 
 const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
@@ -42,20 +42,7 @@ describe('W3C Nu HTML Checker', () => {
     expect([...checked].every((file) => file === undefined || types.includes(file.replace(/\.html$/, '')))).toBe(true);
   });
 
-  it.each([
-    'article',
-    'article-rtl',
-    'article-image',
-    'home',
-    'home-archive',
-    'section',
-    'tag',
-    'tag-archive',
-    'author',
-    'not-found',
-    'withdrawn',
-    'preview',
-  ])('finds zero errors in the %s page', (type) => {
+  it.each(PAGE_TYPES)('finds zero errors in the %s page', (type) => {
     const errors = messages.filter((message) => (message.type === 'error' || message.subType === 'fatal') && message.url?.endsWith(`/${type}.html`));
     expect(errors).toEqual([]);
   });

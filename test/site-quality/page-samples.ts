@@ -2,8 +2,27 @@ import { renderArticlePage, renderWithdrawnPage, type RenderedFile } from '../..
 import { SEED_ARTICLE } from '../shared/domain/render/seed-article';
 import { QUALITY_SITE } from './site-fixture';
 
+/** Every page type the quality gates check, by name (known before the samples are built, for `it.each`). */
+export const PAGE_TYPES = [
+  'article',
+  'article-rtl',
+  'article-image',
+  'home',
+  'home-archive',
+  'section',
+  'tag',
+  'tag-archive',
+  'author',
+  'not-found',
+  'withdrawn',
+  'preview',
+] as const;
+
+/** A name of {@link PAGE_TYPES}. */
+export type PageType = (typeof PAGE_TYPES)[number];
+
 /** One HTML file of every page type, by type name: the gates check these. */
-export function pageSamples(files: readonly RenderedFile[]): Record<string, RenderedFile> {
+export function pageSamples(files: readonly RenderedFile[]): Record<PageType, RenderedFile> {
   const html = (key: string) => {
     const file = files.find((candidate) => candidate.key === key);
     if (!file) throw new Error(`no page ${key}`);
