@@ -7,9 +7,10 @@ import { createBatchQueue } from '../../shared/adapters/batch-queue';
 import { createPushSubscriptionStore } from '../../shared/adapters/push-subscription-store';
 import { createSendLedger } from '../../shared/adapters/send-ledger';
 import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
-import { STAGES } from '../../shared/domain/lifecycle';
+import { ALERT_SENT_EVENTS, STAGES } from '../../shared/domain/lifecycle';
 import { buildSubscriberAlert } from '../../shared/domain/publishing/subscriber-alert';
 import type { ArticleStore } from '../../shared/ports/article-store';
+import { transitionFirst } from '../../shared/use-cases/transition-first';
 import type { FailedSend, ReplayDependencies } from '../../shared/use-cases/subscriptions/failed-sends';
 import type { SendLedger } from '../../shared/adapters/send-ledger';
 import { readEndpoints } from '../local/endpoints';
@@ -99,7 +100,9 @@ export async function resolveInDoubtAlert(
 ): Promise<boolean> {
   const alert = (await listInDoubtAlerts(target.articles, now)).find((a) => a.id === id);
   if (!alert) return false;
-  return target.articles.transition(alert, { type: action === 'resend' ? 'alertReplayed' : 'alertSent' });
+  return action === 'resend'
+    ? target.articles.transition(alert, { type: 'alertReplayed' })
+    : transitionFirst(target.articles, alert, ALERT_SENT_EVENTS);
 }
 
 /** One line per failed recipient. */

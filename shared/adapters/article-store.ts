@@ -146,7 +146,9 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
         values[`:g${i}_${j}`] = value;
         return `:g${i}_${j}`;
       });
-      return placeholders.length === 1 ? `#g${i} = ${placeholders[0]}` : `#g${i} IN (${placeholders.join(', ')})`;
+      const test = placeholders.length === 1 ? `#g${i} = ${placeholders[0]}` : `#g${i} IN (${placeholders.join(', ')})`;
+      // An absent flag counts as false, as in the lifecycle's `allows`.
+      return oneOf.includes(false) ? `(attribute_not_exists(#g${i}) OR ${test})` : test;
     });
     const patch = patchOf(event);
     const fields: Record<string, unknown> = {

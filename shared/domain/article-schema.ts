@@ -113,6 +113,8 @@ export const articleStateSchema = z.object({
   sourceHash: z.string(),
   /** Whether this version, once live, is owed a subscriber alert. */
   alertDue: z.boolean(),
+  /** A related list changed while the alert was out: the page re-renders once the alert is marked sent. */
+  relatedPending: z.optional(z.boolean()),
   /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
   wentLive: z.optional(z.boolean()),
   /** When the editor saved the draft that produced this version (the S3 event time), for drop-to-live. */

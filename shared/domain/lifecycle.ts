@@ -56,14 +56,20 @@ export type LifecycleEvent =
   | { readonly type: 'pagesRendered'; readonly alertDue: boolean }
   /** The subscriber alert of a live version is claimed for sending. */
   | { readonly type: 'alertClaimed' }
-  /** SNS accepted the claimed alert. */
-  | { readonly type: 'alertSent' }
+  /**
+   * SNS accepted the claimed alert. `rerender` as read with the head
+   * (`relatedPending`): a related-list change held during the alert sends the
+   * head back to render instead of done.
+   */
+  | { readonly type: 'alertSent'; readonly rerender: boolean }
   /** SNS refused the claimed alert (it certainly did not go out); it is owed again. */
   | { readonly type: 'alertFailed' }
   /** An operator sends an in-doubt alert again, knowing it may reach some readers twice. */
   | { readonly type: 'alertReplayed' }
   /** A newer article became one of this published article's related links. */
   | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] }
+  /** A newer article joined the related links of a published article whose alert is being sent (or is in doubt). */
+  | { readonly type: 'relatedHeld'; readonly related: readonly RelatedLink[] }
   /**
    * The reconciler (or a redrive) re-announces a head still at `stage`, so the
    * stage's consumer runs again; `nudges` is the count read with the head plus one.
@@ -78,13 +84,16 @@ export type HeadEvent = Exclude<LifecycleEvent, { type: 'draftSaved' | 'draftDel
 
 /** Head fields a transition may write. */
 export type LifecyclePatch = Partial<
-  Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'>
+  Pick<
+    ArticleHead,
+    'stage' | 'status' | 'alertDue' | 'relatedPending' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'
+  >
 >;
 
 /** Head fields a guard may test. */
-export type GuardField = 'stage' | 'status' | 'alertDue' | 'publishedAt';
+export type GuardField = 'stage' | 'status' | 'alertDue' | 'relatedPending' | 'publishedAt';
 
-/** One clause of a guard: the head's `field` must hold one of `oneOf`. */
+/** One clause of a guard: the head's `field` must hold one of `oneOf`. An absent flag counts as `false`. */
 export interface GuardClause {
   readonly field: GuardField;
   readonly oneOf: readonly (string | boolean)[];
@@ -158,17 +167,27 @@ export const LIFECYCLE: Table = {
     summary: 'SNS accepted the claimed alert (or an operator found it was sent)',
     write: 'head-update',
     stages: [STAGES.alerting],
-    patch: () => ({ stage: STAGES.done }),
+    requires: ({ rerender }) => [{ field: 'relatedPending', oneOf: [rerender] }],
+    // A list held during the alert is on the head but not yet on the page: render it now (alertDue is false).
+    patch: ({ rerender }) => (rerender ? { stage: STAGES.render, relatedPending: false } : { stage: STAGES.done }),
   },
   alertFailed: { summary: 'SNS refused the claimed alert', ...ALERT_OWED_AGAIN },
   alertReplayed: { summary: 'an operator sends an in-doubt alert again', ...ALERT_OWED_AGAIN },
   relatedChanged: {
     summary: "a newer article joins a published article's related links",
     write: 'head-update',
-    // Not while an alert is being sent or in doubt: re-rendering would carry the head past the marker.
+    // Not while an alert is being sent or in doubt (see relatedHeld).
     stages: [STAGES.render, STAGES.notify, STAGES.done],
     statuses: ['published'],
-    patch: ({ related }) => ({ related, stage: STAGES.render }),
+    patch: ({ related }) => ({ related, stage: STAGES.render, relatedPending: false }),
+  },
+  relatedHeld: {
+    summary: "a newer article joins the related links of a published article whose alert is out or in doubt: kept, rendered once the alert is marked sent",
+    write: 'head-update',
+    // Rendering now would carry the head past its alert marker; `alertSent` sends it to render instead.
+    stages: [STAGES.alerting],
+    statuses: ['published'],
+    patch: ({ related }) => ({ related, relatedPending: true }),
   },
   nudged: {
     summary: 'a head stuck in a consumer stage is re-announced, unchanged, so the consumer runs again',
@@ -227,8 +246,26 @@ export function patchOf(event: LifecycleEvent): LifecyclePatch {
 /** Whether `event` may happen to `head`: it exists and satisfies the event's guard. */
 export function allows(head: ArticleHead | undefined, event: LifecycleEvent): head is ArticleHead {
   if (!head) return false;
-  return guardOf(event).every(({ field, oneOf }) => oneOf.includes(head[field] as string | boolean));
+  return guardOf(event).every(({ field, oneOf }) => oneOf.includes((head[field] ?? false) as string | boolean));
 }
+
+/**
+ * The events that record a changed related list, in the order to try them:
+ * one of them fits any published head (re-render now, or hold the list while
+ * its alert is out), so the index and the head never disagree for long.
+ */
+export function relatedListEvents(related: readonly RelatedLink[]): readonly HeadEvent[] {
+  return [
+    { type: 'relatedChanged', related },
+    { type: 'relatedHeld', related },
+  ];
+}
+
+/** The `alertSent` events, the usual one first: exactly one fits a head at `alerting`, whatever was held meanwhile. */
+export const ALERT_SENT_EVENTS: readonly HeadEvent[] = [
+  { type: 'alertSent', rerender: false },
+  { type: 'alertSent', rerender: true },
+];
 
 /** The head after `event`, or undefined when the table does not allow it. Versions are the caller's business. */
 export function applyEvent(head: ArticleHead | undefined, event: LifecycleEvent): ArticleHead | undefined {

@@ -1,7 +1,8 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import type { ArticleStore } from '../ports/article-store';
 import { PublishRejectedError, type TopicPublisher } from '../ports/topic-publisher';
-import { allows } from '../domain/lifecycle';
+import { ALERT_SENT_EVENTS, allows } from '../domain/lifecycle';
+import { transitionFirst } from './transition-first';
 import { buildSubscriberAlert } from '../domain/publishing/subscriber-alert';
 
 /** What alerting subscribers needs. */
@@ -48,7 +49,7 @@ export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVe
     throw error;
   }
   try {
-    await deps.store.transition(head, { type: 'alertSent' });
+    await transitionFirst(deps.store, head, ALERT_SENT_EVENTS);
   } catch (error) {
     // The alert is out; only its record is missing. Retrying would send it again.
     return { outcome: 'in-doubt', reason: `sent, but not recorded: ${reasonOf(error)}` };

@@ -2,6 +2,8 @@ import type { ArticleStore } from '../ports/article-store';
 import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import { NO_DEADLINE, type Deadline } from '../domain/deadline';
+import { relatedListEvents } from '../domain/lifecycle';
+import { transitionFirst } from './transition-first';
 import {
   articleTerms,
   averageLength,
@@ -130,7 +132,7 @@ async function applyList(
   parameters: RelatedParameters,
 ): Promise<boolean | 'conflict'> {
   if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
-  return deps.store.transition(ref, { type: 'relatedChanged', related: related.map(toRelatedLink) });
+  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink)));
 }
 
 /**

@@ -91,9 +91,32 @@ describe('alert claims', () => {
     expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.alerting, alertDue: false });
     await store.transition(ref, { type: 'alertFailed' });
     expect(await store.transition(ref, { type: 'alertClaimed' })).toBe(true);
-    expect(await store.transition(ref, { type: 'alertSent' })).toBe(true);
+    expect(await store.transition(ref, { type: 'alertSent', rerender: false })).toBe(true);
     expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.done, alertDue: false });
     expect(await store.transition(ref, { type: 'alertFailed' })).toBe(false);
+  });
+
+  it('holds a related list changed during the alert, and marks the alert sent into render exactly once', async () => {
+    await store.saveVersion(head('c2', { slug: 'c2' }), 0);
+    const ref = { id: 'c2', version: 1 };
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    await store.transition(ref, { type: 'alertClaimed' });
+    const related = [{ slug: 'newer', title: 'Newer', section: 'World' }];
+    expect(await store.transition(ref, { type: 'relatedChanged', related })).toBe(false);
+    expect(await store.transition(ref, { type: 'relatedHeld', related })).toBe(true);
+    expect(await store.transition(ref, { type: 'alertSent', rerender: false })).toBe(false);
+    expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(true);
+    expect(await store.getHead('c2')).toMatchObject({ stage: STAGES.render, alertDue: false, relatedPending: false, related });
+    expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(false);
+  });
+
+  it('marks an alert sent on a head without the relatedPending attribute', async () => {
+    await store.saveVersion(head('c3', { slug: 'c3' }), 0);
+    const ref = { id: 'c3', version: 1 };
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    await store.transition(ref, { type: 'alertClaimed' });
+    expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(false);
+    expect(await store.transition(ref, { type: 'alertSent', rerender: false })).toBe(true);
   });
 
   it('re-announces a head only at the version and consumer stage it was read at, counting the nudges', async () => {

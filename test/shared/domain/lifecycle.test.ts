@@ -3,10 +3,12 @@ import {
   STAGE_NAMES,
   STAGES,
   UNFINISHED_STAGES,
+  ALERT_SENT_EVENTS,
   allows,
   applyEvent,
   guardOf,
   LIFECYCLE,
+  relatedListEvents,
   triggerStages,
   waitingSince,
   type LifecycleEvent,
@@ -24,7 +26,7 @@ describe('the article lifecycle table', () => {
     const claimed = applyEvent(rendered, { type: 'alertClaimed' });
     expect(claimed).toMatchObject({ stage: STAGES.alerting, alertDue: false });
     expect(applyEvent(claimed, { type: 'alertClaimed' })).toBeUndefined();
-    const sent = applyEvent(claimed, { type: 'alertSent' });
+    const sent = applyEvent(claimed, { type: 'alertSent', rerender: false });
     expect(sent).toMatchObject({ stage: STAGES.done, alertDue: false });
     expect(applyEvent(sent, { type: 'alertClaimed' })).toBeUndefined();
     expect(applyEvent(sent, { type: 'alertReplayed' })).toBeUndefined();
@@ -36,7 +38,34 @@ describe('the article lifecycle table', () => {
     expect(allows(claimed, { type: 'pagesRendered', alertDue: false })).toBe(false);
     const replayed = applyEvent(claimed, { type: 'alertReplayed' });
     expect(replayed).toMatchObject({ stage: STAGES.notify, alertDue: true });
-    expect(allows(replayed, { type: 'alertSent' })).toBe(false);
+    expect(allows(replayed, { type: 'alertSent', rerender: false })).toBe(false);
+  });
+
+  it('holds a related list that changes during the alert, and renders it once the alert is marked sent', () => {
+    const claimed = applyEvent(articleHead('l13', { stage: STAGES.notify }), { type: 'alertClaimed' });
+    const [changed, held] = relatedListEvents(related);
+    expect(allows(claimed, changed!)).toBe(false);
+    const holding = applyEvent(claimed, held!);
+    expect(holding).toMatchObject({ stage: STAGES.alerting, related, relatedPending: true });
+    // Exactly one alertSent fits, before and after the hold; the held list sends the head back to render, owing nothing.
+    expect(ALERT_SENT_EVENTS.filter((event) => allows(claimed, event))).toEqual([{ type: 'alertSent', rerender: false }]);
+    expect(ALERT_SENT_EVENTS.filter((event) => allows(holding, event))).toEqual([{ type: 'alertSent', rerender: true }]);
+    const sent = applyEvent(holding, { type: 'alertSent', rerender: true });
+    expect(sent).toMatchObject({ stage: STAGES.render, alertDue: false, relatedPending: false, related });
+    expect(applyEvent(sent, { type: 'pagesRendered', alertDue: false })?.stage).toBe(STAGES.done);
+  });
+
+  it('keeps a held list through a failed alert, and renders it when the alert finally goes', () => {
+    const claimed = applyEvent(articleHead('l14', { stage: STAGES.notify }), { type: 'alertClaimed' });
+    const released = applyEvent(applyEvent(claimed, { type: 'relatedHeld', related }), { type: 'alertFailed' });
+    const reclaimed = applyEvent(released, { type: 'alertClaimed' });
+    expect(applyEvent(reclaimed, ALERT_SENT_EVENTS.find((event) => allows(reclaimed, event))!)?.stage).toBe(STAGES.render);
+  });
+
+  it('holds a related list only while an alert is out', () => {
+    for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.alerting)) {
+      expect(allows(articleHead('l15', { stage }), { type: 'relatedHeld', related })).toBe(false);
+    }
   });
 
   it('sends a version with no alert owed from render straight to done', () => {
@@ -124,10 +153,11 @@ describe('the article lifecycle table', () => {
       { type: 'scheduleDue', publishedAt: at, related },
       { type: 'pagesRendered', alertDue: true },
       { type: 'alertClaimed' },
-      { type: 'alertSent' },
+      { type: 'alertSent', rerender: false },
       { type: 'alertFailed' },
       { type: 'alertReplayed' },
       { type: 'relatedChanged', related },
+      { type: 'relatedHeld', related },
       { type: 'nudged', stage: STAGES.render, at, nudges: 1 },
     ];
     for (const event of headEvents) expect(guardOf(event).length).toBeGreaterThan(0);
