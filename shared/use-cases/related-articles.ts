@@ -132,7 +132,8 @@ async function applyList(
   parameters: RelatedParameters,
 ): Promise<boolean | 'conflict'> {
   if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
-  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink)));
+  // The index now holds the list at revision + 1; the head takes it unless it already holds a later one.
+  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink), ref.revision + 1));
 }
 
 /**

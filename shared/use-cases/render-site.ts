@@ -38,6 +38,11 @@ export interface RenderReport {
   readonly dropToLiveMs: readonly number[];
 }
 
+/** The `pagesRendered` event for a head as read: it applies only if the head still holds what was rendered. */
+function renderedEvent(head: ArticleHead) {
+  return { type: 'pagesRendered', alertDue: head.alertDue, relatedRev: head.relatedRev ?? 0 } as const;
+}
+
 const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [], dropToLiveMs: [] };
 
 /**
@@ -70,7 +75,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   for (const ref of refs) {
     if (current.some((head) => head.id === ref.id)) continue;
     const head = await deps.store.getHead(ref.id);
-    if (head?.version !== ref.version || !allows(head, { type: 'pagesRendered', alertDue: head.alertDue })) continue;
+    if (head?.version !== ref.version || !allows(head, renderedEvent(head))) continue;
     const previous = await deps.lists.getListing(head.id);
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
     const next = head.status === 'published' ? listedArticle(head) : undefined;
@@ -97,7 +102,8 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
 
   let advanced = 0;
   for (const head of current) {
-    if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
+    // Refused when the related list changed while rendering: that change's own stream record renders it again.
+    if (await deps.store.transition(head, renderedEvent(head))) advanced++;
   }
   if (advanced === 0) return STALE;
   return { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated, dropToLiveMs: dropToLive };
