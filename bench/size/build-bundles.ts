@@ -20,6 +20,8 @@ export const MEASURED_FUNCTIONS = [
   'plan-alert-emails',
   'send-alert-emails',
   'ses-events',
+  'sweep-devices',
+  'triage-draft',
 ] as const;
 /** A measured function. */
 export type MeasuredFunction = (typeof MEASURED_FUNCTIONS)[number];

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   packageOf,
 } from '../../../bench/size/build-bundles';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
+import { PROJECT_ROOT } from '../../../infra/config/paths';
 
 let outdir: string;
 let bundles: Map<string, BuiltBundle>;
@@ -78,6 +79,13 @@ describe('the ingest-draft bundle', () => {
 describe('the ingest-draft bundle, on a cold start', () => {
   it('reaches the preview page renderer and image-size only through import(), on the paths that need them', () => {
     expect(bundles.get('ingest-draft')!.lazyImports).toEqual(expect.arrayContaining(['image-size', 'shared/domain/render/article-page.ts']));
+  });
+});
+
+describe('the measured functions', () => {
+  it('are every function the CDK app deploys (each folder under functions/)', () => {
+    const folders = readdirSync(path.join(PROJECT_ROOT, 'functions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect([...MEASURED_FUNCTIONS].sort()).toEqual(folders.map((entry) => entry.name).sort());
   });
 });
 
