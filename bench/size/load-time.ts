@@ -26,6 +26,8 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [ENV.scheduleGroupName]: 'newsroom-publish',
   [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/scheduler',
   [ENV.publishTargetArn]: 'arn:aws:sqs:us-east-1:123456789012:newsroom-publish',
+  [ENV.priorityQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-intake-priority',
+  [ENV.bulkQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-intake-bulk',
   [SUBSCRIBER_ENV.tableName]: 'subscribers',
   [SUBSCRIBER_ENV.secretParameter]: '/newsroom/subscription-secret',
   [SUBSCRIBER_ENV.fromAddress]: 'The Newsroom <alerts@news.example.com>',

@@ -11,6 +11,7 @@ import {
   MEASURED_FUNCTIONS,
   packageOf,
 } from '../../../bench/size/build-bundles';
+import { measureLoadOnce } from '../../../bench/size/load-time';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
 import { PROJECT_ROOT } from '../../../infra/config/paths';
 
@@ -53,6 +54,10 @@ describe.each(MEASURED_FUNCTIONS)('the %s bundle', (name) => {
       if (match) builds.set(match[1]!, (builds.get(match[1]!) ?? new Set()).add(match[2]!));
     }
     expect([...builds].filter(([, kinds]) => kinds.size > 1).map(([pkg]) => pkg)).toEqual([]);
+  });
+
+  it('loads in a fresh process with the environment its stack gives it (as the size report measures it)', async () => {
+    await expect(measureLoadOnce({ name, modules: [bundle().file] }, PROJECT_ROOT)).resolves.toMatchObject({ importMs: expect.any(Number) });
   });
 
   it(`is at most ${BUNDLE_BUDGET_KB} KB minified`, () => {
