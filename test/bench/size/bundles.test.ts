@@ -10,6 +10,7 @@ import {
   HELLO_WORLD,
   MEASURED_FUNCTIONS,
   packageOf,
+  platformFloorName,
 } from '../../../bench/size/build-bundles';
 import { measureLoadOnce } from '../../../bench/size/load-time';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
@@ -109,6 +110,16 @@ describe.each(MEASURED_FUNCTIONS)('the clients-only floor of %s', (name) => {
     expect([...floorPackages].filter((pkg) => !own.has(pkg))).toEqual([]);
     const projectFiles = floor.inputs.filter((file) => !file.includes('node_modules/') && !file.includes('/entries/'));
     expect(projectFiles.filter((file) => !/^(shared\/config|events)\//.test(file))).toEqual([]);
+  });
+});
+
+describe.each(MEASURED_FUNCTIONS)('the platform floor of %s', (name) => {
+  it('bundles only packages the function bundles too, and no project code beyond client configuration and the runtime helpers', () => {
+    const floor = bundles.get(platformFloorName(name))!;
+    const own = new Set(bundles.get(name)!.inputs.flatMap((file) => packageOf(file) ?? []));
+    expect([...new Set(floor.inputs.flatMap((file) => packageOf(file) ?? []))].filter((pkg) => !own.has(pkg))).toEqual([]);
+    const projectFiles = floor.inputs.filter((file) => !file.includes('node_modules/') && !file.includes('/entries/'));
+    expect(projectFiles.filter((file) => !/^(shared\/config|shared\/runtime|events)\//.test(file))).toEqual([]);
   });
 });
 
