@@ -199,7 +199,7 @@ export async function runRealRebuildBenchmark(size = Number(process.env.BENCH_AR
     const rows = [
       [
         'Stand-in ceilings (own cold process, fresh stack)',
-        `DynamoDB Local (on disk): **${Math.round(ceilings.batchWriteItemsPerSecond)} items/s** with BatchWriteItem (~1 KB items, ${ceilings.batchWriteInFlight} in flight); s3rver: **${Math.round(ceilings.putsPerSecond)} PUT/s** (~12 KB pages, ${ceilings.putsInFlight} in flight) (load ${ceilingLoad})`,
+        `DynamoDB Local (on disk): **${Math.round(ceilings.batchWriteItemsPerSecond)} items/s** with BatchWriteItem (~1 KB items, ${ceilings.batchWriteInFlight} in flight); s3rver: **${Math.round(ceilings.putsPerSecond)} PUT/s** (~12 KB pages, ${ceilings.putsInFlight} in flight); the disk under them: ${Math.round(ceilings.syncedWritesPerSecond)} synced 4 KB writes/s (load ${ceilingLoad})`,
         '',
       ],
       [

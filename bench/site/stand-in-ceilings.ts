@@ -1,3 +1,5 @@
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../../shared/config/aws-clients';
@@ -13,10 +15,13 @@ export interface StandInCeilings {
   /** s3rver: PutObject/s of ~12 KB pages into a bucket of their own. */
   readonly putsPerSecond: number;
   readonly putsInFlight: number;
+  /** The disk under the stack's state: 4 KB writes each followed by fdatasync, per second (what a database that syncs every commit waits on). */
+  readonly syncedWritesPerSecond: number;
 }
 
-const ITEMS = Number(process.env.CEILING_ITEMS ?? 10_000);
-const PUTS = Number(process.env.CEILING_PUTS ?? 4_000);
+const ITEMS = Number(process.env.CEILING_ITEMS ?? 2_000);
+const PUTS = Number(process.env.CEILING_PUTS ?? 2_000);
+const SYNCS = 200;
 const WRITES_IN_FLIGHT = Number(process.env.CEILING_WRITES_IN_FLIGHT ?? 16);
 const PUTS_IN_FLIGHT = Number(process.env.CEILING_PUTS_IN_FLIGHT ?? 32);
 
@@ -34,8 +39,9 @@ async function inFlight(total: number, concurrency: number, work: (index: number
 /**
  * Measures the stand-ins of the stack in `NEWSROOM_HOME`: BatchWriteItem of
  * list-entry-sized items into the article table (under keys of their own, so
- * the stream filters ignore them) and PutObject of page-sized bodies into a
- * scratch bucket. Printed as JSON on stdout.
+ * the stream filters ignore them), PutObject of page-sized bodies into a
+ * scratch bucket, and synced 4 KB writes to the disk the stack keeps its
+ * state on. Printed as JSON on stdout.
  */
 async function main(): Promise<void> {
   const endpoints = await readEndpoints(localPaths().endpointsFile);
@@ -65,11 +71,23 @@ async function main(): Promise<void> {
       new PutObjectCommand({ Bucket: bucket, Key: `articles/page-${index}/index.html`, Body: page, ContentType: 'text/html; charset=utf-8' }),
     );
   });
+  const probe = join(localPaths().home, `sync-probe-${process.pid}`);
+  const handle = await open(probe, 'w');
+  const block = Buffer.alloc(4096, 1);
+  const syncStarted = performance.now();
+  for (let i = 0; i < SYNCS; i++) {
+    await handle.write(block, 0, block.length, i * block.length);
+    await handle.datasync();
+  }
+  const syncSeconds = (performance.now() - syncStarted) / 1000;
+  await handle.close();
+  await rm(probe);
   const result: StandInCeilings = {
     batchWriteItemsPerSecond: (batches * 25) / writeSeconds,
     batchWriteInFlight: WRITES_IN_FLIGHT,
     putsPerSecond: PUTS / putSeconds,
     putsInFlight: PUTS_IN_FLIGHT,
+    syncedWritesPerSecond: SYNCS / syncSeconds,
   };
   console.log(JSON.stringify(result));
 }
