@@ -1,2 +1,0 @@
-import { runRealRebuildBenchmark } from './real-rebuild';
-console.log(await runRealRebuildBenchmark(Number(process.argv[2] ?? 300)));
