@@ -4,6 +4,7 @@ import { runHostileBenchmark } from './hostile/hostile-benchmark';
 import { runAlertsBenchmark } from './alerts/alerts-benchmark';
 import { runPipelineBenchmark } from './pipeline/drop-to-live';
 import { runRelatedBenchmark } from './related/run';
+import { runRealRebuildBenchmark } from './site/real-rebuild';
 import { runSiteBenchmark } from './site/site-benchmark';
 import { runSizeBenchmark } from './size/size-benchmark';
 import { runTakeawayBenchmark } from './takeaways/quality';
@@ -19,6 +20,7 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
+  ['Archive import and real site rebuild (issue 14)', () => runRealRebuildBenchmark()],
   ['Hostile and heavy drafts (issue 10)', () => runHostileBenchmark()],
   ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
