@@ -19,6 +19,8 @@ const kindOf = (name: string) => name.replace(/(Item)?Command$/, '');
 /** The item kind of a partition key value: its prefix before the first `#` (`LIST#home` → `LIST`). */
 const prefixOf = (value: unknown) => (typeof value === 'string' ? (value.split('#')[0] ?? value) : '?');
 
+type Action = Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>;
+
 /** What a request touches: the partition key prefixes of its items, or the index it queries. */
 function targetOf(input: Record<string, unknown>): string {
   if (typeof input.IndexName === 'string') return input.IndexName;
@@ -26,8 +28,8 @@ function targetOf(input: Record<string, unknown>): string {
   if (values?.[':pk'] !== undefined) return prefixOf(values[':pk']);
   const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
   if (key) return prefixOf(key.PK);
-  const transact = input.TransactItems as Array<Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>> | undefined;
-  const requests = input.RequestItems as Record<string, { Keys?: Array<Record<string, unknown>> } | Array<Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>>> | undefined;
+  const transact = input.TransactItems as Action[] | undefined;
+  const requests = input.RequestItems as Record<string, { Keys?: Array<Record<string, unknown>> } | Action[]> | undefined;
   const pks: unknown[] = [];
   for (const action of transact ?? []) for (const part of Object.values(action)) pks.push((part.Key ?? part.Item)?.PK);
   for (const table of Object.values(requests ?? {})) {
