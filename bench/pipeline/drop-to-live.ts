@@ -37,7 +37,7 @@ async function watchLive(site: string, slugs: readonly string[], timeoutMs: numb
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-/** When each alert subject first reached the local SNS outbox (ms epoch), read incrementally. */
+/** When each alert subject was first delivered by the local SNS endpoint (its delivery time, ms epoch), read incrementally. */
 function watchAlerts(outboxDir: string): { seen: Map<string, number>; poll(): Promise<void> } {
   const seen = new Map<string, number>();
   const read = new Set<string>();
@@ -48,7 +48,9 @@ function watchAlerts(outboxDir: string): { seen: Map<string, number>; poll(): Pr
         if (read.has(file) || !file.endsWith('.json')) continue;
         read.add(file);
         const delivery = snsDeliverySchema.safeParse(JSON.parse(await readFile(join(outboxDir, file), 'utf8').catch(() => '{}')));
-        if (delivery.success && delivery.data.subject && !seen.has(delivery.data.subject)) seen.set(delivery.data.subject, Date.now());
+        if (!delivery.success || !delivery.data.subject) continue;
+        const at = Date.parse(delivery.data.timestamp);
+        if (at < (seen.get(delivery.data.subject) ?? Number.POSITIVE_INFINITY)) seen.set(delivery.data.subject, at);
       }
     },
   };
@@ -113,7 +115,7 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
         dropped.set(slugOf(draft), Date.now());
         await s3.send(new PutObjectCommand({ Bucket: endpoints.draftsBucket, Key: `drafts/burst/${draft.name}`, Body: draft.markdown }));
         if (index === Math.floor(burst.length / 2)) {
-          breakingDroppedAt = Date.now();
+          breakingDroppedAt = Date.now(); console.error('TMP dropped', breakingDroppedAt % 100000);
           await s3.send(new PutObjectCommand({ Bucket: endpoints.draftsBucket, Key: 'drafts/breaking.md', Body: breakingMarkdown }));
         }
       }),
