@@ -115,7 +115,7 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
         dropped.set(slugOf(draft), Date.now());
         await s3.send(new PutObjectCommand({ Bucket: endpoints.draftsBucket, Key: `drafts/burst/${draft.name}`, Body: draft.markdown }));
         if (index === Math.floor(burst.length / 2)) {
-          breakingDroppedAt = Date.now(); console.error('TMP dropped', breakingDroppedAt % 100000);
+          breakingDroppedAt = Date.now();
           await s3.send(new PutObjectCommand({ Bucket: endpoints.draftsBucket, Key: 'drafts/breaking.md', Body: breakingMarkdown }));
         }
       }),

@@ -48,9 +48,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
       removed: s3Record.eventName.startsWith('ObjectRemoved'),
       savedAt: s3Record.eventTime,
     };
-    const t0 = Date.now(); if (event.key.includes('breaking')) console.error('TMP ingest start', event.key, t0 % 100000);
     const outcome = await handleDraftEvent(deps, event);
-    if (event.key.includes('breaking')) console.error('TMP ingest end', event.key, Date.now() % 100000, Date.now() - t0);
     logger.info('draft event', { ...event, outcome });
     const counted = outcomeMetric(outcome);
     metrics.record('ingested', { draftKey: event.key, savedAt: event.savedAt, outcome }, counted ? { [counted]: 1 } : {});

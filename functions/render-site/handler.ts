@@ -40,9 +40,7 @@ const deps = {
  */
 export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const refs = event.Records.map(parseArticleStreamRecord);
-  const t0 = Date.now(); console.error('TMP render start', refs.length, t0 % 100000);
   const report = await renderSiteBatch(deps, refs);
-  console.error('TMP render end', refs.length, Date.now() % 100000, Date.now() - t0);
   logger.info('render', { refs, outcome: report.outcome, pages: report.pages.length, invalidated: report.invalidated });
   if (report.outcome === 'rendered') {
     const articles = refs.map((ref) => `${ref.id}@${ref.version}`).join(',');

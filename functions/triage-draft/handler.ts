@@ -38,9 +38,7 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       unreadable.push(record.messageId);
     }
   }
-  const t0 = Date.now();
   const result = await triageDrafts(deps, messages);
-  if ([...result.lanes.values()].includes('priority')) console.error('TMP triage priority', t0 % 100000, Date.now() % 100000);
   for (const [id, lane] of result.lanes) if (lane === 'priority') logger.info('breaking draft on the priority lane', { messageId: id });
   return { batchItemFailures: [...unreadable, ...result.failed].map((itemIdentifier) => ({ itemIdentifier })) };
 }).use(injectLambdaContext(logger));

@@ -243,8 +243,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Intake → triage → the priority lane (breaking drafts, one at a time, on a slot of its own) or the bulk lane.
     const queue = createIntakeQueue({
       handler: (event) => triage(event, lambdaContext('triage-draft')),
-      // Lambda starts five concurrent batches on an SQS source at once (and more as the backlog lasts).
-      concurrency: 5,
+      // Lambda scales an SQS source out to many concurrent batches within seconds of a backlog; triage is cheap.
+      concurrency: 10,
       deadLetterDir: paths.deadLetters,
       onDeadLetter: deadLettered,
     });
@@ -258,12 +258,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         holdWhile,
       });
     const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
-    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, () => priorityLane.busy());
+    // Set once the stream poller runs: whether a breaking head is being rendered or alerted.
+    let breakingInStream = () => false;
+    const priorityBusy = () => priorityLane.busy() || breakingInStream();
+    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, priorityBusy);
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
-    // The bulk lane holds while the priority lane is busy; it looks again once the priority lane drains.
+    // The bulk lane holds while the priority lanes are busy; it looks again once they are through.
     const resumeBulk = async (): Promise<void> => {
       await priorityLane.drained();
+      while (breakingInStream()) await new Promise((resolve) => setTimeout(resolve, 20));
       bulkLane.resume();
     };
     const sendPriority = lanes.priority;
@@ -298,6 +302,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           mapping,
           filter: STREAM_FILTERS[mapping],
           batchSize: STREAM_BATCH_SIZES[mapping],
+          // Bulk mappings start nothing new while breaking news is on its way (see holdWhile).
+          holdWhile: mapping.endsWith('Breaking') ? undefined : priorityBusy,
           handler: (e: DynamoDBStreamEvent) => streamHandlers[mapping](e, lambdaContext(name)),
         };
       }),
@@ -310,6 +316,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
     });
     stoppers.push(() => poller.stop());
+    breakingInStream = () => poller.busy('renderBreaking') || poller.busy('notifyBreaking');
 
     if (options.seedDir) await seedDrafts(clients.s3, DRAFTS_BUCKET, options.seedDir);
     const watcher = await watchDraftsFolder({

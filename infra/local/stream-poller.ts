@@ -21,6 +21,12 @@ export interface StreamConsumerBinding {
   readonly filter: unknown;
   /** Most matching records per invocation, as the mapping's `batchSize`. @default 100 */
   readonly batchSize?: number;
+  /**
+   * While this answers true, the mapping reads no further records (a delivery in progress finishes): locally
+   * every function shares one process and one DynamoDB Local, which on AWS scale apart, so bulk work yields
+   * to the priority lanes.
+   */
+  readonly holdWhile?: () => boolean;
   readonly handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 }
 
@@ -42,6 +48,8 @@ export interface StreamPollerOptions {
 export interface StreamPoller {
   /** Resolves once every mapping has made a full pass, begun after the call, that found no new records. */
   idle(): Promise<void>;
+  /** Whether a mapping has records in hand (read and not yet all delivered). */
+  busy(mapping: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -64,6 +72,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   let idleWaiters: Array<{ since: number; resolve: () => void }> = [];
   /** When each mapping's latest pass that found no record started; absent while it has records in hand. */
   const quietSince = new Map<string, number>();
+  /** Mappings delivering records they read. */
+  const inHand = new Set<string>();
   const mappingOf = (consumer: StreamConsumerBinding) => consumer.mapping ?? consumer.name;
 
   async function loadCheckpoints(): Promise<void> {
@@ -72,8 +82,13 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (!parsed || typeof parsed !== 'object') return;
       for (const [key, value] of Object.entries(parsed)) {
         // A file from before mappings kept their own: shard → sequence number, shared by every mapping.
-        if (typeof value === 'string') for (const consumer of options.consumers) (checkpoints[mappingOf(consumer)] ??= {})[key] ??= value;
-        else if (value && typeof value === 'object') {
+        if (typeof value === 'string') {
+          for (const consumer of options.consumers) {
+            const own = checkpoints[mappingOf(consumer)] ?? {};
+            own[key] ??= value;
+            checkpoints[mappingOf(consumer)] = own;
+          }
+        } else if (value && typeof value === 'object') {
           checkpoints[key] = Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
         }
       }
@@ -85,10 +100,12 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   let saving: Promise<void> = Promise.resolve();
   function saveCheckpoints(): Promise<void> {
     // One write at a time, each with every mapping's latest position.
-    saving = saving.catch(() => undefined).then(async () => {
-      await mkdir(dirname(options.checkpointFile), { recursive: true });
-      await writeFileAtomically(options.checkpointFile, JSON.stringify(checkpoints));
-    });
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(options.checkpointFile), { recursive: true });
+        await writeFileAtomically(options.checkpointFile, JSON.stringify(checkpoints));
+      });
     return saving;
   }
 
@@ -169,15 +186,20 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       iterators.set(shardId, NextShardIterator);
       if (Records.length === 0) continue;
       quietSince.delete(mapping);
+      inHand.add(mapping);
       seen += Records.length;
       const matched = Records.map((record) => toLambdaRecord(record, options.streamArn)).filter((event) =>
         matchesFilterPattern(consumer.filter, event),
       );
       const batchSize = consumer.batchSize ?? 100;
-      for (let start = 0; start < matched.length; start += batchSize) await deliver(consumer, matched.slice(start, start + batchSize));
+      try {
+        for (let start = 0; start < matched.length; start += batchSize) await deliver(consumer, matched.slice(start, start + batchSize));
+      } finally {
+        inHand.delete(mapping);
+      }
       const last = Records.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
-        (checkpoints[mapping] ??= {})[shardId] = last;
+        checkpoints[mapping] = { ...checkpoints[mapping], [shardId]: last };
         await saveCheckpoints();
       }
     }
@@ -199,6 +221,10 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     let discoveredAt = 0;
     let discoveredShards = 0;
     while (!stopped) {
+      if (consumer.holdWhile?.()) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
       const passStarted = Date.now();
       // New shards are looked for each second, and at once when an iterator was lost (its shard is then missing).
       const discover = passStarted - discoveredAt > 1000 || iterators.size < discoveredShards;
@@ -221,6 +247,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   return {
     // Every mapping has finished a pass that started after this call and found nothing, and none has records in hand.
     idle: () => new Promise((resolve) => idleWaiters.push({ since: Date.now(), resolve })),
+    busy: (mapping) => inHand.has(mapping),
     async stop() {
       stopped = true;
       await loop;

@@ -97,7 +97,9 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     for (let start = 0; start < ids.length; start += 100) {
       let pending: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map((id) => ({ PK: keys.list(id), SK: keys.counter }));
       while (pending && pending.length > 0) {
-        const response: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+        const response: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
         for (const item of response.Responses?.[tableName] ?? []) {
           const list = String(item.PK).slice(keys.list('').length);
           if (typeof item.count === 'number') totals[list] = item.count;
@@ -171,7 +173,8 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
       const before = changes.find((change) => change.id === id)?.previous?.ordinals ?? {};
       const mine: Record<string, number> = {};
       // As one by one: a new ordinal's list total is that ordinal; any other list's is the batch's total.
-      for (const list of [...Object.keys(own), ...left]) mine[list] = before[list] === undefined && own[list] !== undefined ? own[list] : (totals[list] ?? 0);
+      for (const list of [...Object.keys(own), ...left])
+        mine[list] = before[list] === undefined && own[list] !== undefined ? own[list] : (totals[list] ?? 0);
       updates.set(id, { listing, totals: mine });
     }
     return { updates, totals };

@@ -84,10 +84,7 @@ export type HeadEvent = Exclude<LifecycleEvent, { type: 'draftSaved' | 'draftDel
 
 /** Head fields a transition may write. */
 export type LifecyclePatch = Partial<
-  Pick<
-    ArticleHead,
-    'stage' | 'status' | 'alertDue' | 'relatedPending' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'
-  >
+  Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'relatedPending' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'>
 >;
 
 /** Head fields a guard may test. */
@@ -182,7 +179,8 @@ export const LIFECYCLE: Table = {
     patch: ({ related }) => ({ related, stage: STAGES.render, relatedPending: false }),
   },
   relatedHeld: {
-    summary: "a newer article joins the related links of a published article whose alert is out or in doubt: kept, rendered once the alert is marked sent",
+    summary:
+      'a newer article joins the related links of a published article whose alert is out or in doubt: kept, rendered once the alert is marked sent',
     write: 'head-update',
     // Rendering now would carry the head past its alert marker; `alertSent` sends it to render instead.
     stages: [STAGES.alerting],

@@ -30,11 +30,7 @@ describe('the priority lane', () => {
     const droppedAt = Date.now();
     await uploadDraft(`breaking-${run}.md`, markdownDraft({ title: breakingTitle, slug: breakingSlug, section: 'World', breaking: true }, sample(7)));
 
-    const liveAt = await eventually(
-      async () => ((await isLive(breakingSlug)) ? Date.now() : undefined),
-      GIVE_UP_MS,
-      'the breaking page',
-    );
+    const liveAt = await eventually(async () => ((await isLive(breakingSlug)) ? Date.now() : undefined), GIVE_UP_MS, 'the breaking page');
     // Taken the moment the breaking page is live: how much of the burst it overtook.
     const notYetLive = (await Promise.all(burstSlugs.map(async (slug) => ((await isLive(slug)) ? undefined : slug)))).filter(Boolean);
     const alerted = await eventually(
