@@ -12,6 +12,7 @@ import {
   fillFromSection,
   heaviestQueryTerms,
   heaviestTerms,
+  mergeLateMatches,
   planNeighbourUpdates,
   rankCandidates,
   refreshShortList,
@@ -108,7 +109,10 @@ function indexedRecord(head: ArticleHead, plan: RelatedPlan): IndexedArticle {
 /** What {@link publishRelated} changed. */
 export interface PublishRelatedResult {
   readonly indexed: 'indexed' | 'unchanged';
-  /** Ids of older articles whose lists changed (their pages re-render): close matches and refreshed short lists. */
+  /**
+   * Ids of articles whose lists changed (their pages re-render): older close matches, refreshed short lists, and the
+   * article itself when close matches indexed while it looked joined its list.
+   */
   readonly neighbours: string[];
 }
 
@@ -155,7 +159,19 @@ export async function publishRelated(
   const document = indexedDocument(head, plan, parameters);
   const indexed = await deps.index.indexArticle(document);
   const neighbours: string[] = [];
-  const candidates = plan.ranked.slice(0, parameters.neighbourCandidates);
+  // Close matches published alongside this one (a burst) were not indexed when it looked. Read its heaviest listings
+  // again now it is indexed: of two such stories, the later to get here always sees the earlier, and links both ways.
+  const seen = new Set(plan.pool.map((article) => article.id));
+  const lateRecords = (await deps.index.listed(heaviestQueryTerms(plan.query.weights, parameters.listedTerms), parameters.postingsPerTerm)).filter(
+    (article) => !seen.has(article.id),
+  );
+  const late = rankCandidates(head, plan.query, lateRecords, plan.averageLength, parameters);
+  if (late.length > 0) {
+    const own = (await deps.index.currentRelated([head.id])).get(head.id);
+    const related = own && mergeLateMatches(head, own.related, late, [...plan.pool, ...lateRecords], parameters);
+    if (own && related && (await applyList(deps, own, related, parameters)) === true) neighbours.push(head.id);
+  }
+  const candidates = [...plan.ranked, ...late].sort((a, b) => b.score - a.score).slice(0, parameters.neighbourCandidates);
   if (candidates.length > 0) {
     const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
     const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { localArticleTable, settleLocal } from '../../infra/cli/settle-command';
@@ -10,7 +11,11 @@ import { markdownDraft, uniqueTitle } from './drafts';
 
 /** Made-up words unique to one test, so other tests' articles never match. */
 function inventedWords(count: number): string[] {
-  const stem = Math.random().toString(36).slice(2, 7).replace(/\d/g, 'q');
+  // 32 random bits as letters only (a digit would split the word): two tests never share a stem.
+  const stem = randomUUID()
+    .replace(/-/g, '')
+    .slice(0, 8)
+    .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
   return Array.from({ length: count }, (_, i) => `zor${stem}${'abcdefghij'[i]}ix`);
 }
 

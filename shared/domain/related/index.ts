@@ -9,6 +9,6 @@ export { bm25Score, chooseRelated, linkFactor, rankCandidates, selectLinks, toRe
 export type { IndexedArticle, RankedCandidate, RelatedSubject, ScoredLink } from './rank-candidates';
 export { fillFromSection, textLinks } from './fill-links';
 export { sampleStats } from './sample-stats';
-export { planNeighbourUpdates, refreshShortList } from './plan-neighbours';
+export { mergeLateMatches, planNeighbourUpdates, refreshShortList } from './plan-neighbours';
 export { settleOrder } from './settle-order';
 export type { CurrentRelated, NeighbourUpdate, NewArticle } from './plan-neighbours';

@@ -107,3 +107,25 @@ export function refreshShortList(
   const related = [...filled, ...keptFill].slice(0, Math.max(parameters.minLinks, text.length));
   return related.length > current.length ? related : undefined;
 }
+
+/**
+ * An article's own list with close matches it could not see when it looked
+ * (stories of the same burst, indexed meanwhile) merged in by score, filled
+ * from `pool` up to `minLinks`. `undefined` when none of them enters the list.
+ */
+export function mergeLateMatches(
+  subject: Pick<RelatedSubject, 'id' | 'slug' | 'section'>,
+  current: readonly ScoredLink[],
+  late: readonly RankedCandidate[],
+  pool: readonly IndexedArticle[],
+  parameters: RelatedParameters,
+): ScoredLink[] | undefined {
+  const known = new Set(current.flatMap((link) => [link.id, link.slug]));
+  const newcomers = late.map(toScoredLink).filter((link) => !known.has(link.id) && !known.has(link.slug));
+  const chosen = selectLinks(
+    [...textLinks(current), ...newcomers].sort((a, b) => b.score - a.score),
+    parameters,
+  );
+  if (!newcomers.some((link) => chosen.includes(link))) return undefined;
+  return fillFromSection(subject, chosen, pool, parameters);
+}

@@ -73,6 +73,26 @@ describe('related links through the use cases (in-memory index)', () => {
     expect(await index.shortLists(undefined, 10)).toEqual([]);
   });
 
+  it('links two close matches of a burst both ways even when each looked before the other was indexed', async () => {
+    const index = createMemoryRelatedIndex();
+    const store = relatedListStore();
+    // Enough section stories that neither twin's list is short: no refresh or settle pass would revisit it.
+    for (const n of [1, 2, 3]) {
+      const head = loner(n);
+      const plan = await findRelated(index, head);
+      await publishRelated({ index, store }, { ...head, related: plan.links }, plan);
+    }
+    const [first, second] = [twin(21), twin(22)];
+    const plans = await Promise.all([first, second].map((head) => findRelated(index, head)));
+    // Each looked before the other was indexed: neither plan links the other, and neither list is short.
+    expect(plans.map((plan) => plan.links.length >= 3)).toEqual([true, true]);
+    expect(plans[0]!.links.map((link) => link.slug)).not.toContain(second.slug);
+    expect(plans[1]!.links.map((link) => link.slug)).not.toContain(first.slug);
+    for (const [i, head] of [first, second].entries()) await publishRelated({ index, store }, { ...head, related: plans[i]!.links }, plans[i]!);
+    expect(store.lists.get(first.id)?.[0]?.slug).toBe(second.slug);
+    expect(store.lists.get(second.id)?.[0]?.slug).toBe(first.slug);
+  });
+
   it('leaves a burst that looked before anything was indexed to the settle pass, which refreshes only the short lists', async () => {
     const { index, counts } = countIndexRequests(createMemoryRelatedIndex());
     const store = relatedListStore();
