@@ -41,21 +41,6 @@ const listedSchema = z.extend(summarySchema, {
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 
-/** Adds `n` to a list's ordinal counter (atomic); the counter after the update. */
-async function addToCounter(client: DynamoDBDocumentClient, tableName: string, id: string, n: number): Promise<number> {
-  const { Attributes } = await client.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: { PK: keys.list(id), SK: keys.counter },
-      UpdateExpression: 'ADD #count :n',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':n': n },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return z.int().check(z.positive()).parse(Attributes?.count);
-}
-
 /** Creates the list read model adapter. Key formats stay inside this adapter. */
 export function createArticleLists({ client, tableName }: ArticleListsOptions): ArticleLists {
   async function query(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Record<string, unknown>[]> {
@@ -76,7 +61,19 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     return typeof Item?.count === 'number' ? Item.count : 0;
   }
 
-  const allocate = (id: string) => addToCounter(client, tableName, id, 1);
+  async function allocate(id: string): Promise<number> {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: keys.list(id), SK: keys.counter },
+        UpdateExpression: 'ADD #count :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return z.int().check(z.positive()).parse(Attributes?.count);
+  }
 
   function range(id: string, from: number, to: number, limit?: number) {
     return query(
@@ -203,7 +200,17 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
     async reserveOrdinals(counts) {
       const first = new Map<string, number>();
       await inParallel([...counts], async ([id, count]) => {
-        first.set(id, (await addToCounter(client, tableName, id, count)) - count + 1);
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: keys.list(id), SK: keys.counter },
+            UpdateExpression: 'ADD #count :n',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':n': count },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        first.set(id, z.int().check(z.positive()).parse(Attributes?.count) - count + 1);
       });
       return first;
     },
