@@ -8,11 +8,36 @@ export interface RequestCounts {
   readonly readUnits: number;
   readonly writeUnits: number;
   readonly byCommand: Readonly<Record<string, number>>;
+  /** Requests by command and the kind of item they touch (the partition key's prefix, or the index), e.g. `Query RELTERM`. */
+  readonly byTarget: Readonly<Record<string, number>>;
 }
 
 const READS = new Set(['Get', 'BatchGet', 'Query', 'Scan', 'TransactGet']);
 const WRITES = new Set(['Put', 'Update', 'Delete', 'BatchWrite', 'TransactWrite']);
 const kindOf = (name: string) => name.replace(/(Item)?Command$/, '');
+
+/** The item kind of a partition key value: its prefix before the first `#` (`LIST#home` → `LIST`). */
+const prefixOf = (value: unknown) => (typeof value === 'string' ? (value.split('#')[0] ?? value) : '?');
+
+type Action = Record<string, { Key?: Record<string, unknown>; Item?: Record<string, unknown> }>;
+
+/** What a request touches: the partition key prefixes of its items, or the index it queries. */
+function targetOf(input: Record<string, unknown>): string {
+  if (typeof input.IndexName === 'string') return input.IndexName;
+  const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
+  if (values?.[':pk'] !== undefined) return prefixOf(values[':pk']);
+  const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
+  if (key) return prefixOf(key.PK);
+  const transact = input.TransactItems as Action[] | undefined;
+  const requests = input.RequestItems as Record<string, { Keys?: Array<Record<string, unknown>> } | Action[]> | undefined;
+  const pks: unknown[] = [];
+  for (const action of transact ?? []) for (const part of Object.values(action)) pks.push((part.Key ?? part.Item)?.PK);
+  for (const table of Object.values(requests ?? {})) {
+    if (Array.isArray(table)) for (const action of table) for (const part of Object.values(action)) pks.push((part.Key ?? part.Item)?.PK);
+    else for (const keys of table.Keys ?? []) pks.push(keys.PK);
+  }
+  return [...new Set(pks.map(prefixOf))].sort().join('+') || '?';
+}
 
 interface Capacity {
   readonly CapacityUnits?: number;
@@ -28,6 +53,7 @@ interface Capacity {
  */
 export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): void } {
   const byCommand = new Map<string, number>();
+  const byTarget = new Map<string, number>();
   let readUnits = 0;
   let writeUnits = 0;
   const restore: Array<() => void> = [];
@@ -38,6 +64,8 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
       const data = READS.has(name) || WRITES.has(name);
       if (data) {
         byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
+        const target = `${name} ${targetOf((command as { input: Record<string, unknown> }).input)}`;
+        byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
         (command as { input: Record<string, unknown> }).input.ReturnConsumedCapacity ??= 'TOTAL';
       }
       const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] };
@@ -58,7 +86,14 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
     snapshot() {
       const entries = [...byCommand];
       const sum = (kinds: Set<string>) => entries.filter(([name]) => kinds.has(name)).reduce((total, [, count]) => total + count, 0);
-      return { reads: sum(READS), writes: sum(WRITES), readUnits, writeUnits, byCommand: Object.fromEntries(entries) };
+      return {
+        reads: sum(READS),
+        writes: sum(WRITES),
+        readUnits,
+        writeUnits,
+        byCommand: Object.fromEntries(entries),
+        byTarget: Object.fromEntries(byTarget),
+      };
     },
     stop() {
       for (const undo of restore) undo();
@@ -68,24 +103,35 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
 
 /** `a - b`, per field. */
 export function requestsBetween(after: RequestCounts, before: RequestCounts): RequestCounts {
-  const byCommand: Record<string, number> = {};
-  for (const [name, count] of Object.entries(after.byCommand)) byCommand[name] = count - (before.byCommand[name] ?? 0);
+  const minus = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) =>
+    Object.fromEntries(Object.entries(a).map(([name, count]) => [name, count - (b[name] ?? 0)]));
   return {
     reads: after.reads - before.reads,
     writes: after.writes - before.writes,
     readUnits: after.readUnits - before.readUnits,
     writeUnits: after.writeUnits - before.writeUnits,
-    byCommand,
+    byCommand: minus(after.byCommand, before.byCommand),
+    byTarget: minus(after.byTarget, before.byTarget),
   };
+}
+
+const perPublish = (publishes: number) => (value: number) => (value / Math.max(publishes, 1)).toFixed(1);
+
+function describeCounts(counts: Readonly<Record<string, number>>, per: (value: number) => string, min = 0): string {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0 && Number(per(count)) >= min)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, count]) => `${name} ${per(count)}`)
+    .join(', ');
 }
 
 /** One line: requests and units per publish. */
 export function describePerPublish(counts: RequestCounts, publishes: number): string {
-  const per = (value: number) => (value / Math.max(publishes, 1)).toFixed(1);
-  const commands = Object.entries(counts.byCommand)
-    .filter(([, count]) => count > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, count]) => `${name} ${per(count)}`)
-    .join(', ');
-  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU) per publish [${commands}]`;
+  const per = perPublish(publishes);
+  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU) per publish [${describeCounts(counts.byCommand, per)}]`;
+}
+
+/** One line: requests per publish by command and item kind (see {@link RequestCounts.byTarget}), those of at least 0.1. */
+export function describeTargetsPerPublish(counts: RequestCounts, publishes: number): string {
+  return describeCounts(counts.byTarget, perPublish(publishes), 0.1);
 }

@@ -1,4 +1,4 @@
-import type { ArticleLists, BulkArticleLists, ListingUpdate } from '../../shared/ports/article-lists';
+import type { ArticleLists, BulkArticleLists, ListingsUpdate, ListingUpdate } from '../../shared/ports/article-lists';
 import { archivePageRange, frontFloor, listId, listsOf, type ArticleListing, type ListedArticle, type ListEntry } from '../../shared/domain/render';
 
 /** An in-memory {@link ArticleLists} (and its bulk side) with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
@@ -71,6 +71,13 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
     },
     getListing: async (id) => listings.get(id),
     updateListing,
+    async updateListings(changes) {
+      const updates = new Map<string, ListingUpdate>();
+      const totals: Record<string, number> = {};
+      for (const { id, next, previous } of changes) updates.set(id, await updateListing(id, next, previous));
+      for (const update of updates.values()) for (const list of Object.keys(update.totals)) totals[list] = counters.get(list) ?? 0;
+      return { updates, totals } satisfies ListingsUpdate;
+    },
     total: async (id) => counters.get(id) ?? 0,
     front: async (id, total) => newestFirst(id, frontFloor(total) + 1, total),
     archivePage: async (id, page) => {

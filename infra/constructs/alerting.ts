@@ -3,7 +3,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
-import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
+import { STREAM_BATCH_SIZES, STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { ArticleStreamConsumer } from './article-stream-consumer';
 import type { PipelineFunctionProps } from './pipeline-function';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
@@ -24,7 +24,8 @@ export interface AlertingProps {
 
 /**
  * The notify function on the article stream
- * (`STREAM_FILTERS.notifySubscribers`): it publishes to the alerts topic
+ * (`STREAM_FILTERS.notifySubscribers`, and `notifyBreaking` on a mapping of
+ * its own, so breaking news skips the queue): it publishes to the alerts topic
  * only, reads article heads and updates them (the alert claim and the
  * stage flip): no put, scan, query, delete or batch write.
  */
@@ -37,7 +38,8 @@ export class Alerting extends Construct {
     this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
       table: props.table,
       failureBucket: props.failureBucket,
-      filter: STREAM_FILTERS.notifySubscribers,
+      lane: { filter: STREAM_FILTERS.notifySubscribers, batchSize: STREAM_BATCH_SIZES.notifySubscribers },
+      priorityLane: { filter: STREAM_FILTERS.notifyBreaking, batchSize: STREAM_BATCH_SIZES.notifyBreaking },
       function: {
         ...props.function,
         environment: {

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { type IMetric, MathExpression, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
@@ -21,12 +21,25 @@ export const STREAM_RETRY_ATTEMPTS = 3;
 /** Oldest stream record still worth processing. */
 export const STREAM_MAX_RECORD_AGE = Duration.hours(6);
 
+/** One event source mapping of a consumer: the records it takes and how many per invocation. */
+export interface StreamLane {
+  /** One `STREAM_FILTERS` pattern: only matching records invoke the function. */
+  readonly filter: { readonly [key: string]: unknown };
+  /** Records per invocation (`STREAM_BATCH_SIZES`). */
+  readonly batchSize: number;
+}
+
 /** Properties of an {@link ArticleStreamConsumer}. */
 export interface ArticleStreamConsumerProps {
   /** The article table; its stream must be enabled. */
   readonly table: ITable;
-  /** One `STREAM_FILTERS` pattern: only matching records invoke the function. */
-  readonly filter: { readonly [key: string]: unknown };
+  /** The mapping of most records. */
+  readonly lane: StreamLane;
+  /**
+   * A second mapping, with its own iterator over the stream, for records that must not wait behind the first
+   * mapping's backlog (breaking news). Its filter and `lane`'s must never both match one record.
+   */
+  readonly priorityLane: StreamLane;
   /** The Data stack's stream failure bucket (the on-failure destination). */
   readonly failureBucket: IBucket;
   /** The function. */
@@ -34,8 +47,8 @@ export interface ArticleStreamConsumerProps {
 }
 
 /**
- * A function fed by the article table's stream through a filtered event
- * source mapping: bisect on error, bounded retries and age, partial batch
+ * A function fed by the article table's stream through two filtered event
+ * source mappings (a lane and a priority lane, each with its own iterator): bisect on error, bounded retries and age, partial batch
  * responses, and an S3 on-failure destination. Unlike an SQS or SNS
  * destination, which receives only batch metadata pointing into a stream
  * kept 24 hours, Lambda writes the whole invocation record to S3 (the
@@ -45,30 +58,45 @@ export class ArticleStreamConsumer extends Construct {
   /** The consuming function. */
   readonly function: PipelineFunction;
   /** Stream records this consumer gave up on and wrote to the failure bucket (the mapping's event-count metrics). */
-  readonly givenUpMetric: Metric;
+  readonly givenUpMetric: IMetric;
 
   constructor(scope: Construct, id: string, props: ArticleStreamConsumerProps) {
     super(scope, id);
     this.function = new PipelineFunction(this, 'Function', props.function);
-    const source = new DynamoEventSource(props.table, {
+    const options = (lane: StreamLane) => ({
       // From the oldest record kept: a mapping (re)created on deploy must not skip heads written meanwhile; the consumers are stage-guarded.
       startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 10,
+      batchSize: lane.batchSize,
       bisectBatchOnError: true,
       retryAttempts: STREAM_RETRY_ATTEMPTS,
       maxRecordAge: STREAM_MAX_RECORD_AGE,
       reportBatchItemFailures: true,
       onFailure: new S3PutOnFailure(props.failureBucket),
-      filters: [FilterCriteria.filter(props.filter)],
+      filters: [FilterCriteria.filter(lane.filter)],
       metricsConfig: { metrics: [MetricType.EVENT_COUNT] },
     });
-    this.function.addEventSource(source);
-    this.givenUpMetric = new Metric({
-      namespace: 'AWS/Lambda',
-      metricName: 'OnFailureDestinationDeliveredEventCount',
-      dimensionsMap: { EventSourceMappingUUID: source.eventSourceMappingId },
-      statistic: Stats.SUM,
+    const streamArn = props.table.tableStreamArn;
+    if (!streamArn) throw new Error('An article stream consumer needs a table with its stream enabled.');
+    const bulk = new DynamoEventSource(props.table, options(props.lane));
+    this.function.addEventSource(bulk);
+    // A second source on the same table needs an id of its own, so it is added as a mapping (the grant comes with the first).
+    const priority = this.function.addEventSourceMapping('PriorityLane', {
+      ...options(props.priorityLane),
+      eventSourceArn: streamArn,
+    });
+    const givenUp = (mappingId: string) =>
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'OnFailureDestinationDeliveredEventCount',
+        dimensionsMap: { EventSourceMappingUUID: mappingId },
+        statistic: Stats.SUM,
+        period: Duration.minutes(5),
+      });
+    this.givenUpMetric = new MathExpression({
+      expression: 'FILL(bulk, 0) + FILL(priority, 0)',
+      usingMetrics: { bulk: givenUp(bulk.eventSourceMappingId), priority: givenUp(priority.eventSourceMappingId) },
       period: Duration.minutes(5),
+      label: 'records given up',
     });
     acknowledgeWildcards(this.function, {
       finding: /^Resource::.*StreamFailuresBucket.*\/\*$/,

@@ -2,7 +2,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
-import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
+import { STREAM_BATCH_SIZES, STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { ArticleStreamConsumer } from './article-stream-consumer';
 import type { PipelineFunctionProps } from './pipeline-function';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
@@ -24,7 +24,8 @@ export interface RenderingProps {
 }
 
 /**
- * The render function on the article stream (`STREAM_FILTERS.renderSite`):
+ * The render function on the article stream (`STREAM_FILTERS.renderSite`, and
+ * `renderBreaking` on a mapping of its own, so breaking news skips the queue):
  * it reads and writes the table (article heads and list items), puts pages
  * (with their edge metadata) into the site bucket without reading or deleting
  * any. It cannot read drafts. It only queues CDN invalidations
@@ -39,7 +40,8 @@ export class Rendering extends Construct {
     this.consumer = new ArticleStreamConsumer(this, 'Consumer', {
       table: props.table,
       failureBucket: props.failureBucket,
-      filter: STREAM_FILTERS.renderSite,
+      lane: { filter: STREAM_FILTERS.renderSite, batchSize: STREAM_BATCH_SIZES.renderSite },
+      priorityLane: { filter: STREAM_FILTERS.renderBreaking, batchSize: STREAM_BATCH_SIZES.renderBreaking },
       function: {
         ...props.function,
         environment: {

@@ -92,7 +92,10 @@ export function createIntakeQueue(options: IntakeQueueOptions): IntakeQueue {
         schedule();
       });
     }
-    if (inFlight === 0 && !options.holdWhile?.()) {
+    if (options.holdWhile?.()) {
+      // Held: look again shortly (the hold may end without a resume call).
+      if (waiting.length > 0) schedule(50);
+    } else if (inFlight === 0) {
       const next = Math.min(...waiting.map((message) => message.visibleAt));
       if (Number.isFinite(next)) schedule(next - now);
       settleIdle();

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV, INGEST_LANES, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
 import { streamFailureRecord } from '../../events/stream-failure-record';
-import { STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
+import { STREAM_BATCH_SIZES, STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
 import { startCloudFrontApiServer } from './cloudfront/cloudfront-api-server';
@@ -14,7 +14,7 @@ import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
-import type { SQSRecord } from 'aws-lambda';
+import type { DynamoDBStreamEvent, SQSRecord } from 'aws-lambda';
 import { createIntakeQueue, sqsEventOf } from './intake-queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
@@ -107,6 +107,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_SNS: sns.url,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      // Tracing is off outside Lambda; in its default mode the X-Ray SDK still installs an async hook on load that
+      // tracks every promise of the process (all functions and stand-ins share it here), slowing each one ~20-fold.
+      AWS_XRAY_MANUAL_MODE: 'true',
       // The functions' EMF metrics and milestones, which `newsroom timeline` reads (CloudWatch Logs on AWS).
       [METRICS_FILE_ENV]: paths.metricsFile,
     });
@@ -222,14 +225,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // @ts-expect-error A query string makes Node load a second instance of the same module.
       '../../functions/ingest-draft/handler.ts?lane=priority'
     )) as typeof import('../../functions/ingest-draft/handler');
-    const { handler: render } = await import('../../functions/render-site/handler');
+    const { handler: renderSite } = await import('../../functions/render-site/handler');
     const { handler: notify } = await import('../../functions/notify-subscribers/handler');
+    // The priority mappings' own instances (see ingestPriority).
+    const { handler: renderBreaking } = (await import(
+      // @ts-expect-error A query string makes Node load a second instance of the same module.
+      '../../functions/render-site/handler.ts?lane=priority'
+    )) as typeof import('../../functions/render-site/handler');
+    const { handler: notifyBreaking } = (await import(
+      // @ts-expect-error A query string makes Node load a second instance of the same module.
+      '../../functions/notify-subscribers/handler.ts?lane=priority'
+    )) as typeof import('../../functions/notify-subscribers/handler');
+    const streamHandlers = { renderSite, renderBreaking, notifySubscribers: notify, notifyBreaking };
     const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
 
     const deadLettered = (record: SQSRecord, error: string) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`);
     // Intake → triage → the priority lane (breaking drafts, one at a time, on a slot of its own) or the bulk lane.
     const queue = createIntakeQueue({
       handler: (event) => triage(event, lambdaContext('triage-draft')),
+      // Lambda scales an SQS source out to many concurrent batches within seconds of a backlog; triage is cheap.
+      concurrency: 10,
       deadLetterDir: paths.deadLetters,
       onDeadLetter: deadLettered,
     });
@@ -243,12 +258,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         holdWhile,
       });
     const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
-    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, () => priorityLane.busy());
+    // Set once the stream poller runs: whether a breaking head is being rendered or alerted.
+    let breakingInStream = () => false;
+    const priorityBusy = () => priorityLane.busy() || breakingInStream();
+    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, priorityBusy);
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
-    // The bulk lane holds while the priority lane is busy; it looks again once the priority lane drains.
+    // The bulk lane holds while the priority lanes are busy; it looks again once they are through.
     const resumeBulk = async (): Promise<void> => {
       await priorityLane.drained();
+      while (breakingInStream()) await new Promise((resolve) => setTimeout(resolve, 20));
       bulkLane.resume();
     };
     const sendPriority = lanes.priority;
@@ -274,14 +293,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       client: new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint }),
       streamArn,
       checkpointFile: paths.streamCheckpoints,
-      consumers: [
-        { name: 'render-site', filter: STREAM_FILTERS.renderSite, handler: (e) => render(e, lambdaContext('render-site')) },
-        {
-          name: 'notify-subscribers',
-          filter: STREAM_FILTERS.notifySubscribers,
-          handler: (e) => notify(e, lambdaContext('notify-subscribers')),
-        },
-      ],
+      // Each function has two mappings, as on AWS: the bulk lane and breaking news' priority lane.
+      consumers: (['renderSite', 'renderBreaking', 'notifySubscribers', 'notifyBreaking'] as const).map((mapping) => {
+        const render = mapping.startsWith('render');
+        const name = render ? 'render-site' : 'notify-subscribers';
+        return {
+          name,
+          mapping,
+          filter: STREAM_FILTERS[mapping],
+          batchSize: STREAM_BATCH_SIZES[mapping],
+          // Bulk mappings start nothing new while breaking news is on its way (see holdWhile).
+          holdWhile: mapping.endsWith('Breaking') ? undefined : priorityBusy,
+          handler: (e: DynamoDBStreamEvent) => streamHandlers[mapping](e, lambdaContext(name)),
+        };
+      }),
       onFailure: async (consumer, records, error) => {
         await mkdir(paths.streamFailures, { recursive: true });
         // Lambda's S3 on-failure record: the records themselves, so `newsroom redrive` replays them as on AWS.
@@ -291,6 +316,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
     });
     stoppers.push(() => poller.stop());
+    breakingInStream = () => poller.busy('renderBreaking') || poller.busy('notifyBreaking');
 
     if (options.seedDir) await seedDrafts(clients.s3, DRAFTS_BUCKET, options.seedDir);
     const watcher = await watchDraftsFolder({

@@ -7,14 +7,26 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeFileAtomically } from './atomic-write';
 import { matchesFilterPattern } from './filters/filter-pattern';
 
-/** A Lambda-shaped stream consumer with its event filter. */
+/** A Lambda-shaped stream consumer with its event filter: one event source mapping. */
 export interface StreamConsumerBinding {
+  /** The function's name (on-failure records name it). */
   readonly name: string;
+  /** The mapping's own name, which keys its checkpoints; several mappings may feed one function. @default name */
+  readonly mapping?: string;
   readonly filter: unknown;
+  /** Most matching records per invocation, as the mapping's `batchSize`. @default 100 */
+  readonly batchSize?: number;
+  /**
+   * While this answers true, the mapping reads no further records (a delivery in progress finishes): locally
+   * every function shares one process and one DynamoDB Local, which on AWS scale apart, so bulk work yields
+   * to the priority lanes.
+   */
+  readonly holdWhile?: () => boolean;
   readonly handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 }
 
@@ -23,7 +35,7 @@ export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;
   readonly streamArn: string;
   readonly consumers: readonly StreamConsumerBinding[];
-  /** Where the last processed sequence number of each shard is kept, so a restart resumes. */
+  /** Where the last processed sequence number of each mapping and shard is kept, so a restart resumes. */
   readonly checkpointFile: string;
   /** @default 100 */
   readonly pollIntervalMs?: number;
@@ -34,45 +46,70 @@ export interface StreamPollerOptions {
 
 /** A running poller. */
 export interface StreamPoller {
-  /** Resolves after a full pass that found no new records. */
+  /** Resolves once every mapping has made a full pass, begun after the call, that found no new records. */
   idle(): Promise<void>;
+  /** Whether a mapping has records in hand (read and not yet all delivered). */
+  busy(mapping: string): boolean;
   stop(): Promise<void>;
 }
 
 /**
  * Polls a DynamoDB Local stream and invokes each consumer with the records its
- * filter matches, as a Lambda event source mapping would: in order per shard,
- * failed batches retried from the first failed record, then handed to the
- * on-failure destination. Differences from AWS: one poller reads for all
- * consumers (on AWS each mapping has its own iterator), so a slow consumer
- * holds back the next read for the others; no bisecting.
+ * filter matches, as Lambda event source mappings would: each mapping reads
+ * the stream with its own iterators and checkpoints (so one busy consumer never
+ * holds back another, and a priority mapping never waits behind a bulk one's
+ * backlog), in order per shard, in batches of at most its `batchSize` matching
+ * records, failed batches retried from the first failed record, then handed to
+ * the on-failure destination. Differences from AWS: records are read as soon as
+ * they are written (about every `pollIntervalMs`; AWS polls each shard about
+ * four times a second); no bisecting; no parallelization factor (AWS's default of 1).
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const pollIntervalMs = options.pollIntervalMs ?? 100;
   const maxAttempts = options.maxAttempts ?? 3;
-  const iterators = new Map<string, string | undefined>();
-  let checkpoints: Record<string, string> = {};
+  let checkpoints: Record<string, Record<string, string>> = {};
   let stopped = false;
-  let idleWaiters: Array<() => void> = [];
-  let loop: Promise<void> = Promise.resolve();
+  let idleWaiters: Array<{ since: number; resolve: () => void }> = [];
+  /** When each mapping's latest pass that found no record started; absent while it has records in hand. */
+  const quietSince = new Map<string, number>();
+  /** Mappings delivering records they read. */
+  const inHand = new Set<string>();
+  const mappingOf = (consumer: StreamConsumerBinding) => consumer.mapping ?? consumer.name;
 
   async function loadCheckpoints(): Promise<void> {
     try {
       const parsed: unknown = JSON.parse(await readFile(options.checkpointFile, 'utf8'));
-      if (parsed && typeof parsed === 'object') {
-        checkpoints = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      if (!parsed || typeof parsed !== 'object') return;
+      for (const [key, value] of Object.entries(parsed)) {
+        // A file from before mappings kept their own: shard → sequence number, shared by every mapping.
+        if (typeof value === 'string') {
+          for (const consumer of options.consumers) {
+            const own = checkpoints[mappingOf(consumer)] ?? {};
+            own[key] ??= value;
+            checkpoints[mappingOf(consumer)] = own;
+          }
+        } else if (value && typeof value === 'object') {
+          checkpoints[key] = Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        }
       }
     } catch {
       checkpoints = {};
     }
   }
 
-  async function saveCheckpoints(): Promise<void> {
-    await mkdir(dirname(options.checkpointFile), { recursive: true });
-    await writeFile(options.checkpointFile, JSON.stringify(checkpoints));
+  let saving: Promise<void> = Promise.resolve();
+  function saveCheckpoints(): Promise<void> {
+    // One write at a time, each with every mapping's latest position.
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(options.checkpointFile), { recursive: true });
+        await writeFileAtomically(options.checkpointFile, JSON.stringify(checkpoints));
+      });
+    return saving;
   }
 
-  async function discoverShards(): Promise<void> {
+  async function discoverShards(iterators: Map<string, string | undefined>, mapping: string): Promise<void> {
     let exclusiveStartShardId: string | undefined;
     do {
       const { StreamDescription } = await options.client.send(
@@ -81,14 +118,13 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       for (const shard of StreamDescription?.Shards ?? []) {
         const shardId = shard.ShardId;
         if (!shardId || iterators.has(shardId)) continue;
-        iterators.set(shardId, await shardIterator(shardId));
+        iterators.set(shardId, await shardIterator(shardId, checkpoints[mapping]?.[shardId]));
       }
       exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId);
   }
 
-  async function shardIterator(shardId: string): Promise<string | undefined> {
-    const after = checkpoints[shardId];
+  async function shardIterator(shardId: string, after: string | undefined): Promise<string | undefined> {
     const request = (type: 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON') =>
       options.client.send(
         new GetShardIteratorCommand({
@@ -130,14 +166,16 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     }
   }
 
-  async function pollOnce(): Promise<number> {
-    await discoverShards();
+  /** One pass of one mapping over every shard; returns how many records it read (matching or not). */
+  async function pollOnce(consumer: StreamConsumerBinding, iterators: Map<string, string | undefined>, discover: boolean): Promise<number> {
+    const mapping = mappingOf(consumer);
+    if (discover) await discoverShards(iterators, mapping);
     let seen = 0;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       let response: GetRecordsCommandOutput;
       try {
-        response = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+        response = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       } catch (error) {
         // DynamoDB Local invalidates open iterators when any table is created; resume from the checkpoint.
         if (!isLostIterator(error)) throw error;
@@ -147,47 +185,73 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       const { Records = [], NextShardIterator } = response;
       iterators.set(shardId, NextShardIterator);
       if (Records.length === 0) continue;
+      quietSince.delete(mapping);
+      inHand.add(mapping);
       seen += Records.length;
-      const events = Records.map((record) => toLambdaRecord(record, options.streamArn));
-      // Each consumer is its own event source mapping on AWS, so they run side by side.
-      await Promise.all(
-        options.consumers.map(async (consumer) => {
-          const matched = events.filter((event) => matchesFilterPattern(consumer.filter, event));
-          if (matched.length > 0) await deliver(consumer, matched);
-        }),
+      const matched = Records.map((record) => toLambdaRecord(record, options.streamArn)).filter((event) =>
+        matchesFilterPattern(consumer.filter, event),
       );
+      const batchSize = consumer.batchSize ?? 100;
+      try {
+        for (let start = 0; start < matched.length; start += batchSize) await deliver(consumer, matched.slice(start, start + batchSize));
+      } finally {
+        inHand.delete(mapping);
+      }
       const last = Records.at(-1)?.dynamodb?.SequenceNumber;
       if (last) {
-        checkpoints[shardId] = last;
+        checkpoints[mapping] = { ...checkpoints[mapping], [shardId]: last };
         await saveCheckpoints();
       }
     }
     return seen;
   }
 
-  async function run(): Promise<void> {
-    await loadCheckpoints();
+  function noteQuiet(mapping: string, since: number): void {
+    quietSince.set(mapping, since);
+    const all = options.consumers.map((consumer) => quietSince.get(mappingOf(consumer)));
+    idleWaiters = idleWaiters.filter((waiter) => {
+      if (all.some((at) => at === undefined || at < waiter.since)) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  async function run(consumer: StreamConsumerBinding): Promise<void> {
+    const iterators = new Map<string, string | undefined>();
+    let discoveredAt = 0;
+    let discoveredShards = 0;
     while (!stopped) {
+      if (consumer.holdWhile?.()) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      const passStarted = Date.now();
+      // New shards are looked for each second, and at once when an iterator was lost (its shard is then missing).
+      const discover = passStarted - discoveredAt > 1000 || iterators.size < discoveredShards;
+      if (discover) discoveredAt = passStarted;
       let seen = 0;
       try {
-        seen = await pollOnce();
+        seen = await pollOnce(consumer, iterators, discover);
+        if (discover) discoveredShards = iterators.size;
       } catch (error) {
-        if (!stopped) console.error('stream poller:', error instanceof Error ? error.message : error);
+        if (!stopped) console.error(`stream poller (${mappingOf(consumer)}):`, error instanceof Error ? error.message : error);
       }
       if (seen === 0) {
-        for (const resolve of idleWaiters) resolve();
-        idleWaiters = [];
+        noteQuiet(mappingOf(consumer), passStarted);
         await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
       }
     }
   }
 
-  loop = run();
+  const loop = loadCheckpoints().then(() => Promise.all(options.consumers.map(run)));
   return {
-    idle: () => new Promise((resolve) => idleWaiters.push(resolve)),
+    // Every mapping has finished a pass that started after this call and found nothing, and none has records in hand.
+    idle: () => new Promise((resolve) => idleWaiters.push({ since: Date.now(), resolve })),
+    busy: (mapping) => inHand.has(mapping),
     async stop() {
       stopped = true;
       await loop;
+      await saving;
     },
   };
 }

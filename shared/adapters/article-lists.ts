@@ -1,4 +1,6 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -12,7 +14,7 @@ import type { ArticleHead } from '../domain/article';
 import { articleImageSchema, articleSchema } from '../domain/article-schema';
 import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
-import type { ListingUpdate, ArticleLists, ArchiveReader, BulkArticleLists } from '../ports/article-lists';
+import type { ArchiveReader, ArticleLists, BulkArticleLists, ListingChangeRequest, ListingsUpdate, ListingUpdate } from '../ports/article-lists';
 import { batchGetAll, batchWriteAll, type BatchWriteRequest } from './dynamodb-batches';
 
 /** Options of {@link createArticleLists}. */
@@ -61,18 +63,122 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     return typeof Item?.count === 'number' ? Item.count : 0;
   }
 
-  async function allocate(id: string): Promise<number> {
+  /** Hands out `count` new ordinals of a list at once; returns the last (the list's new total). */
+  async function allocate(id: string, count = 1): Promise<number> {
     const { Attributes } = await client.send(
       new UpdateCommand({
         TableName: tableName,
         Key: { PK: keys.list(id), SK: keys.counter },
-        UpdateExpression: 'ADD #count :one',
+        UpdateExpression: 'ADD #count :n',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1 },
+        ExpressionAttributeValues: { ':n': count },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return z.int().check(z.positive()).parse(Attributes?.count);
+    const total = z.int().check(z.positive()).parse(Attributes?.count);
+    if (id.startsWith('month/') && total - count < 1) await recordMonth(id);
+    return total;
+  }
+
+  async function recordMonth(list: string): Promise<void> {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: keys.months, SK: parseListId(list).slug },
+        UpdateExpression: 'SET #n = :n',
+        ExpressionAttributeNames: { '#n': 'month' },
+        ExpressionAttributeValues: { ':n': parseListId(list).slug },
+      }),
+    );
+  }
+
+  /** Several lists' totals in one consistent BatchGet (up to 100 keys a request). */
+  async function totalsOf(ids: readonly string[]): Promise<Record<string, number>> {
+    const totals: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+    for (let start = 0; start < ids.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map((id) => ({ PK: keys.list(id), SK: keys.counter }));
+      while (pending && pending.length > 0) {
+        const response: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of response.Responses?.[tableName] ?? []) {
+          const list = String(item.PK).slice(keys.list('').length);
+          if (typeof item.count === 'number') totals[list] = item.count;
+        }
+        pending = response.UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return totals;
+  }
+
+  /** Writes an article's entries and listing in one transaction; a no-op when nothing changed. */
+  async function writeListing(
+    id: string,
+    next: ListedArticle | undefined,
+    previous: ArticleListing | undefined,
+    ordinals: Record<string, number>,
+  ): Promise<{ listing: ArticleListing | undefined; left: string[] }> {
+    const before = previous?.ordinals ?? {};
+    const listing = next ? { article: next, ordinals } : undefined;
+    const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
+    if (JSON.stringify(listing) === JSON.stringify(previous)) return { listing, left };
+    const transactItems = [
+      ...Object.entries(ordinals).map(([list, ordinal]) => ({
+        Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },
+      })),
+      ...left.map((list) => ({
+        Delete: { TableName: tableName, Key: { PK: keys.list(list), SK: keys.entry(before[list] ?? 0) } },
+      })),
+      listing
+        ? { Put: { TableName: tableName, Item: { PK: keys.article(id), SK: keys.listing, ...listing } } }
+        : { Delete: { TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing } } },
+    ];
+    await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    return { listing, left };
+  }
+
+  async function updateListings(changes: readonly ListingChangeRequest[]): Promise<ListingsUpdate> {
+    // Which articles need a new ordinal in which list, in the batch's order.
+    const ordinals = new Map<string, Record<string, number>>();
+    const wanting = new Map<string, string[]>();
+    for (const { id, next, previous } of changes) {
+      const kept: Record<string, number> = {};
+      for (const list of next ? listsOf(next).map(listId) : []) {
+        const ordinal = previous?.ordinals[list];
+        if (ordinal !== undefined) kept[list] = ordinal;
+        else wanting.set(list, [...(wanting.get(list) ?? []), id]);
+      }
+      ordinals.set(id, kept);
+    }
+    const totals: Record<string, number> = {};
+    await Promise.all(
+      [...wanting].map(async ([list, ids]) => {
+        const last = await allocate(list, ids.length);
+        totals[list] = last;
+        ids.forEach((id, index) => {
+          const own = ordinals.get(id);
+          if (own) own[list] = last - ids.length + 1 + index;
+        });
+      }),
+    );
+    const written = await Promise.all(
+      changes.map(async ({ id, next, previous }) => ({ id, ...(await writeListing(id, next, previous, ordinals.get(id) ?? {})) })),
+    );
+    const others = [...new Set(written.flatMap(({ id, left }) => [...Object.keys(ordinals.get(id) ?? {}), ...left]))].filter(
+      (list) => totals[list] === undefined,
+    );
+    Object.assign(totals, await totalsOf(others));
+    const updates = new Map<string, ListingUpdate>();
+    for (const { id, listing, left } of written) {
+      const own = ordinals.get(id) ?? {};
+      const before = changes.find((change) => change.id === id)?.previous?.ordinals ?? {};
+      const mine: Record<string, number> = {};
+      // As one by one: a new ordinal's list total is that ordinal; any other list's is the batch's total.
+      for (const list of [...Object.keys(own), ...left])
+        mine[list] = before[list] === undefined && own[list] !== undefined ? own[list] : (totals[list] ?? 0);
+      updates.set(id, { listing, totals: mine });
+    }
+    return { updates, totals };
   }
 
   function range(id: string, from: number, to: number, limit?: number) {
@@ -96,50 +202,14 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
   }
 
   async function updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate> {
-    const before = previous?.ordinals ?? {};
-    const wanted = next ? listsOf(next).map(listId) : [];
-    const ordinals: Record<string, number> = {};
-    const totals: Record<string, number> = {};
-    for (const list of wanted) {
-      const kept = before[list];
-      if (kept !== undefined) ordinals[list] = kept;
-      else totals[list] = ordinals[list] = await allocate(list);
-      if (list.startsWith('month/') && totals[list] === 1) {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { PK: keys.months, SK: parseListId(list).slug },
-            UpdateExpression: 'SET #n = :n',
-            ExpressionAttributeNames: { '#n': 'month' },
-            ExpressionAttributeValues: { ':n': parseListId(list).slug },
-          }),
-        );
-      }
-    }
-    const listing = next ? { article: next, ordinals } : undefined;
-    const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
-    const unchanged = JSON.stringify(listing) === JSON.stringify(previous);
-    if (!unchanged) {
-      const transactItems = [
-        ...Object.entries(ordinals).map(([list, ordinal]) => ({
-          Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },
-        })),
-        ...left.map((list) => ({
-          Delete: { TableName: tableName, Key: { PK: keys.list(list), SK: keys.entry(before[list] ?? 0) } },
-        })),
-        listing
-          ? { Put: { TableName: tableName, Item: { PK: keys.article(id), SK: keys.listing, ...listing } } }
-          : { Delete: { TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing } } },
-      ];
-      await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
-    }
-    for (const list of [...wanted, ...left]) if (totals[list] === undefined) totals[list] = await total(list);
-    return { listing, totals };
+    const { updates } = await updateListings([{ id, next, previous }]);
+    return updates.get(id) ?? { listing: undefined, totals: {} };
   }
 
   return {
     getListing,
     updateListing,
+    updateListings,
     total,
     front: (id, count) => range(id, frontFloor(count) + 1, count),
     archivePage: (id, page) => {

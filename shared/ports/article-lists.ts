@@ -9,6 +9,23 @@ export interface ListingUpdate {
   readonly totals: Readonly<Record<string, number>>;
 }
 
+/** One article's listing change in {@link ArticleLists.updateListings}. */
+export interface ListingChangeRequest {
+  readonly id: string;
+  /** Where it should be listed; undefined unlists it. */
+  readonly next: ListedArticle | undefined;
+  /** Where it is listed now, as read. */
+  readonly previous: ArticleListing | undefined;
+}
+
+/** The outcome of {@link ArticleLists.updateListings}. */
+export interface ListingsUpdate {
+  /** Each article's update, by id: its totals are those after its own new ordinals (as one by one). */
+  readonly updates: ReadonlyMap<string, ListingUpdate>;
+  /** Ordinal count of every list touched, after the whole batch. */
+  readonly totals: Readonly<Record<string, number>>;
+}
+
 /**
  * The read model behind list pages, feeds and sitemaps, kept in the article
  * table beside the heads (never HEAD items, so the stream filters ignore
@@ -25,6 +42,11 @@ export interface ArticleLists {
    * listing are written in one transaction. A no-op when nothing changed.
    */
   updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate>;
+  /**
+   * {@link updateListing} for a batch of articles (each id once), with one counter update per list for the whole
+   * batch (new ordinals in the batch's order), each article's entries and listing in a transaction of its own.
+   */
+  updateListings(changes: readonly ListingChangeRequest[]): Promise<ListingsUpdate>;
   /** Ordinals handed out in a list so far (0 for a new list). */
   total(listId: string): Promise<number>;
   /** The front page entries of a list of `total` ordinals, newest first. */

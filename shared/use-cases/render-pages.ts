@@ -134,9 +134,7 @@ export async function renderPage(key: PageKey, ctx: PageContext): Promise<Render
   }
 }
 
-/** Renders every page key, in order. */
+/** Renders every page key, reading for all of them at once; files in the keys' order. */
 export async function renderPages(keys: Iterable<PageKey>, ctx: PageContext): Promise<RenderedFile[]> {
-  const files: RenderedFile[] = [];
-  for (const key of keys) files.push(...(await renderPage(key, ctx)));
-  return files;
+  return (await Promise.all([...keys].map((key) => renderPage(key, ctx)))).flat();
 }

@@ -38,6 +38,11 @@ export interface RenderReport {
   readonly dropToLiveMs: readonly number[];
 }
 
+/** The `pagesRendered` event for a head as read: it applies only if the head still holds what was rendered. */
+function renderedEvent(head: ArticleHead) {
+  return { type: 'pagesRendered', alertDue: head.alertDue, relatedRev: head.relatedRev ?? 0 } as const;
+}
+
 const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [], dropToLiveMs: [] };
 
 /**
@@ -67,16 +72,25 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const rendered: RenderedArticle[] = [];
   // Articles whose current version was already on the lists: a re-render, not the version going live.
   const listedBefore = new Set<string>();
-  for (const ref of refs) {
-    if (current.some((head) => head.id === ref.id)) continue;
-    const head = await deps.store.getHead(ref.id);
-    if (head?.version !== ref.version || !allows(head, { type: 'pagesRendered', alertDue: head.alertDue })) continue;
-    const previous = await deps.lists.getListing(head.id);
+  // Every head and listing of the batch read at once; a repeated record is one article.
+  const refsById = new Map(refs.map((ref) => [ref.id, ref]));
+  const read = await Promise.all(
+    [...refsById.values()].map(async (ref) => {
+      const head = await deps.store.getHead(ref.id);
+      if (head?.version !== ref.version || !allows(head, renderedEvent(head))) return undefined;
+      return { head, previous: await deps.lists.getListing(head.id) };
+    }),
+  );
+  const due = read.filter((entry) => entry !== undefined);
+  // One counter update per list for the whole batch, not one per article.
+  const update = await deps.lists.updateListings(
+    due.map(({ head, previous }) => ({ id: head.id, next: head.status === 'published' ? listedArticle(head) : undefined, previous })),
+  );
+  Object.assign(totals, update.totals);
+  for (const { head, previous } of due) {
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
-    const next = head.status === 'published' ? listedArticle(head) : undefined;
-    const update = await deps.lists.updateListing(head.id, next, previous);
-    Object.assign(totals, update.totals);
-    for (const page of affectedPages({ slug: head.slug, previous, next: update.listing, totals: update.totals, now })) pages.add(page);
+    const own = update.updates.get(head.id);
+    for (const page of affectedPages({ slug: head.slug, previous, next: own?.listing, totals: own?.totals ?? {}, now })) pages.add(page);
     if (previous && previous.article.slug !== head.slug) {
       pages.add({ kind: 'article', slug: previous.article.slug });
       if (head.status === 'published') moved.set(previous.article.slug, head.slug);
@@ -95,10 +109,8 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
 
-  let advanced = 0;
-  for (const head of current) {
-    if (await deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })) advanced++;
-  }
-  if (advanced === 0) return STALE;
+  // Refused when the related list changed while rendering: that change's own stream record renders it again.
+  const moves = await Promise.all(current.map((head) => deps.store.transition(head, renderedEvent(head))));
+  if (!moves.some(Boolean)) return STALE;
   return { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated, dropToLiveMs: dropToLive };
 }

@@ -24,9 +24,9 @@ export interface TriageResult {
 }
 
 /**
- * Picks each intake message's lane and sends it there, in one batch per lane:
- * an upload of a draft that declares `breaking: true` goes to the priority
- * lane, everything else (ordinary drafts, deletions, previews, keys that are
+ * Picks each intake message's lane and sends it there: an upload of a draft
+ * that declares `breaking: true` goes to the priority lane the moment it is
+ * read (never waiting for the rest of the batch), everything else, in one batch, (ordinary drafts, deletions, previews, keys that are
  * not drafts) to the bulk lane. A draft that cannot be read fails only its
  * message; a queue that refuses a batch throws (the whole batch is retried,
  * and ingest absorbs a draft delivered twice as `unchanged`).
@@ -36,17 +36,21 @@ export async function triageDrafts(deps: TriageDependencies, messages: readonly 
   const failed: string[] = [];
   await Promise.all(
     messages.map(async (message) => {
+      let breaking: boolean;
       try {
-        lanes.set(message.id, (await anyBreaking(deps.drafts, message.events)) ? 'priority' : 'bulk');
+        breaking = await anyBreaking(deps.drafts, message.events);
       } catch {
         failed.push(message.id);
+        return;
       }
+      lanes.set(message.id, breaking ? 'priority' : 'bulk');
+      if (breaking) await deps.lanes.send('priority', [message.body]);
     }),
   );
-  const bodiesOf = (lane: DraftLane) => messages.filter((message) => lanes.get(message.id) === lane).map((message) => message.body);
-  // Priority first: a breaking draft never waits for the bulk send.
-  await deps.lanes.send('priority', bodiesOf('priority'));
-  await deps.lanes.send('bulk', bodiesOf('bulk'));
+  await deps.lanes.send(
+    'bulk',
+    messages.filter((message) => lanes.get(message.id) === 'bulk').map((message) => message.body),
+  );
   return { lanes, failed };
 }
 

@@ -6,18 +6,15 @@ import { corpusBodies } from '../support/corpus';
 import { eventually, fetchPage, readOutbox, uploadDraft } from '../support/local-stack-client';
 import { markdownDraft } from './drafts';
 
-/** Drafts in the burst: enough that, without a lane of its own, a breaking draft dropped behind them waits many seconds. */
+/** Drafts in the burst: enough that, without lanes of its own, a breaking draft dropped behind them waits many seconds. */
 const BURST = 40;
-/**
- * The absolute bound on a loaded 2-core CI, where timing is unreliable: the promise times a generous factor. The
- * sharp check is the ordering one (live before the burst's last article), which load does not blur.
- */
-const LOADED_MACHINE_BOUND_MS = BREAKING_LIVE_WITHIN_MS * 60;
+/** How long to wait for a page or an alert before giving up (the bound itself is asserted after). */
+const GIVE_UP_MS = 120_000;
 
 const isLive = async (slug: string) => (await fetchPage(encodeURI(articlePath(slug)))).status === 200;
 
 describe('the priority lane', () => {
-  it('puts a breaking draft dropped into a running burst live before the burst is through, and alerts it', async () => {
+  it('puts a breaking draft dropped into a running burst live and alerted within its bound, before the burst is through', async () => {
     const run = Date.now().toString(36);
     const bodies = corpusBodies();
     const sample = (i: number) => bodies[i % bodies.length]?.[1] ?? 'The council met on Tuesday. It approved the plan. Residents were pleased.';
@@ -33,21 +30,17 @@ describe('the priority lane', () => {
     const droppedAt = Date.now();
     await uploadDraft(`breaking-${run}.md`, markdownDraft({ title: breakingTitle, slug: breakingSlug, section: 'World', breaking: true }, sample(7)));
 
-    const liveAt = await eventually(
-      async () => ((await isLive(breakingSlug)) ? Date.now() : undefined),
-      LOADED_MACHINE_BOUND_MS,
-      'the breaking page',
-    );
+    const liveAt = await eventually(async () => ((await isLive(breakingSlug)) ? Date.now() : undefined), GIVE_UP_MS, 'the breaking page');
     // Taken the moment the breaking page is live: how much of the burst it overtook.
     const notYetLive = (await Promise.all(burstSlugs.map(async (slug) => ((await isLive(slug)) ? undefined : slug)))).filter(Boolean);
     const alerted = await eventually(
       async () => (await readOutbox()).find((d) => d.endpoint === LOCAL_ALERT_QUEUE_ARN && d.subject === `Breaking: ${breakingTitle}`),
-      LOADED_MACHINE_BOUND_MS,
+      GIVE_UP_MS,
       'the breaking alert',
     );
 
-    expect(liveAt - droppedAt).toBeLessThan(LOADED_MACHINE_BOUND_MS);
-    expect(Date.parse(alerted.timestamp) - droppedAt).toBeLessThan(LOADED_MACHINE_BOUND_MS);
+    expect(liveAt - droppedAt).toBeLessThan(BREAKING_LIVE_WITHIN_MS);
+    expect(Date.parse(alerted.timestamp) - droppedAt).toBeLessThan(BREAKING_LIVE_WITHIN_MS);
     // Live before the burst's last article: it overtook the queue.
     expect(notYetLive.length).toBeGreaterThan(0);
     await eventually(async () => ((await Promise.all(burstSlugs.map(isLive))).every(Boolean) ? true : undefined), 240_000, 'the whole burst');

@@ -22,11 +22,17 @@ describe('monitoring', () => {
     expect(depth.some((d) => /PublishSchedulesDeadLetterQueue/.test(d))).toBe(true);
   });
 
-  it('alarms on any record either stream consumer gave up (written to the failure bucket for redrive)', () => {
-    const givenUp = alarmsOn('OnFailureDestinationDeliveredEventCount').map((a) => JSON.stringify(a.Dimensions));
+  it('alarms on any record either stream consumer gave up, on either of its mappings (written to the failure bucket for redrive)', () => {
+    // One alarm per consumer, on the sum of its bulk and priority mappings' counts.
+    const givenUp = alarms
+      .map((alarm) => JSON.stringify(alarm.Metrics ?? []))
+      .filter((metrics) => metrics.includes('OnFailureDestinationDeliveredEventCount'));
     expect(givenUp).toHaveLength(2);
-    expect(givenUp.some((d) => /RenderingConsumerFunctionDynamoDBEventSource/.test(d))).toBe(true);
-    expect(givenUp.some((d) => /AlertingConsumerFunctionDynamoDBEventSource/.test(d))).toBe(true);
+    for (const consumer of ['Rendering', 'Alerting']) {
+      const metrics = givenUp.find((m) => m.includes(`${consumer}ConsumerFunctionDynamoDBEventSource`));
+      expect(metrics).toBeDefined();
+      expect(metrics).toMatch(new RegExp(`${consumer}ConsumerFunctionPriorityLane`));
+    }
   });
 
   it('alarms on errors and throttles of every function (triage, ingest, render, notify, publish, invalidate, reconcile)', () => {

@@ -16,6 +16,7 @@ function streamRecord(options: {
     id: { S: 'us-china-ai-dialogue' },
     version: { N: '2' },
     stage: { S: stage },
+    breaking: { BOOL: false },
     tags: { L: [{ S: 'AI' }, { S: 'Diplomacy' }] },
   });
   return {

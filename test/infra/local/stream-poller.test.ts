@@ -1,0 +1,93 @@
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HEAD_SORT_KEY } from '../../../events/names';
+import { STREAM_FILTERS } from '../../../shared/adapters/article-stream-filters';
+import { STAGES } from '../../../shared/domain/lifecycle';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { startStreamPoller, type StreamPoller } from '../../../infra/local/stream-poller';
+import { dynamoDbClient } from '../../support/aws-env';
+import { endpoints, eventually } from '../../support/local-stack-client';
+
+let poller: StreamPoller | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  await poller?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  poller = undefined;
+  dir = undefined;
+});
+
+const idOf = (record: DynamoDBRecord) => record.dynamodb?.Keys?.PK?.S ?? '';
+
+async function tableWithStream(name: string) {
+  const tableName = `${name}-${Date.now().toString(36)}`;
+  const streamArn = await ensureArticleTable(dynamoDbClient(), tableName);
+  const documents = DynamoDBDocumentClient.from(dynamoDbClient());
+  const putHead = (id: string, breaking: boolean) =>
+    documents.send(new PutCommand({ TableName: tableName, Item: { PK: id, SK: HEAD_SORT_KEY, stage: STAGES.render, breaking } }));
+  return { streamArn, putHead };
+}
+
+describe('the local stream poller', () => {
+  it('delivers a breaking head on its own mapping while the bulk mapping is still busy with earlier records', async () => {
+    const { streamArn, putHead } = await tableWithStream('poller-lanes');
+    dir = await mkdtemp(join(tmpdir(), 'poller-'));
+    let release: () => void = () => undefined;
+    const bulkHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const bulk: string[] = [];
+    const priority: string[] = [];
+    poller = startStreamPoller({
+      client: new DynamoDBStreamsClient({ endpoint: endpoints().dynamodb }),
+      streamArn,
+      checkpointFile: join(dir, 'checkpoints.json'),
+      pollIntervalMs: 20,
+      consumers: [
+        {
+          name: 'render-site',
+          mapping: 'renderSite',
+          filter: STREAM_FILTERS.renderSite,
+          batchSize: 2,
+          handler: async (event) => {
+            bulk.push(...event.Records.map(idOf));
+            await bulkHeld;
+            return { batchItemFailures: [] };
+          },
+        },
+        {
+          name: 'render-site',
+          mapping: 'renderBreaking',
+          filter: STREAM_FILTERS.renderBreaking,
+          handler: async (event) => {
+            priority.push(...event.Records.map(idOf));
+            return { batchItemFailures: [] };
+          },
+        },
+      ],
+      onFailure: async () => undefined,
+    });
+    for (const id of ['a', 'b', 'c']) await putHead(id, false);
+    await eventually(async () => (bulk.length > 0 ? true : undefined), 30_000, 'the bulk mapping to take its first batch');
+    await putHead('breaking', true);
+
+    await eventually(async () => (priority.length > 0 ? true : undefined), 30_000, 'the breaking head');
+    // Still held in its first batch: the breaking head did not wait for it.
+    expect(bulk).toEqual(['a', 'b']);
+    expect(priority).toEqual(['breaking']);
+
+    release();
+    await eventually(async () => (bulk.length === 3 ? true : undefined), 30_000, 'the rest of the bulk records');
+    // Batches of at most the mapping's batch size, in stream order; no breaking head on the bulk mapping.
+    expect(bulk).toEqual(['a', 'b', 'c']);
+    await poller.idle();
+    const checkpoints = JSON.parse(await readFile(join(dir, 'checkpoints.json'), 'utf8'));
+    expect(Object.keys(checkpoints).sort()).toEqual(['renderBreaking', 'renderSite']);
+  }, 60_000);
+});

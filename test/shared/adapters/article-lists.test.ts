@@ -1,0 +1,76 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureArticleTable } from '../../../infra/local/provision';
+import { createArticleLists } from '../../../shared/adapters/article-lists';
+import { listId, listRef, type ListedArticle } from '../../../shared/domain/render';
+import type { ArticleLists } from '../../../shared/ports/article-lists';
+import { dynamoDbClient } from '../../support/aws-env';
+
+let lists: ArticleLists;
+
+beforeAll(async () => {
+  const tableName = `article-lists-${Date.now().toString(36)}`;
+  await ensureArticleTable(dynamoDbClient(), tableName);
+  lists = createArticleLists({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
+});
+
+const article = (id: string, section: string, publishedAt = '2026-03-04T10:00:00.000Z'): ListedArticle => ({
+  id,
+  slug: `story-${id}`,
+  title: `Story ${id}`,
+  section,
+  tags: [],
+  publishedAt,
+  updatedAt: publishedAt,
+  language: 'en',
+  takeaways: ['One point.'],
+});
+
+describe('the list read model, a render batch at a time', () => {
+  it('gives a batch consecutive ordinals in its order, each article the totals as if listed one by one', async () => {
+    const section = listId(listRef('section', 'Batch One'));
+    const { updates, totals } = await lists.updateListings(
+      ['a', 'b', 'c'].map((id) => ({ id, next: article(id, 'Batch One'), previous: undefined })),
+    );
+
+    expect(['a', 'b', 'c'].map((id) => updates.get(id)?.listing?.ordinals[section])).toEqual([1, 2, 3]);
+    expect(['a', 'b', 'c'].map((id) => updates.get(id)?.totals[section])).toEqual([1, 2, 3]);
+    expect(totals[section]).toBe(3);
+    expect(await lists.total(section)).toBe(3);
+    expect((await lists.latest(section, 10)).map((entry) => entry.id)).toEqual(['c', 'b', 'a']);
+    expect(await lists.months()).toContain('2026-03');
+  });
+
+  it('keeps the ordinal an article already has and numbers only the newcomers, whose lists it reports after the batch', async () => {
+    const section = listId(listRef('section', 'Batch Two'));
+    const first = await lists.updateListings([{ id: 'd', next: article('d', 'Batch Two'), previous: undefined }]);
+    const previous = first.updates.get('d')?.listing;
+    const edited = { ...article('d', 'Batch Two'), title: 'Story d, updated', updatedAt: '2026-03-04T11:00:00.000Z' };
+
+    const { updates, totals } = await lists.updateListings([
+      { id: 'd', next: edited, previous },
+      { id: 'e', next: article('e', 'Batch Two'), previous: undefined },
+    ]);
+
+    expect(updates.get('d')?.listing?.ordinals[section]).toBe(1);
+    expect(updates.get('e')?.listing?.ordinals[section]).toBe(2);
+    expect(updates.get('d')?.totals[section]).toBe(2);
+    expect(totals[section]).toBe(2);
+    expect((await lists.latest(section, 10)).map((entry) => entry.title)).toEqual(['Story e', 'Story d, updated']);
+  });
+
+  it('takes an unlisted article off its lists in the same batch as a newcomer joins them', async () => {
+    const section = listId(listRef('section', 'Batch Three'));
+    const first = await lists.updateListings([{ id: 'f', next: article('f', 'Batch Three'), previous: undefined }]);
+
+    const { updates } = await lists.updateListings([
+      { id: 'f', next: undefined, previous: first.updates.get('f')?.listing },
+      { id: 'g', next: article('g', 'Batch Three'), previous: undefined },
+    ]);
+
+    expect(updates.get('f')?.listing).toBeUndefined();
+    expect(await lists.getListing('f')).toBeUndefined();
+    expect((await lists.latest(section, 10)).map((entry) => entry.id)).toEqual(['g']);
+    expect(updates.get('f')?.totals[section]).toBe(2);
+  });
+});
