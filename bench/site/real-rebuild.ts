@@ -36,7 +36,7 @@ interface ArchiveArticle {
  * one paragraph of another article of its section, so that related links
  * rank follow-ups of a story, not identical texts.
  */
-async function synthesiseArchive(size: number): Promise<ArchiveArticle[]> {
+export async function synthesiseArchive(size: number): Promise<ArchiveArticle[]> {
   const corpus = await loadCorpusDrafts();
   const paragraphsOf = (markdown: string) => markdown.split('\n---\n')[1]?.trim().split('\n\n') ?? [];
   const start = Date.parse('2020-01-01T00:00:00.000Z');
@@ -77,7 +77,7 @@ async function writeNewsroomArchive(dir: string, articles: readonly ArchiveArtic
 }
 
 /** A Hugo site of the same articles: sections, tags, an article page each, home, feeds and sitemap; plain layouts. */
-async function writeHugoSite(dir: string, articles: readonly ArchiveArticle[]): Promise<void> {
+export async function writeHugoSite(dir: string, articles: readonly ArchiveArticle[]): Promise<void> {
   await mkdir(join(dir, 'layouts', '_default'), { recursive: true });
   await writeFile(
     join(dir, 'hugo.toml'),
