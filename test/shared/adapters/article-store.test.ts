@@ -25,6 +25,18 @@ describe('article store on DynamoDB Local', () => {
     expect(await store.getHead('a1')).toEqual(head('a1'));
   });
 
+  it('reads several current heads at once, leaving out articles that do not exist', async () => {
+    await store.saveVersion(head('b1', { slug: 'b1' }), 0);
+    await store.saveVersion(head('b2', { slug: 'b2' }), 0);
+    await store.saveVersion(head('b2', { slug: 'b2', version: 2, title: 'Second title', sourceHash: 'h2' }), 1);
+
+    const heads = await store.getHeads(['b1', 'b2', 'missing', 'b1']);
+
+    expect([...heads.keys()].sort()).toEqual(['b1', 'b2']);
+    expect(heads.get('b1')).toEqual(head('b1', { slug: 'b1' }));
+    expect(heads.get('b2')?.version).toBe(2);
+  });
+
   it('keeps every earlier version when a new one is saved', async () => {
     await store.saveVersion(head('a2'), 0);
     await store.saveVersion(head('a2', { version: 2, title: 'Second title', sourceHash: 'h2' }), 1);
