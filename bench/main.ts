@@ -4,6 +4,7 @@ import { runHostileBenchmark } from './hostile/hostile-benchmark';
 import { runAlertsBenchmark } from './alerts/alerts-benchmark';
 import { runPipelineBenchmark } from './pipeline/drop-to-live';
 import { runRelatedBenchmark } from './related/run';
+import { runRealRebuildBenchmark } from './site/real-rebuild';
 import { runSiteBenchmark } from './site/site-benchmark';
 import { runSizeBenchmark } from './size/size-benchmark';
 import { runTakeawayBenchmark } from './takeaways/quality';
@@ -15,15 +16,20 @@ import { runTakeawayBenchmark } from './takeaways/quality';
  */
 const sections: Array<[string, () => Promise<string>]> = [
   ['Pipeline (issue 2)', () => runPipelineBenchmark()],
-  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark()],
+  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark({ runs })],
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
+  ['Archive import and real site rebuild (issue 14)', () => runRealRebuildBenchmark()],
   ['Hostile and heavy drafts (issue 10)', () => runHostileBenchmark()],
   ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
 
-const only = process.argv.slice(2).map((name) => name.toLowerCase());
+// `npm run bench -- [SECTION…] [--runs N]`: sections by a word of their title; --runs sets the size section's cold processes.
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : undefined;
+const only = args.filter((_, i) => runsAt < 0 || (i !== runsAt && i !== runsAt + 1)).map((name) => name.toLowerCase());
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 console.log(
   `# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,

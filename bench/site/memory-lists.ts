@@ -1,8 +1,8 @@
-import type { ArticleLists, ListingsUpdate, ListingUpdate } from '../../shared/ports/article-lists';
+import type { ArticleLists, BulkArticleLists, ListingsUpdate, ListingUpdate } from '../../shared/ports/article-lists';
 import { archivePageRange, frontFloor, listId, listsOf, type ArticleListing, type ListedArticle, type ListEntry } from '../../shared/domain/render';
 
-/** An in-memory {@link ArticleLists} with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
-export function createMemoryLists(): ArticleLists {
+/** An in-memory {@link ArticleLists} (and its bulk side) with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
+export function createMemoryLists(): ArticleLists & BulkArticleLists {
   const counters = new Map<string, number>();
   const lists = new Map<string, Map<number, ListEntry>>();
   const listings = new Map<string, ArticleListing>();
@@ -47,6 +47,28 @@ export function createMemoryLists(): ArticleLists {
   }
 
   return {
+    listings: async (ids) => new Map(ids.flatMap((id) => (listings.has(id) ? [[id, listings.get(id) as ArticleListing]] : []))),
+    reserveOrdinals: async (counts) =>
+      new Map(
+        [...counts].map(([id, count]) => {
+          const first = (counters.get(id) ?? 0) + 1;
+          counters.set(id, first + count - 1);
+          return [id, first];
+        }),
+      ),
+    totals: async (ids) => new Map(ids.map((id) => [id, counters.get(id) ?? 0])),
+    writeListings: async (changes) => {
+      for (const { id, listing, previous } of changes) {
+        for (const [list, ordinal] of Object.entries(previous?.ordinals ?? {}))
+          if (listing.ordinals[list] === undefined) entriesOf(list).delete(ordinal);
+        for (const [list, ordinal] of Object.entries(listing.ordinals)) {
+          if (!lists.has(list)) lists.set(list, new Map());
+          lists.get(list)?.set(ordinal, Object.assign({}, listing.article, { ordinal }));
+          if (list.startsWith('month/')) months.add(list.slice('month/'.length));
+        }
+        listings.set(id, listing);
+      }
+    },
     getListing: async (id) => listings.get(id),
     getListings: async (ids) =>
       new Map(

@@ -11,7 +11,6 @@ import { renderPage } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderReport } from '../../shared/use-cases/render-site';
 import { median } from '../size/load-time';
 import { createMemoryLists } from './memory-lists';
-import { runRealRebuildBenchmark } from './real-rebuild';
 
 const CORPUS = CORPUS_DIR;
 const ARCHIVE_SIZE = 10_000;
@@ -319,9 +318,7 @@ export async function runSiteBenchmark(): Promise<string> {
     const html = p.report.written.filter((key) => key.endsWith('.html')).length;
     return `${html} HTML pages + ${p.report.written.length - html} feeds/sitemaps`;
   };
-  const real = await runRealRebuildBenchmark();
   const rows = [
-    ...real.rows,
     [
       'Warm in-memory rebuild, 10,000 articles (articles built before the timer; no table reads, no bucket writes; one core)',
       `${archive.files} files in ${(rebuildMs / 1000).toFixed(2)} s = **${Math.round(pagesPerSecond)} pages/s** (**${((pagesPerSecond / mdPerSecond) * 100).toFixed(0)}%** of markdown-it's bodies/s)`,

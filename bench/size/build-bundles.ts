@@ -20,6 +20,8 @@ export const MEASURED_FUNCTIONS = [
   'plan-alert-emails',
   'send-alert-emails',
   'ses-events',
+  'sweep-devices',
+  'triage-draft',
 ] as const;
 /** A measured function. */
 export type MeasuredFunction = (typeof MEASURED_FUNCTIONS)[number];
@@ -38,6 +40,9 @@ export const CLIENT_FACTORIES_DIR = path.join(PROJECT_ROOT, 'shared/config/clien
 
 /** Name of a function's floor bundle: a handler that only creates the clients that function creates. */
 export const clientsOnlyName = (name: MeasuredFunction): string => `${name} clients-only`;
+
+/** Name of a function's platform floor: its clients-only floor plus the Powertools logger, tracer and middy it runs under. */
+export const platformFloorName = (name: MeasuredFunction): string => `${name} platform-floor`;
 
 /**
  * The pipeline's bundling with `@aws-sdk/*` left to the Lambda runtime's copy,
@@ -77,8 +82,10 @@ export interface BuiltBundle {
 
 /** The npm package a bundled file (`…/node_modules/<pkg>/…`) or a bare specifier belongs to; `undefined` for project files. */
 export function packageOf(file: string): string | undefined {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  // A package name never starts with a dot: node_modules/.cache holds the benchmark's own entries.
+  const match = /node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//.exec(file);
   if (match) return match[1];
+  if (file.includes('node_modules/.')) return undefined;
   if (file.startsWith('.') || file.startsWith('/')) return undefined;
   return /^(@[^/]+\/[^/]+|[^/]+)/.exec(file)?.[1];
 }
@@ -154,11 +161,18 @@ export function clientFactoriesOf(handlerSource: string): Array<{ readonly facto
 /**
  * Writes the entry of a function's clients-only floor: a handler that creates
  * the clients the function's handler creates (as found by
- * {@link clientFactoriesOf}), and nothing else.
+ * {@link clientFactoriesOf}), and nothing else; with `platform`, those
+ * clients under the platform every handler runs on (middy, the Powertools
+ * logger and, where the function is traced, the tracer with traced clients).
  *
  * @returns the entry's absolute path
  */
-export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bundle?: Pick<BuiltBundle, 'inputs' | 'lazyImports'>): string {
+export function writeClientsOnlyEntry(
+  name: MeasuredFunction,
+  outdir: string,
+  bundle?: Pick<BuiltBundle, 'inputs' | 'lazyImports'>,
+  platform = false,
+): string {
   const handler = readFileSync(handlerEntry(name), 'utf8');
   // Clients a handler creates through a configuration helper (the subscriber functions' SSM and SES clients) count too.
   const configModules = [...handler.matchAll(/from\s*'[./]*shared\/config\/([\w-]+)'/g)].map((m) =>
@@ -171,17 +185,38 @@ export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bu
     .filter((found) => !bundle || bundle.inputs.includes(path.relative(PROJECT_ROOT, found.module)))
     .filter((found) => !bundle?.lazyImports.some((lazy) => readFileSync(found.module, 'utf8').includes(`'${lazy}'`)));
   if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
-  const entry = path.join(outdir, 'entries', `${name}-clients-only.ts`);
+  const imports = factories.map(({ factory, module }) => `import { ${factory} } from ${JSON.stringify(module)};`);
+  const created = factories.map(({ factory }) => `${factory}()`);
+  if (!platform) return writeEntry(outdir, `${name}-clients-only.ts`, [...imports, `const clients = [${created.join(', ')}];`, BARE_HANDLER]);
+  const runtime = (file: string) => JSON.stringify(path.join(PROJECT_ROOT, 'shared/runtime', file));
+  // Traced like the function: every function but the one whose bundle leaves the X-Ray SDK out (see shared/runtime/tracing.ts).
+  const withTracer = bundle?.inputs.some((file) => file.includes('node_modules/aws-xray-sdk-core/')) ?? true;
+  return writeEntry(outdir, `${name}-platform-floor.ts`, [
+    ...imports,
+    "import middy from '@middy/core';",
+    "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
+    `import { createLogger } from ${runtime('logger.ts')};`,
+    ...(withTracer
+      ? [
+          "import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';",
+          `import { traced, tracer } from ${runtime('tracing.ts')};`,
+        ]
+      : []),
+    "const logger = createLogger('platform-floor');",
+    `const clients = [${created.map((call) => (withTracer ? `traced(${call})` : call)).join(', ')}];`,
+    `export const handler = middy(async () => clients.map((client) => String(client.config.serviceId))).use(injectLambdaContext(logger))${
+      withTracer ? '.use(captureLambdaHandler(tracer))' : ''
+    };`,
+  ]);
+}
+
+const BARE_HANDLER = 'export const handler = async () => clients.map((client) => String(client.config.serviceId));';
+
+// Entries live inside the project whatever `outdir` is, so the packages they import resolve from its node_modules.
+function writeEntry(_outdir: string, file: string, lines: readonly string[]): string {
+  const entry = path.join(BUNDLE_DIR, 'entries', file);
   mkdirSync(path.dirname(entry), { recursive: true });
-  writeFileSync(
-    entry,
-    [
-      ...factories.map(({ factory, module }) => `import { ${factory} } from ${JSON.stringify(module)};`),
-      `const clients = [${factories.map(({ factory }) => `${factory}()`).join(', ')}];`,
-      'export const handler = async () => clients.map((client) => String(client.config.serviceId));',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(entry, [...lines, ''].join('\n'));
   return entry;
 }
 
@@ -196,6 +231,7 @@ export async function buildAllBundles(outdir: string = BUNDLE_DIR, bundling: Bun
   const functions = await Promise.all(MEASURED_FUNCTIONS.map((name) => buildBundle(name, handlerEntry(name), outdir, bundling)));
   const floors = [
     ...MEASURED_FUNCTIONS.map((name, i) => ({ name: clientsOnlyName(name), entry: writeClientsOnlyEntry(name, outdir, functions[i]) })),
+    ...MEASURED_FUNCTIONS.map((name, i) => ({ name: platformFloorName(name), entry: writeClientsOnlyEntry(name, outdir, functions[i], true) })),
     { name: HELLO_WORLD, entry: HELLO_WORLD_ENTRY },
   ];
   return [...functions, ...(await Promise.all(floors.map(({ name, entry }) => buildBundle(name, entry, outdir, bundling))))];

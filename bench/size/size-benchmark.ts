@@ -5,6 +5,7 @@ import {
   buildAllBundles,
   type BuiltBundle,
   clientsOnlyName,
+  platformFloorName,
   HELLO_WORLD,
   MEASURED_FUNCTIONS,
   RUNTIME_SDK_BUNDLING,
@@ -24,7 +25,7 @@ export interface SizeBenchmarkOptions {
 
 /** Whether a function's bundle keeps both budgets, given its and its floor's cold timings. */
 export function withinBudget(bytes: number, timing: LoadTiming, floor: LoadTiming): boolean {
-  return bytes <= BUNDLE_BUDGET_KB * 1024 && timing.processMs <= LOAD_BUDGET_RATIO * floor.processMs;
+  return bytes <= BUNDLE_BUDGET_KB * 1024 && timing.cpuMs <= LOAD_BUDGET_RATIO * floor.cpuMs;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -66,6 +67,11 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       'floor KB',
       'floor process ms',
       'x floor',
+      'CPU ms',
+      'floor CPU ms',
+      'x floor CPU',
+      'platform floor CPU ms',
+      'x platform floor CPU',
       'x hello',
       'runtime-SDK process ms',
       'ok',
@@ -83,6 +89,11 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       kb(bundle(clientsOnlyName(name)).bytes),
       ms(floor.processMs),
       (own.processMs / floor.processMs).toFixed(2),
+      ms(own.cpuMs),
+      ms(floor.cpuMs),
+      (own.cpuMs / floor.cpuMs).toFixed(2),
+      ms(timing(platformFloorName(name)).cpuMs),
+      (own.cpuMs / timing(platformFloorName(name)).cpuMs).toFixed(2),
       (own.processMs / hello.processMs).toFixed(1),
       ms(timing(runtimeSdkTarget(name)).processMs),
       withinBudget(bundle(name).bytes, own, floor) ? 'yes' : 'NO',
@@ -97,6 +108,11 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '',
     '',
     '',
+    ms(hello.cpuMs),
+    '',
+    '',
+    '',
+    '',
     '1.0',
     '',
     '',
@@ -104,13 +120,17 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
   return [
     formatTable(rows),
     '',
-    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; process ms <= ${LOAD_BUDGET_RATIO}x the function's clients-only floor. KB = 1024 bytes.`,
+    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; cold start <= ${LOAD_BUDGET_RATIO}x the function's clients-only floor, judged on CPU ms. KB = 1024 bytes.`,
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
     `import ms: median of ${runs} fresh node ${process.version} processes, performance.now() around await import(bundle), with the`,
     "  handler's top level run (placeholder env). process ms: the same processes' wall time from spawn to exit (Node start-up +",
-    '  import), as a Lambda cold start also pays runtime start-up; the budget applies to it.',
+    '  import), as a Lambda cold start also pays runtime start-up. CPU ms: the CPU time (user + system, all threads) the same',
+    '  processes used up to the end of the import. A cold start is CPU-bound, so on an idle machine the two agree; on a busy one',
+    "  wall time moves with other processes' load while CPU time hardly does, so the budget is judged on CPU ms.",
     "floor: a bundle, built the same way, of a handler that only creates the AWS clients the function's handler creates",
     '  (its imports from shared/config/clients): the least that function can load.',
+    'platform floor: the clients-only floor under middy and the Powertools logger, and the tracer with traced clients where the',
+    '  function is traced (every one but ingest-draft): what any handler on this platform loads before its own code.',
     'runtime SDK: the same function with @aws-sdk/* external, loaded from node_modules as Lambda would load its own copy.',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { decodeS3Key, s3NotificationMessageSchema } from '../../events/s3-notification';
@@ -8,13 +9,14 @@ import { createS3Client } from '../../shared/config/clients/s3-client';
 import { createSqsClient } from '../../shared/config/clients/sqs-client';
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { type IntakeMessage, triageDrafts } from '../../shared/use-cases/triage-drafts';
 
 const config = readRuntimeConfig(['draftsBucket', 'priorityQueueUrl', 'bulkQueueUrl']);
 const logger = createLogger('triage-draft');
 const deps = {
-  drafts: createDraftBucket({ client: createS3Client(), bucket: config.draftsBucket }),
-  lanes: createDraftLanes({ client: createSqsClient(), priorityQueueUrl: config.priorityQueueUrl, bulkQueueUrl: config.bulkQueueUrl }),
+  drafts: createDraftBucket({ client: traced(createS3Client()), bucket: config.draftsBucket }),
+  lanes: createDraftLanes({ client: traced(createSqsClient()), priorityQueueUrl: config.priorityQueueUrl, bulkQueueUrl: config.bulkQueueUrl }),
 };
 
 function intakeMessage(id: string, body: string): IntakeMessage {
@@ -41,4 +43,6 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
   const result = await triageDrafts(deps, messages);
   for (const [id, lane] of result.lanes) if (lane === 'priority') logger.info('breaking draft on the priority lane', { messageId: id });
   return { batchItemFailures: [...unreadable, ...result.failed].map((itemIdentifier) => ({ itemIdentifier })) };
-}).use(injectLambdaContext(logger));
+})
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));

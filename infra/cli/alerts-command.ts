@@ -1,8 +1,9 @@
 import { listFailedSends, replayFailedSends } from '../../shared/use-cases/subscriptions/failed-sends';
-import { describeFailedSends, describeInDoubt, listInDoubtAlerts, localAlertsTarget, resolveInDoubtAlert } from './alerts-target';
+import { describeFailedSends, describeInDoubt, listInDoubtAlerts, localAlertsTarget, resolveInDoubtAlert, stageAlertsTarget } from './alerts-target';
 
 /** The flags `newsroom alerts` reads. */
 export interface AlertsFlags {
+  readonly stage?: string;
   readonly json?: boolean;
   readonly failed?: boolean;
   readonly replay?: string;
@@ -12,9 +13,9 @@ export interface AlertsFlags {
   readonly 'mark-sent'?: string;
 }
 
-/** `newsroom alerts`: in-doubt alerts and failed sends of the local stack, and their replay. Returns the exit code. */
+/** `newsroom alerts`: in-doubt alerts and failed sends of the local stack or a deployed stage, and their replay. Returns the exit code. */
 export async function runAlertsCommand(flags: AlertsFlags, positionals: readonly string[]): Promise<number> {
-  const target = await localAlertsTarget();
+  const target = flags.stage ? await stageAlertsTarget(flags.stage) : await localAlertsTarget();
   const print = (value: unknown, text: string) => console.log(flags.json ? JSON.stringify(value, null, 2) : text);
   try {
     const resolving = flags.resend ?? flags['mark-sent'];

@@ -1,5 +1,7 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { alertPayloadSchema, type AlertPayload } from '../../events/alert-payload';
 import { createArticleStore } from '../../shared/adapters/article-store';
@@ -17,6 +19,7 @@ import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
 import { LOCAL_NAMES } from '../local/local-names';
 import { localPaths } from '../local/local-paths';
+import { findStageResources, readStageParameters } from './stage-resources';
 
 /** An in-doubt alert is resolved only once it has sat at `alerting` this long, so a publish under way is never raced. */
 export const IN_DOUBT_AFTER_MS = 60_000;
@@ -49,18 +52,58 @@ export async function localAlertsTarget(home?: string): Promise<AlertsTarget> {
     throw new Error(`No local stack is running (no ${paths.endpointsFile}). Start one with: npm start`);
   });
   const raw = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   const sqs = new SQSClient({ endpoint: endpoints.sqs, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const articles = createArticleStore({ client, tableName: endpoints.tableName });
-  const subscribers = { client, tableName: endpoints.subscriberTableName };
+  return alertsTarget(raw, sqs, {
+    articleTableName: endpoints.tableName,
+    subscriberTableName: endpoints.subscriberTableName,
+    siteUrl: endpoints.site,
+    // The local SQS endpoint names every queue under the same account path as the intake queue.
+    batchQueueUrl: new URL(LOCAL_NAMES.emailBatchQueue, endpoints.intakeQueueUrl).toString(),
+  });
+}
+
+/** The logical-id prefix of a readers stage's email batch queue in the App stack (the `Readers` construct's `BatchQueue`). */
+export const EMAIL_BATCH_QUEUE_PREFIX = 'ReadersBatchQueue';
+
+/** The AWS clients a stage's alerts target uses (the caller's credentials and Region by default). */
+export interface AlertsStageClients {
+  readonly ssm: SSMClient;
+  readonly sqs: SQSClient;
+  readonly dynamodb: DynamoDBClient;
+  readonly cloudformation: CloudFormationClient;
+}
+
+/**
+ * The alerts target of a deployed stage with readers: the article and
+ * subscriber tables and the site URL by the SSM parameters its Data stack
+ * writes, the email batch queue by its App logical id. The same commands run
+ * against it as locally, with the caller's credentials.
+ */
+export async function stageAlertsTarget(stage: string, clients: Partial<AlertsStageClients> = {}): Promise<AlertsTarget> {
+  const values = await readStageParameters(stage, ['articleTableName', 'subscriberTableName', 'siteUrl'], clients.ssm);
+  const queues = await findStageResources(stage, ['AWS::SQS::Queue'], clients.cloudformation);
+  const batchQueue = queues.find((queue) => queue.logicalId.startsWith(EMAIL_BATCH_QUEUE_PREFIX));
+  if (!batchQueue) throw new Error(`stage "${stage}" has no email batch queue (${EMAIL_BATCH_QUEUE_PREFIX}…): is readers on?`);
+  const raw = clients.dynamodb ?? new DynamoDBClient({});
+  const sqs = clients.sqs ?? new SQSClient({});
+  return alertsTarget(raw, sqs, { ...values, batchQueueUrl: batchQueue.physicalId });
+}
+
+function alertsTarget(
+  raw: DynamoDBClient,
+  sqs: SQSClient,
+  where: { articleTableName: string; subscriberTableName: string; siteUrl: string; batchQueueUrl: string },
+): AlertsTarget {
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  const articles = createArticleStore({ client, tableName: where.articleTableName });
+  const subscribers = { client, tableName: where.subscriberTableName };
   return {
     ledger: createSendLedger(subscribers),
     readers: createSubscriberStore(subscribers),
     browsers: createPushSubscriptionStore(subscribers),
     articles,
-    alertFor: (alertId) => alertFromArticles(articles, endpoints.site, alertId),
-    // The local SQS endpoint names every queue under the same account path as the intake queue.
-    queue: createBatchQueue({ client: sqs, queueUrl: new URL(LOCAL_NAMES.emailBatchQueue, endpoints.intakeQueueUrl).toString() }),
+    alertFor: (alertId) => alertFromArticles(articles, where.siteUrl, alertId),
+    queue: createBatchQueue({ client: sqs, queueUrl: where.batchQueueUrl }),
     close() {
       sqs.destroy();
       raw.destroy();

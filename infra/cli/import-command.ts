@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { DRAFT_SUFFIXES, ENV } from '../../events/names';
 import { createArchiveStore } from '../../shared/adapters/archive-store';
-import { createArchiveReader, createArticleLists } from '../../shared/adapters/article-lists';
+import { createArchiveReader, createBulkArticleLists } from '../../shared/adapters/article-lists';
 import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
 import { createMemoryRelatedIndex } from '../../shared/adapters/memory-related-index';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
@@ -12,7 +12,8 @@ import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { type ArchiveFile, type ImportPhase, type ImportSummary, importArchive } from '../../shared/use-cases/import-archive';
-import { type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
+import { type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
+import type { SiteConfig } from '../../shared/domain/render';
 import { resolveStageOutputs, type StackDescription, stageStackNames } from '../config/stage-outputs';
 import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
@@ -67,18 +68,23 @@ export async function stageSiteTarget(stage: string, cloudformation = new CloudF
   };
 }
 
+/** The site configuration pages of a target are rendered with. */
+export function targetSiteConfig(target: SiteTarget): SiteConfig {
+  return siteConfigOf(readRuntimeConfig(['siteUrl', 'publication'], { ...process.env, [ENV.siteUrl]: target.siteUrl }));
+}
+
 /** Re-renders a target's whole site from its table (see `rebuildSite`). */
 export function rebuildTargetSite(
   target: SiteTarget,
-  onProgress?: (phase: 'lists' | 'pages', done: number, total: number) => void,
+  onProgress?: (phase: RebuildPhase, done: number, total: number) => void,
 ): Promise<RebuildSummary> {
   const table = { client: target.clients.dynamodb, tableName: target.tableName };
   return rebuildSite({
     archive: createArchiveReader(table),
-    lists: createArticleLists(table),
+    lists: createBulkArticleLists(table),
     site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
     cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
-    siteConfig: siteConfigOf(readRuntimeConfig(['siteUrl', 'publication'], { ...process.env, [ENV.siteUrl]: target.siteUrl })),
+    siteConfig: targetSiteConfig(target),
     onProgress,
   });
 }

@@ -47,7 +47,9 @@ Commands:
                            List the local readers by channel (email readers; app endpoints on the alerts topic);
                            --export prints what is stored about an address, --delete erases it.
   mail [--json]            List the emails the local SES endpoint accepted (to, subject, headers, text, html).
-  alerts [--json]          Alerts in doubt (claimed, never recorded as sent) and recipients not certainly sent.
+  alerts [--stage NAME] [--json]
+                           Alerts in doubt (claimed, never recorded as sent) and recipients not certainly sent
+                           (every alerts form below takes --stage: a deployed stage with readers).
   alerts --failed [ALERT] [--json]
                            Recipients of one alert (id#version) or of all alerts that were not certainly sent,
                            with their state now: not-sent, uncertain (may have been sent) or sent (by a replay).

@@ -2,7 +2,7 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { articleStreamRecordSchema } from '../../events/article-stream-record';
 import { isStage } from '../../shared/domain/lifecycle';
@@ -13,7 +13,6 @@ import { reconcilePipeline, type ReconcileReport } from '../../shared/use-cases/
 import { readEndpoints } from '../local/endpoints';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
 import { localPaths } from '../local/local-paths';
-import { stageParameterName } from '../config/stage-parameters';
 import {
   type DeadLetters,
   deadLetterFolder,
@@ -22,7 +21,7 @@ import {
   failureRecordFolder,
   type StreamFailureRecords,
 } from './recovery-sources';
-import { findStageResources } from './stage-resources';
+import { findStageResources, readStageParameters } from './stage-resources';
 
 /** Where recovery acts: the article table, the queues to replay into, and what was given up on. */
 export interface RecoveryTarget {
@@ -80,12 +79,8 @@ export interface StageClients {
 export async function stageRecoveryTarget(stage: string, clients: Partial<StageClients> = {}): Promise<RecoveryTarget> {
   const ssm = clients.ssm ?? new SSMClient({});
   const sqs = clients.sqs ?? new SQSClient({});
-  const keys = RECOVERY_PARAMETER_KEYS;
-  const { Parameters = [], InvalidParameters = [] } = await ssm.send(
-    new GetParametersCommand({ Names: keys.map((key) => stageParameterName(stage, key)) }),
-  );
-  if (InvalidParameters.length > 0) throw new Error(`stage "${stage}" is not deployed: no parameter ${InvalidParameters.join(', ')}`);
-  const value = (key: (typeof keys)[number]) => Parameters.find((p) => p.Name === stageParameterName(stage, key))?.Value ?? '';
+  const values = await readStageParameters(stage, RECOVERY_PARAMETER_KEYS, ssm);
+  const value = (key: (typeof RECOVERY_PARAMETER_KEYS)[number]) => values[key];
   const queueUrl = async (arn: string) => {
     const [, , , , account, name] = arn.split(':');
     return (await sqs.send(new GetQueueUrlCommand({ QueueName: name, QueueOwnerAWSAccountId: account }))).QueueUrl ?? '';

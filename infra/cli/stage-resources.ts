@@ -1,5 +1,7 @@
 import { CloudFormationClient, paginateListStackResources } from '@aws-sdk/client-cloudformation';
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { stageStackNames } from '../config/stage-outputs';
+import { type ReaderParameterKey, type StageParameterKey, stageParameterName } from '../config/stage-parameters';
 
 /** One deployed resource of a stage: its logical id in the template and its physical id (a queue URL, a table name). */
 export interface StageResource {
@@ -32,4 +34,23 @@ export async function stageTableName(stage: string, cloudformation = new CloudFo
   const [table] = await findStageResources(stage, ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'], cloudformation);
   if (!table) throw new Error(`stage "${stage}" has no DynamoDB table`);
   return table.physicalId;
+}
+
+/**
+ * Values a stage's Data stack wrote as SSM parameters (`infra/config/stage-parameters.ts`), by key.
+ * @throws when one is missing: the stage (or its readers) is not deployed
+ */
+export async function readStageParameters<K extends StageParameterKey | ReaderParameterKey>(
+  stage: string,
+  keys: readonly K[],
+  ssm = new SSMClient({}),
+): Promise<Record<K, string>> {
+  const { Parameters = [], InvalidParameters = [] } = await ssm.send(
+    new GetParametersCommand({ Names: keys.map((key) => stageParameterName(stage, key)) }),
+  );
+  if (InvalidParameters.length > 0) throw new Error(`stage "${stage}" is not deployed: no parameter ${InvalidParameters.join(', ')}`);
+  return Object.fromEntries(keys.map((key) => [key, Parameters.find((p) => p.Name === stageParameterName(stage, key))?.Value ?? ''])) as Record<
+    K,
+    string
+  >;
 }

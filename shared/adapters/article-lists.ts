@@ -14,7 +14,8 @@ import type { ArticleHead } from '../domain/article';
 import { articleImageSchema, articleSchema } from '../domain/article-schema';
 import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
-import type { ArticleLists, ArchiveReader, ListingChangeRequest, ListingsUpdate, ListingUpdate } from '../ports/article-lists';
+import type { ArchiveReader, ArticleLists, BulkArticleLists, ListingChangeRequest, ListingsUpdate, ListingUpdate } from '../ports/article-lists';
+import { batchGetAll, batchWriteAll, type BatchWriteRequest } from './dynamodb-batches';
 
 /** Options of {@link createArticleLists}. */
 export interface ArticleListsOptions {
@@ -256,6 +257,95 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
       (await query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.months } })).map((item) =>
         z.string().parse(item.SK),
       ),
+  };
+}
+
+/** Options of {@link createBulkArticleLists}. */
+export interface BulkArticleListsOptions extends ArticleListsOptions {
+  /** Requests in flight. @default 8 */
+  readonly concurrency?: number;
+}
+
+/** Creates the bulk side of the list read model (same items and keys as {@link createArticleLists}), for whole-site rebuilds. */
+export function createBulkArticleLists({ client, tableName, concurrency = 8 }: BulkArticleListsOptions): BulkArticleLists {
+  async function inParallel<T>(inputs: readonly T[], work: (input: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, inputs.length) }, async () => {
+        while (next < inputs.length) await work(inputs[next++] as T);
+      }),
+    );
+  }
+
+  return {
+    async listings(ids) {
+      const items = await batchGetAll(
+        client,
+        tableName,
+        ids.map((id) => ({ PK: keys.article(id), SK: keys.listing })),
+        concurrency,
+      );
+      return new Map(items.map((item) => [String(item.PK).slice(keys.article('').length), listingSchema.parse(item)]));
+    },
+    async reserveOrdinals(counts) {
+      const first = new Map<string, number>();
+      await inParallel([...counts], async ([id, count]) => {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: keys.list(id), SK: keys.counter },
+            UpdateExpression: 'ADD #count :n',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':n': count },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        first.set(id, z.int().check(z.positive()).parse(Attributes?.count) - count + 1);
+      });
+      return first;
+    },
+    async totals(listIds) {
+      const items = await batchGetAll(
+        client,
+        tableName,
+        listIds.map((id) => ({ PK: keys.list(id), SK: keys.counter })),
+        concurrency,
+      );
+      const found = new Map(items.map((item) => [String(item.PK).slice(keys.list('').length), typeof item.count === 'number' ? item.count : 0]));
+      return new Map(listIds.map((id) => [id, found.get(id) ?? 0]));
+    },
+    months: async () => {
+      const months: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.months },
+            ExclusiveStartKey: start,
+          }),
+        );
+        months.push(...(page.Items ?? []).map((item) => z.string().parse(item.SK)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return months;
+    },
+    async writeListings(changes) {
+      const requests: BatchWriteRequest[] = [];
+      const months = new Set<string>();
+      for (const { id, listing, previous } of changes) {
+        for (const [list, ordinal] of Object.entries(listing.ordinals)) {
+          requests.push({ PutRequest: { Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...listing.article, ordinal } } });
+          if (list.startsWith('month/') && previous?.ordinals[list] === undefined) months.add(parseListId(list).slug);
+        }
+        for (const [list, ordinal] of Object.entries(previous?.ordinals ?? {}))
+          if (listing.ordinals[list] === undefined) requests.push({ DeleteRequest: { Key: { PK: keys.list(list), SK: keys.entry(ordinal) } } });
+        requests.push({ PutRequest: { Item: { PK: keys.article(id), SK: keys.listing, ...listing } } });
+      }
+      for (const month of months) requests.push({ PutRequest: { Item: { PK: keys.months, SK: month, month } } });
+      await batchWriteAll(client, tableName, requests, concurrency);
+    },
   };
 }
 

@@ -13,7 +13,7 @@ import {
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import { TABLE_INDEXES } from '../../events/names';
 import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
-import { guardOf, patchOf, UNFINISHED_STAGES, waitingSince, type HeadEvent } from '../domain/lifecycle';
+import { ABSENT_AS, guardOf, patchOf, UNFINISHED_STAGES, waitingSince, type HeadEvent } from '../domain/lifecycle';
 import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 import type { SaveOutcome, ArticleStore } from '../ports/article-store';
 
@@ -162,15 +162,25 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
   function transition(ref: ArticleVersionRef, event: HeadEvent): Promise<boolean> {
     const names: Record<string, string> = { '#version': 'version' };
     const values: Record<string, unknown> = { ':version': ref.version };
-    const conditions = guardOf(event).map(({ field, oneOf }, i) => {
+    const conditions = guardOf(event).map((clause, i) => {
+      const { field } = clause;
       names[`#g${i}`] = field;
-      const placeholders = oneOf.map((value, j) => {
-        values[`:g${i}_${j}`] = value;
-        return `:g${i}_${j}`;
-      });
-      const test = placeholders.length === 1 ? `#g${i} = ${placeholders[0]}` : `#g${i} IN (${placeholders.join(', ')})`;
-      // An absent flag counts as false, as in the lifecycle's `allows`.
-      return oneOf.includes(false) ? `(attribute_not_exists(#g${i}) OR ${test})` : test;
+      let test: string;
+      if (clause.oneOf) {
+        const placeholders = clause.oneOf.map((value, j) => {
+          values[`:g${i}_${j}`] = value;
+          return `:g${i}_${j}`;
+        });
+        test = placeholders.length === 1 ? `#g${i} = ${placeholders[0]}` : `#g${i} IN (${placeholders.join(', ')})`;
+      } else {
+        values[`:g${i}`] = clause.below;
+        test = `#g${i} < :g${i}`;
+      }
+      // An absent field counts as its ABSENT_AS value, as in the lifecycle's `allows`.
+      const absent = ABSENT_AS[field];
+      const absentPasses =
+        absent !== undefined && (clause.oneOf ? clause.oneOf.includes(absent) : typeof absent === 'number' && absent < clause.below);
+      return absentPasses ? `(attribute_not_exists(#g${i}) OR ${test})` : test;
     });
     const patch = patchOf(event);
     const fields: Record<string, unknown> = {

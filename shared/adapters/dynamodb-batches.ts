@@ -6,50 +6,73 @@ const MAX_ATTEMPTS = 8;
 
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
 
-/** Reads items by key, 100 per BatchGetItem, retrying unprocessed keys with backoff. Missing items are left out. */
+/** Reads items by key, 100 per BatchGetItem (`concurrency` in flight), retrying unprocessed keys with backoff. Missing items are left out. */
 export async function batchGetAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly Record<string, string>[],
+  concurrency = 1,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for (let start = 0; start < keys.length; start += MAX_BATCH_GET) {
-    let pending: Record<string, unknown>[] = keys.slice(start, start + MAX_BATCH_GET);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} key(s) unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await backoff(attempt);
-      const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-      items.push(...(response.Responses?.[tableName] ?? []));
-      pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const from = next;
+      next += MAX_BATCH_GET;
+      let pending: Record<string, unknown>[] = keys.slice(from, next);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} key(s) unprocessed after ${attempt} attempts`);
+        if (attempt > 0) await backoff(attempt);
+        const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        items.push(...(response.Responses?.[tableName] ?? []));
+        pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return items;
 }
+
+/** One request of a BatchWriteItem: a put or a delete. */
+export type BatchWriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
 /**
  * Puts items, 25 per BatchWriteItem, `concurrency` requests in flight,
  * retrying unprocessed items with backoff. Unconditional: the caller has
  * checked what must not be overwritten.
  */
-export async function batchPutAll(
+export function batchPutAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   items: readonly Record<string, unknown>[],
   concurrency = 4,
 ): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < items.length; start += MAX_BATCH_WRITE) batches.push(items.slice(start, start + MAX_BATCH_WRITE));
+  return batchWriteAll(
+    client,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    concurrency,
+  );
+}
+
+/** Puts and deletes, 25 per BatchWriteItem, `concurrency` requests in flight, retrying unprocessed requests with backoff. */
+export async function batchWriteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  requests: readonly BatchWriteRequest[],
+  concurrency = 4,
+): Promise<void> {
+  const batches: BatchWriteRequest[][] = [];
+  for (let start = 0; start < requests.length; start += MAX_BATCH_WRITE) batches.push(requests.slice(start, start + MAX_BATCH_WRITE));
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
-      let pending = (batches[next++] ?? []).map((Item) => ({ PutRequest: { Item } }));
+      let pending = batches[next++] ?? [];
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} item(s) unprocessed after ${attempt} attempts`);
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} request(s) unprocessed after ${attempt} attempts`);
         if (attempt > 0) await backoff(attempt);
         const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-          request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-        );
+        pending = (response.UnprocessedItems?.[tableName] ?? []) as BatchWriteRequest[];
       }
     }
   };

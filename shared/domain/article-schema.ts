@@ -115,6 +115,8 @@ export const articleStateSchema = z.object({
   alertDue: z.boolean(),
   /** A related list changed while the alert was out: the page re-renders once the alert is marked sent. */
   relatedPending: z.optional(z.boolean()),
+  /** The related index's revision of the list on this head (see the `relatedChanged` lifecycle event); absent is 0. */
+  relatedRev: z.optional(z.int()),
   /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
   wentLive: z.optional(z.boolean()),
   /** When the editor saved the draft that produced this version (the S3 event time), for drop-to-live. */

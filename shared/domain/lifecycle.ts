@@ -52,8 +52,11 @@ export type LifecycleEvent =
   | { readonly type: 'draftDeleted' }
   /** The schedule of a scheduled version fired; `publishedAt` is the time it was scheduled for. */
   | { readonly type: 'scheduleDue'; readonly publishedAt: string; readonly related: readonly RelatedLink[] }
-  /** The version's pages are on the site; `alertDue` as read with the head. */
-  | { readonly type: 'pagesRendered'; readonly alertDue: boolean }
+  /**
+   * The version's pages are on the site; `alertDue` and `relatedRev` as read
+   * with the head (a list changed while rendering makes the render stale).
+   */
+  | { readonly type: 'pagesRendered'; readonly alertDue: boolean; readonly relatedRev: number }
   /** The subscriber alert of a live version is claimed for sending. */
   | { readonly type: 'alertClaimed' }
   /**
@@ -66,10 +69,14 @@ export type LifecycleEvent =
   | { readonly type: 'alertFailed' }
   /** An operator sends an in-doubt alert again, knowing it may reach some readers twice. */
   | { readonly type: 'alertReplayed' }
-  /** A newer article became one of this published article's related links. */
-  | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[] }
+  /**
+   * A newer article became one of this published article's related links;
+   * `revision` is the related index's revision of the new list (a head never
+   * goes back to an older list that lands late).
+   */
+  | { readonly type: 'relatedChanged'; readonly related: readonly RelatedLink[]; readonly revision: number }
   /** A newer article joined the related links of a published article whose alert is being sent (or is in doubt). */
-  | { readonly type: 'relatedHeld'; readonly related: readonly RelatedLink[] }
+  | { readonly type: 'relatedHeld'; readonly related: readonly RelatedLink[]; readonly revision: number }
   /**
    * The reconciler (or a redrive) re-announces a head still at `stage`, so the
    * stage's consumer runs again; `nudges` is the count read with the head plus one.
@@ -84,17 +91,22 @@ export type HeadEvent = Exclude<LifecycleEvent, { type: 'draftSaved' | 'draftDel
 
 /** Head fields a transition may write. */
 export type LifecyclePatch = Partial<
-  Pick<ArticleHead, 'stage' | 'status' | 'alertDue' | 'relatedPending' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'>
+  Pick<
+    ArticleHead,
+    'stage' | 'status' | 'alertDue' | 'relatedPending' | 'relatedRev' | 'wentLive' | 'related' | 'publishedAt' | 'nudgedAt' | 'nudges'
+  >
 >;
 
 /** Head fields a guard may test. */
-export type GuardField = 'stage' | 'status' | 'alertDue' | 'relatedPending' | 'publishedAt';
+export type GuardField = 'stage' | 'status' | 'alertDue' | 'relatedPending' | 'relatedRev' | 'publishedAt';
 
-/** One clause of a guard: the head's `field` must hold one of `oneOf`. An absent flag counts as `false`. */
-export interface GuardClause {
-  readonly field: GuardField;
-  readonly oneOf: readonly (string | boolean)[];
-}
+/** What an absent head field counts as in a guard (heads written before the field existed, or never set). */
+export const ABSENT_AS: Partial<Record<GuardField, boolean | number>> = { relatedPending: false, relatedRev: 0 };
+
+/** One clause of a guard: the head's `field` must hold one of `oneOf`, or be below `below`. */
+export type GuardClause =
+  | { readonly field: GuardField; readonly oneOf: readonly (string | boolean | number)[]; readonly below?: never }
+  | { readonly field: GuardField; readonly below: number; readonly oneOf?: never };
 
 /** One row of the lifecycle table. */
 export interface Transition<E extends LifecycleEvent> {
@@ -149,7 +161,10 @@ export const LIFECYCLE: Table = {
     summary: "the version's pages are live",
     write: 'head-update',
     stages: [STAGES.render],
-    requires: ({ alertDue }) => [{ field: 'alertDue', oneOf: [alertDue] }],
+    requires: ({ alertDue, relatedRev }) => [
+      { field: 'alertDue', oneOf: [alertDue] },
+      { field: 'relatedRev', oneOf: [relatedRev] },
+    ],
     patch: ({ alertDue }) => ({ stage: alertDue ? STAGES.notify : STAGES.done }),
   },
   alertClaimed: {
@@ -176,16 +191,17 @@ export const LIFECYCLE: Table = {
     // Not while an alert is being sent or in doubt (see relatedHeld).
     stages: [STAGES.render, STAGES.notify, STAGES.done],
     statuses: ['published'],
-    patch: ({ related }) => ({ related, stage: STAGES.render, relatedPending: false }),
+    requires: ({ revision }) => [{ field: 'relatedRev', below: revision }],
+    patch: ({ related, revision }) => ({ related, relatedRev: revision, stage: STAGES.render, relatedPending: false }),
   },
   relatedHeld: {
-    summary:
-      'a newer article joins the related links of a published article whose alert is out or in doubt: kept, rendered once the alert is marked sent',
+    summary: 'a newer article joins the related links of an article whose alert is out: held until it is marked sent',
     write: 'head-update',
     // Rendering now would carry the head past its alert marker; `alertSent` sends it to render instead.
     stages: [STAGES.alerting],
     statuses: ['published'],
-    patch: ({ related }) => ({ related, relatedPending: true }),
+    requires: ({ revision }) => [{ field: 'relatedRev', below: revision }],
+    patch: ({ related, revision }) => ({ related, relatedRev: revision, relatedPending: true }),
   },
   nudged: {
     summary: 'a head stuck in a consumer stage is re-announced, unchanged, so the consumer runs again',
@@ -244,7 +260,10 @@ export function patchOf(event: LifecycleEvent): LifecyclePatch {
 /** Whether `event` may happen to `head`: it exists and satisfies the event's guard. */
 export function allows(head: ArticleHead | undefined, event: LifecycleEvent): head is ArticleHead {
   if (!head) return false;
-  return guardOf(event).every(({ field, oneOf }) => oneOf.includes((head[field] ?? false) as string | boolean));
+  return guardOf(event).every((clause) => {
+    const value = (head[clause.field] ?? ABSENT_AS[clause.field]) as string | boolean | number | undefined;
+    return clause.oneOf ? value !== undefined && clause.oneOf.includes(value) : typeof value === 'number' && value < clause.below;
+  });
 }
 
 /**
@@ -252,10 +271,10 @@ export function allows(head: ArticleHead | undefined, event: LifecycleEvent): he
  * one of them fits any published head (re-render now, or hold the list while
  * its alert is out), so the index and the head never disagree for long.
  */
-export function relatedListEvents(related: readonly RelatedLink[]): readonly HeadEvent[] {
+export function relatedListEvents(related: readonly RelatedLink[], revision: number): readonly HeadEvent[] {
   return [
-    { type: 'relatedChanged', related },
-    { type: 'relatedHeld', related },
+    { type: 'relatedChanged', related, revision },
+    { type: 'relatedHeld', related, revision },
   ];
 }
 

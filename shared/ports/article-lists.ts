@@ -1,5 +1,5 @@
 import type { ArticleHead } from '../domain/article';
-import type { ArticleListing, ListedArticle, ListEntry } from '../domain/render';
+import type { ArticleListing, ListedArticle, ListEntry, PlannedListing } from '../domain/render';
 
 /** The outcome of {@link ArticleLists.updateListing}. */
 export interface ListingUpdate {
@@ -67,4 +67,27 @@ export interface ArticleLists {
 export interface ArchiveReader {
   /** Every published article head, oldest first, via the `byPublished` index (a paginated Query, not a scan). */
   publishedHeads(): Promise<ArticleHead[]>;
+}
+
+/**
+ * Bulk reads and writes of the list read model, for a whole-site rebuild:
+ * the same items {@link ArticleLists.updateListing} writes, a whole archive at
+ * a time. Ordinals are still handed out by the lists' atomic counters, so a
+ * live publish during a rebuild never gets an ordinal the rebuild uses.
+ */
+export interface BulkArticleLists {
+  /** The stored listings of `ids`; articles not listed are left out (BatchGetItem). */
+  listings(ids: readonly string[]): Promise<Map<string, ArticleListing>>;
+  /** Reserves `count` new ordinals in each list (one atomic counter update per list); the first reserved ordinal per list. */
+  reserveOrdinals(counts: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  /** Ordinals handed out so far in each of `listIds` (0 for a new list) (BatchGetItem). */
+  totals(listIds: readonly string[]): Promise<Map<string, number>>;
+  /** Every month (`YYYY-MM`) that has had an article, oldest first. */
+  months(): Promise<string[]>;
+  /**
+   * Writes planned listings: each entry of the new listing, the listing item,
+   * a delete for each list the article left, and the months of new month
+   * lists (BatchWriteItem, several in flight, unprocessed items retried).
+   */
+  writeListings(changes: readonly PlannedListing[]): Promise<void>;
 }

@@ -41,7 +41,7 @@ export interface ImportDependencies {
   /** Asked between chunks: true stops the import (Ctrl-C); what was written stays and a rerun resumes. */
   readonly stopRequested?: () => boolean;
   readonly now?: () => Date;
-  /** Articles per chunk of reads and writes. @default 100 */
+  /** Articles per chunk of reads and writes. @default 250 */
   readonly chunkSize?: number;
   /** Index writes in flight. @default 8 */
   readonly indexConcurrency?: number;
@@ -78,7 +78,7 @@ interface Prepared {
  */
 export async function importArchive(deps: ImportDependencies, files: readonly ArchiveFile[]): Promise<ImportSummary> {
   const now = (deps.now ?? (() => new Date()))().toISOString();
-  const chunkSize = deps.chunkSize ?? 100;
+  const chunkSize = deps.chunkSize ?? 250;
   const rejected: Array<{ path: string; problems: DraftProblem[] }> = [];
   const reject = (file: ArchiveFile, message: string, path = '') => rejected.push({ path: file.path, problems: [{ path, message }] });
 
@@ -105,8 +105,10 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
   for (let start = 0; start < prepared.length; start += chunkSize) {
     if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
     const chunk = prepared.slice(start, start + chunkSize);
-    const stored = await deps.store.storedArticles(chunk.map((entry) => entry.head.id));
-    const holders = await deps.store.slugHolders(chunk.map((entry) => entry.head.slug));
+    const [stored, holders] = await Promise.all([
+      deps.store.storedArticles(chunk.map((entry) => entry.head.id)),
+      deps.store.slugHolders(chunk.map((entry) => entry.head.slug)),
+    ]);
     const fresh: Prepared[] = [];
     for (const entry of chunk) {
       const existing = stored.get(entry.head.id);

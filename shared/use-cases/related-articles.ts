@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../ports/article-store';
-import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
+import type { IndexedDocument, RelatedIndex, ShortList } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import { NO_DEADLINE, type Deadline } from '../domain/deadline';
 import { relatedListEvents } from '../domain/lifecycle';
@@ -16,6 +16,7 @@ import {
   rankCandidates,
   refreshShortList,
   sampleStats,
+  settleOrder,
   termQuery,
   toRelatedLink,
   type ArticleTerms,
@@ -132,7 +133,8 @@ async function applyList(
   parameters: RelatedParameters,
 ): Promise<boolean | 'conflict'> {
   if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
-  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink)));
+  // The index now holds the list at revision + 1; the head takes it unless it already holds a later one.
+  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink), ref.revision + 1));
 }
 
 /**
@@ -189,6 +191,34 @@ export async function publishRelated(
   return { indexed, neighbours };
 }
 
+/** Short-list markers a settle pass reads before it picks `limit` of them. */
+const SETTLE_MARKERS_READ = 5000;
+
+/**
+ * The short lists a settle pass takes: every marker is read (cheap: no
+ * ranking), shared out round robin over sections ({@link settleOrder}), and
+ * those of a section too small to fill a list are passed over (one read of
+ * `minLinks + 1` records per section), so lists that can never grow do not
+ * use up the limit and starve the rest.
+ */
+async function settleCandidates(
+  index: Pick<RelatedIndex, 'shortLists' | 'recent'>,
+  section: string | undefined,
+  limit: number,
+  parameters: RelatedParameters,
+): Promise<ShortList[]> {
+  const read = await index.shortLists(section, SETTLE_MARKERS_READ);
+  const canGrow = new Map<string, boolean>();
+  const chosen: ShortList[] = [];
+  for (const short of settleOrder(read, read.length)) {
+    if (chosen.length >= limit) break;
+    const name = short.article.section;
+    if (!canGrow.has(name)) canGrow.set(name, (await index.recent(name, parameters.minLinks + 1, 0)).length > parameters.minLinks);
+    if (canGrow.get(name)) chosen.push(short);
+  }
+  return chosen;
+}
+
 /** What {@link settleRelated} did. */
 export interface SettleReport {
   /** Short lists examined. */
@@ -199,7 +229,7 @@ export interface SettleReport {
 
 /**
  * The settle pass after a burst: up to `limit` articles recorded with short
- * lists (of all sections), each ranked again against its section's newest
+ * lists (of one section, or shared round robin over all sections), each ranked again against its section's newest
  * records and the records listed under its heaviest query terms, and filled
  * from its section. Bounded: `limit` × (2 + `queryListedTerms`) reads, and
  * only articles whose list grows are written and re-rendered, never the
@@ -209,7 +239,7 @@ export async function settleRelated(
   deps: RelatedDeps,
   { limit = 100, section, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; section?: string; parameters?: RelatedParameters } = {},
 ): Promise<SettleReport> {
-  const shorts = await deps.index.shortLists(section, limit);
+  const shorts = await settleCandidates(deps.index, section, limit, parameters);
   const refreshed: string[] = [];
   for (const short of shorts) {
     const { article } = short;

@@ -38,6 +38,11 @@ export interface RenderReport {
   readonly dropToLiveMs: readonly number[];
 }
 
+/** The `pagesRendered` event for a head as read: it applies only if the head still holds what was rendered. */
+function renderedEvent(head: ArticleHead) {
+  return { type: 'pagesRendered', alertDue: head.alertDue, relatedRev: head.relatedRev ?? 0 } as const;
+}
+
 const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalidated: [], dropToLiveMs: [] };
 
 /**
@@ -73,7 +78,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const [heads, listings] = await Promise.all([deps.store.getHeads(ids), deps.lists.getListings(ids)]);
   const due = ids.flatMap((id) => {
     const head = heads.get(id);
-    if (!head || head.version !== refsById.get(id)?.version || !allows(head, { type: 'pagesRendered', alertDue: head.alertDue })) return [];
+    if (!head || head.version !== refsById.get(id)?.version || !allows(head, renderedEvent(head))) return [];
     return [{ head, previous: listings.get(id) }];
   });
   // One counter update per list for the whole batch, not one per article.
@@ -103,7 +108,8 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
 
-  const moves = await Promise.all(current.map((head) => deps.store.transition(head, { type: 'pagesRendered', alertDue: head.alertDue })));
+  // Refused when the related list changed while rendering: that change's own stream record renders it again.
+  const moves = await Promise.all(current.map((head) => deps.store.transition(head, renderedEvent(head))));
   if (!moves.some(Boolean)) return STALE;
   return { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated, dropToLiveMs: dropToLive };
 }

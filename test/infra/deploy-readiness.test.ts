@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../events/names';
 import { DRAFT_NONCURRENT_VERSION_DAYS } from '../../infra/constructs/intake';
+import { EMAIL_BATCH_QUEUE_PREFIX } from '../../infra/cli/alerts-target';
 import { APP_QUEUE_PREFIXES, RECOVERY_PARAMETER_KEYS } from '../../infra/cli/recovery-commands';
 import { STAGE_PARAMETER_KEYS, stageParameterName } from '../../infra/config/stage-parameters';
 import { dataValueOf, policyStatements, synthStage, testStageConfig, type SynthesizedStage } from './support/synth-stage';
@@ -200,6 +201,13 @@ describe('values the Data stack hands to the App stack', () => {
     expect(is).toEqual(was);
     for (const name of is.read) expect(is.written).toContain(name);
     expect(is.written).toEqual(expect.arrayContaining(Object.keys(STAGE_PARAMETER_KEYS).map((key) => stageParameterName('test', key as never))));
+  });
+
+  it('serve newsroom alerts --stage: the tables and site URL it reads are written, its batch queue is one App logical id', () => {
+    const written = parameterNames(before).written;
+    for (const key of ['articleTableName', 'subscriberTableName', 'siteUrl'] as const) expect(written).toContain(stageParameterName('test', key));
+    const queues = Object.keys(before.app.findResources('AWS::SQS::Queue'));
+    expect(queues.filter((id) => id.startsWith(EMAIL_BATCH_QUEUE_PREFIX))).toHaveLength(1);
   });
 
   it('change only in value: the site URL parameter now holds the custom domain', () => {

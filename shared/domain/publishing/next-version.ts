@@ -67,6 +67,6 @@ export function planWithdrawal(previous: ArticleHead, now: string): ArticleHead 
   const withdrawn = applyEvent(previous, { type: 'draftDeleted' });
   if (!withdrawn) return undefined;
   // Nudges and the save time belong to a version: the new one starts without them.
-  const { nudgedAt: _nudgedAt, nudges: _nudges, savedAt: _savedAt, ...state } = withdrawn;
+  const { nudgedAt: _nudgedAt, nudges: _nudges, savedAt: _savedAt, relatedPending: _pending, relatedRev: _rev, ...state } = withdrawn;
   return { ...state, version: previous.version + 1, updatedAt: now };
 }

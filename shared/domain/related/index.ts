@@ -10,4 +10,5 @@ export type { IndexedArticle, RankedCandidate, RelatedSubject, ScoredLink } from
 export { fillFromSection, textLinks } from './fill-links';
 export { sampleStats } from './sample-stats';
 export { planNeighbourUpdates, refreshShortList } from './plan-neighbours';
+export { settleOrder } from './settle-order';
 export type { CurrentRelated, NeighbourUpdate, NewArticle } from './plan-neighbours';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,11 @@ import {
   HELLO_WORLD,
   MEASURED_FUNCTIONS,
   packageOf,
+  platformFloorName,
 } from '../../../bench/size/build-bundles';
+import { measureLoadOnce } from '../../../bench/size/load-time';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
+import { PROJECT_ROOT } from '../../../infra/config/paths';
 
 let outdir: string;
 let bundles: Map<string, BuiltBundle>;
@@ -54,6 +57,10 @@ describe.each(MEASURED_FUNCTIONS)('the %s bundle', (name) => {
     expect([...builds].filter(([, kinds]) => kinds.size > 1).map(([pkg]) => pkg)).toEqual([]);
   });
 
+  it('loads in a fresh process with the environment its stack gives it (as the size report measures it)', async () => {
+    await expect(measureLoadOnce({ name, modules: [bundle().file] }, PROJECT_ROOT)).resolves.toMatchObject({ importMs: expect.any(Number) });
+  });
+
   it(`is at most ${BUNDLE_BUDGET_KB} KB minified`, () => {
     expect(bundle().bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_KB * 1024);
   });
@@ -81,6 +88,13 @@ describe('the ingest-draft bundle, on a cold start', () => {
   });
 });
 
+describe('the measured functions', () => {
+  it('are every function the CDK app deploys (each folder under functions/)', () => {
+    const folders = readdirSync(path.join(PROJECT_ROOT, 'functions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect([...MEASURED_FUNCTIONS].sort()).toEqual(folders.map((entry) => entry.name).sort());
+  });
+});
+
 describe('X-Ray tracing of AWS SDK calls', () => {
   it('is in every function but ingest-draft, whose bundle the X-Ray SDK would take past the budget', () => {
     const traced = MEASURED_FUNCTIONS.filter((name) => bundles.get(name)!.inputs.some((file) => file.includes('node_modules/aws-xray-sdk-core/')));
@@ -96,6 +110,16 @@ describe.each(MEASURED_FUNCTIONS)('the clients-only floor of %s', (name) => {
     expect([...floorPackages].filter((pkg) => !own.has(pkg))).toEqual([]);
     const projectFiles = floor.inputs.filter((file) => !file.includes('node_modules/') && !file.includes('/entries/'));
     expect(projectFiles.filter((file) => !/^(shared\/config|events)\//.test(file))).toEqual([]);
+  });
+});
+
+describe.each(MEASURED_FUNCTIONS)('the platform floor of %s', (name) => {
+  it('bundles only packages the function bundles too, and no project code beyond client configuration and the runtime helpers', () => {
+    const floor = bundles.get(platformFloorName(name))!;
+    const own = new Set(bundles.get(name)!.inputs.flatMap((file) => packageOf(file) ?? []));
+    expect([...new Set(floor.inputs.flatMap((file) => packageOf(file) ?? []))].filter((pkg) => !own.has(pkg))).toEqual([]);
+    const projectFiles = floor.inputs.filter((file) => !file.includes('node_modules/') && !file.includes('/entries/'));
+    expect(projectFiles.filter((file) => !/^(shared\/config|shared\/runtime|events)\//.test(file))).toEqual([]);
   });
 });
 

@@ -62,15 +62,15 @@ describe('article store on DynamoDB Local', () => {
 
   it('applies a lifecycle event only to the expected version at a stage its guard accepts', async () => {
     await store.saveVersion(head('a6'), 0);
-    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true })).toBe(true);
-    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true })).toBe(false);
+    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true, relatedRev: 0 })).toBe(true);
+    expect(await store.transition({ id: 'a6', version: 1 }, { type: 'pagesRendered', alertDue: true, relatedRev: 0 })).toBe(false);
     expect(await store.transition({ id: 'a6', version: 2 }, { type: 'alertClaimed' })).toBe(false);
     expect((await store.getHead('a6'))?.stage).toBe(STAGES.notify);
   });
 
   it('refuses pagesRendered decided on an alertDue the head no longer has', async () => {
     await store.saveVersion(head('a7', { slug: 'a7', alertDue: true }), 0);
-    expect(await store.transition({ id: 'a7', version: 1 }, { type: 'pagesRendered', alertDue: false })).toBe(false);
+    expect(await store.transition({ id: 'a7', version: 1 }, { type: 'pagesRendered', alertDue: false, relatedRev: 0 })).toBe(false);
     expect((await store.getHead('a7'))?.stage).toBe(STAGES.render);
   });
 
@@ -97,7 +97,7 @@ describe('alert claims', () => {
   it('lets exactly one caller claim an owed alert, and a released claim be taken again', async () => {
     await store.saveVersion(head('c1', { slug: 'c1' }), 0);
     const ref = { id: 'c1', version: 1 };
-    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
     const claims = await Promise.all([1, 2, 3].map(() => store.transition(ref, { type: 'alertClaimed' })));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.getHead('c1')).toMatchObject({ stage: STAGES.alerting, alertDue: false });
@@ -111,21 +111,33 @@ describe('alert claims', () => {
   it('holds a related list changed during the alert, and marks the alert sent into render exactly once', async () => {
     await store.saveVersion(head('c2', { slug: 'c2' }), 0);
     const ref = { id: 'c2', version: 1 };
-    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
     await store.transition(ref, { type: 'alertClaimed' });
     const related = [{ slug: 'newer', title: 'Newer', section: 'World' }];
-    expect(await store.transition(ref, { type: 'relatedChanged', related })).toBe(false);
-    expect(await store.transition(ref, { type: 'relatedHeld', related })).toBe(true);
+    expect(await store.transition(ref, { type: 'relatedChanged', related, revision: 1 })).toBe(false);
+    expect(await store.transition(ref, { type: 'relatedHeld', related, revision: 1 })).toBe(true);
     expect(await store.transition(ref, { type: 'alertSent', rerender: false })).toBe(false);
     expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(true);
     expect(await store.getHead('c2')).toMatchObject({ stage: STAGES.render, alertDue: false, relatedPending: false, related });
     expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(false);
   });
 
+  it('refuses pagesRendered over a related list changed since the head was read, and a list older than the one held', async () => {
+    await store.saveVersion(head('c4', { slug: 'c4' }), 0);
+    const ref = { id: 'c4', version: 1 };
+    const read = await store.getHead('c4');
+    const related = [{ slug: 'newer', title: 'Newer', section: 'World' }];
+    expect(await store.transition(ref, { type: 'relatedChanged', related, revision: 2 })).toBe(true);
+    expect(await store.transition(ref, { type: 'relatedChanged', related: [], revision: 1 })).toBe(false);
+    expect(await store.transition(ref, { type: 'pagesRendered', alertDue: read!.alertDue, relatedRev: read!.relatedRev ?? 0 })).toBe(false);
+    expect(await store.getHead('c4')).toMatchObject({ stage: STAGES.render, related, relatedRev: 2 });
+    expect(await store.transition(ref, { type: 'pagesRendered', alertDue: read!.alertDue, relatedRev: 2 })).toBe(true);
+  });
+
   it('marks an alert sent on a head without the relatedPending attribute', async () => {
     await store.saveVersion(head('c3', { slug: 'c3' }), 0);
     const ref = { id: 'c3', version: 1 };
-    await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+    await store.transition(ref, { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
     await store.transition(ref, { type: 'alertClaimed' });
     expect(await store.transition(ref, { type: 'alertSent', rerender: true })).toBe(false);
     expect(await store.transition(ref, { type: 'alertSent', rerender: false })).toBe(true);

@@ -21,7 +21,7 @@ const related = [{ slug: 'other', title: 'Other', section: 'World' }];
 
 describe('the article lifecycle table', () => {
   it('takes an owed alert from render through notify and alerting to done, and never twice', () => {
-    const rendered = applyEvent(articleHead('l1'), { type: 'pagesRendered', alertDue: true });
+    const rendered = applyEvent(articleHead('l1'), { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
     expect(rendered).toMatchObject({ stage: STAGES.notify, alertDue: true });
     const claimed = applyEvent(rendered, { type: 'alertClaimed' });
     expect(claimed).toMatchObject({ stage: STAGES.alerting, alertDue: false });
@@ -34,8 +34,8 @@ describe('the article lifecycle table', () => {
 
   it('holds an alert in doubt at alerting until an operator marks it sent or replays it', () => {
     const claimed = applyEvent(articleHead('l12', { stage: STAGES.notify }), { type: 'alertClaimed' });
-    expect(allows(claimed, { type: 'relatedChanged', related })).toBe(false);
-    expect(allows(claimed, { type: 'pagesRendered', alertDue: false })).toBe(false);
+    expect(allows(claimed, { type: 'relatedChanged', related, revision: 1 })).toBe(false);
+    expect(allows(claimed, { type: 'pagesRendered', alertDue: false, relatedRev: 0 })).toBe(false);
     const replayed = applyEvent(claimed, { type: 'alertReplayed' });
     expect(replayed).toMatchObject({ stage: STAGES.notify, alertDue: true });
     expect(allows(replayed, { type: 'alertSent', rerender: false })).toBe(false);
@@ -43,7 +43,7 @@ describe('the article lifecycle table', () => {
 
   it('holds a related list that changes during the alert, and renders it once the alert is marked sent', () => {
     const claimed = applyEvent(articleHead('l13', { stage: STAGES.notify }), { type: 'alertClaimed' });
-    const [changed, held] = relatedListEvents(related);
+    const [changed, held] = relatedListEvents(related, 1);
     expect(allows(claimed, changed!)).toBe(false);
     const holding = applyEvent(claimed, held!);
     expect(holding).toMatchObject({ stage: STAGES.alerting, related, relatedPending: true });
@@ -52,28 +52,42 @@ describe('the article lifecycle table', () => {
     expect(ALERT_SENT_EVENTS.filter((event) => allows(holding, event))).toEqual([{ type: 'alertSent', rerender: true }]);
     const sent = applyEvent(holding, { type: 'alertSent', rerender: true });
     expect(sent).toMatchObject({ stage: STAGES.render, alertDue: false, relatedPending: false, related });
-    expect(applyEvent(sent, { type: 'pagesRendered', alertDue: false })?.stage).toBe(STAGES.done);
+    expect(applyEvent(sent, { type: 'pagesRendered', alertDue: false, relatedRev: 1 })?.stage).toBe(STAGES.done);
   });
 
   it('keeps a held list through a failed alert, and renders it when the alert finally goes', () => {
     const claimed = applyEvent(articleHead('l14', { stage: STAGES.notify }), { type: 'alertClaimed' });
-    const released = applyEvent(applyEvent(claimed, { type: 'relatedHeld', related }), { type: 'alertFailed' });
+    const released = applyEvent(applyEvent(claimed, { type: 'relatedHeld', related, revision: 1 }), { type: 'alertFailed' });
     const reclaimed = applyEvent(released, { type: 'alertClaimed' });
     expect(applyEvent(reclaimed, ALERT_SENT_EVENTS.find((event) => allows(reclaimed, event))!)?.stage).toBe(STAGES.render);
   });
 
+  it('refuses pagesRendered when the related list changed while the pages were rendering', () => {
+    const read = articleHead('l16');
+    const changed = applyEvent(read, { type: 'relatedChanged', related, revision: 1 });
+    expect(allows(changed, { type: 'pagesRendered', alertDue: read.alertDue, relatedRev: 0 })).toBe(false);
+    expect(allows(changed, { type: 'pagesRendered', alertDue: read.alertDue, relatedRev: 1 })).toBe(true);
+  });
+
+  it('never takes a related list older than the one the head holds', () => {
+    const newer = applyEvent(articleHead('l17', { stage: STAGES.done }), { type: 'relatedChanged', related, revision: 2 });
+    expect(allows(newer, { type: 'relatedChanged', related: [], revision: 1 })).toBe(false);
+    expect(allows(newer, { type: 'relatedChanged', related: [], revision: 2 })).toBe(false);
+    expect(applyEvent(newer, { type: 'relatedChanged', related: [], revision: 3 })).toMatchObject({ relatedRev: 3, related: [] });
+  });
+
   it('holds a related list only while an alert is out', () => {
     for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.alerting)) {
-      expect(allows(articleHead('l15', { stage }), { type: 'relatedHeld', related })).toBe(false);
+      expect(allows(articleHead('l15', { stage }), { type: 'relatedHeld', related, revision: 1 })).toBe(false);
     }
   });
 
   it('sends a version with no alert owed from render straight to done', () => {
-    expect(applyEvent(articleHead('l2', { alertDue: false }), { type: 'pagesRendered', alertDue: false })?.stage).toBe(STAGES.done);
+    expect(applyEvent(articleHead('l2', { alertDue: false }), { type: 'pagesRendered', alertDue: false, relatedRev: 0 })?.stage).toBe(STAGES.done);
   });
 
   it("refuses pagesRendered when the alertDue it was decided on is not the head's", () => {
-    expect(allows(articleHead('l3', { alertDue: true }), { type: 'pagesRendered', alertDue: false })).toBe(false);
+    expect(allows(articleHead('l3', { alertDue: true }), { type: 'pagesRendered', alertDue: false, relatedRev: 0 })).toBe(false);
   });
 
   it('gives a failed alert back so it can be claimed again', () => {
@@ -106,13 +120,13 @@ describe('the article lifecycle table', () => {
 
   it('re-renders a published article whose related list changed, at any stage, keeping its alert', () => {
     for (const stage of STAGE_NAMES.filter((name) => name !== STAGES.scheduled && name !== STAGES.alerting)) {
-      expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related })).toMatchObject({
+      expect(applyEvent(articleHead('l8', { stage }), { type: 'relatedChanged', related, revision: 1 })).toMatchObject({
         stage: STAGES.render,
         related,
         alertDue: true,
       });
     }
-    expect(allows(articleHead('l9', { status: 'scheduled', stage: STAGES.scheduled }), { type: 'relatedChanged', related })).toBe(false);
+    expect(allows(articleHead('l9', { status: 'scheduled', stage: STAGES.scheduled }), { type: 'relatedChanged', related, revision: 1 })).toBe(false);
   });
 
   it('withdraws a published or scheduled article once, owing nothing', () => {
@@ -127,7 +141,7 @@ describe('the article lifecycle table', () => {
   });
 
   it('allows nothing to a head that does not exist', () => {
-    const events: LifecycleEvent[] = [{ type: 'alertClaimed' }, { type: 'draftDeleted' }, { type: 'relatedChanged', related }];
+    const events: LifecycleEvent[] = [{ type: 'alertClaimed' }, { type: 'draftDeleted' }, { type: 'relatedChanged', related, revision: 1 }];
     expect(events.map((event) => allows(undefined, event))).toEqual([false, false, false]);
   });
 
@@ -151,13 +165,13 @@ describe('the article lifecycle table', () => {
   it('guards every head update by the stage, status or alert flag it was decided on', () => {
     const headEvents: LifecycleEvent[] = [
       { type: 'scheduleDue', publishedAt: at, related },
-      { type: 'pagesRendered', alertDue: true },
+      { type: 'pagesRendered', alertDue: true, relatedRev: 0 },
       { type: 'alertClaimed' },
       { type: 'alertSent', rerender: false },
       { type: 'alertFailed' },
       { type: 'alertReplayed' },
-      { type: 'relatedChanged', related },
-      { type: 'relatedHeld', related },
+      { type: 'relatedChanged', related, revision: 1 },
+      { type: 'relatedHeld', related, revision: 1 },
       { type: 'nudged', stage: STAGES.render, at, nudges: 1 },
     ];
     for (const event of headEvents) expect(guardOf(event).length).toBeGreaterThan(0);

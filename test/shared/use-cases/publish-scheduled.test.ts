@@ -64,7 +64,7 @@ describe('publishScheduled', () => {
   it('publishes once when the schedule is delivered twice', async () => {
     await store.saveVersion(scheduledHead('p5'), 0);
     const first = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
-    await store.transition({ id: 'p5', version: 1 }, { type: 'pagesRendered', alertDue: true });
+    await store.transition({ id: 'p5', version: 1 }, { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
     const second = await publishScheduled({ store, related }, { id: 'p5', version: 1 });
     expect([first, second, (await store.getHead('p5'))?.stage]).toEqual(['published', 'stale', STAGES.notify]);
   });

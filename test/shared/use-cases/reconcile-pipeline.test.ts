@@ -50,7 +50,7 @@ describe('reconcilePipeline', () => {
       heads: {
         listUnfinished: () => store.listUnfinished(),
         async transition(ref, event) {
-          await store.transition(ref, { type: 'pagesRendered', alertDue: true });
+          await store.transition(ref, { type: 'pagesRendered', alertDue: true, relatedRev: 0 });
           return store.transition(ref, event);
         },
       },

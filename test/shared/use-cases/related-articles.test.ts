@@ -89,4 +89,19 @@ describe('related links through the use cases (in-memory index)', () => {
     for (const head of heads) expect(store.lists.get(head.id)?.length).toBeGreaterThanOrEqual(3);
     expect(await settleRelated({ index, store })).toEqual({ examined: 0, refreshed: [] });
   });
+
+  it('does not starve a section whose short lists sort last behind lists that can never grow', async () => {
+    const index = createMemoryRelatedIndex();
+    const store = relatedListStore();
+    const noRefresh = { ...DEFAULTS, refreshPerPublish: 0 };
+    // Three one-story sections that sort before "Arts" in the index's key order: their lists can never fill.
+    const heads = [...[1, 2, 3, 4].map((n) => loner(n, 'Arts')), ...[5, 6, 7].map((n) => loner(n, `Zoo ${n}`))];
+    const plans = await Promise.all(heads.map((head) => findRelated(index, head, noRefresh)));
+    for (const [i, head] of heads.entries()) await publishRelated({ index, store }, { ...head, related: plans[i]!.links }, plans[i]!, noRefresh);
+    expect((await index.shortLists(undefined, 3)).map((short) => short.article.section)).not.toContain('Arts');
+
+    const report = await settleRelated({ index, store }, { limit: 3 });
+    expect(report.refreshed).toHaveLength(3);
+    expect(await index.shortLists('Arts', 10)).toHaveLength(1);
+  });
 });

@@ -83,7 +83,7 @@ describe('renderSiteBatch', () => {
     // A newer article joins d1's related links: its pages are written again, but it went live earlier.
     await store.transition(
       { id: 'd1', version: 1 },
-      { type: 'relatedChanged', related: [{ slug: 'was-scheduled', title: 'Later', section: 'World' }] },
+      { type: 'relatedChanged', related: [{ slug: 'was-scheduled', title: 'Later', section: 'World' }], revision: 1 },
     );
     const again = await renderSiteBatch(timed, [{ id: 'd1', version: 1 }]);
     expect(again).toMatchObject({ outcome: 'rendered', dropToLiveMs: [] });
