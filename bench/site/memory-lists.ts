@@ -70,6 +70,13 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
       }
     },
     getListing: async (id) => listings.get(id),
+    getListings: async (ids) =>
+      new Map(
+        ids.flatMap((id) => {
+          const listing = listings.get(id);
+          return listing ? [[id, listing] as const] : [];
+        }),
+      ),
     updateListing,
     async updateListings(changes) {
       const updates = new Map<string, ListingUpdate>();

@@ -147,7 +147,7 @@ async function publishInto(archive: RebuiltArchive, story: number): Promise<Publ
   const start = performance.now();
   const report = await renderSiteBatch(
     {
-      store: { getHead: async () => article, transition: async () => true },
+      store: { getHeads: async () => new Map([[article.id, article]]), transition: async () => true },
       lists: archive.lists,
       site: bucket.site,
       cdn: {
@@ -170,7 +170,7 @@ async function renderInto(archive: RebuiltArchive, head: ArticleHead, at: number
   let invalidated: readonly string[] = [];
   await renderSiteBatch(
     {
-      store: { getHead: async () => head, transition: async () => true },
+      store: { getHeads: async () => new Map([[head.id, head]]), transition: async () => true },
       lists: archive.lists,
       site: countingBucket().site,
       cdn: {

@@ -201,6 +201,25 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     return Item ? listingSchema.parse(Item) : undefined;
   }
 
+  async function getListings(ids: readonly string[]): Promise<Map<string, ArticleListing>> {
+    const listings = new Map<string, ArticleListing>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((id) => ({ PK: keys.article(id), SK: keys.listing }));
+      while (pending && pending.length > 0) {
+        const response: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of response.Responses?.[tableName] ?? []) {
+          const listing = listingSchema.parse(item);
+          listings.set(listing.article.id, listing);
+        }
+        pending = response.UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return listings;
+  }
+
   async function updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate> {
     const { updates } = await updateListings([{ id, next, previous }]);
     return updates.get(id) ?? { listing: undefined, totals: {} };
@@ -208,6 +227,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
 
   return {
     getListing,
+    getListings,
     updateListing,
     updateListings,
     total,

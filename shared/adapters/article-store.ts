@@ -1,5 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   GetCommand,
   paginateScan,
   QueryCommand,
@@ -38,6 +40,26 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
   async function getHead(id: string): Promise<ArticleHead | undefined> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: keys.article(id), SK: keys.head }, ConsistentRead: true }));
     return Item ? headFromItem(Item) : undefined;
+  }
+
+  async function getHeads(ids: readonly string[]): Promise<Map<string, ArticleHead>> {
+    const heads = new Map<string, ArticleHead>();
+    const unique = [...new Set(ids)];
+    // BatchGetItem takes up to 100 keys and may leave some unprocessed under load: those are asked for again.
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((id) => ({ PK: keys.article(id), SK: keys.head }));
+      while (pending && pending.length > 0) {
+        const response: BatchGetCommandOutput = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of response.Responses?.[tableName] ?? []) {
+          const head = headFromItem(item);
+          heads.set(head.id, head);
+        }
+        pending = response.UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return heads;
   }
 
   async function headBySlug(slug: string): Promise<ArticleHead | undefined> {
@@ -196,5 +218,5 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return Items.map(headFromItem);
   }
 
-  return { getHead, headBySlug, saveVersion, listPublished, listUnfinished, listVersions, transition };
+  return { getHead, getHeads, headBySlug, saveVersion, listPublished, listUnfinished, listVersions, transition };
 }

@@ -34,6 +34,8 @@ export interface ListingsUpdate {
 export interface ArticleLists {
   /** Where an article is listed now (as last rendered); undefined if it is not. */
   getListing(id: string): Promise<ArticleListing | undefined>;
+  /** {@link getListing} for several articles, in as few requests as the store allows; unlisted ones left out. */
+  getListings(ids: readonly string[]): Promise<Map<string, ArticleListing>>;
   /**
    * Lists `next` in every list it belongs to (home, section, tags, byline,
    * month) and removes it from the lists of `previous` it left, keeping the

@@ -11,6 +11,8 @@ export type SaveOutcome =
 export interface ArticleStore {
   /** The current head of an article, read consistently; undefined if it never existed. */
   getHead(id: string): Promise<ArticleHead | undefined>;
+  /** The current heads of several articles, read consistently in as few requests as the store allows; absent ones left out. */
+  getHeads(ids: readonly string[]): Promise<Map<string, ArticleHead>>;
   /**
    * Writes `next` as the new head and as an immutable version item, and claims
    * its slug, in one transaction. `previousVersion` guards against a concurrent

@@ -11,7 +11,7 @@ import { renderPages } from './render-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
-  readonly store: Pick<ArticleStore, 'getHead' | 'transition'>;
+  readonly store: Pick<ArticleStore, 'getHeads' | 'transition'>;
   readonly lists: ArticleLists;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
@@ -74,14 +74,13 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const listedBefore = new Set<string>();
   // Every head and listing of the batch read at once; a repeated record is one article.
   const refsById = new Map(refs.map((ref) => [ref.id, ref]));
-  const read = await Promise.all(
-    [...refsById.values()].map(async (ref) => {
-      const head = await deps.store.getHead(ref.id);
-      if (head?.version !== ref.version || !allows(head, renderedEvent(head))) return undefined;
-      return { head, previous: await deps.lists.getListing(head.id) };
-    }),
-  );
-  const due = read.filter((entry) => entry !== undefined);
+  const ids = [...refsById.keys()];
+  const [heads, listings] = await Promise.all([deps.store.getHeads(ids), deps.lists.getListings(ids)]);
+  const due = ids.flatMap((id) => {
+    const head = heads.get(id);
+    if (!head || head.version !== refsById.get(id)?.version || !allows(head, renderedEvent(head))) return [];
+    return [{ head, previous: listings.get(id) }];
+  });
   // One counter update per list for the whole batch, not one per article.
   const update = await deps.lists.updateListings(
     due.map(({ head, previous }) => ({ id: head.id, next: head.status === 'published' ? listedArticle(head) : undefined, previous })),

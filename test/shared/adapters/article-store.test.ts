@@ -25,6 +25,18 @@ describe('article store on DynamoDB Local', () => {
     expect(await store.getHead('a1')).toEqual(head('a1'));
   });
 
+  it('reads several current heads at once, leaving out articles that do not exist', async () => {
+    await store.saveVersion(head('g1', { slug: 'g1' }), 0);
+    await store.saveVersion(head('g2', { slug: 'g2' }), 0);
+    await store.saveVersion(head('g2', { slug: 'g2', version: 2, title: 'Second title', sourceHash: 'h2' }), 1);
+
+    const heads = await store.getHeads(['g1', 'g2', 'missing', 'g1']);
+
+    expect([...heads.keys()].sort()).toEqual(['g1', 'g2']);
+    expect(heads.get('g1')).toEqual(head('g1', { slug: 'g1' }));
+    expect(heads.get('g2')?.version).toBe(2);
+  });
+
   it('keeps every earlier version when a new one is saved', async () => {
     await store.saveVersion(head('a2'), 0);
     await store.saveVersion(head('a2', { version: 2, title: 'Second title', sourceHash: 'h2' }), 1);

@@ -30,6 +30,13 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
   return {
     heads,
     getHead: async (id) => heads.get(id),
+    getHeads: async (ids) =>
+      new Map(
+        ids.flatMap((id) => {
+          const head = heads.get(id);
+          return head ? [[id, head] as const] : [];
+        }),
+      ),
     async headBySlug(slug) {
       const id = slugs.get(slug);
       return id === undefined ? undefined : heads.get(id);
