@@ -43,6 +43,21 @@ const listedSchema = z.extend(summarySchema, {
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 
+/** Adds `count` to a list's counter in one atomic update (handing out that many ordinals); returns the list's new total. */
+async function addToCounter({ client, tableName }: ArticleListsOptions, id: string, count: number): Promise<number> {
+  const { Attributes } = await client.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: { PK: keys.list(id), SK: keys.counter },
+      UpdateExpression: 'ADD #count :n',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':n': count },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return z.int().check(z.positive()).parse(Attributes?.count);
+}
+
 /** Creates the list read model adapter. Key formats stay inside this adapter. */
 export function createArticleLists({ client, tableName }: ArticleListsOptions): ArticleLists {
   async function query(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Record<string, unknown>[]> {
@@ -65,17 +80,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
 
   /** Hands out `count` new ordinals of a list at once; returns the last (the list's new total). */
   async function allocate(id: string, count = 1): Promise<number> {
-    const { Attributes } = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { PK: keys.list(id), SK: keys.counter },
-        UpdateExpression: 'ADD #count :n',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':n': count },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const total = z.int().check(z.positive()).parse(Attributes?.count);
+    const total = await addToCounter({ client, tableName }, id, count);
     if (id.startsWith('month/') && total - count < 1) await recordMonth(id);
     return total;
   }
@@ -290,17 +295,7 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
     async reserveOrdinals(counts) {
       const first = new Map<string, number>();
       await inParallel([...counts], async ([id, count]) => {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { PK: keys.list(id), SK: keys.counter },
-            UpdateExpression: 'ADD #count :n',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':n': count },
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        first.set(id, z.int().check(z.positive()).parse(Attributes?.count) - count + 1);
+        first.set(id, (await addToCounter({ client, tableName }, id, count)) - count + 1);
       });
       return first;
     },
