@@ -1,6 +1,4 @@
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -100,19 +98,14 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
   /** Several lists' totals in one consistent BatchGet (up to 100 keys a request). */
   async function totalsOf(ids: readonly string[]): Promise<Record<string, number>> {
     const totals: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
-    for (let start = 0; start < ids.length; start += 100) {
-      let pending: Record<string, unknown>[] | undefined = ids.slice(start, start + 100).map((id) => ({ PK: keys.list(id), SK: keys.counter }));
-      while (pending && pending.length > 0) {
-        const response: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        for (const item of response.Responses?.[tableName] ?? []) {
-          const list = String(item.PK).slice(keys.list('').length);
-          if (typeof item.count === 'number') totals[list] = item.count;
-        }
-        pending = response.UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }
+    const items = await batchGetAll(
+      client,
+      tableName,
+      ids.map((id) => ({ PK: keys.list(id), SK: keys.counter })),
+      1,
+      true,
+    );
+    for (const item of items) if (typeof item.count === 'number') totals[String(item.PK).slice(keys.list('').length)] = item.count;
     return totals;
   }
 
@@ -207,22 +200,9 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
   }
 
   async function getListings(ids: readonly string[]): Promise<Map<string, ArticleListing>> {
-    const listings = new Map<string, ArticleListing>();
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((id) => ({ PK: keys.article(id), SK: keys.listing }));
-      while (pending && pending.length > 0) {
-        const response: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        for (const item of response.Responses?.[tableName] ?? []) {
-          const listing = listingSchema.parse(item);
-          listings.set(listing.article.id, listing);
-        }
-        pending = response.UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }
-    return listings;
+    const keyOf = (id: string) => ({ PK: keys.article(id), SK: keys.listing });
+    const items = await batchGetAll(client, tableName, [...new Set(ids)].map(keyOf), 1, true);
+    return new Map(items.map((item) => listingSchema.parse(item)).map((listing) => [listing.article.id, listing]));
   }
 
   async function updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate> {

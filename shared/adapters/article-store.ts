@@ -1,7 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   GetCommand,
   paginateScan,
   QueryCommand,
@@ -16,6 +14,7 @@ import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
 import { ABSENT_AS, guardOf, patchOf, UNFINISHED_STAGES, waitingSince, type HeadEvent } from '../domain/lifecycle';
 import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
 import type { SaveOutcome, ArticleStore } from '../ports/article-store';
+import { batchGetAll } from './dynamodb-batches';
 
 /** The head attribute holding when a transition last set its stage (ISO 8601). */
 export const STAGE_SINCE = 'stageSince';
@@ -43,23 +42,9 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
   }
 
   async function getHeads(ids: readonly string[]): Promise<Map<string, ArticleHead>> {
-    const heads = new Map<string, ArticleHead>();
-    const unique = [...new Set(ids)];
-    // BatchGetItem takes up to 100 keys and may leave some unprocessed under load: those are asked for again.
-    for (let start = 0; start < unique.length; start += 100) {
-      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((id) => ({ PK: keys.article(id), SK: keys.head }));
-      while (pending && pending.length > 0) {
-        const response: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        for (const item of response.Responses?.[tableName] ?? []) {
-          const head = headFromItem(item);
-          heads.set(head.id, head);
-        }
-        pending = response.UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }
-    return heads;
+    const keyOf = (id: string) => ({ PK: keys.article(id), SK: keys.head });
+    const items = await batchGetAll(client, tableName, [...new Set(ids)].map(keyOf), 1, true);
+    return new Map(items.map(headFromItem).map((head) => [head.id, head]));
   }
 
   async function headBySlug(slug: string): Promise<ArticleHead | undefined> {

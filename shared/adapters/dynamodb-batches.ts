@@ -6,12 +6,16 @@ const MAX_ATTEMPTS = 8;
 
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
 
-/** Reads items by key, 100 per BatchGetItem (`concurrency` in flight), retrying unprocessed keys with backoff. Missing items are left out. */
+/**
+ * Reads items by key, 100 per BatchGetItem (`concurrency` in flight), retrying unprocessed keys with backoff. Missing
+ * items are left out. `consistentRead` for reads that must see the writes just made (a render after its stream record).
+ */
 export async function batchGetAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly Record<string, string>[],
   concurrency = 1,
+  consistentRead = false,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let next = 0;
@@ -23,7 +27,7 @@ export async function batchGetAll(
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} key(s) unprocessed after ${attempt} attempts`);
         if (attempt > 0) await backoff(attempt);
-        const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        const response = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistentRead } } }));
         items.push(...(response.Responses?.[tableName] ?? []));
         pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
       }
