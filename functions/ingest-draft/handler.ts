@@ -48,10 +48,12 @@ async function processRecord(record: SQSRecord): Promise<void> {
       removed: s3Record.eventName.startsWith('ObjectRemoved'),
       savedAt: s3Record.eventTime,
     };
-    const outcome = await handleDraftEvent(deps, event);
+    let storedAt: Date | undefined;
+    const outcome = await handleDraftEvent({ ...deps, onStored: () => (storedAt = new Date()) }, event);
     logger.info('draft event', { ...event, outcome });
     const counted = outcomeMetric(outcome);
-    metrics.record('ingested', { draftKey: event.key, savedAt: event.savedAt, outcome }, counted ? { [counted]: 1 } : {});
+    // Stamped when the version was stored, not when the follow-up work ended, so the timeline shows it before its render.
+    metrics.record('ingested', { draftKey: event.key, savedAt: event.savedAt, outcome }, counted ? { [counted]: 1 } : {}, storedAt);
   }
 }
 

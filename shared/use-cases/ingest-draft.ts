@@ -33,6 +33,11 @@ export interface IngestDependencies {
   /** Brand and sections of preview pages. @default publication `Newsroom`, the default sections */
   readonly siteConfig?: Omit<SiteConfig, 'baseUrl'>;
   readonly now?: () => Date;
+  /**
+   * Told the moment a new version is stored, which is when rendering can start:
+   * the work after it (related links, the report) may finish after the page is live.
+   */
+  readonly onStored?: (head: ArticleHead) => void;
   readonly log?: (line: string, detail?: Record<string, unknown>) => void;
   readonly maxDraftBytes?: number;
   /** Writes takeaways an editor left out; absent means the extractive method. */
@@ -181,6 +186,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string, sa
       },
     ]);
   }
+  deps.onStored?.(next);
   await followUp(deps, next, related);
   const status = next.status === 'scheduled' ? 'scheduled' : 'published';
   await finish(deps, acceptedReport(draftKey, { status, url, publishAt: next.status === 'scheduled' ? next.publishAt : undefined }, now));
@@ -201,6 +207,7 @@ export async function withdrawDraft(deps: IngestDependencies, draftKey: string):
   if (!next) return 'ignored';
   if ((await deps.drafts.read(draftKey, deps.maxDraftBytes ?? MAX_DRAFT_BYTES)).kind !== 'missing') return 'ignored';
   await deps.store.saveVersion(next, previous.version);
+  deps.onStored?.(next);
   await deps.scheduler.cancel(next.id);
   await deps.related.removeArticle(next.id);
   await finish(deps, outcomeReport(draftKey, 'withdrawn', articleUrlFor(deps, next.slug), now));

@@ -59,6 +59,16 @@ describe('ingesting a draft', () => {
     expect(head('drafts/saved.md')).toMatchObject({ savedAt: '2026-12-01T08:59:59.250Z', updatedAt: NOW.toISOString() });
   });
 
+  it('tells the caller the moment the version is stored, before the report is written', async () => {
+    const seen: string[] = [];
+    drafts.put('drafts/stored.md', markdownDraft({ section: 'World', title: 'Stored before reported' }));
+    await handleDraftEvent(
+      { ...deps, onStored: (stored) => seen.push(`${stored.version}:${head('drafts/stored.md')?.version}:${report('drafts/stored.md')?.status}`) },
+      { key: 'drafts/stored.md', removed: false },
+    );
+    expect(seen).toEqual(['1:1:undefined']);
+  });
+
   it('schedules a draft whose publishAt is in the future, without listing it', async () => {
     expect(await upload('drafts/b.md', { title: 'Budget vote', publishAt: LATER })).toBe('scheduled');
     expect(head('drafts/b.md')).toMatchObject({ status: 'scheduled', stage: STAGES.scheduled, publishedAt: LATER });
