@@ -41,7 +41,7 @@ export const CLIENT_FACTORIES_DIR = path.join(PROJECT_ROOT, 'shared/config/clien
 /** Name of a function's floor bundle: a handler that only creates the clients that function creates. */
 export const clientsOnlyName = (name: MeasuredFunction): string => `${name} clients-only`;
 
-/** Name of a function's platform floor: its clients-only floor plus the Powertools logger, tracer and middy it runs under. */
+/** Name of a function's platform floor: its clients-only floor plus the Powertools logger, tracer, metrics and middy it runs under. */
 export const platformFloorName = (name: MeasuredFunction): string => `${name} platform-floor`;
 
 /**
@@ -163,7 +163,8 @@ export function clientFactoriesOf(handlerSource: string): Array<{ readonly facto
  * the clients the function's handler creates (as found by
  * {@link clientFactoriesOf}), and nothing else; with `platform`, those
  * clients under the platform every handler runs on (middy, the Powertools
- * logger and, where the function is traced, the tracer with traced clients).
+ * logger and, where the function uses them, the tracer with traced clients
+ * and Powertools Metrics).
  *
  * @returns the entry's absolute path
  */
@@ -183,7 +184,7 @@ export function writeClientsOnlyEntry(
     .filter((found, i, all) => all.findIndex((other) => other.factory === found.factory) === i)
     // A client the function's bundle leaves out (tree-shaken), or loads only through import() (Bedrock), is not one it creates at load.
     .filter((found) => !bundle || bundle.inputs.includes(path.relative(PROJECT_ROOT, found.module)))
-    .filter((found) => !bundle?.lazyImports.some((lazy) => readFileSync(found.module, 'utf8').includes(`'${lazy}'`)));
+    .filter((found) => !bundle || !dynamicImportsOf(found.module).some((target) => bundle.lazyImports.includes(target)));
   if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
   const imports = factories.map(({ factory, module }) => `import { ${factory} } from ${JSON.stringify(module)};`);
   const created = factories.map(({ factory }) => `${factory}()`);
@@ -191,8 +192,17 @@ export function writeClientsOnlyEntry(
   const runtime = (file: string) => JSON.stringify(path.join(PROJECT_ROOT, 'shared/runtime', file));
   // Traced like the function: every function but the one whose bundle leaves the X-Ray SDK out (see shared/runtime/tracing.ts).
   const withTracer = bundle?.inputs.some((file) => file.includes('node_modules/aws-xray-sdk-core/')) ?? true;
+  // With Powertools Metrics where the function records them (the issue asks for EMF metrics from those functions).
+  const withMetrics = bundle?.inputs.some((file) => file.includes('node_modules/@aws-lambda-powertools/metrics/')) ?? false;
   return writeEntry(outdir, `${name}-platform-floor.ts`, [
     ...imports,
+    ...(withMetrics
+      ? [
+          `import { createMetricsSink } from ${JSON.stringify(path.join(PROJECT_ROOT, 'shared/config/metrics-config.ts'))};`,
+          `import { createPipelineMetrics } from ${runtime('pipeline-metrics.ts')};`,
+          "const metrics = createPipelineMetrics('platform-floor', createMetricsSink());",
+        ]
+      : ['const metrics = undefined;']),
     "import middy from '@middy/core';",
     "import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';",
     `import { createLogger } from ${runtime('logger.ts')};`,
@@ -204,10 +214,17 @@ export function writeClientsOnlyEntry(
       : []),
     "const logger = createLogger('platform-floor');",
     `const clients = [${created.map((call) => (withTracer ? `traced(${call})` : call)).join(', ')}];`,
-    `export const handler = middy(async () => clients.map((client) => String(client.config.serviceId))).use(injectLambdaContext(logger))${
+    `export const handler = middy(async () => [metrics, ...clients.map((client) => String(client.config.serviceId))]).use(injectLambdaContext(logger))${
       withTracer ? '.use(captureLambdaHandler(tracer))' : ''
     };`,
   ]);
+}
+
+/** What a source file reaches through `import()`: bare specifiers as written, relative ones as project paths with `.ts`. */
+function dynamicImportsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/import\(\s*'([^']+)'\s*\)/g)].map(([, specifier]) =>
+    specifier!.startsWith('.') ? `${path.relative(PROJECT_ROOT, path.resolve(path.dirname(file), specifier!))}.ts` : specifier!,
+  );
 }
 
 const BARE_HANDLER = 'export const handler = async () => clients.map((client) => String(client.config.serviceId));';

@@ -14,7 +14,7 @@ import { type LoadTiming, measureLoadTimes } from './load-time';
 
 /** Budget per bundle (minified, the AWS SDK included), in KiB. */
 export const BUNDLE_BUDGET_KB = 1024;
-/** Budget of a function's cold process time, as a multiple of its clients-only floor's. */
+/** Budget of a function's cold process time, as a multiple of its floor's (the issue's: clients-only; proposed: platform). */
 export const LOAD_BUDGET_RATIO = 1.3;
 
 /** Options of {@link runSizeBenchmark}. */
@@ -74,12 +74,14 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       'x platform floor CPU',
       'x hello',
       'runtime-SDK process ms',
-      'ok',
+      'ok (issue)',
+      'ok (proposed)',
     ],
   ];
   for (const name of MEASURED_FUNCTIONS) {
     const own = timing(name);
     const floor = timing(clientsOnlyName(name));
+    const platform = timing(platformFloorName(name));
     rows.push([
       name,
       kb(bundle(name).bytes),
@@ -92,11 +94,12 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       ms(own.cpuMs),
       ms(floor.cpuMs),
       (own.cpuMs / floor.cpuMs).toFixed(2),
-      ms(timing(platformFloorName(name)).cpuMs),
-      (own.cpuMs / timing(platformFloorName(name)).cpuMs).toFixed(2),
+      ms(platform.cpuMs),
+      (own.cpuMs / platform.cpuMs).toFixed(2),
       (own.processMs / hello.processMs).toFixed(1),
       ms(timing(runtimeSdkTarget(name)).processMs),
       withinBudget(bundle(name).bytes, own, floor) ? 'yes' : 'NO',
+      withinBudget(bundle(name).bytes, own, platform) ? 'yes' : 'NO',
     ]);
   }
   rows.push([
@@ -116,11 +119,14 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '1.0',
     '',
     '',
+    '',
   ]);
   return [
     formatTable(rows),
     '',
-    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; cold start <= ${LOAD_BUDGET_RATIO}x the function's clients-only floor, judged on CPU ms. KB = 1024 bytes.`,
+    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; cold start <= ${LOAD_BUDGET_RATIO}x a floor, judged on CPU ms: the issue's floor`,
+    '  is clients-only, the proposed one the platform floor (the Powertools tracer, logger and metrics the issue asks for cost',
+    '  1.1-1.5x the clients-only floor by themselves). KB = 1024 bytes.',
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
     `import ms: median of ${runs} fresh node ${process.version} processes, performance.now() around await import(bundle), with the`,
     "  handler's top level run (placeholder env). process ms: the same processes' wall time from spawn to exit (Node start-up +",
@@ -129,8 +135,9 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     "  wall time moves with other processes' load while CPU time hardly does, so the budget is judged on CPU ms.",
     "floor: a bundle, built the same way, of a handler that only creates the AWS clients the function's handler creates",
     '  (its imports from shared/config/clients): the least that function can load.',
-    'platform floor: the clients-only floor under middy and the Powertools logger, and the tracer with traced clients where the',
-    '  function is traced (every one but ingest-draft): what any handler on this platform loads before its own code.',
+    'platform floor: the clients-only floor under middy and the Powertools logger, the tracer with traced clients where the',
+    '  function is traced (every one but ingest-draft) and Powertools Metrics where it records them (ingest, render, notify):',
+    '  what any handler on this platform loads before its own code.',
     'runtime SDK: the same function with @aws-sdk/* external, loaded from node_modules as Lambda would load its own copy.',
   ].join('\n');
 }

@@ -1,13 +1,17 @@
-import type { BedrockRuntime } from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseCommandInput, ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import * as z from '../../events/zod';
 import type { TakeawayInput } from '../domain/takeaways';
 import { markdownToPlainParagraphs } from '../domain/text';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 
+/** The one Bedrock Runtime call the provider makes (a `BedrockRuntime` has it); type-only, so the SDK loads only where the client is made. */
+export interface ConverseClient {
+  converse(input: ConverseCommandInput, options: { readonly abortSignal?: AbortSignal }): Promise<ConverseCommandOutput>;
+}
+
 /** What the Bedrock takeaway provider needs. */
 export interface BedrockTakeawayProviderProps {
-  /** The client's Converse call (a `BedrockRuntime`); a type-only import, so the SDK loads only where the client is made. */
-  readonly client: Pick<BedrockRuntime, 'converse'>;
+  readonly client: ConverseClient;
   /** A model or inference-profile id that supports the Converse API, e.g. `eu.amazon.nova-lite-v1:0`. */
   readonly modelId: string;
   /** Most tokens the model may write. @default 800 */

@@ -58,7 +58,7 @@ async function anyBreaking(drafts: DraftBucket, events: readonly DraftEvent[]): 
   for (const event of events) {
     if (event.removed || !isDraftKey(event.key)) continue;
     const read = await drafts.read(event.key, MAX_DRAFT_BYTES);
-    if (read.kind === 'read' && declaresBreaking(event.key, read.bytes)) return true;
+    if (read.kind === 'read' && (await declaresBreaking(event.key, read.bytes))) return true;
   }
   return false;
 }

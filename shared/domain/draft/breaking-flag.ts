@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { splitFrontMatter } from './front-matter';
 
 /**
@@ -6,8 +5,12 @@ import { splitFrontMatter } from './front-matter';
  * (Markdown) or top-level object (JSON) only: the cheap look the intake triage
  * takes to pick a lane. Anything unreadable is not breaking here; ingest
  * validates the draft fully and reports what is wrong with it.
+ *
+ * The YAML parser is loaded only for front matter that could hold the key:
+ * most drafts are not breaking, and the parser is the largest part of a cold
+ * triage (see `npm run bench -- size`).
  */
-export function declaresBreaking(fileName: string, bytes: Uint8Array): boolean {
+export async function declaresBreaking(fileName: string, bytes: Uint8Array): Promise<boolean> {
   const text = new TextDecoder('utf-8')
     .decode(bytes)
     .replace(/^\uFEFF/, '')
@@ -15,10 +18,21 @@ export function declaresBreaking(fileName: string, bytes: Uint8Array): boolean {
   try {
     if (fileName.toLowerCase().endsWith('.json')) return fieldIsTrue(JSON.parse(text));
     const split = splitFrontMatter(text);
-    return split.ok && fieldIsTrue(parseYaml(split.yaml));
+    if (!split.ok || !mayNameBreaking(split.yaml)) return false;
+    const { parse } = await import('yaml');
+    return fieldIsTrue(parse(split.yaml));
   } catch {
     return false;
   }
+}
+
+/**
+ * False only when no YAML key can equal `breaking`: the word is absent and
+ * there is no backslash, the one way (a double-quoted escape) to spell it
+ * without its letters.
+ */
+function mayNameBreaking(yaml: string): boolean {
+  return yaml.includes('breaking') || yaml.includes('\\');
 }
 
 function fieldIsTrue(fields: unknown): boolean {

@@ -78,7 +78,8 @@ describe('the ingest-draft bundle', () => {
   it('carries the Bedrock client but reaches it only through import(), when a stage turns Bedrock takeaways on', () => {
     const ingest = bundles.get('ingest-draft')!;
     expect(ingest.inputs.some((file) => file.includes('node_modules/@aws-sdk/client-bedrock-runtime/'))).toBe(true);
-    expect(ingest.lazyImports).toContain('@aws-sdk/client-bedrock-runtime');
+    expect(ingest.lazyImports).toContain('shared/config/clients/bedrock-converse.ts');
+    expect(bundles.get(clientsOnlyName('ingest-draft'))!.inputs.filter((file) => file.includes('bedrock'))).toEqual([]);
   });
 });
 
@@ -120,6 +121,11 @@ describe.each(MEASURED_FUNCTIONS)('the platform floor of %s', (name) => {
     expect([...new Set(floor.inputs.flatMap((file) => packageOf(file) ?? []))].filter((pkg) => !own.has(pkg))).toEqual([]);
     const projectFiles = floor.inputs.filter((file) => !file.includes('node_modules/') && !file.includes('/entries/'));
     expect(projectFiles.filter((file) => !/^(shared\/config|shared\/runtime|events)\//.test(file))).toEqual([]);
+  });
+
+  it('records Powertools Metrics exactly when the function does', () => {
+    const metrics = (bundle: string) => bundles.get(bundle)!.inputs.some((file) => file.includes('node_modules/@aws-lambda-powertools/metrics/'));
+    expect(metrics(platformFloorName(name))).toBe(metrics(name));
   });
 });
 
