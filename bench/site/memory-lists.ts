@@ -7,6 +7,7 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
   const lists = new Map<string, Map<number, ListEntry>>();
   const listings = new Map<string, ArticleListing>();
   const months = new Set<string>();
+  const revisions = new Map<string, number>();
 
   const entriesOf = (id: string) => lists.get(id) ?? new Map<number, ListEntry>();
   const newestFirst = (id: string, from: number, to: number, limit = Infinity) => {
@@ -40,6 +41,8 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
       lists.get(list)?.set(ordinal, Object.assign({}, next as ListedArticle, { ordinal }));
     }
     const listing = next ? { article: next, ordinals } : undefined;
+    if (JSON.stringify(listing) !== JSON.stringify(previous))
+      for (const list of new Set([...Object.keys(ordinals), ...Object.keys(before)])) revisions.set(list, (revisions.get(list) ?? 0) + 1);
     if (listing) listings.set(id, listing);
     else listings.delete(id);
     for (const list of [...Object.keys(ordinals), ...Object.keys(before)]) totals[list] ??= counters.get(list) ?? 0;
@@ -94,5 +97,6 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
     latest: async (id, limit) => newestFirst(id, 1, counters.get(id) ?? 0, limit),
     all: async (id) => newestFirst(id, 1, counters.get(id) ?? 0),
     months: async () => [...months].sort(),
+    revisions: async (ids) => new Map(ids.map((id) => [id, { revision: revisions.get(id) ?? 0, total: counters.get(id) ?? 0 }])),
   };
 }

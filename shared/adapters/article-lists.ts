@@ -12,7 +12,15 @@ import type { ArticleHead } from '../domain/article';
 import { articleImageSchema, articleSchema } from '../domain/article-schema';
 import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
-import type { ArchiveReader, ArticleLists, BulkArticleLists, ListingChangeRequest, ListingsUpdate, ListingUpdate } from '../ports/article-lists';
+import type {
+  ArchiveReader,
+  ArticleLists,
+  BulkArticleLists,
+  ListingChangeRequest,
+  ListingsUpdate,
+  ListingUpdate,
+  ListRevision,
+} from '../ports/article-lists';
 import { batchGetAll, batchWriteAll, type BatchWriteRequest } from './dynamodb-batches';
 
 /** Options of {@link createArticleLists}. */
@@ -39,6 +47,7 @@ const listedSchema = z.extend(summarySchema, {
   image: z.optional(z.extend(z.pick(articleImageSchema, { alt: true, width: true, height: true }), { src: z.string() })),
 });
 const entrySchema = z.extend(listedSchema, { ordinal: z.int().check(z.positive()) });
+const counterSchema = z.object({ count: z.optional(z.int().check(z.nonnegative())), rev: z.optional(z.int().check(z.nonnegative())) });
 const listingSchema = z.object({ article: listedSchema, ordinals: z.record(z.string(), z.int().check(z.positive())) });
 
 /** Adds `count` to a list's counter in one atomic update (handing out that many ordinals); returns the list's new total. */
@@ -54,6 +63,23 @@ async function addToCounter({ client, tableName }: ArticleListsOptions, id: stri
     }),
   );
   return z.int().check(z.positive()).parse(Attributes?.count);
+}
+
+/** Raises each list's revision by one (after its entries are written, so a render that reads it after sees them). */
+async function raiseRevisions({ client, tableName }: ArticleListsOptions, ids: ReadonlySet<string>): Promise<void> {
+  await Promise.all(
+    [...ids].map((id) =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: keys.list(id), SK: keys.counter },
+          UpdateExpression: 'ADD #rev :one',
+          ExpressionAttributeNames: { '#rev': 'rev' },
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      ),
+    ),
+  );
 }
 
 /** Creates the list read model adapter. Key formats stay inside this adapter. */
@@ -109,17 +135,33 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     return totals;
   }
 
+  async function revisions(ids: readonly string[]): Promise<Map<string, ListRevision>> {
+    const revs = new Map<string, ListRevision>(ids.map((id) => [id, { revision: 0, total: 0 }]));
+    const items = await batchGetAll(
+      client,
+      tableName,
+      [...revs.keys()].map((id) => ({ PK: keys.list(id), SK: keys.counter })),
+      1,
+      true,
+    );
+    for (const item of items) {
+      const { rev, count } = counterSchema.parse(item);
+      revs.set(String(item.PK).slice(keys.list('').length), { revision: rev ?? 0, total: count ?? 0 });
+    }
+    return revs;
+  }
+
   /** Writes an article's entries and listing in one transaction; a no-op when nothing changed. */
   async function writeListing(
     id: string,
     next: ListedArticle | undefined,
     previous: ArticleListing | undefined,
     ordinals: Record<string, number>,
-  ): Promise<{ listing: ArticleListing | undefined; left: string[] }> {
+  ): Promise<{ listing: ArticleListing | undefined; left: string[]; changed: boolean }> {
     const before = previous?.ordinals ?? {};
     const listing = next ? { article: next, ordinals } : undefined;
     const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
-    if (JSON.stringify(listing) === JSON.stringify(previous)) return { listing, left };
+    if (JSON.stringify(listing) === JSON.stringify(previous)) return { listing, left, changed: false };
     const transactItems = [
       ...Object.entries(ordinals).map(([list, ordinal]) => ({
         Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },
@@ -132,7 +174,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
         : { Delete: { TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing } } },
     ];
     await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
-    return { listing, left };
+    return { listing, left, changed: true };
   }
 
   async function updateListings(changes: readonly ListingChangeRequest[]): Promise<ListingsUpdate> {
@@ -161,6 +203,10 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     );
     const written = await Promise.all(
       changes.map(async ({ id, next, previous }) => ({ id, ...(await writeListing(id, next, previous, ordinals.get(id) ?? {})) })),
+    );
+    await raiseRevisions(
+      { client, tableName },
+      new Set(written.flatMap(({ id, left, changed }) => (changed ? [...Object.keys(ordinals.get(id) ?? {}), ...left] : []))),
     );
     const others = [...new Set(written.flatMap(({ id, left }) => [...Object.keys(ordinals.get(id) ?? {}), ...left]))].filter(
       (list) => totals[list] === undefined,
@@ -215,6 +261,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     getListings,
     updateListing,
     updateListings,
+    revisions,
     total,
     front: (id, count) => range(id, frontFloor(count) + 1, count),
     archivePage: (id, page) => {
@@ -320,6 +367,10 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
       }
       for (const month of months) requests.push({ PutRequest: { Item: { PK: keys.months, SK: month, month } } });
       await batchWriteAll(client, tableName, requests, concurrency);
+      const changed = new Set(
+        changes.flatMap(({ listing, previous }) => [...Object.keys(listing.ordinals), ...Object.keys(previous?.ordinals ?? {})]),
+      );
+      await raiseRevisions({ client, tableName }, changed);
     },
   };
 }

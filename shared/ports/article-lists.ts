@@ -46,7 +46,8 @@ export interface ArticleLists {
   updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate>;
   /**
    * {@link updateListing} for a batch of articles (each id once), with one counter update per list for the whole
-   * batch (new ordinals in the batch's order), each article's entries and listing in a transaction of its own.
+   * batch (new ordinals in the batch's order), each article's entries and listing in a transaction of its own;
+   * then the revision of every list whose entries changed is raised, once per list.
    */
   updateListings(changes: readonly ListingChangeRequest[]): Promise<ListingsUpdate>;
   /** Ordinals handed out in a list so far (0 for a new list). */
@@ -61,6 +62,19 @@ export interface ArticleLists {
   all(listId: string): Promise<ListEntry[]>;
   /** Every month (`YYYY-MM`) that has had an article, oldest first. */
   months(): Promise<string[]>;
+  /**
+   * Each list's revision and total, read together and consistently (0 and 0
+   * for a new list): {@link updateListings} raises the revision after writing
+   * a list's entries, so a page that read a list whose revision has moved
+   * since may show it as it was.
+   */
+  revisions(listIds: readonly string[]): Promise<Map<string, ListRevision>>;
+}
+
+/** A list's revision (raised after each change of its entries) and its total, as read at one moment. */
+export interface ListRevision {
+  readonly revision: number;
+  readonly total: number;
 }
 
 /** Reads the whole archive for a rebuild. */

@@ -7,7 +7,7 @@ import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
 import { dropToLiveMs } from '../domain/publishing/drop-to-live';
 import { affectedPages, invalidationPaths, listedArticle, PageSet, pageName, type RenderedArticle, type SiteConfig } from '../domain/render';
-import { renderPages } from './render-pages';
+import { writeCurrentPages } from './write-current-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
@@ -51,7 +51,8 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
  * (home, section, tag, byline, month) and `affectedPages` says which pages
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
- * files are in place (so no page is live before its CSS); one CDN
+ * files are in place (so no page is live before its CSS), and written again
+ * if a list it shows moved meanwhile (`writeCurrentPages`); one CDN
  * invalidation is requested for the few paths a CDN lifetime cannot fix in
  * time (`invalidationPaths`): the request only queues it, so CloudFront
  * refusing or failing it never holds an article here; then each article
@@ -67,7 +68,6 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const pages = new PageSet();
   const articles = new Map<string, ArticleHead>();
   const moved = new Map<string, string>();
-  const totals: Record<string, number> = {};
   const current: ArticleHead[] = [];
   const rendered: RenderedArticle[] = [];
   // Articles whose current version was already on the lists: a re-render, not the version going live.
@@ -85,7 +85,6 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   const update = await deps.lists.updateListings(
     due.map(({ head, previous }) => ({ id: head.id, next: head.status === 'published' ? listedArticle(head) : undefined, previous })),
   );
-  Object.assign(totals, update.totals);
   for (const { head, previous } of due) {
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
     const own = update.updates.get(head.id);
@@ -100,9 +99,8 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   }
   if (current.length === 0) return STALE;
 
-  const files = await renderPages(pages, { lists: deps.lists, site: deps.siteConfig, articles, moved, totals, now });
   await deps.writeStaticFiles();
-  await deps.site.write(files);
+  const files = await writeCurrentPages(deps, [...pages], { site: deps.siteConfig, articles, moved, now });
   const liveAt = (deps.clock ?? (() => new Date()))();
   const dropToLive = current.flatMap((head) => dropToLiveMs(head, liveAt, listedBefore.has(head.id)) ?? []);
   const invalidated = invalidationPaths(rendered);
@@ -111,5 +109,11 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   // Refused when the related list changed while rendering: that change's own stream record renders it again.
   const moves = await Promise.all(current.map((head) => deps.store.transition(head, renderedEvent(head))));
   if (!moves.some(Boolean)) return STALE;
-  return { outcome: 'rendered', pages: [...pages].map(pageName), written: files.map((file) => file.key), invalidated, dropToLiveMs: dropToLive };
+  return {
+    outcome: 'rendered',
+    pages: [...pages].map(pageName),
+    written: [...new Set(files.map((file) => file.key))],
+    invalidated,
+    dropToLiveMs: dropToLive,
+  };
 }

@@ -27,6 +27,24 @@ const article = (id: string, section: string, publishedAt = '2026-03-04T10:00:00
 });
 
 describe('the list read model, a render batch at a time', () => {
+  it('raises the revision of each list whose entries a batch changed, once per batch, and reads it with the total', async () => {
+    const section = listId(listRef('section', 'Revisions'));
+    expect(await lists.revisions([section])).toEqual(new Map([[section, { revision: 0, total: 0 }]]));
+    const added = await lists.updateListings(['r1', 'r2'].map((id) => ({ id, next: article(id, 'Revisions'), previous: undefined })));
+    expect((await lists.revisions([section])).get(section)).toEqual({ revision: 1, total: 2 });
+
+    const previous = added.updates.get('r1')?.listing;
+    await lists.updateListings([{ id: 'r1', next: article('r1', 'Revisions'), previous }]);
+    expect((await lists.revisions([section])).get(section)).toEqual({ revision: 1, total: 2 });
+
+    const edited = { ...article('r1', 'Revisions'), title: 'Story r1, corrected' };
+    const retitled = await lists.updateListings([{ id: 'r1', next: edited, previous }]);
+    expect((await lists.revisions([section])).get(section)).toEqual({ revision: 2, total: 2 });
+
+    await lists.updateListings([{ id: 'r1', next: undefined, previous: retitled.updates.get('r1')?.listing }]);
+    expect((await lists.revisions([section])).get(section)).toEqual({ revision: 3, total: 2 });
+  });
+
   it('gives a batch consecutive ordinals in its order, each article the totals as if listed one by one', async () => {
     const section = listId(listRef('section', 'Batch One'));
     const { updates, totals } = await lists.updateListings(

@@ -32,9 +32,13 @@ async function listItems(table: { client: DynamoDBDocumentClient; tableName: str
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
-  return items
-    .filter((item) => String(item.PK).startsWith('LIST') || item.SK === 'LISTING')
-    .sort((a, b) => `${a.PK}|${a.SK}`.localeCompare(`${b.PK}|${b.SK}`));
+  return (
+    items
+      .filter((item) => String(item.PK).startsWith('LIST') || item.SK === 'LISTING')
+      // A list's revision counts the batches that changed it: one per article one by one, one for the whole rebuild.
+      .map(({ rev, ...item }): Record<string, unknown> => ({ ...item, changed: typeof rev === 'number' && rev > 0 }))
+      .sort((a, b) => `${a.PK}|${a.SK}`.localeCompare(`${b.PK}|${b.SK}`))
+  );
 }
 
 /** 45 published heads over three sections, a few tags and bylines and two months (so some lists have archive pages). */
