@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLists } from '../../../bench/site/memory-lists';
 import type { ListRevision } from '../../../shared/ports/article-lists';
 import type { SiteBucket } from '../../../shared/ports/site-bucket';
-import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
-import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
+import { renderSiteBatch } from '../../../shared/use-cases/render-site';
 import { ListsKeptMovingError, MAX_RENDER_ROUNDS, writeCurrentPages } from '../../../shared/use-cases/write-current-pages';
 import { articleHead } from '../../support/article-fixtures';
-import { createMemoryArticleStore } from '../../support/in-memory/article-store';
+import { memoryRenderDependencies } from '../../support/in-memory/render-dependencies';
 import { element, texts } from '../domain/render/html-parts';
 
 const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] };
@@ -25,15 +24,8 @@ function pipeline() {
       for (const file of files) pages.set(file.key, file.body);
     },
   };
-  const store = createMemoryArticleStore();
-  const deps: RenderDependencies = {
-    store,
-    lists: createMemoryLists(),
-    site,
-    cdn: { invalidate: async () => undefined },
-    siteConfig,
-    writeStaticFiles: staticFilesOnce(site, siteConfig),
-  };
+  const deps = memoryRenderDependencies(site, siteConfig);
+  const store = deps.store;
   let minute = 0;
   const save = async (id: string) => {
     minute += 1;

@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryLists } from '../../../bench/site/memory-lists';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { SiteBucket } from '../../../shared/ports/site-bucket';
 import type { ArticleHead } from '../../../shared/domain/article';
 import { planWithdrawal } from '../../../shared/domain/publishing/next-version';
-import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
 import { articleHead } from '../../support/article-fixtures';
-import { createMemoryArticleStore } from '../../support/in-memory/article-store';
 import { element, texts } from '../domain/render/html-parts';
+import { memoryRenderDependencies } from '../../support/in-memory/render-dependencies';
 
 let store: ArticleStore;
 let deps: RenderDependencies;
@@ -16,21 +14,14 @@ const pages = new Map<string, string>();
 let minute = 0;
 
 beforeAll(() => {
-  store = createMemoryArticleStore();
   const site: SiteBucket = {
     write: async (files) => {
       for (const file of files) pages.set(file.key, file.body);
     },
   };
-  const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] };
-  deps = {
-    store,
-    lists: createMemoryLists(),
-    site,
-    cdn: { invalidate: async () => undefined },
-    siteConfig,
-    writeStaticFiles: staticFilesOnce(site, siteConfig),
-  };
+  const built = memoryRenderDependencies(site, { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] });
+  deps = built;
+  store = built.store;
 });
 
 /** Publishes a story one minute after the last and renders what it changes. */

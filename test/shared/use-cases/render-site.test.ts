@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
-import { createMemoryLists } from '../../../bench/site/memory-lists';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { SiteBucket } from '../../../shared/ports/site-bucket';
 import type { RenderedFile } from '../../../shared/domain/render';
 import { staticFilesOnce } from '../../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
 import { articleHead } from '../../support/article-fixtures';
-import { createMemoryArticleStore } from '../../support/in-memory/article-store';
+import { memoryRenderDependencies } from '../../support/in-memory/render-dependencies';
 
 let store: ArticleStore;
 let deps: RenderDependencies;
@@ -15,17 +14,16 @@ const written: RenderedFile[] = [];
 const invalidations: (readonly string[])[] = [];
 
 beforeAll(() => {
-  store = createMemoryArticleStore();
   const site: SiteBucket = { write: async (files) => void written.push(...files) };
-  const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times' };
-  deps = {
-    store,
-    lists: createMemoryLists(),
+  const built = memoryRenderDependencies(
     site,
-    cdn: { invalidate: async (paths) => void invalidations.push(paths) },
-    siteConfig,
-    writeStaticFiles: staticFilesOnce(site, siteConfig),
-  };
+    { baseUrl: 'https://news.example', publication: 'The Test Times' },
+    {
+      invalidate: async (paths: readonly string[]) => void invalidations.push(paths),
+    },
+  );
+  deps = built;
+  store = built.store;
 });
 
 describe('renderSiteBatch', () => {
