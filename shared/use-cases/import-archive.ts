@@ -4,14 +4,11 @@ import { parseDraft } from '../domain/draft';
 import { importedVersionState } from '../domain/lifecycle';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
 import { planNextVersion } from '../domain/publishing/next-version';
-import { DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
+import { bulkRetention, DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
 import type { ArchiveStore } from '../ports/archive-store';
 import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import { findRelated, indexedDocument, publishRelated } from './related-articles';
 import { chooseTakeaways } from './takeaway-provider';
-
-/** Articles handed to the index's bulk import at a time (progress is reported per chunk). */
-const INDEX_CHUNK = 250;
 
 /** One draft file of an archive. */
 export interface ArchiveFile {
@@ -128,16 +125,23 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     deps.onProgress?.('write', written, prepared.length);
   }
 
-  // New articles join the index in bulk (BatchWrite); ones a stopped run already wrote go one by one, since
-  // indexing a version is idempotent ('unchanged' once indexed) and a live publish may have touched them since.
+  // New articles join the index in bulk (BatchWrite), only the list entries a retrieval can read (with a margin);
+  // ones a stopped run already wrote go one by one, since indexing a version is idempotent ('unchanged' once
+  // indexed) and a live publish may have touched them since.
   let indexed = 0;
   const total = added.length + joined.length;
-  for (let start = 0; start < added.length && !deps.stopRequested?.(); start += INDEX_CHUNK) {
-    const chunk = added.slice(start, start + INDEX_CHUNK).flatMap((entry) => (entry.document ? [entry.document] : []));
-    await deps.related.importArticles(chunk, { concurrency: deps.indexConcurrency ?? 8 });
-    indexed = Math.min(added.length, start + INDEX_CHUNK);
-    deps.onProgress?.('index', indexed, total);
-  }
+  await deps.related.importArticles(
+    added.flatMap((entry) => (entry.document ? [entry.document] : [])),
+    {
+      concurrency: deps.indexConcurrency ?? 8,
+      retention: bulkRetention(DEFAULT_RELATED_PARAMETERS),
+      stopRequested: deps.stopRequested,
+      onProgress: (done) => {
+        indexed = done;
+        deps.onProgress?.('index', indexed, total);
+      },
+    },
+  );
   let next = 0;
   const worker = async () => {
     while (next < joined.length && !deps.stopRequested?.()) {
