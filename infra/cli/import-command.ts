@@ -107,6 +107,7 @@ export async function readArchiveDir(dir: string): Promise<ArchiveFile[]> {
 
 const PHASE_LABELS: Record<ImportPhase | 'lists' | 'pages', string> = {
   prepare: 'prepare',
+  rank: 'rank   ',
   write: 'write  ',
   index: 'index  ',
   lists: 'lists  ',

@@ -2,13 +2,13 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
+import { batchPutAll } from './dynamodb-batches';
 import { articleSchema } from './article-item';
 import { retainNewest, type CurrentRelated, type IndexedArticle, type RetainedEntries, type ScoredLink } from '../domain/related';
 import type { IndexedDocument, ImportOptions, RelatedIndex, ShortList } from '../ports/related-index';
@@ -68,7 +68,6 @@ const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH_GET = 100;
 /** Most records a recency or listing Query returns; a record is ~1 KB (capped terms), so a page stays under DynamoDB's 1 MB. */
 const MAX_QUERY_LIMIT = 500;
-const MAX_BATCH_WRITE = 25;
 /** Documents per chunk of a bulk import: their entries are written before their records. */
 const IMPORT_CHUNK = 250;
 const CONFLICT_RETRIES = 5;
@@ -237,36 +236,21 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     ]);
   }
 
-  async function putAll(items: readonly Record<string, unknown>[], concurrency: number): Promise<void> {
-    const batches: Record<string, unknown>[][] = [];
-    for (let start = 0; start < items.length; start += MAX_BATCH_WRITE) batches.push(items.slice(start, start + MAX_BATCH_WRITE));
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        let pending = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 0) await backoff(attempt);
-          const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-            request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-          );
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-  }
-
   async function importArticles(documents: readonly IndexedDocument[], options: ImportOptions = {}): Promise<void> {
     const concurrency = options.concurrency ?? 8;
     const retained = options.retention ? retainNewest(documents, options.retention) : undefined;
     for (let start = 0; start < documents.length; start += IMPORT_CHUNK) {
       if (options.stopRequested?.()) return;
       const chunk = documents.slice(start, start + IMPORT_CHUNK).map((document) => documentItems(document, retained?.get(document.article.id)));
-      await putAll(
+      await batchPutAll(
+        client,
+        tableName,
         chunk.flatMap((items) => items.slice(1)),
         concurrency,
       );
-      await putAll(
+      await batchPutAll(
+        client,
+        tableName,
         chunk.map((items) => items[0]!),
         concurrency,
       );

@@ -20,7 +20,7 @@ export interface ArchiveFile {
 }
 
 /** A phase of an import, for progress reports. */
-export type ImportPhase = 'prepare' | 'write' | 'index';
+export type ImportPhase = 'prepare' | 'rank' | 'write' | 'index';
 
 /** What an archive import needs. */
 export interface ImportDependencies {
@@ -92,7 +92,7 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   }
   prepared.sort((a, b) => a.head.publishedAt.localeCompare(b.head.publishedAt) || a.head.id.localeCompare(b.head.id));
-  await rankRelated(deps.scratch, prepared);
+  await rankRelated(deps.scratch, prepared, (done) => deps.onProgress?.('rank', done, prepared.length));
 
   let imported = 0;
   let alreadyPresent = 0;
@@ -192,7 +192,7 @@ async function prepareArticle(file: ArchiveFile, now: string): Promise<ArticleHe
  * older articles it becomes a top match for gain it (their heads are updated
  * in memory, before anything is written).
  */
-async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise<void> {
+async function rankRelated(scratch: RelatedIndex, prepared: Prepared[], onRanked: (done: number) => void): Promise<void> {
   const byId = new Map(prepared.map((entry) => [entry.head.id, entry]));
   const store = {
     async transition(ref: { id: string }, event: { type: string; related?: readonly ArticleHead['related'][number][] }) {
@@ -202,11 +202,12 @@ async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise
       return true;
     },
   };
-  for (const entry of prepared) {
+  for (const [index, entry] of prepared.entries()) {
     const plan = await findRelated(scratch, entry.head, DEFAULT_RELATED_PARAMETERS);
     entry.head = { ...entry.head, related: plan.links };
     await publishRelated({ index: scratch, store }, entry.head, plan);
     entry.document = indexedDocument(entry.head, plan);
+    onRanked(index + 1);
   }
   // Neighbour updates changed older articles' lists after their documents were built: refresh their recorded lists.
   const current = await scratch.currentRelated(prepared.map((entry) => entry.head.id));

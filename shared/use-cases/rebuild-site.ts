@@ -79,9 +79,9 @@ function snapshotReader(snapshot: ListSnapshot): ListReader {
  * head once, lists them all in memory (oldest first, so new lists number
  * from the oldest, as publishing them one by one would), writes only the
  * listings that changed (ordinals reserved from the lists' counters, items
- * in BatchWriteItem), then renders every page, feed and sitemap from the
+ * in BatchWriteItem) while it renders every page, feed and sitemap from the
  * lists held in memory and writes them with several bucket writes in flight,
- * plus the static files, and invalidates `/*` once. The per-publish path
+ * plus the static files, and invalidates `/*` once both are done. The per-publish path
  * (`render-site`) is unchanged.
  */
 export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSummary> {
@@ -94,13 +94,22 @@ export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSum
   const needed = ordinalsNeeded(articles, stored);
   const firstFree = needed.size > 0 ? await deps.lists.reserveOrdinals(needed) : new Map<string, number>();
   const plan = planListings(articles, stored, firstFree);
-  await deps.lists.writeListings(plan.changes);
   const touched = new Set<string>();
   for (const { ordinals } of plan.listings.values()) for (const id of Object.keys(ordinals)) touched.add(id);
   for (const { previous } of plan.changes) for (const id of Object.keys(previous?.ordinals ?? {})) touched.add(id);
-  const [totals, months] = await Promise.all([deps.lists.totals([...touched]), deps.lists.months()]);
+  const planned = [...touched].map(parseListId).flatMap((ref) => (ref.kind === 'month' ? [ref.slug] : []));
+  // The counters were reserved above, and the snapshot answers every page's list reads, so the pages need not
+  // wait for the listing writes: both run at once (the table and the bucket are different services).
+  const [totals, storedMonths] = await Promise.all([deps.lists.totals([...touched]), deps.lists.months()]);
+  const months = [...new Set([...storedMonths, ...planned])].sort();
   const snapshot = new ListSnapshot(plan.listings.values(), totals, months);
   deps.onProgress?.('lists', heads.length, heads.length);
+  let listingsDone = 0;
+  let pagesDone = false;
+  const listingsWritten = deps.lists.writeListings(plan.changes, (done) => {
+    listingsDone = done;
+    if (pagesDone) deps.onProgress?.('lists', listingsDone, plan.changes.length);
+  });
 
   const keys = allPageKeys(heads, totals);
   const ctx = {
@@ -111,8 +120,14 @@ export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSum
     now,
   };
   const statics = staticFiles(deps.siteConfig);
-  await deps.site.write(statics);
-  const files = await writeAll(keys, (key) => renderPage(key, ctx), deps);
+  const pagesWritten = (async () => {
+    await deps.site.write(statics);
+    const written = await writeAll(keys, (key) => renderPage(key, ctx), deps);
+    pagesDone = true;
+    if (listingsDone < plan.changes.length) deps.onProgress?.('lists', listingsDone, plan.changes.length);
+    return written;
+  })();
+  const [files] = await Promise.all([pagesWritten, listingsWritten]);
   await deps.cdn.invalidate(['/*']);
   return {
     articles: heads.length,
