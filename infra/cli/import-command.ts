@@ -12,7 +12,7 @@ import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { type ArchiveFile, type ImportPhase, type ImportSummary, importArchive } from '../../shared/use-cases/import-archive';
-import { type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
+import { listSite, type RebuildDependencies, type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
 import type { SiteConfig } from '../../shared/domain/render';
 import { resolveStageOutputs, type StackDescription, stageStackNames } from '../config/stage-outputs';
 import { readEndpoints } from '../local/endpoints';
@@ -78,15 +78,19 @@ export function rebuildTargetSite(
   target: SiteTarget,
   onProgress?: (phase: RebuildPhase, done: number, total: number) => void,
 ): Promise<RebuildSummary> {
+  return rebuildSite(rebuildDependencies(target, onProgress));
+}
+
+function rebuildDependencies(target: SiteTarget, onProgress?: (phase: RebuildPhase, done: number, total: number) => void): RebuildDependencies {
   const table = { client: target.clients.dynamodb, tableName: target.tableName };
-  return rebuildSite({
+  return {
     archive: createArchiveReader(table),
     lists: createBulkArticleLists(table),
     site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
     cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
     siteConfig: targetSiteConfig(target),
     onProgress,
-  });
+  };
 }
 
 /** Every draft file (`.md`, `.json`) under `dir`, with its path inside it and its modification time. */
@@ -166,7 +170,7 @@ export function runImport(target: SiteTarget, files: readonly ArchiveFile[], opt
       store: createArchiveStore(table),
       related: createRelatedIndex(table),
       scratch: createMemoryRelatedIndex(),
-      rebuild: () => rebuildTargetSite(target, options.onProgress),
+      listSite: (heads) => listSite(rebuildDependencies(target, options.onProgress), heads),
       onProgress: options.onProgress,
       stopRequested: options.stopRequested,
       chunkSize: options.chunkSize,

@@ -8,6 +8,7 @@ import { bulkRetention, DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../dom
 import type { ArchiveStore } from '../ports/archive-store';
 import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import { findRelated, indexedDocument, publishRelated } from './related-articles';
+import type { ListedSite } from './rebuild-site';
 import { chooseTakeaways } from './takeaway-provider';
 
 /** One draft file of an archive. */
@@ -32,8 +33,12 @@ export interface ImportDependencies {
    * that preparing the archive reads nothing from the table.
    */
   readonly scratch: RelatedIndex;
-  /** Renders the whole site once, after the last article is written. */
-  readonly rebuild: () => Promise<unknown>;
+  /**
+   * Starts the site's one bulk rebuild with the new articles' heads (not yet
+   * in the table): lists them (the listings are written while the import
+   * ranks and writes), and renders every page once the import is done.
+   */
+  readonly listSite: (heads: readonly ArticleHead[]) => Promise<ListedSite>;
   readonly onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   /** Asked between chunks: true stops the import (Ctrl-C); what was written stays and a rerun resumes. */
   readonly stopRequested?: () => boolean;
@@ -66,12 +71,14 @@ interface Prepared {
  * Loads an archive of drafts as already-published history: each valid draft
  * becomes an article published at its original date (`publishAt`, else the
  * file's modification time), in stage `done` with no alert owed, so no stream
- * consumer renders or alerts it; related links are ranked among the archive
+ * consumer renders or alerts it. The new articles are listed first (their
+ * listings are written meanwhile), related links are ranked among the archive
  * in memory (oldest first, older articles gaining newer close matches), the
  * heads are written in bulk, the articles join the live related index, and
- * the site is rendered once at the end. Resumable: an article already stored
- * with the same bytes is skipped; one stored with other bytes (live history)
- * is never overwritten.
+ * every page is rendered once at the end. Resumable: an article already
+ * stored with the same bytes is skipped; one stored with other bytes (live
+ * history) is never overwritten. A stop waits for the listing writes, so a
+ * rerun finds every listing whole.
  */
 export async function importArchive(deps: ImportDependencies, files: readonly ArchiveFile[]): Promise<ImportSummary> {
   const now = (deps.now ?? (() => new Date()))().toISOString();
@@ -92,37 +99,45 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   }
   prepared.sort((a, b) => a.head.publishedAt.localeCompare(b.head.publishedAt) || a.head.id.localeCompare(b.head.id));
-  await rankRelated(deps.scratch, prepared, (done) => deps.onProgress?.('rank', done, prepared.length));
 
-  let imported = 0;
-  let alreadyPresent = 0;
-  let written = 0;
+  // What the table already holds: an article stored with the same bytes (a stopped run wrote it) is skipped,
+  // one with other bytes or a slug taken by another article is rejected.
   const joined: Prepared[] = [];
   const added: Prepared[] = [];
   for (let start = 0; start < prepared.length; start += chunkSize) {
-    if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
     const chunk = prepared.slice(start, start + chunkSize);
     const [stored, holders] = await Promise.all([
       deps.store.storedArticles(chunk.map((entry) => entry.head.id)),
       deps.store.slugHolders(chunk.map((entry) => entry.head.slug)),
     ]);
-    const fresh: Prepared[] = [];
     for (const entry of chunk) {
       const existing = stored.get(entry.head.id);
       const holder = holders.get(entry.head.slug);
-      if (existing?.sourceHash === entry.head.sourceHash) {
-        alreadyPresent++;
-        joined.push(entry);
-      } else if (existing) reject(entry.file, 'The article is already on the site with other content; the archive does not overwrite it.');
+      if (existing?.sourceHash === entry.head.sourceHash) joined.push(entry);
+      else if (existing) reject(entry.file, 'The article is already on the site with other content; the archive does not overwrite it.');
       else if (holder && holder !== entry.head.id)
         reject(entry.file, `The slug "${entry.head.slug}" is taken on the site; set another slug.`, 'slug');
-      else fresh.push(entry);
+      else added.push(entry);
     }
-    await deps.store.writeArticles(fresh.map((entry) => entry.head));
-    imported += fresh.length;
-    added.push(...fresh);
-    written += chunk.length;
-    deps.onProgress?.('write', written, prepared.length);
+  }
+  const alreadyPresent = joined.length;
+  // Listing needs no related links: the listings are written while the archive is ranked and written.
+  const site = added.length > 0 ? await deps.listSite(added.map((entry) => entry.head)) : undefined;
+  const accepted = new Set([...joined, ...added]);
+  const ranked = prepared.filter((entry) => accepted.has(entry));
+  await rankRelated(deps.scratch, ranked, (done) => deps.onProgress?.('rank', done, ranked.length));
+
+  const interrupted = async (imported: number): Promise<ImportSummary> => {
+    await site?.settled();
+    return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
+  };
+  let imported = 0;
+  for (let start = 0; start < added.length; start += chunkSize) {
+    if (deps.stopRequested?.()) return interrupted(imported);
+    const chunk = added.slice(start, start + chunkSize);
+    await deps.store.writeArticles(chunk.map((entry) => entry.head));
+    imported += chunk.length;
+    deps.onProgress?.('write', imported, added.length);
   }
 
   // New articles join the index in bulk (BatchWrite), only the list entries a retrieval can read (with a margin);
@@ -151,10 +166,9 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   };
   await Promise.all(Array.from({ length: deps.indexConcurrency ?? 8 }, worker));
-  if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
-  const rebuild = imported > 0;
-  if (rebuild) await deps.rebuild();
-  return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: rebuild };
+  if (deps.stopRequested?.()) return interrupted(imported);
+  await site?.render(added.map((entry) => entry.head));
+  return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: site !== undefined };
 }
 
 /** A valid archive draft as a published, done head (related links still empty), or its problems. */
