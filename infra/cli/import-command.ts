@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { DRAFT_SUFFIXES, ENV } from '../../events/names';
 import { createArchiveStore } from '../../shared/adapters/archive-store';
 import { createArchiveReader, createBulkArticleLists } from '../../shared/adapters/article-lists';
@@ -119,38 +119,37 @@ const PHASE_LABELS: Record<ImportPhase | 'lists' | 'pages', string> = {
 };
 
 /**
- * A progress bar on stderr (cli-progress): phase, bar, count, rate and ETA,
- * redrawn in place on a terminal and printed once per phase otherwise.
+ * Progress bars on stderr (cli-progress): one per phase (phases may overlap),
+ * each with its count, rate and ETA, redrawn in place on a terminal and
+ * printed every few seconds otherwise.
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
   update: (phase: ImportPhase | 'lists' | 'pages', done: number, total: number) => void;
   stop: () => void;
 } {
-  let bar: SingleBar | undefined;
-  let current = '';
-  let phaseStart = Date.now();
+  const bars = new MultiBar({
+    stream,
+    format: '{phase} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}',
+    barsize: 30,
+    etaBuffer: 200,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+    hideCursor: true,
+  });
+  const phases = new Map<string, { bar: SingleBar; started: number }>();
   return {
     update(phase, done, total) {
-      if (phase !== current) {
-        bar?.stop();
-        current = phase;
-        phaseStart = Date.now();
-        bar = new SingleBar({
-          stream,
-          format: `${PHASE_LABELS[phase]} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}`,
-          barsize: 30,
-          etaBuffer: 200,
-          noTTYOutput: true,
-          notTTYSchedule: 5000,
-          hideCursor: true,
-        });
-        bar.start(total, 0, { rate: '0' });
+      let entry = phases.get(phase);
+      if (!entry) {
+        entry = { bar: bars.create(total, 0, { phase: PHASE_LABELS[phase], rate: '0' }), started: Date.now() };
+        phases.set(phase, entry);
       }
-      const elapsed = (Date.now() - phaseStart) / 1000;
-      bar?.update(done, { rate: elapsed > 0 ? (done / elapsed).toFixed(0) : '0' });
+      const elapsed = (Date.now() - entry.started) / 1000;
+      entry.bar.setTotal(total);
+      entry.bar.update(done, { rate: elapsed > 0 ? (done / elapsed).toFixed(0) : '0' });
     },
     stop() {
-      bar?.stop();
+      bars.stop();
     },
   };
 }

@@ -57,7 +57,7 @@ export interface ImportSummary {
   readonly alreadyPresent: number;
   readonly rejected: ReadonlyArray<{ readonly path: string; readonly problems: readonly DraftProblem[] }>;
   readonly interrupted: boolean;
-  /** Whether the site was rebuilt (not after an interruption, nor when nothing was imported). */
+  /** Whether the site was rebuilt (not when nothing was imported, nor after a stop before every article was written). */
   readonly rebuilt: boolean;
 }
 
@@ -74,8 +74,8 @@ interface Prepared {
  * consumer renders or alerts it. The new articles are listed first (their
  * listings are written meanwhile), related links are ranked among the archive
  * in memory (oldest first, older articles gaining newer close matches), the
- * heads are written in bulk, the articles join the live related index, and
- * every page is rendered once at the end. Resumable: an article already
+ * heads are written in bulk, then the articles join the live related index
+ * while every page is rendered once. Resumable: an article already
  * stored with the same bytes is skipped; one stored with other bytes (live
  * history) is never overwritten. A stop waits for the listing writes, so a
  * rerun finds every listing whole.
@@ -127,18 +127,22 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
   const ranked = prepared.filter((entry) => accepted.has(entry));
   await rankRelated(deps.scratch, ranked, (done) => deps.onProgress?.('rank', done, ranked.length));
 
-  const interrupted = async (imported: number): Promise<ImportSummary> => {
-    await site?.settled();
-    return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
+  let rendering: Promise<unknown> | undefined;
+  const interrupted = async (imported: number, rebuilt: boolean): Promise<ImportSummary> => {
+    await (rendering ?? site?.settled());
+    return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt };
   };
   let imported = 0;
   for (let start = 0; start < added.length; start += chunkSize) {
-    if (deps.stopRequested?.()) return interrupted(imported);
+    if (deps.stopRequested?.()) return interrupted(imported, false);
     const chunk = added.slice(start, start + chunkSize);
     await deps.store.writeArticles(chunk.map((entry) => entry.head));
     imported += chunk.length;
     deps.onProgress?.('write', imported, added.length);
   }
+  // Every article is stored: its pages can go live while the index is loaded (they need nothing from it).
+  rendering = site?.render(added.map((entry) => entry.head));
+  rendering?.catch(() => undefined);
 
   // New articles join the index in bulk (BatchWrite), only the list entries a retrieval can read (with a margin);
   // ones a stopped run already wrote go one by one, since indexing a version is idempotent ('unchanged' once
@@ -166,8 +170,8 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   };
   await Promise.all(Array.from({ length: deps.indexConcurrency ?? 8 }, worker));
-  if (deps.stopRequested?.()) return interrupted(imported);
-  await site?.render(added.map((entry) => entry.head));
+  if (deps.stopRequested?.()) return interrupted(imported, site !== undefined);
+  await rendering;
   return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: site !== undefined };
 }
 

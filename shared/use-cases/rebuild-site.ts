@@ -101,7 +101,6 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
   for (const head of extra) if (!byId.has(head.id)) byId.set(head.id, head);
   const heads = [...byId.values()].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
   const articles = heads.map(listedArticle);
-  deps.onProgress?.('lists', 0, heads.length);
   const stored = await deps.lists.listings(heads.map((head) => head.id));
   const needed = ordinalsNeeded(articles, stored);
   const firstFree = needed.size > 0 ? await deps.lists.reserveOrdinals(needed) : new Map<string, number>();
@@ -113,13 +112,8 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
   const [totals, storedMonths] = await Promise.all([deps.lists.totals([...touched]), deps.lists.months()]);
   const months = [...new Set([...storedMonths, ...planned])].sort();
   const snapshot = new ListSnapshot(plan.listings.values(), totals, months);
-  deps.onProgress?.('lists', heads.length, heads.length);
-  let listingsDone = 0;
-  let reporting = false;
-  const listingsWritten = deps.lists.writeListings(plan.changes, (done) => {
-    listingsDone = done;
-    if (reporting) deps.onProgress?.('lists', listingsDone, plan.changes.length);
-  });
+  deps.onProgress?.('lists', 0, plan.changes.length);
+  const listingsWritten = deps.lists.writeListings(plan.changes, (done) => deps.onProgress?.('lists', done, plan.changes.length));
   // Awaited later (by render or settled); a failure meanwhile must not count as an unhandled rejection.
   listingsWritten.catch(() => undefined);
 
@@ -140,8 +134,6 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
       const statics = staticFiles(deps.siteConfig);
       await deps.site.write(statics);
       const files = await writeAll(keys, (key) => renderPage(key, ctx), deps);
-      reporting = true;
-      if (listingsDone < plan.changes.length) deps.onProgress?.('lists', listingsDone, plan.changes.length);
       await listingsWritten;
       await deps.cdn.invalidate(['/*']);
       return {
