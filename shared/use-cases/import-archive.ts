@@ -11,6 +11,9 @@ import { findRelated, indexedDocument, publishRelated } from './related-articles
 import type { ListedSite } from './rebuild-site';
 import { chooseTakeaways } from './takeaway-provider';
 
+/** Articles ranked between yields to the event loop. */
+const RANK_SLICE = 20;
+
 /** One draft file of an archive. */
 export interface ArchiveFile {
   /** Path inside the archive folder, with `/` separators: the article's draft key is `drafts/<path>`. */
@@ -226,6 +229,9 @@ async function rankRelated(scratch: RelatedIndex, prepared: Prepared[], onRanked
     await publishRelated({ index: scratch, store }, entry.head, plan);
     entry.document = indexedDocument(entry.head, plan);
     onRanked(index + 1);
+    // The scratch index answers without I/O, so this loop would hold the event loop until it ends: yield now
+    // and then, so the listing writes started before it keep going meanwhile.
+    if (index % RANK_SLICE === RANK_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   // Neighbour updates changed older articles' lists after their documents were built: refresh their recorded lists.
   const current = await scratch.currentRelated(prepared.map((entry) => entry.head.id));
