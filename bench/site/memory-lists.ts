@@ -71,6 +71,10 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
         }
         listings.set(id, listing);
       }
+      const changed = new Set(
+        changes.flatMap(({ listing, previous }) => [...Object.keys(listing.ordinals), ...Object.keys(previous?.ordinals ?? {})]),
+      );
+      for (const list of changed) revisions.set(list, (revisions.get(list) ?? 0) + 1);
     },
     getListing: async (id) => listings.get(id),
     getListings: async (ids) =>

@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { DRAFT_SUFFIXES, ENV } from '../../events/names';
 import { createArchiveStore } from '../../shared/adapters/archive-store';
 import { createArchiveReader, createBulkArticleLists } from '../../shared/adapters/article-lists';
@@ -12,7 +12,7 @@ import { createSiteBucket } from '../../shared/adapters/site-bucket';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
 import { type ArchiveFile, type ImportPhase, type ImportSummary, importArchive } from '../../shared/use-cases/import-archive';
-import { type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
+import { listSite, type RebuildDependencies, type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
 import type { SiteConfig } from '../../shared/domain/render';
 import { resolveStageOutputs, type StackDescription, stageStackNames } from '../config/stage-outputs';
 import { readEndpoints } from '../local/endpoints';
@@ -78,15 +78,19 @@ export function rebuildTargetSite(
   target: SiteTarget,
   onProgress?: (phase: RebuildPhase, done: number, total: number) => void,
 ): Promise<RebuildSummary> {
+  return rebuildSite(rebuildDependencies(target, onProgress));
+}
+
+function rebuildDependencies(target: SiteTarget, onProgress?: (phase: RebuildPhase, done: number, total: number) => void): RebuildDependencies {
   const table = { client: target.clients.dynamodb, tableName: target.tableName };
-  return rebuildSite({
+  return {
     archive: createArchiveReader(table),
     lists: createBulkArticleLists(table),
     site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
     cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
     siteConfig: targetSiteConfig(target),
     onProgress,
-  });
+  };
 }
 
 /** Every draft file (`.md`, `.json`) under `dir`, with its path inside it and its modification time. */
@@ -107,6 +111,7 @@ export async function readArchiveDir(dir: string): Promise<ArchiveFile[]> {
 
 const PHASE_LABELS: Record<ImportPhase | 'lists' | 'pages', string> = {
   prepare: 'prepare',
+  rank: 'rank   ',
   write: 'write  ',
   index: 'index  ',
   lists: 'lists  ',
@@ -114,38 +119,37 @@ const PHASE_LABELS: Record<ImportPhase | 'lists' | 'pages', string> = {
 };
 
 /**
- * A progress bar on stderr (cli-progress): phase, bar, count, rate and ETA,
- * redrawn in place on a terminal and printed once per phase otherwise.
+ * Progress bars on stderr (cli-progress): one per phase (phases may overlap),
+ * each with its count, rate and ETA, redrawn in place on a terminal and
+ * printed every few seconds otherwise.
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): {
   update: (phase: ImportPhase | 'lists' | 'pages', done: number, total: number) => void;
   stop: () => void;
 } {
-  let bar: SingleBar | undefined;
-  let current = '';
-  let phaseStart = Date.now();
+  const bars = new MultiBar({
+    stream,
+    format: '{phase} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}',
+    barsize: 30,
+    etaBuffer: 200,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+    hideCursor: true,
+  });
+  const phases = new Map<string, { bar: SingleBar; started: number }>();
   return {
     update(phase, done, total) {
-      if (phase !== current) {
-        bar?.stop();
-        current = phase;
-        phaseStart = Date.now();
-        bar = new SingleBar({
-          stream,
-          format: `${PHASE_LABELS[phase]} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}`,
-          barsize: 30,
-          etaBuffer: 200,
-          noTTYOutput: true,
-          notTTYSchedule: 5000,
-          hideCursor: true,
-        });
-        bar.start(total, 0, { rate: '0' });
+      let entry = phases.get(phase);
+      if (!entry) {
+        entry = { bar: bars.create(total, 0, { phase: PHASE_LABELS[phase], rate: '0' }), started: Date.now() };
+        phases.set(phase, entry);
       }
-      const elapsed = (Date.now() - phaseStart) / 1000;
-      bar?.update(done, { rate: elapsed > 0 ? (done / elapsed).toFixed(0) : '0' });
+      const elapsed = (Date.now() - entry.started) / 1000;
+      entry.bar.setTotal(total);
+      entry.bar.update(done, { rate: elapsed > 0 ? (done / elapsed).toFixed(0) : '0' });
     },
     stop() {
-      bar?.stop();
+      bars.stop();
     },
   };
 }
@@ -165,7 +169,7 @@ export function runImport(target: SiteTarget, files: readonly ArchiveFile[], opt
       store: createArchiveStore(table),
       related: createRelatedIndex(table),
       scratch: createMemoryRelatedIndex(),
-      rebuild: () => rebuildTargetSite(target, options.onProgress),
+      listSite: (heads) => listSite(rebuildDependencies(target, options.onProgress), heads),
       onProgress: options.onProgress,
       stopRequested: options.stopRequested,
       chunkSize: options.chunkSize,

@@ -353,7 +353,7 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
       } while (start);
       return months;
     },
-    async writeListings(changes) {
+    async writeListings(changes, onProgress) {
       const requests: BatchWriteRequest[] = [];
       const months = new Set<string>();
       for (const { id, listing, previous } of changes) {
@@ -366,7 +366,9 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
         requests.push({ PutRequest: { Item: { PK: keys.article(id), SK: keys.listing, ...listing } } });
       }
       for (const month of months) requests.push({ PutRequest: { Item: { PK: keys.months, SK: month, month } } });
-      await batchWriteAll(client, tableName, requests, concurrency);
+      await batchWriteAll(client, tableName, requests, concurrency, (done, total) =>
+        onProgress?.(Math.floor((changes.length * done) / total), changes.length),
+      );
       const changed = new Set(
         changes.flatMap(({ listing, previous }) => [...Object.keys(listing.ordinals), ...Object.keys(previous?.ordinals ?? {})]),
       );

@@ -59,25 +59,34 @@ export function batchPutAll(
   );
 }
 
-/** Puts and deletes, 25 per BatchWriteItem, `concurrency` requests in flight, retrying unprocessed requests with backoff. */
+/**
+ * Puts and deletes, 25 per BatchWriteItem, `concurrency` requests in flight,
+ * retrying unprocessed requests with backoff; `onWritten` hears the requests
+ * done so far after each batch.
+ */
 export async function batchWriteAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   requests: readonly BatchWriteRequest[],
   concurrency = 4,
+  onWritten?: (done: number, total: number) => void,
 ): Promise<void> {
   const batches: BatchWriteRequest[][] = [];
   for (let start = 0; start < requests.length; start += MAX_BATCH_WRITE) batches.push(requests.slice(start, start + MAX_BATCH_WRITE));
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < batches.length) {
-      let pending = batches[next++] ?? [];
+      const batch = batches[next++] ?? [];
+      let pending = batch;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} request(s) unprocessed after ${attempt} attempts`);
         if (attempt > 0) await backoff(attempt);
         const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
         pending = (response.UnprocessedItems?.[tableName] ?? []) as BatchWriteRequest[];
       }
+      done += batch.length;
+      onWritten?.(done, requests.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));

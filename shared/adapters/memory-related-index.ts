@@ -1,5 +1,5 @@
 import type { IndexedDocument, RelatedIndex, ShortList } from '../ports/related-index';
-import type { CurrentRelated, IndexedArticle } from '../domain/related';
+import { retainNewest, type CurrentRelated, type IndexedArticle, type RetainedEntries } from '../domain/related';
 
 /** One partition: entries ascending by sort key, as DynamoDB keeps them. */
 type Partition<T> = { key: string; value: T }[];
@@ -62,11 +62,16 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   const entries = new SortedPartitions<IndexedArticle>();
   const shorts = new SortedPartitions<ShortList>();
 
-  const partitionsOf = ({ article, listedUnder }: IndexedDocument) => [
-    `section:${sectionKey(article.section)}`,
-    'recent',
-    ...[...new Set(listedUnder)].map((term) => `term:${term}`),
-  ];
+  /** Bulk-loaded documents that left out some recency entries (their listings are trimmed in the document itself). */
+  const partial = new Map<string, RetainedEntries>();
+  const partitionsOf = ({ article, listedUnder }: IndexedDocument) => {
+    const retained = partial.get(article.id);
+    return [
+      ...(retained?.section === false ? [] : [`section:${sectionKey(article.section)}`]),
+      ...(retained?.archive === false ? [] : ['recent']),
+      ...[...new Set(listedUnder)].map((term) => `term:${term}`),
+    ];
+  };
   const entryKey = (article: IndexedArticle) => `${article.publishedAt}#${article.id}`;
   const shortKey = (article: IndexedArticle) => `${sectionKey(article.section)}#${article.publishedAt}#${article.id}`;
   const markShort = (document: IndexedDocument) => {
@@ -85,6 +90,7 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   const remove = (document: IndexedDocument) => {
     documents.delete(document.article.id);
     for (const pk of partitionsOf(document)) entries.delete(pk, entryKey(document.article));
+    partial.delete(document.article.id);
     shorts.delete('short', shortKey(document.article));
   };
 
@@ -127,8 +133,15 @@ export function createMemoryRelatedIndex(): RelatedIndex {
       if (document) remove(document);
       return document !== undefined;
     },
-    async importArticles(list) {
-      for (const document of list) add(document);
+    async importArticles(list, options = {}) {
+      const retained = options.retention ? retainNewest(list, options.retention) : undefined;
+      for (const [done, document] of list.entries()) {
+        if (options.stopRequested?.()) return;
+        const kept = retained?.get(document.article.id);
+        if (kept) partial.set(document.article.id, kept);
+        add(kept ? { ...document, listedUnder: kept.listedUnder } : document);
+        options.onProgress?.(done + 1, list.length);
+      }
     },
   };
 }

@@ -2,15 +2,15 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
+import { batchPutAll } from './dynamodb-batches';
 import { articleSchema } from './article-item';
-import type { CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
+import { retainNewest, type CurrentRelated, type IndexedArticle, type RetainedEntries, type ScoredLink } from '../domain/related';
 import type { IndexedDocument, ImportOptions, RelatedIndex, ShortList } from '../ports/related-index';
 
 /** Key formats of the related-articles index, on the article table's base keys. They never leave this adapter. */
@@ -68,7 +68,8 @@ const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH_GET = 100;
 /** Most records a recency or listing Query returns; a record is ~1 KB (capped terms), so a page stays under DynamoDB's 1 MB. */
 const MAX_QUERY_LIMIT = 500;
-const MAX_BATCH_WRITE = 25;
+/** Documents per chunk of a bulk import: their entries are written before their records. */
+const IMPORT_CHUNK = 250;
 const CONFLICT_RETRIES = 5;
 
 /** Creates the DynamoDB related-articles index. Key formats stay inside this adapter. */
@@ -236,23 +237,25 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
   }
 
   async function importArticles(documents: readonly IndexedDocument[], options: ImportOptions = {}): Promise<void> {
-    const items = documents.flatMap(documentItems);
-    const batches: Record<string, unknown>[][] = [];
-    for (let start = 0; start < items.length; start += MAX_BATCH_WRITE) batches.push(items.slice(start, start + MAX_BATCH_WRITE));
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        let pending = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 0) await backoff(attempt);
-          const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = (response.UnprocessedItems?.[tableName] ?? []).flatMap((request) =>
-            request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-          );
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+    const concurrency = options.concurrency ?? 8;
+    const retained = options.retention ? retainNewest(documents, options.retention) : undefined;
+    for (let start = 0; start < documents.length; start += IMPORT_CHUNK) {
+      if (options.stopRequested?.()) return;
+      const chunk = documents.slice(start, start + IMPORT_CHUNK).map((document) => documentItems(document, retained?.get(document.article.id)));
+      await batchPutAll(
+        client,
+        tableName,
+        chunk.flatMap((items) => items.slice(1)),
+        concurrency,
+      );
+      await batchPutAll(
+        client,
+        tableName,
+        chunk.map((items) => items[0]!),
+        concurrency,
+      );
+      options.onProgress?.(Math.min(documents.length, start + IMPORT_CHUNK), documents.length);
+    }
   }
 
   return { recent, listed, currentRelated, shortLists, indexArticle, setRelated, removeArticle, importArticles };
@@ -296,16 +299,21 @@ function recordFromItem({ len, t, self, ...article }: RecordFields): IndexedArti
   };
 }
 
-/** The items one document is stored as, its record first: record, section and archive recency entries, listings, short marker. */
-function documentItems({ article, version, listedUnder, related, short }: IndexedDocument): Record<string, unknown>[] {
+/**
+ * The items one document is stored as, its record first: record, section and
+ * archive recency entries, listings, short marker; `retained` leaves out the
+ * entries a bulk load does not write (the record lists only the listings
+ * written, so a later version or a removal deletes exactly those).
+ */
+function documentItems({ article, version, listedUnder, related, short }: IndexedDocument, retained?: RetainedEntries): Record<string, unknown>[] {
   const record = recordFields(article);
-  const listed = [...new Set(listedUnder)];
+  const listed = [...new Set(retained ? retained.listedUnder : listedUnder)];
   const entrySort = keys.entry(article.publishedAt, article.id);
   const links = related.map(plainLink);
   return [
     { PK: keys.document(article.id), SK: keys.documentSort, ...record, version, listed, related: links, short, rev: 0 },
-    { PK: keys.section(article.section), SK: entrySort, ...record },
-    { PK: keys.recent, SK: entrySort, ...record },
+    ...(retained?.section === false ? [] : [{ PK: keys.section(article.section), SK: entrySort, ...record }]),
+    ...(retained?.archive === false ? [] : [{ PK: keys.recent, SK: entrySort, ...record }]),
     ...listed.map((term) => ({ PK: keys.listing(term), SK: entrySort, ...record })),
     ...(short
       ? [{ PK: keys.short, SK: keys.shortSort(article.section, article.publishedAt, article.id), ...record, version, rev: 0, related: links }]

@@ -101,7 +101,8 @@ export interface BulkArticleLists {
   /**
    * Writes planned listings: each entry of the new listing, the listing item,
    * a delete for each list the article left, and the months of new month
-   * lists (BatchWriteItem, several in flight, unprocessed items retried).
+   * lists (BatchWriteItem, several in flight, unprocessed items retried);
+   * `onProgress` hears the share written as listings done of all.
    */
-  writeListings(changes: readonly PlannedListing[]): Promise<void>;
+  writeListings(changes: readonly PlannedListing[], onProgress?: (done: number, total: number) => void): Promise<void>;
 }

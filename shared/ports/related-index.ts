@@ -1,4 +1,4 @@
-import type { CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
+import type { BulkRetention, CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
 
 /** Everything the index stores of one published article version. */
 export interface IndexedDocument {
@@ -22,6 +22,16 @@ export interface ShortList extends CurrentRelated {
 export interface ImportOptions {
   /** BatchWriteItem requests in flight. @default 8 */
   readonly concurrency?: number;
+  /**
+   * Write only the newest entries of each recency list and listing among the
+   * documents of the call (see `retainNewest`); every document's record and
+   * short-list marker is still written. @default every entry
+   */
+  readonly retention?: BulkRetention;
+  /** Called after each chunk of documents is written: documents done, documents in the call. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Asked before each chunk: true stops the load there (chunks written stay whole). */
+  readonly stopRequested?: () => boolean;
 }
 
 /**
@@ -64,7 +74,8 @@ export interface RelatedIndex {
    * benchmarks): the same items `indexArticle` writes, without its
    * transaction. Nothing is counted, so it is safe beside live publishes, but
    * it does not remove earlier versions' entries: use it for articles not yet
-   * indexed.
+   * indexed. Written in chunks, each chunk's list entries before its records,
+   * so an article whose record is stored has all its entries.
    */
   importArticles(documents: readonly IndexedDocument[], options?: ImportOptions): Promise<void>;
 }

@@ -4,14 +4,15 @@ import { parseDraft } from '../domain/draft';
 import { importedVersionState } from '../domain/lifecycle';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
 import { planNextVersion } from '../domain/publishing/next-version';
-import { DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
+import { bulkRetention, DEFAULT_RELATED_PARAMETERS, toRelatedLink } from '../domain/related';
 import type { ArchiveStore } from '../ports/archive-store';
 import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import { findRelated, indexedDocument, publishRelated } from './related-articles';
+import type { ListedSite } from './rebuild-site';
 import { chooseTakeaways } from './takeaway-provider';
 
-/** Articles handed to the index's bulk import at a time (progress is reported per chunk). */
-const INDEX_CHUNK = 250;
+/** Articles ranked between yields to the event loop. */
+const RANK_SLICE = 20;
 
 /** One draft file of an archive. */
 export interface ArchiveFile {
@@ -23,7 +24,7 @@ export interface ArchiveFile {
 }
 
 /** A phase of an import, for progress reports. */
-export type ImportPhase = 'prepare' | 'write' | 'index';
+export type ImportPhase = 'prepare' | 'rank' | 'write' | 'index';
 
 /** What an archive import needs. */
 export interface ImportDependencies {
@@ -35,8 +36,12 @@ export interface ImportDependencies {
    * that preparing the archive reads nothing from the table.
    */
   readonly scratch: RelatedIndex;
-  /** Renders the whole site once, after the last article is written. */
-  readonly rebuild: () => Promise<unknown>;
+  /**
+   * Starts the site's one bulk rebuild with the new articles' heads (not yet
+   * in the table): lists them (the listings are written while the import
+   * ranks and writes), and renders every page once the import is done.
+   */
+  readonly listSite: (heads: readonly ArticleHead[]) => Promise<ListedSite>;
   readonly onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   /** Asked between chunks: true stops the import (Ctrl-C); what was written stays and a rerun resumes. */
   readonly stopRequested?: () => boolean;
@@ -55,7 +60,7 @@ export interface ImportSummary {
   readonly alreadyPresent: number;
   readonly rejected: ReadonlyArray<{ readonly path: string; readonly problems: readonly DraftProblem[] }>;
   readonly interrupted: boolean;
-  /** Whether the site was rebuilt (not after an interruption, nor when nothing was imported). */
+  /** Whether the site was rebuilt (not when nothing was imported, nor after a stop before every article was written). */
   readonly rebuilt: boolean;
 }
 
@@ -69,12 +74,14 @@ interface Prepared {
  * Loads an archive of drafts as already-published history: each valid draft
  * becomes an article published at its original date (`publishAt`, else the
  * file's modification time), in stage `done` with no alert owed, so no stream
- * consumer renders or alerts it; related links are ranked among the archive
+ * consumer renders or alerts it. The new articles are listed first (their
+ * listings are written meanwhile), related links are ranked among the archive
  * in memory (oldest first, older articles gaining newer close matches), the
- * heads are written in bulk, the articles join the live related index, and
- * the site is rendered once at the end. Resumable: an article already stored
- * with the same bytes is skipped; one stored with other bytes (live history)
- * is never overwritten.
+ * heads are written in bulk, then the articles join the live related index
+ * while every page is rendered once. Resumable: an article already
+ * stored with the same bytes is skipped; one stored with other bytes (live
+ * history) is never overwritten. A stop waits for the listing writes, so a
+ * rerun finds every listing whole.
  */
 export async function importArchive(deps: ImportDependencies, files: readonly ArchiveFile[]): Promise<ImportSummary> {
   const now = (deps.now ?? (() => new Date()))().toISOString();
@@ -95,49 +102,68 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   }
   prepared.sort((a, b) => a.head.publishedAt.localeCompare(b.head.publishedAt) || a.head.id.localeCompare(b.head.id));
-  await rankRelated(deps.scratch, prepared);
 
-  let imported = 0;
-  let alreadyPresent = 0;
-  let written = 0;
+  // What the table already holds: an article stored with the same bytes (a stopped run wrote it) is skipped,
+  // one with other bytes or a slug taken by another article is rejected.
   const joined: Prepared[] = [];
   const added: Prepared[] = [];
   for (let start = 0; start < prepared.length; start += chunkSize) {
-    if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
     const chunk = prepared.slice(start, start + chunkSize);
     const [stored, holders] = await Promise.all([
       deps.store.storedArticles(chunk.map((entry) => entry.head.id)),
       deps.store.slugHolders(chunk.map((entry) => entry.head.slug)),
     ]);
-    const fresh: Prepared[] = [];
     for (const entry of chunk) {
       const existing = stored.get(entry.head.id);
       const holder = holders.get(entry.head.slug);
-      if (existing?.sourceHash === entry.head.sourceHash) {
-        alreadyPresent++;
-        joined.push(entry);
-      } else if (existing) reject(entry.file, 'The article is already on the site with other content; the archive does not overwrite it.');
+      if (existing?.sourceHash === entry.head.sourceHash) joined.push(entry);
+      else if (existing) reject(entry.file, 'The article is already on the site with other content; the archive does not overwrite it.');
       else if (holder && holder !== entry.head.id)
         reject(entry.file, `The slug "${entry.head.slug}" is taken on the site; set another slug.`, 'slug');
-      else fresh.push(entry);
+      else added.push(entry);
     }
-    await deps.store.writeArticles(fresh.map((entry) => entry.head));
-    imported += fresh.length;
-    added.push(...fresh);
-    written += chunk.length;
-    deps.onProgress?.('write', written, prepared.length);
   }
+  const alreadyPresent = joined.length;
+  // Listing needs no related links: the listings are written while the archive is ranked and written.
+  const site = added.length > 0 ? await deps.listSite(added.map((entry) => entry.head)) : undefined;
+  const accepted = new Set([...joined, ...added]);
+  const ranked = prepared.filter((entry) => accepted.has(entry));
+  await rankRelated(deps.scratch, ranked, (done) => deps.onProgress?.('rank', done, ranked.length));
 
-  // New articles join the index in bulk (BatchWrite); ones a stopped run already wrote go one by one, since
-  // indexing a version is idempotent ('unchanged' once indexed) and a live publish may have touched them since.
+  let rendering: Promise<unknown> | undefined;
+  const interrupted = async (imported: number, rebuilt: boolean): Promise<ImportSummary> => {
+    await (rendering ?? site?.settled());
+    return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt };
+  };
+  let imported = 0;
+  for (let start = 0; start < added.length; start += chunkSize) {
+    if (deps.stopRequested?.()) return interrupted(imported, false);
+    const chunk = added.slice(start, start + chunkSize);
+    await deps.store.writeArticles(chunk.map((entry) => entry.head));
+    imported += chunk.length;
+    deps.onProgress?.('write', imported, added.length);
+  }
+  // Every article is stored: its pages can go live while the index is loaded (they need nothing from it).
+  rendering = site?.render(added.map((entry) => entry.head));
+  rendering?.catch(() => undefined);
+
+  // New articles join the index in bulk (BatchWrite), only the list entries a retrieval can read (with a margin);
+  // ones a stopped run already wrote go one by one, since indexing a version is idempotent ('unchanged' once
+  // indexed) and a live publish may have touched them since.
   let indexed = 0;
   const total = added.length + joined.length;
-  for (let start = 0; start < added.length && !deps.stopRequested?.(); start += INDEX_CHUNK) {
-    const chunk = added.slice(start, start + INDEX_CHUNK).flatMap((entry) => (entry.document ? [entry.document] : []));
-    await deps.related.importArticles(chunk, { concurrency: deps.indexConcurrency ?? 8 });
-    indexed = Math.min(added.length, start + INDEX_CHUNK);
-    deps.onProgress?.('index', indexed, total);
-  }
+  await deps.related.importArticles(
+    added.flatMap((entry) => (entry.document ? [entry.document] : [])),
+    {
+      concurrency: deps.indexConcurrency ?? 8,
+      retention: bulkRetention(DEFAULT_RELATED_PARAMETERS),
+      stopRequested: deps.stopRequested,
+      onProgress: (done) => {
+        indexed = done;
+        deps.onProgress?.('index', indexed, total);
+      },
+    },
+  );
   let next = 0;
   const worker = async () => {
     while (next < joined.length && !deps.stopRequested?.()) {
@@ -147,10 +173,9 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
     }
   };
   await Promise.all(Array.from({ length: deps.indexConcurrency ?? 8 }, worker));
-  if (deps.stopRequested?.()) return { files: files.length, imported, alreadyPresent, rejected, interrupted: true, rebuilt: false };
-  const rebuild = imported > 0;
-  if (rebuild) await deps.rebuild();
-  return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: rebuild };
+  if (deps.stopRequested?.()) return interrupted(imported, site !== undefined);
+  await rendering;
+  return { files: files.length, imported, alreadyPresent, rejected, interrupted: false, rebuilt: site !== undefined };
 }
 
 /** A valid archive draft as a published, done head (related links still empty), or its problems. */
@@ -188,7 +213,7 @@ async function prepareArticle(file: ArchiveFile, now: string): Promise<ArticleHe
  * older articles it becomes a top match for gain it (their heads are updated
  * in memory, before anything is written).
  */
-async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise<void> {
+async function rankRelated(scratch: RelatedIndex, prepared: Prepared[], onRanked: (done: number) => void): Promise<void> {
   const byId = new Map(prepared.map((entry) => [entry.head.id, entry]));
   const store = {
     async transition(ref: { id: string }, event: { type: string; related?: readonly ArticleHead['related'][number][] }) {
@@ -198,11 +223,15 @@ async function rankRelated(scratch: RelatedIndex, prepared: Prepared[]): Promise
       return true;
     },
   };
-  for (const entry of prepared) {
+  for (const [index, entry] of prepared.entries()) {
     const plan = await findRelated(scratch, entry.head, DEFAULT_RELATED_PARAMETERS);
     entry.head = { ...entry.head, related: plan.links };
     await publishRelated({ index: scratch, store }, entry.head, plan);
     entry.document = indexedDocument(entry.head, plan);
+    onRanked(index + 1);
+    // The scratch index answers without I/O, so this loop would hold the event loop until it ends: yield now
+    // and then, so the listing writes started before it keep going meanwhile.
+    if (index % RANK_SLICE === RANK_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   // Neighbour updates changed older articles' lists after their documents were built: refresh their recorded lists.
   const current = await scratch.currentRelated(prepared.map((entry) => entry.head.id));

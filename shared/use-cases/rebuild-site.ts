@@ -74,53 +74,88 @@ function snapshotReader(snapshot: ListSnapshot): ListReader {
   };
 }
 
+/** A site whose lists are planned and whose listing writes are under way (see {@link listSite}). */
+export interface ListedSite {
+  /**
+   * Renders every page, feed and sitemap from the planned lists, with `heads`
+   * (ones listed, with later changes such as related links) in place of the
+   * listed ones, writes them beside the listing writes, and invalidates `/*`
+   * once both are done.
+   */
+  render(heads?: readonly ArticleHead[]): Promise<RebuildSummary>;
+  /** Waits for the listing writes (after an interruption, so that none is left half done). */
+  settled(): Promise<void>;
+}
+
 /**
- * Re-renders the whole site from the table, in bulk: reads every published
- * head once, lists them all in memory (oldest first, so new lists number
- * from the oldest, as publishing them one by one would), writes only the
- * listings that changed (ordinals reserved from the lists' counters, items
- * in BatchWriteItem), then renders every page, feed and sitemap from the
- * lists held in memory and writes them with several bucket writes in flight,
- * plus the static files, and invalidates `/*` once. The per-publish path
- * (`render-site`) is unchanged.
+ * The first half of a bulk rebuild: reads every published head once (and
+ * takes `extra` heads not yet in the table, e.g. an import's), lists them all
+ * in memory (oldest first, so new lists number from the oldest, as publishing
+ * them one by one would), reserves new ordinals from the lists' counters, and
+ * starts writing the listings that changed (BatchWriteItem), without waiting
+ * for them: the snapshot held in memory answers every page's list reads.
  */
-export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSummary> {
+export async function listSite(deps: RebuildDependencies, extra: readonly ArticleHead[] = []): Promise<ListedSite> {
   const started = Date.now();
-  const now = (deps.clock ?? (() => new Date()))();
-  const heads = (await deps.archive.publishedHeads()).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
+  const byId = new Map((await deps.archive.publishedHeads()).map((head) => [head.id, head]));
+  for (const head of extra) if (!byId.has(head.id)) byId.set(head.id, head);
+  const heads = [...byId.values()].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
   const articles = heads.map(listedArticle);
-  deps.onProgress?.('lists', 0, heads.length);
   const stored = await deps.lists.listings(heads.map((head) => head.id));
   const needed = ordinalsNeeded(articles, stored);
   const firstFree = needed.size > 0 ? await deps.lists.reserveOrdinals(needed) : new Map<string, number>();
   const plan = planListings(articles, stored, firstFree);
-  await deps.lists.writeListings(plan.changes);
   const touched = new Set<string>();
   for (const { ordinals } of plan.listings.values()) for (const id of Object.keys(ordinals)) touched.add(id);
   for (const { previous } of plan.changes) for (const id of Object.keys(previous?.ordinals ?? {})) touched.add(id);
-  const [totals, months] = await Promise.all([deps.lists.totals([...touched]), deps.lists.months()]);
+  const planned = [...touched].map(parseListId).flatMap((ref) => (ref.kind === 'month' ? [ref.slug] : []));
+  const [totals, storedMonths] = await Promise.all([deps.lists.totals([...touched]), deps.lists.months()]);
+  const months = [...new Set([...storedMonths, ...planned])].sort();
   const snapshot = new ListSnapshot(plan.listings.values(), totals, months);
-  deps.onProgress?.('lists', heads.length, heads.length);
+  deps.onProgress?.('lists', 0, plan.changes.length);
+  const listingsWritten = deps.lists.writeListings(plan.changes, (done) => deps.onProgress?.('lists', done, plan.changes.length));
+  // Awaited later (by render or settled); a failure meanwhile must not count as an unhandled rejection.
+  listingsWritten.catch(() => undefined);
 
-  const keys = allPageKeys(heads, totals);
-  const ctx = {
-    lists: snapshotReader(snapshot),
-    site: deps.siteConfig,
-    articles: new Map(heads.map((head) => [head.slug, head])),
-    totals: Object.fromEntries(totals),
-    now,
-  };
-  const statics = staticFiles(deps.siteConfig);
-  await deps.site.write(statics);
-  const files = await writeAll(keys, (key) => renderPage(key, ctx), deps);
-  await deps.cdn.invalidate(['/*']);
   return {
-    articles: heads.length,
-    lists: totals.size,
-    listingsWritten: plan.changes.length,
-    files: statics.length + files,
-    milliseconds: Date.now() - started,
+    settled: () => listingsWritten,
+    async render(latest = []) {
+      const current = new Map(heads.map((head) => [head.id, head]));
+      for (const head of latest) if (current.has(head.id)) current.set(head.id, head);
+      const pageHeads = [...current.values()];
+      const keys = allPageKeys(pageHeads, totals);
+      const ctx = {
+        lists: snapshotReader(snapshot),
+        site: deps.siteConfig,
+        articles: new Map(pageHeads.map((head) => [head.slug, head])),
+        totals: Object.fromEntries(totals),
+        now: (deps.clock ?? (() => new Date()))(),
+      };
+      const statics = staticFiles(deps.siteConfig);
+      await deps.site.write(statics);
+      const files = await writeAll(keys, (key) => renderPage(key, ctx), deps);
+      await listingsWritten;
+      await deps.cdn.invalidate(['/*']);
+      return {
+        articles: heads.length,
+        lists: totals.size,
+        listingsWritten: plan.changes.length,
+        files: statics.length + files,
+        milliseconds: Date.now() - started,
+      };
+    },
   };
+}
+
+/**
+ * Re-renders the whole site from the table, in bulk: {@link listSite}, then
+ * every page, feed and sitemap rendered from the lists held in memory and
+ * written with several bucket writes in flight while the listings are
+ * written, plus the static files, and `/*` invalidated once. The per-publish
+ * path (`render-site`) is unchanged.
+ */
+export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSummary> {
+  return (await listSite(deps)).render();
 }
 
 /**

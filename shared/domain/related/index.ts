@@ -12,3 +12,5 @@ export { sampleStats } from './sample-stats';
 export { mergeLateMatches, planNeighbourUpdates, refreshShortList } from './plan-neighbours';
 export { settleOrder } from './settle-order';
 export type { CurrentRelated, NeighbourUpdate, NewArticle } from './plan-neighbours';
+export { bulkRetention, retainNewest } from './bulk-retention';
+export type { BulkRetention, RetainedEntries, RetentionSubject } from './bulk-retention';

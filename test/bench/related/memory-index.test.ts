@@ -84,4 +84,20 @@ describe('synthetic archive term cache', () => {
     expect([...cached.frequencies]).toEqual([...direct.frequencies]);
     expect(cached.length).toBe(direct.length);
   });
+
+  it('loads in bulk only the newest entries of each list when given a retention, as the DynamoDB index does', async () => {
+    const index = createMemoryRelatedIndex();
+    const hours = [5, 1, 9, 3, 7, 2, 8];
+    await index.importArticles(
+      hours.map((h) => documentAt(`a${h}`, hour(h), ['rail'])),
+      { retention: { section: 2, archive: 3, listing: 4 } },
+    );
+
+    expect((await index.listed(['rail'], 10)).map((record) => record.id)).toEqual(['a9', 'a8', 'a7', 'a5']);
+    expect((await index.recent('news', 10, 10)).map((record) => record.id)).toEqual(['a9', 'a8', 'a9', 'a8', 'a7']);
+    expect((await index.currentRelated(hours.map((h) => `a${h}`))).size).toBe(7);
+    await index.removeArticle('a9');
+    await index.removeArticle('a1');
+    expect((await index.listed(['rail'], 10)).map((record) => record.id)).toEqual(['a8', 'a7', 'a5']);
+  });
 });

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { describeImport, localSiteTarget, readArchiveDir, runImport } from '../../../infra/cli/import-command';
 import { createArticleStore } from '../../../shared/adapters/article-store';
 import { articlePath } from '../../../shared/domain/article';
+import { slugify } from '../../../shared/domain/draft';
+import { listPath } from '../../../shared/domain/render';
 import { articleIdFor } from '../../../shared/domain/publishing/article-id';
 import { dynamoDbClient } from '../../support/aws-env';
-import { endpoints, eventually, fetchPage, readOutbox, testStackPaths } from '../../support/local-stack-client';
+import { endpoints, eventually, fetchPage, readOutbox, testStackPaths, uploadDraft, waitForReport } from '../../support/local-stack-client';
 import { scratchDir } from '../../support/scratch-dir';
 import { markdownDraft } from '../../e2e/drafts';
 
@@ -73,5 +75,49 @@ describe('newsroom import', () => {
     expect(third).toMatchObject({ imported: 0, alreadyPresent: 5, rebuilt: false });
     const titles = new Set([...dated.map((entry) => entry.title), undated.title]);
     expect((await readOutbox()).filter((delivery) => titles.has(delivery.subject ?? ''))).toEqual([]);
+  });
+
+  it('links a draft published after an import to the imported articles and lists it after them', async () => {
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    // Made-up words (letters only) unique to this test, so only its own articles match.
+    const stem = run.replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'omega'].map((suffix) => `quor${stem}${suffix}`);
+    const body = words.map((word, i) => `The ${word} scheme grew again, officials said of ${word} and ${words[(i + 1) % words.length]}.`).join(' ');
+    const section = `Imports ${stem}`;
+    const dir = scratchDir('archive-after-');
+    const imported = [1, 2, 3].map((day) => ({ slug: `imported-${run}-${day}`, date: `2016-05-0${day}T08:00:00.000Z` }));
+    for (const entry of imported) {
+      await writeFile(
+        join(dir, `${entry.slug}.md`),
+        markdownDraft(
+          { title: `Imported ${words[0]} story ${run} ${entry.date.slice(8, 10)}`, slug: entry.slug, section, publishAt: entry.date },
+          body,
+        ),
+      );
+    }
+    const summary = await runImport(await localSiteTarget(stackPaths()), await readArchiveDir(dir));
+    expect(summary).toMatchObject({ imported: 3, rebuilt: true });
+
+    const title = `Fresh ${words[0]} story ${run}`;
+    const since = new Date();
+    const key = await uploadDraft(`fresh-${run}.md`, markdownDraft({ title, section }, body));
+    expect((await waitForReport(key, since)).status).toBe('published');
+    const store = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
+    const head = await eventually(async () => {
+      const found = await store.getHead(articleIdFor(key));
+      return found?.stage === 'done' ? found : undefined;
+    });
+    // Ranked by their text (not filled in from the section), from the index the import loaded in bulk.
+    expect(head.related.map((link) => link.slug).sort()).toEqual(imported.map((entry) => entry.slug).sort());
+    expect(head.related.filter((link) => link.fill)).toEqual([]);
+
+    // Its section lists it first, then the imported articles newest first: its ordinal follows theirs.
+    const sectionPage = await eventually(async () => {
+      const page = await fetchPage(encodeURI(listPath('section', slugify(section))));
+      return page.status === 200 && page.body.includes(head.slug) ? page.body : undefined;
+    });
+    const order = [head.slug, ...imported.map((entry) => entry.slug).reverse()].map((slug) => sectionPage.indexOf(encodeURI(articlePath(slug))));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });

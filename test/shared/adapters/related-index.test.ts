@@ -157,4 +157,31 @@ describe('related index on DynamoDB Local', () => {
     expect(await index.listed([term], 100)).toHaveLength(30);
     expect(await index.recent(section, 100, 0)).toHaveLength(30);
   });
+
+  it('loads in bulk only the newest entries of each list when given a retention, every record still readable and re-indexable', async () => {
+    const term = unique('kept');
+    const section = unique('Kept');
+    // Dated after every other test's articles, so the archive-wide list starts with these.
+    const docs = Array.from({ length: 12 }, (_, i) =>
+      document(unique(`k${i}`), { [term]: 1 }, {}, `2099-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`, section),
+    );
+    const ids = docs.map((doc) => doc.article.id);
+    const newest = (n: number) => ids.slice(-n).reverse();
+    const progress: number[] = [];
+    await index.importArticles(docs, { retention: { section: 3, archive: 4, listing: 5 }, onProgress: (done) => progress.push(done) });
+
+    expect(progress.at(-1)).toBe(12);
+    expect((await index.listed([term], 100)).map((record) => record.id)).toEqual(newest(5));
+    expect((await index.recent(section, 100, 0)).map((record) => record.id)).toEqual(newest(3));
+    expect((await index.recent(section, 0, 4)).map((record) => record.id)).toEqual(newest(4));
+    expect([...(await index.currentRelated(ids)).keys()].sort()).toEqual([...ids].sort());
+
+    // Withdrawing a newer article leaves the next newest readable; re-indexing an old one lists it again.
+    expect(await index.removeArticle(ids[11]!)).toBe(true);
+    expect((await index.listed([term], 4)).map((record) => record.id)).toEqual(newest(5).slice(1));
+    expect(await index.indexArticle({ ...docs[0]!, version: 2 })).toBe('indexed');
+    expect((await index.listed([term], 100)).map((record) => record.id)).toEqual([...newest(5).slice(1), ids[0]]);
+    expect(await index.removeArticle(ids[0]!)).toBe(true);
+    expect((await index.listed([term], 100)).map((record) => record.id)).toEqual(newest(5).slice(1));
+  });
 });
