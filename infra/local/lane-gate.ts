@@ -1,0 +1,57 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** A client class whose requests the gate can hold (every SDK v3 client has `send` on its prototype). */
+type SendingClass = { prototype: { send: (...args: unknown[]) => Promise<unknown> } };
+
+/** The clients whose requests carry the work the bulk lanes compete for locally: DynamoDB Local's JVM and s3rver. */
+const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocumentClient, S3Client] as unknown as SendingClass[];
+
+/** How often a held request looks again. */
+const RECHECK_MS = 10;
+
+/** A lane gate: bulk-lane work, and a switch that holds its requests. */
+export interface LaneGate {
+  /** Runs a bulk-lane invocation: while `hold` answers true, each request it sends waits before it goes out. */
+  bulk<T>(work: () => Promise<T>): Promise<T>;
+  /** Restores the clients' own `send`. */
+  stop(): void;
+}
+
+/**
+ * Locally every function shares one process, two cores and one DynamoDB Local,
+ * so a burst's invocations already in flight (twenty drafts of two ingest
+ * batches, a render batch of a hundred heads) would keep the JVM's queue full
+ * while a breaking article's requests wait in it. The gate holds the next
+ * DynamoDB and S3 request of every bulk-lane invocation while `hold` answers
+ * true (requests already sent finish), so the priority lanes have the JVM and
+ * the CPU to themselves. Difference from AWS: there each invocation has its
+ * own instance and DynamoDB scales apart, so nothing is held; the lanes'
+ * queues and stream mappings (the part that is the same on AWS) still decide
+ * the order.
+ */
+export function createLaneGate(hold: () => boolean): LaneGate {
+  const lane = new AsyncLocalStorage<'bulk'>();
+  const restore: Array<() => void> = [];
+  for (const client of GATED_CLIENTS) {
+    const own = Object.hasOwn(client.prototype, 'send');
+    const original = client.prototype.send;
+    client.prototype.send = async function (this: unknown, ...args: unknown[]) {
+      while (lane.getStore() === 'bulk' && hold()) await new Promise((resolve) => setTimeout(resolve, RECHECK_MS));
+      return original.apply(this, args);
+    };
+    restore.push(() => {
+      if (own) client.prototype.send = original;
+      else delete (client.prototype as { send?: unknown }).send;
+    });
+  }
+  return {
+    bulk: (work) => lane.run('bulk', work),
+    stop() {
+      for (const undo of restore.reverse()) undo();
+      restore.length = 0;
+    },
+  };
+}
