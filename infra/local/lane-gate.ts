@@ -1,13 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** A client class whose requests the gate can hold (every SDK v3 client has `send` on its prototype). */
 type SendingClass = { prototype: { send: (...args: unknown[]) => Promise<unknown> } };
 
-/** The clients whose requests carry the work the bulk lanes compete for locally: DynamoDB Local's JVM and s3rver. */
-const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocumentClient, S3Client] as unknown as SendingClass[];
+/** The clients whose requests carry the work the bulk lanes compete for locally: DynamoDB Local's JVM, s3rver, the SNS endpoint. */
+const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocumentClient, S3Client, SNSClient] as unknown as SendingClass[];
 
 /** How often a held request looks again. */
 const RECHECK_MS = 10;
@@ -25,7 +26,8 @@ export interface LaneGate {
  * so a burst's invocations already in flight (twenty drafts of two ingest
  * batches, a render batch of a hundred heads) would keep the JVM's queue full
  * while a breaking article's requests wait in it. The gate holds the next
- * DynamoDB and S3 request of every bulk-lane invocation while `hold` answers
+ * DynamoDB, S3 and SNS request of every bulk-lane invocation (a request held
+ * has not started: its SDK timeout has not begun) while `hold` answers
  * true (requests already sent finish), so the priority lanes have the JVM and
  * the CPU to themselves. Difference from AWS: there each invocation has its
  * own instance and DynamoDB scales apart, so nothing is held; the lanes'

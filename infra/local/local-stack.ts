@@ -275,7 +275,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (priorityLane.busy() || breakingInStream()) priorityBusyAt = Date.now();
       return Date.now() - priorityBusyAt < PRIORITY_LINGER_MS;
     };
-    // Bulk invocations already running hold their next DynamoDB and S3 request while breaking news is on its way.
+    // Bulk invocations already running hold their next DynamoDB, S3 and SNS request while breaking news is on its way.
     const gate = createLaneGate(priorityBusy);
     stoppers.push(async () => gate.stop());
     const bulkLane = ingestLane((event, context) => gate.bulk(() => ingest(event, context)), INGEST_LANES.bulk.batchSize, 2, priorityBusy);
