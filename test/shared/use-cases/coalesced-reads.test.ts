@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRelatedIndex } from '../../../shared/adapters/memory-related-index';
-import type { IndexedDocument } from '../../../shared/ports/related-index';
+import { indexedDocumentAt } from '../../support/indexed-document';
 import { coalescedReads, type RelatedReads } from '../../../shared/use-cases/coalesced-reads';
 
-function document(id: string, section: string, terms: string[]): IndexedDocument {
-  return {
-    article: {
-      id,
-      slug: id,
-      title: id,
-      section,
-      tags: [],
-      language: 'en',
-      publishedAt: `2026-01-0${id.length}T00:00:00.000Z`,
-      status: 'published',
-      length: 10,
-      query: new Map(terms.map((term) => [term, 1])),
-      frequencies: new Map(terms.map((term) => [term, 1])),
-      selfScore: 1,
-    },
-    version: 1,
-    listedUnder: terms,
-    related: [],
-    short: false,
-  };
-}
+const document = (id: string, section: string, terms: string[]) => indexedDocumentAt(id, `2026-01-0${id.length}T00:00:00.000Z`, terms, section);
 
 /** The index's reads, each one recorded as the request the DynamoDB adapter would send (one per list read). */
 function recording(index: RelatedReads, sent: string[]): RelatedReads {
