@@ -13,10 +13,10 @@ const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocument
 /** How often a held request looks again. */
 const RECHECK_MS = 10;
 
-/** A lane gate: bulk-lane work, and a switch that holds its requests. */
-export interface LaneGate {
-  /** Runs a bulk-lane invocation: while `hold` answers true, each request it sends waits before it goes out. */
-  bulk<T>(work: () => Promise<T>): Promise<T>;
+/** A lane gate: work run in a named lane, whose requests wait while that lane's hold answers true. */
+export interface LaneGate<Lane extends string> {
+  /** Runs an invocation in `lane`: while the lane's hold answers true, each request it sends waits before it goes out. */
+  run<T>(lane: Lane, work: () => Promise<T>): Promise<T>;
   /** Restores the clients' own `send`. */
   stop(): void;
 }
@@ -26,22 +26,26 @@ export interface LaneGate {
  * so a burst's invocations already in flight (twenty drafts of two ingest
  * batches, a render batch of a hundred heads) would keep the JVM's queue full
  * while a breaking article's requests wait in it. The gate holds the next
- * DynamoDB, S3 and SNS request of every bulk-lane invocation (a request held
- * has not started: its SDK timeout has not begun) while `hold` answers
- * true (requests already sent finish), so the priority lanes have the JVM and
- * the CPU to themselves. Difference from AWS: there each invocation has its
- * own instance and DynamoDB scales apart, so nothing is held; the lanes'
- * queues and stream mappings (the part that is the same on AWS) still decide
- * the order.
+ * DynamoDB, S3 and SNS request of every invocation run in a lane while that
+ * lane's hold answers true (a request held has not started: its SDK timeout
+ * has not begun; requests already sent finish), so the work that must go
+ * first has the JVM and the CPU to itself. Difference from AWS: there each
+ * invocation has its own instance and DynamoDB scales apart, so nothing is
+ * held; the lanes' queues and stream mappings (the part that is the same on
+ * AWS) still decide the order.
  */
-export function createLaneGate(hold: () => boolean): LaneGate {
-  const lane = new AsyncLocalStorage<'bulk'>();
+export function createLaneGate<Lane extends string>(holds: Readonly<Record<Lane, () => boolean>>): LaneGate<Lane> {
+  const current = new AsyncLocalStorage<Lane>();
   const restore: Array<() => void> = [];
+  const held = () => {
+    const lane = current.getStore();
+    return lane !== undefined && holds[lane]();
+  };
   for (const client of GATED_CLIENTS) {
     const own = Object.hasOwn(client.prototype, 'send');
     const original = client.prototype.send;
     client.prototype.send = async function (this: unknown, ...args: unknown[]) {
-      while (lane.getStore() === 'bulk' && hold()) await new Promise((resolve) => setTimeout(resolve, RECHECK_MS));
+      while (held()) await new Promise((resolve) => setTimeout(resolve, RECHECK_MS));
       return original.apply(this, args);
     };
     restore.push(() => {
@@ -50,7 +54,7 @@ export function createLaneGate(hold: () => boolean): LaneGate {
     });
   }
   return {
-    bulk: (work) => lane.run('bulk', work),
+    run: (lane, work) => current.run(lane, work),
     stop() {
       for (const undo of restore.reverse()) undo();
       restore.length = 0;

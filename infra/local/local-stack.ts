@@ -265,7 +265,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         concurrency,
         holdWhile,
       });
-    const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
+    const priorityLane = ingestLane(
+      (event, context) => gate.run('priority', () => ingestPriority(event, context)),
+      INGEST_LANES.priority.batchSize,
+      1,
+    );
     // Set once the stream poller runs: whether a breaking head is being rendered or alerted.
     let breakingInStream = () => false;
     // Busy, or was within the last PRIORITY_LINGER_MS: the gaps while a breaking head waits for its next stream
@@ -275,10 +279,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (priorityLane.busy() || breakingInStream()) priorityBusyAt = Date.now();
       return Date.now() - priorityBusyAt < PRIORITY_LINGER_MS;
     };
-    // Bulk invocations already running hold their next DynamoDB, S3 and SNS request while breaking news is on its way.
-    const gate = createLaneGate(priorityBusy);
+    // Running invocations hold their next DynamoDB, S3 and SNS request: the bulk lanes' while breaking news is on
+    // its way or drafts are being triaged (on AWS triage scales apart, so a breaking draft is found at once), and
+    // the priority ingest's (its related-links follow-up, after the version is stored) while its render and alert run.
+    const gate = createLaneGate({ bulk: () => priorityBusy() || queue.busy(), priority: () => breakingInStream() });
     stoppers.push(async () => gate.stop());
-    const bulkLane = ingestLane((event, context) => gate.bulk(() => ingest(event, context)), INGEST_LANES.bulk.batchSize, 2, priorityBusy);
+    const bulkLane = ingestLane((event, context) => gate.run('bulk', () => ingest(event, context)), INGEST_LANES.bulk.batchSize, 2, priorityBusy);
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
     // The bulk lane holds while the priority lanes are busy; it looks again once they are through.
@@ -324,7 +330,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           handler: (e: DynamoDBStreamEvent) =>
             mapping.endsWith('Breaking')
               ? streamHandlers[mapping](e, lambdaContext(name))
-              : gate.bulk(() => streamHandlers[mapping](e, lambdaContext(name))),
+              : gate.run('bulk', () => streamHandlers[mapping](e, lambdaContext(name))),
         };
       }),
       onFailure: async (consumer, records, error) => {
