@@ -1,14 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** A client class whose requests the gate can hold (every SDK v3 client has `send` on its prototype). */
 type SendingClass = { prototype: { send: (...args: unknown[]) => Promise<unknown> } };
 
-/** The clients whose requests carry the work the bulk lanes compete for locally: DynamoDB Local's JVM, s3rver, the SNS endpoint. */
-const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocumentClient, S3Client, SNSClient] as unknown as SendingClass[];
+/**
+ * The clients whose requests carry the work the lanes compete for locally: DynamoDB Local's JVM and s3rver. Not
+ * SNS: an alert's publish is sent once, never retried (a retry could send it twice), and a publish held past the
+ * local endpoint's keep-alive time would go out on a socket the server has just closed (ECONNRESET: in doubt);
+ * the held requests here are retried by their SDK if that happens.
+ */
+const GATED_CLIENTS: readonly SendingClass[] = [DynamoDBClient, DynamoDBDocumentClient, S3Client] as unknown as SendingClass[];
 
 /** How often a held request looks again. */
 const RECHECK_MS = 10;
@@ -26,7 +30,7 @@ export interface LaneGate<Lane extends string> {
  * so a burst's invocations already in flight (twenty drafts of two ingest
  * batches, a render batch of a hundred heads) would keep the JVM's queue full
  * while a breaking article's requests wait in it. The gate holds the next
- * DynamoDB, S3 and SNS request of every invocation run in a lane while that
+ * DynamoDB and S3 request of every invocation run in a lane while that
  * lane's hold answers true (a request held has not started: its SDK timeout
  * has not begun; requests already sent finish), so the work that must go
  * first has the JVM and the CPU to itself. Difference from AWS: there each

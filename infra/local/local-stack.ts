@@ -279,7 +279,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (priorityLane.busy() || breakingInStream()) priorityBusyAt = Date.now();
       return Date.now() - priorityBusyAt < PRIORITY_LINGER_MS;
     };
-    // Running invocations hold their next DynamoDB, S3 and SNS request: the bulk lanes' while breaking news is on
+    // Running invocations hold their next DynamoDB and S3 request: the bulk lanes' while breaking news is on
     // its way or drafts are being triaged (on AWS triage scales apart, so a breaking draft is found at once), and
     // the priority ingest's (its related-links follow-up, after the version is stored) while its render and alert run.
     const gate = createLaneGate({ bulk: () => priorityBusy() || queue.busy(), priority: () => breakingInStream() });
