@@ -47,9 +47,9 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
 
 /**
  * Renders the article versions a batch of stream records announces, and only
- * the pages they change: the articles' own pages first (they read no list, so
- * an article is live before the list work starts and no list links to it
- * before), then each current version updates the list read model
+ * the pages they change: published articles' own pages first (they read no
+ * list, so an article is live before the list work starts and no list links
+ * to it before), then each current version updates the list read model
  * (home, section, tag, byline, month) and `affectedPages` says which pages
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
@@ -84,17 +84,15 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     return [{ head, previous: listings.get(id) }];
   });
   if (due.length === 0) return STALE;
-  // Each article's own page (and its old slug's 301 or 410) needs no list: it is written first, so the article is
-  // live before the list work (counters, home, section, feeds, sitemaps) starts, and no list links to it before.
+  // A published article's own page needs no list: it is written first, so the article is live before the list work
+  // (counters, home, section, feeds, sitemaps) starts, and no list links to it before. A withdrawn article's 410 and
+  // an old slug's 301 go out with the lists, which drop or move the article at the same time.
   const ownPages = new PageSet();
   for (const { head, previous } of due) {
     articles.set(head.slug, head);
     current.push(head);
-    ownPages.add({ kind: 'article', slug: head.slug });
-    if (previous && previous.article.slug !== head.slug) {
-      ownPages.add({ kind: 'article', slug: previous.article.slug });
-      if (head.status === 'published') moved.set(previous.article.slug, head.slug);
-    }
+    if (head.status === 'published') ownPages.add({ kind: 'article', slug: head.slug });
+    if (previous && previous.article.slug !== head.slug && head.status === 'published') moved.set(previous.article.slug, head.slug);
   }
   const context = { lists: deps.lists, site: deps.siteConfig, articles, moved, totals, now };
   const ownFiles = await renderPages(ownPages, context);
@@ -111,7 +109,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
     const own = update.updates.get(head.id);
     for (const page of affectedPages({ slug: head.slug, previous, next: own?.listing, totals: own?.totals ?? {}, now })) pages.add(page);
-    for (const page of ownPages) pages.add(page);
+    if (previous && previous.article.slug !== head.slug) pages.add({ kind: 'article', slug: previous.article.slug });
     rendered.push({ head, previous: previous && { slug: previous.article.slug, updatedAt: previous.article.updatedAt } });
   }
   const ownNames = new Set([...ownPages].map(pageName));
