@@ -1,5 +1,14 @@
 import type { ArticleLists, BulkArticleLists, ListingsUpdate, ListingUpdate } from '../../shared/ports/article-lists';
-import { archivePageRange, frontFloor, listId, listsOf, type ArticleListing, type ListedArticle, type ListEntry } from '../../shared/domain/render';
+import {
+  archivePageRange,
+  frontFloor,
+  listId,
+  listsOf,
+  sameListing,
+  type ArticleListing,
+  type ListedArticle,
+  type ListEntry,
+} from '../../shared/domain/render';
 
 /** An in-memory {@link ArticleLists} (and its bulk side) with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
 export function createMemoryLists(): ArticleLists & BulkArticleLists {
@@ -41,7 +50,7 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
       lists.get(list)?.set(ordinal, Object.assign({}, next as ListedArticle, { ordinal }));
     }
     const listing = next ? { article: next, ordinals } : undefined;
-    if (JSON.stringify(listing) !== JSON.stringify(previous))
+    if (!sameListing(listing, previous))
       for (const list of new Set([...Object.keys(ordinals), ...Object.keys(before)])) revisions.set(list, (revisions.get(list) ?? 0) + 1);
     if (listing) listings.set(id, listing);
     else listings.delete(id);

@@ -18,6 +18,7 @@ import { createTakeawayProvider } from '../../shared/config/takeaways-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { createPipelineMetrics, outcomeMetric } from '../../shared/runtime/pipeline-metrics';
+import { coalescedReads } from '../../shared/use-cases/coalesced-reads';
 import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
 const config = readRuntimeConfig(['tableName', 'draftsBucket', 'siteBucket', 'editorsTopicArn', 'siteUrl', 'publication']);
@@ -25,12 +26,15 @@ const s3 = createS3Client();
 const dynamodb = createDynamoDbClient();
 const logger = createLogger('ingest-draft');
 const metrics = createPipelineMetrics('ingest-draft', createMetricsSink());
+const related = createRelatedIndex({ client: dynamodb, tableName: config.tableName });
 const deps = {
   drafts: createDraftBucket({ client: s3, bucket: config.draftsBucket }),
   site: createSiteBucket({ client: s3, bucket: config.siteBucket }),
   siteConfig: siteConfigOf(config),
   store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
-  related: createRelatedIndex({ client: dynamodb, tableName: config.tableName }),
+  related,
+  // The drafts of a batch are ingested in parallel: their identical retrieval reads in flight are sent once.
+  relatedReads: coalescedReads(related),
   scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),
   editors: createTopicPublisher({ client: createSnsClient(), topicArn: config.editorsTopicArn }),
   siteUrl: config.siteUrl,

@@ -14,8 +14,9 @@ import { watchDraftsFolder } from './drafts-watcher';
 import { METRICS_FILE_ENV } from '../../shared/config/metrics-config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import type { Endpoints } from './endpoints';
-import type { DynamoDBStreamEvent, SQSRecord } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createIntakeQueue, sqsEventOf } from './intake-queue';
+import { createLaneGate } from './lane-gate';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials';
 import { lambdaContext } from './lambda-context';
 import { LOCAL_NAMES } from './local-names';
@@ -62,6 +63,8 @@ export interface LocalStack {
 }
 
 const DRAFTS_BUCKET = LOCAL_NAMES.draftsBucket;
+/** How long after breaking work was last seen in the priority lanes the bulk lanes keep holding (see priorityBusy). */
+const PRIORITY_LINGER_MS = 200;
 const SITE_BUCKET = LOCAL_NAMES.siteBucket;
 const TABLE_NAME = LOCAL_NAMES.tableName;
 
@@ -248,7 +251,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deadLetterDir: paths.deadLetters,
       onDeadLetter: deadLettered,
     });
-    const ingestLane = (handler: typeof ingest, batchSize: number, concurrency: number, holdWhile?: () => boolean) =>
+    const ingestLane = (
+      handler: (event: SQSEvent, context: Context) => ReturnType<typeof ingest>,
+      batchSize: number,
+      concurrency: number,
+      holdWhile?: () => boolean,
+    ) =>
       createIntakeQueue({
         handler: (event) => handler(event, lambdaContext('ingest-draft')),
         deadLetterDir: paths.deadLetters,
@@ -257,11 +265,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         concurrency,
         holdWhile,
       });
-    const priorityLane = ingestLane(ingestPriority, INGEST_LANES.priority.batchSize, 1);
+    const priorityLane = ingestLane(
+      (event, context) => gate.run('priority', () => ingestPriority(event, context)),
+      INGEST_LANES.priority.batchSize,
+      1,
+    );
     // Set once the stream poller runs: whether a breaking head is being rendered or alerted.
     let breakingInStream = () => false;
-    const priorityBusy = () => priorityLane.busy() || breakingInStream();
-    const bulkLane = ingestLane(ingest, INGEST_LANES.bulk.batchSize, 2, priorityBusy);
+    // Busy, or was within the last PRIORITY_LINGER_MS: the gaps while a breaking head waits for its next stream
+    // mapping to poll (render after ingest, notify after render) count as busy, so the burst does not slip in.
+    let priorityBusyAt = 0;
+    const priorityBusy = () => {
+      if (priorityLane.busy() || breakingInStream()) priorityBusyAt = Date.now();
+      return Date.now() - priorityBusyAt < PRIORITY_LINGER_MS;
+    };
+    // Running invocations hold their next DynamoDB and S3 request: the bulk lanes' while breaking news is on
+    // its way or drafts are being triaged (on AWS triage scales apart, so a breaking draft is found at once), and
+    // the priority ingest's (its related-links follow-up, after the version is stored) while its render and alert run.
+    const gate = createLaneGate({ bulk: () => priorityBusy() || queue.busy(), priority: () => breakingInStream() });
+    stoppers.push(async () => gate.stop());
+    const bulkLane = ingestLane((event, context) => gate.run('bulk', () => ingest(event, context)), INGEST_LANES.bulk.batchSize, 2, priorityBusy);
     enqueue = (body) => queue.send(body);
     lanes.priority = (body) => priorityLane.send(body);
     // The bulk lane holds while the priority lanes are busy; it looks again once they are through.
@@ -304,7 +327,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           batchSize: STREAM_BATCH_SIZES[mapping],
           // Bulk mappings start nothing new while breaking news is on its way (see holdWhile).
           holdWhile: mapping.endsWith('Breaking') ? undefined : priorityBusy,
-          handler: (e: DynamoDBStreamEvent) => streamHandlers[mapping](e, lambdaContext(name)),
+          handler: (e: DynamoDBStreamEvent) =>
+            mapping.endsWith('Breaking')
+              ? streamHandlers[mapping](e, lambdaContext(name))
+              : gate.run('bulk', () => streamHandlers[mapping](e, lambdaContext(name))),
         };
       }),
       onFailure: async (consumer, records, error) => {

@@ -60,7 +60,9 @@ export interface StreamPoller {
  * holds back another, and a priority mapping never waits behind a bulk one's
  * backlog), in order per shard, in batches of at most its `batchSize` matching
  * records, failed batches retried from the first failed record, then handed to
- * the on-failure destination. Differences from AWS: records are read as soon as
+ * the on-failure destination. Mappings at the same position of a shard within
+ * a poll interval share one read of it (each still filters, batches and
+ * checkpoints on its own), where AWS reads once per mapping. Differences from AWS: records are read as soon as
  * they are written (about every `pollIntervalMs`; AWS polls each shard about
  * four times a second); no bisecting; no parallelization factor (AWS's default of 1).
  */
@@ -166,6 +168,39 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     }
   }
 
+  /**
+   * Records read from a shard, by the position they were read from (shard and the last sequence number before
+   * them): a mapping at a position another is reading from, or read from within the last poll interval, takes the
+   * same records and next iterator instead of reading them again (the images of every write, once per mapping),
+   * as if it had polled that much earlier. A read that found nothing is not kept once it ends.
+   */
+  const shared = new Map<string, { read: Promise<GetRecordsCommandOutput>; doneAt?: number; takenBy: Set<string> }>();
+  function readShared(mapping: string, shardId: string, iterator: string): Promise<GetRecordsCommandOutput> {
+    const position = `${shardId}@${checkpoints[mapping]?.[shardId] ?? ''}`;
+    let entry = shared.get(position);
+    if (entry?.doneAt !== undefined && Date.now() - entry.doneAt > pollIntervalMs) entry = undefined;
+    if (!entry) {
+      const own: { read: Promise<GetRecordsCommandOutput>; doneAt?: number; takenBy: Set<string> } = {
+        read: options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 })),
+        takenBy: new Set(),
+      };
+      const forget = () => {
+        if (shared.get(position) === own) shared.delete(position);
+      };
+      own.read.then((response) => {
+        own.doneAt = Date.now();
+        if ((response.Records ?? []).length === 0) forget();
+      }, forget);
+      shared.delete(position);
+      shared.set(position, own);
+      if (shared.size > MAX_SHARED_READS) shared.delete(shared.keys().next().value as string);
+      entry = own;
+    }
+    entry.takenBy.add(mapping);
+    if (entry.takenBy.size >= options.consumers.length) shared.delete(position);
+    return entry.read;
+  }
+
   /** One pass of one mapping over every shard; returns how many records it read (matching or not). */
   async function pollOnce(consumer: StreamConsumerBinding, iterators: Map<string, string | undefined>, discover: boolean): Promise<number> {
     const mapping = mappingOf(consumer);
@@ -175,7 +210,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (!iterator) continue;
       let response: GetRecordsCommandOutput;
       try {
-        response = await options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        response = await readShared(mapping, shardId, iterator);
       } catch (error) {
         // DynamoDB Local invalidates open iterators when any table is created; resume from the checkpoint.
         if (!isLostIterator(error)) throw error;
@@ -255,6 +290,9 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     },
   };
 }
+
+/** Shared shard reads kept at most (see `readShared`); each holds up to 1,000 records. */
+const MAX_SHARED_READS = 16;
 
 function isLostIterator(error: unknown): boolean {
   return error instanceof Error && ['TrimmedDataAccessException', 'ExpiredIteratorException'].includes(error.name);

@@ -11,7 +11,7 @@ import { TABLE_INDEXES } from '../../events/names';
 import type { ArticleHead } from '../domain/article';
 import { articleImageSchema, articleSchema } from '../domain/article-schema';
 import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
-import { archivePageRange, frontFloor, listId, listsOf, parseListId, type ArticleListing, type ListedArticle } from '../domain/render';
+import { archivePageRange, frontFloor, listId, listsOf, parseListId, sameListing, type ArticleListing, type ListedArticle } from '../domain/render';
 import type {
   ArchiveReader,
   ArticleLists,
@@ -161,7 +161,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     const before = previous?.ordinals ?? {};
     const listing = next ? { article: next, ordinals } : undefined;
     const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
-    if (JSON.stringify(listing) === JSON.stringify(previous)) return { listing, left, changed: false };
+    if (sameListing(listing, previous)) return { listing, left, changed: false };
     const transactItems = [
       ...Object.entries(ordinals).map(([list, ordinal]) => ({
         Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },

@@ -71,9 +71,25 @@ const MAX_QUERY_LIMIT = 500;
 /** Documents per chunk of a bulk import: their entries are written before their records. */
 const IMPORT_CHUNK = 250;
 const CONFLICT_RETRIES = 5;
+/** Documents remembered per adapter instance (see `known`). */
+const KNOWN_DOCUMENTS = 2000;
+
+type StoredDocument = z.infer<typeof documentSchema>;
 
 /** Creates the DynamoDB related-articles index. Key formats stay inside this adapter. */
 export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): RelatedIndex {
+  /**
+   * The documents this instance last read or wrote, by id. A document's content is fixed by its version and list
+   * revision (every write bumps one), and each write is conditional on both, so a remembered copy with the
+   * version and revision a caller names is the stored one whenever the write succeeds: `setRelated` reads only
+   * when it has none (one Get per neighbour update saved in a burst).
+   */
+  const known = new Map<string, StoredDocument>();
+  const remember = (document: StoredDocument) => {
+    known.delete(document.id);
+    known.set(document.id, document);
+    if (known.size > KNOWN_DOCUMENTS) known.delete(known.keys().next().value as string);
+  };
   async function batchGet(keyList: readonly Record<string, string>[]): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     for (let start = 0; start < keyList.length; start += MAX_BATCH_GET) {
@@ -119,8 +135,9 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     const items = await batchGet([...new Set(ids)].map((id) => ({ PK: keys.document(id), SK: keys.documentSort })));
     const out = new Map<string, CurrentRelated>();
     for (const item of items) {
-      const { id, version, rev, related } = documentSchema.parse(item);
-      out.set(id, { id, version, revision: rev, related });
+      const document = documentSchema.parse(item);
+      remember(document);
+      out.set(document.id, { id: document.id, version: document.version, revision: document.rev, related: document.related });
     }
     return out;
   }
@@ -142,7 +159,10 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    return Item ? documentSchema.parse(Item) : undefined;
+    const document = Item ? documentSchema.parse(Item) : undefined;
+    if (document) remember(document);
+    else known.delete(id);
+    return document;
   }
 
   /** Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed. */
@@ -171,9 +191,12 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
   });
 
   async function indexArticle(document: IndexedDocument): Promise<'indexed' | 'unchanged'> {
-    const previous = await readDocument(document.article.id);
-    if (previous && previous.version >= document.version) return 'unchanged';
     const items = documentItems(document);
+    // A first version has no earlier entries to replace, and any stored document of it is this version or a later
+    // one (unchanged either way): it is written without reading, on the condition that none is stored.
+    const first = document.version === 1 && !known.has(document.article.id);
+    const previous = first ? undefined : await readDocument(document.article.id);
+    if (previous && previous.version >= document.version) return 'unchanged';
     const kept = new Set(items.map(itemKey));
     const stale = previous ? previousKeys(previous).filter((key) => !kept.has(`${key.PK}|${key.SK}`)) : [];
     const written = await transact([
@@ -187,6 +210,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
       ...items.slice(1).map((Item) => ({ Put: { TableName: tableName, Item } })),
       ...stale.map((Key) => ({ Delete: { TableName: tableName, Key } })),
     ]);
+    if (written) remember(documentSchema.parse(items[0]));
+    else known.delete(document.article.id);
     return written ? 'indexed' : 'unchanged';
   }
 
@@ -195,12 +220,13 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     related: readonly ScoredLink[],
     short: boolean,
   ): Promise<boolean> {
-    const indexed = await readDocument(id);
+    const remembered = known.get(id);
+    const indexed = remembered?.version === version && remembered.rev === revision ? remembered : await readDocument(id);
     if (!indexed || indexed.version !== version || indexed.rev !== revision) return false;
     const shortKey = { PK: keys.short, SK: keys.shortSort(indexed.section, indexed.publishedAt, indexed.id) };
     const { version: _, listed: __, related: ___, short: ____, rev: _____, ...record } = indexed;
     const links = related.map(plainLink);
-    return transact([
+    const written = await transact([
       {
         Update: {
           TableName: tableName,
@@ -224,12 +250,16 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
           ? [{ Delete: { TableName: tableName, Key: shortKey } }]
           : []),
     ]);
+    if (written) remember({ ...indexed, related: links, short, rev: revision + 1 });
+    else known.delete(id);
+    return written;
   }
 
   async function removeArticle(id: string): Promise<boolean> {
     const indexed = await readDocument(id);
     if (!indexed) return false;
     const [documentKey, ...rest] = previousKeys(indexed);
+    known.delete(id);
     return transact([
       { Delete: { TableName: tableName, Key: documentKey!, ...versionIs(indexed.version) } },
       ...rest.map((Key) => ({ Delete: { TableName: tableName, Key } })),
@@ -322,7 +352,7 @@ function documentItems({ article, version, listedUnder, related, short }: Indexe
 }
 
 /** The keys of every item an indexed document was stored as, its record first. */
-function previousKeys(indexed: z.infer<typeof documentSchema>): { PK: string; SK: string }[] {
+function previousKeys(indexed: StoredDocument): { PK: string; SK: string }[] {
   const entrySort = keys.entry(indexed.publishedAt, indexed.id);
   return [
     { PK: keys.document(indexed.id), SK: keys.documentSort },

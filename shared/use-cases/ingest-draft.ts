@@ -13,6 +13,7 @@ import { articleIdFor, sha256 } from '../domain/publishing/article-id';
 import { acceptedReport, outcomeReport, rejectedReport } from '../domain/publishing/draft-report';
 import { isUnchanged, planNextVersion, planWithdrawal } from '../domain/publishing/next-version';
 import { findRelated, publishRelated, type RelatedPlan } from './related-articles';
+import type { RelatedReads } from './coalesced-reads';
 import { chooseTakeaways } from './takeaway-provider';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { prepareDraftImage } from './draft-image';
@@ -25,6 +26,8 @@ export interface IngestDependencies {
   readonly drafts: DraftBucket;
   readonly store: ArticleStore;
   readonly related: RelatedIndex;
+  /** The reads of a draft's first related-links retrieval, when they differ from `related`'s (see `coalescedReads`). @default related */
+  readonly relatedReads?: RelatedReads;
   readonly scheduler: PublishScheduler;
   readonly editors: TopicPublisher;
   /** Where a draft's image is copied, and previews are written. */
@@ -122,7 +125,7 @@ export async function ingestDraft(deps: IngestDependencies, draftKey: string, sa
   try {
     // Term extraction runs synchronously at the start of findRelated, before any I/O.
     related = await findRelated(
-      deps.related,
+      deps.relatedReads ?? deps.related,
       { ...draft, id, publishedAt: previous?.publishedAt ?? draft.publishAt ?? now },
       undefined,
       deadlineAfter(deadlineMs),

@@ -47,7 +47,9 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
 
 /**
  * Renders the article versions a batch of stream records announces, and only
- * the pages they change: each current version updates the list read model
+ * the pages they change: published articles' own pages first (they read no
+ * list, so an article is live before the list work starts and no list links
+ * to it before), then each current version updates the list read model
  * (home, section, tag, byline, month) and `affectedPages` says which pages
  * moved; the union of those pages is rendered once (a home page or feed
  * touched by ten stories is written once, not ten times) after the static
@@ -81,6 +83,22 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     if (!head || head.version !== refsById.get(id)?.version || !allows(head, renderedEvent(head))) return [];
     return [{ head, previous: listings.get(id) }];
   });
+  if (due.length === 0) return STALE;
+  // A published article's own page needs no list: it is written first, so the article is live before the list work
+  // (counters, home, section, feeds, sitemaps) starts, and no list links to it before. A withdrawn article's 410 and
+  // an old slug's 301 go out with the lists, which drop or move the article at the same time.
+  const ownPages = new PageSet();
+  for (const { head, previous } of due) {
+    articles.set(head.slug, head);
+    current.push(head);
+    if (head.status === 'published') ownPages.add({ kind: 'article', slug: head.slug });
+    if (previous && previous.article.slug !== head.slug && head.status === 'published') moved.set(previous.article.slug, head.slug);
+  }
+  const context = { site: deps.siteConfig, articles, moved, now };
+  await deps.writeStaticFiles();
+  const ownFiles = await writeCurrentPages(deps, [...ownPages], context);
+  const liveAt = (deps.clock ?? (() => new Date()))();
+
   // One counter update per list for the whole batch, not one per article.
   const update = await deps.lists.updateListings(
     due.map(({ head, previous }) => ({ id: head.id, next: head.status === 'published' ? listedArticle(head) : undefined, previous })),
@@ -89,19 +107,15 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);
     const own = update.updates.get(head.id);
     for (const page of affectedPages({ slug: head.slug, previous, next: own?.listing, totals: own?.totals ?? {}, now })) pages.add(page);
-    if (previous && previous.article.slug !== head.slug) {
-      pages.add({ kind: 'article', slug: previous.article.slug });
-      if (head.status === 'published') moved.set(previous.article.slug, head.slug);
-    }
-    articles.set(head.slug, head);
-    current.push(head);
+    if (previous && previous.article.slug !== head.slug) pages.add({ kind: 'article', slug: previous.article.slug });
     rendered.push({ head, previous: previous && { slug: previous.article.slug, updatedAt: previous.article.updatedAt } });
   }
-  if (current.length === 0) return STALE;
-
-  await deps.writeStaticFiles();
-  const files = await writeCurrentPages(deps, [...pages], { site: deps.siteConfig, articles, moved, now });
-  const liveAt = (deps.clock ?? (() => new Date()))();
+  const ownNames = new Set([...ownPages].map(pageName));
+  const files = await writeCurrentPages(
+    deps,
+    [...pages].filter((page) => !ownNames.has(pageName(page))),
+    context,
+  );
   const dropToLive = current.flatMap((head) => dropToLiveMs(head, liveAt, listedBefore.has(head.id)) ?? []);
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
@@ -112,7 +126,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   return {
     outcome: 'rendered',
     pages: [...pages].map(pageName),
-    written: [...new Set(files.map((file) => file.key))],
+    written: [...new Set([...ownFiles, ...files].map((file) => file.key))],
     invalidated,
     dropToLiveMs: dropToLive,
   };

@@ -37,7 +37,7 @@ export {
   type ListKind,
   type ListRef,
 } from './listing';
-export { ListSnapshot, ordinalsNeeded, planListings, type ListPlan, type PlannedListing } from './list-plan';
+export { ListSnapshot, ordinalsNeeded, planListings, sameListing, type ListPlan, type PlannedListing } from './list-plan';
 export { renderMarkdown, type RenderMarkdownOptions } from './markdown';
 export { renderNotFoundPage } from './not-found-page';
 export { isAllowedUrl, isExternalUrl } from './safe-url';

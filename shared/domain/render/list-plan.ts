@@ -66,10 +66,14 @@ export function planListings(
     }
     const listing: ArticleListing = { article, ordinals };
     listings.set(article.id, listing);
-    if (!previous || canonical(listing) !== canonical(previous))
-      changes.push(previous ? { id: article.id, listing, previous } : { id: article.id, listing });
+    if (!previous || !sameListing(listing, previous)) changes.push(previous ? { id: article.id, listing, previous } : { id: article.id, listing });
   }
   return { listings, changes };
+}
+
+/** Whether two listings (or their absence) hold the same values, whatever order their keys were read or built in. */
+export function sameListing(a: ArticleListing | undefined, b: ArticleListing | undefined): boolean {
+  return canonical(a ?? null) === canonical(b ?? null);
 }
 
 /** JSON with object keys sorted, so that two listings read and built in different key orders compare equal. */

@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import { countIndexRequests } from '../../../bench/related/request-count';
 import { createTermCache } from '../../../bench/related/synthesise';
-import type { IndexedDocument } from '../../../shared/ports/related-index';
+import { indexedDocumentAt } from '../../support/indexed-document';
 import { articleTerms } from '../../../shared/domain/related';
 
-const documentAt = (id: string, publishedAt: string, terms: string[]): IndexedDocument => ({
-  article: {
-    id,
-    slug: id,
-    title: id,
-    section: 'News',
-    tags: [],
-    language: 'en',
-    publishedAt,
-    status: 'published',
-    length: terms.length,
-    query: new Map(terms.map((term) => [term, 1])),
-    frequencies: new Map(terms.map((term) => [term, 1])),
-    selfScore: 1,
-  },
-  version: 1,
-  listedUnder: terms,
-  related: [],
-  short: false,
-});
+const documentAt = (id: string, publishedAt: string, terms: string[]) => indexedDocumentAt(id, publishedAt, terms);
 
 const hour = (h: number) => new Date(Date.UTC(2026, 0, 1, h)).toISOString();
 

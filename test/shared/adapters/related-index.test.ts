@@ -149,6 +149,24 @@ describe('related index on DynamoDB Local', () => {
     expect(await index.shortLists(section, 10)).toEqual([]);
   });
 
+  it('refuses a list over a copy another instance has since changed, and indexes a first version once across instances', async () => {
+    const id = unique('k');
+    const section = unique('Two');
+    const doc = document(id, { [unique('y')]: 1 }, { short: true }, '2026-01-01T00:00:00.000Z', section);
+    const other = createRelatedIndex({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
+    expect(await index.indexArticle(doc)).toBe('indexed');
+    // The other instance never read this article: its first-version write must not overwrite the stored one.
+    expect(await other.indexArticle({ ...doc, related: [{ id: 'z', slug: 'z', title: 'Z', section, score: 1 }] })).toBe('unchanged');
+    expect((await index.currentRelated([id])).get(id)?.related).toEqual([]);
+    const first: ScoredLink[] = [{ id: 'q', slug: 'q', title: 'Q', section, score: 0.4 }];
+    const second: ScoredLink[] = [{ id: 'r', slug: 'r', title: 'R', section, score: 0.3 }];
+    // Both instances know revision 0; the other instance moves it on, so this one's remembered copy is stale.
+    expect(await other.setRelated({ id, version: 1, revision: 0 }, first, false)).toBe(true);
+    expect(await index.setRelated({ id, version: 1, revision: 0 }, second, true)).toBe(false);
+    expect(await index.setRelated({ id, version: 1, revision: 1 }, second, true)).toBe(true);
+    expect((await other.currentRelated([id])).get(id)).toEqual({ id, version: 1, revision: 2, related: second });
+    expect((await other.shortLists(section, 10)).map((short) => short.revision)).toEqual([2]);
+  });
   it('loads documents in bulk, listed and recent', async () => {
     const term = unique('bulk');
     const section = unique('Bulk');
