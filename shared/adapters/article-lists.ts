@@ -123,16 +123,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
 
   /** Several lists' totals in one consistent BatchGet (up to 100 keys a request). */
   async function totalsOf(ids: readonly string[]): Promise<Record<string, number>> {
-    const totals: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
-    const items = await batchGetAll(
-      client,
-      tableName,
-      ids.map((id) => ({ PK: keys.list(id), SK: keys.counter })),
-      1,
-      true,
-    );
-    for (const item of items) if (typeof item.count === 'number') totals[String(item.PK).slice(keys.list('').length)] = item.count;
-    return totals;
+    return Object.fromEntries([...(await revisions(ids))].map(([id, { total }]) => [id, total]));
   }
 
   async function revisions(ids: readonly string[]): Promise<Map<string, ListRevision>> {

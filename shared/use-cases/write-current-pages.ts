@@ -59,6 +59,8 @@ export async function writeCurrentPages(
 
     const before = new Map<string, number>();
     for (const ids of reads.values()) for (const id of ids) before.set(id, (await revisions.load(id)).revision);
+    // Pages that read no list (an article's own page) have nothing to look at again.
+    if (before.size === 0) break;
     known = await deps.lists.revisions([...before.keys()]);
     const moved = new Set([...before].filter(([id, revision]) => known.get(id)?.revision !== revision).map(([id]) => id));
     due = due.filter((page) => [...(reads.get(page) ?? [])].some((id) => moved.has(id)));
