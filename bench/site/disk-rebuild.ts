@@ -17,9 +17,11 @@ async function main(): Promise<void> {
   if (!out) throw new Error('Set REBUILD_DIR');
   const target = await localSiteTarget();
   const made = new Set<string>();
+  const lists = createMemoryLists();
   const summary = await rebuildSite({
     archive: createArchiveReader({ client: target.clients.dynamodb, tableName: target.tableName }),
-    lists: createMemoryLists(),
+    lists,
+    live: lists,
     site: {
       write: async (files) => {
         for (const file of files) {

@@ -114,6 +114,7 @@ async function rebuildArchive(heads: readonly ArticleHead[]): Promise<RebuiltArc
   await rebuildSite({
     archive: { publishedHeads: async () => [...heads] },
     lists,
+    live: lists,
     site: bucket.site,
     cdn: { invalidate: async () => undefined },
     siteConfig: SITE,

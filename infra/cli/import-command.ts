@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { DRAFT_SUFFIXES, ENV } from '../../events/names';
 import { createArchiveStore } from '../../shared/adapters/archive-store';
-import { createArchiveReader, createBulkArticleLists } from '../../shared/adapters/article-lists';
+import { createArchiveReader, createArticleLists, createBulkArticleLists } from '../../shared/adapters/article-lists';
 import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
 import { createMemoryRelatedIndex } from '../../shared/adapters/memory-related-index';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
@@ -86,6 +86,7 @@ function rebuildDependencies(target: SiteTarget, onProgress?: (phase: RebuildPha
   return {
     archive: createArchiveReader(table),
     lists: createBulkArticleLists(table),
+    live: createArticleLists(table),
     site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
     cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
     siteConfig: targetSiteConfig(target),

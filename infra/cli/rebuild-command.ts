@@ -12,7 +12,9 @@ export function progressBar(label: string, done: number, total: number): string 
 /** The summary line printed after a rebuild. */
 export function describeRebuild(summary: RebuildSummary): string {
   const seconds = summary.milliseconds / 1000;
-  return `Rebuilt ${summary.articles} articles: ${summary.files} files across ${summary.lists} lists (${summary.listingsWritten} listings written) in ${seconds.toFixed(1)} s (${Math.round(summary.files / Math.max(seconds, 0.001))} files/s); invalidated /*.`;
+  return `Rebuilt ${summary.articles} articles: ${summary.files} files across ${summary.lists} lists (${summary.listingsWritten} listings written) in ${seconds.toFixed(1)} s (${Math.round(summary.files / Math.max(seconds, 0.001))} files/s)${
+    summary.caughtUp > 0 ? `; ${summary.caughtUp} stories that changed while it ran rendered again from the table` : ''
+  }; invalidated /*.`;
 }
 
 /** Re-renders the whole site of the running local stack (from its `endpoints.json`), drawing a progress bar on stderr. */

@@ -1,11 +1,14 @@
-import type { ArchiveReader, BulkArticleLists } from '../ports/article-lists';
+import type { ArchiveReader, ArticleLists, BulkArticleLists } from '../ports/article-lists';
 import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
 import type { ArticleHead } from '../domain/article';
 import {
   archivePageCount,
   listedArticle,
+  listId,
+  listsOf,
   ListSnapshot,
+  PageSet,
   ordinalsNeeded,
   parseListId,
   planListings,
@@ -14,6 +17,7 @@ import {
   type SiteConfig,
 } from '../domain/render';
 import { type ListReader, renderPage, staticFiles } from './render-pages';
+import { writeCurrentPages } from './write-current-pages';
 
 /** A phase of a rebuild, for progress reports. */
 export type RebuildPhase = 'lists' | 'pages';
@@ -22,6 +26,8 @@ export type RebuildPhase = 'lists' | 'pages';
 export interface RebuildDependencies {
   readonly archive: ArchiveReader;
   readonly lists: BulkArticleLists;
+  /** The lists as live renders read them: what catches up with stories that changed while the rebuild ran. */
+  readonly live: ListReader & Pick<ArticleLists, 'revisions'>;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
   readonly siteConfig: SiteConfig;
@@ -42,6 +48,8 @@ export interface RebuildSummary {
   /** Listings written (articles newly listed or whose listing changed); 0 when the lists were up to date. */
   readonly listingsWritten: number;
   readonly files: number;
+  /** Stories published, changed or withdrawn while the rebuild ran, whose pages it rendered again from the table. */
+  readonly caughtUp: number;
   readonly milliseconds: number;
 }
 
@@ -135,16 +143,60 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
       await deps.site.write(statics);
       const files = await writeAll(keys, (key) => renderPage(key, ctx), deps);
       await listingsWritten;
+      const caughtUp = await catchUp(deps, current, ctx.now);
       await deps.cdn.invalidate(['/*']);
       return {
         articles: heads.length,
         lists: totals.size,
         listingsWritten: plan.changes.length,
-        files: statics.length + files,
+        files: statics.length + files + caughtUp.files,
+        caughtUp: caughtUp.stories,
         milliseconds: Date.now() - started,
       };
     },
   };
+}
+
+/**
+ * Catches a rebuild up with live publishing. The rebuild rendered the heads it
+ * read at its start, so a story published, changed or withdrawn meanwhile may
+ * have had its own render land before the rebuild's pages, which then put the
+ * old state back (a withdrawn story's page, a home page without the new one).
+ * Its heads are read again; each story that changed gets its article page (a
+ * 410 or 301 where it left or moved) and every page of each list it is or was
+ * on rendered again from the table, through the revision check of live renders.
+ */
+async function catchUp(
+  deps: RebuildDependencies,
+  rendered: ReadonlyMap<string, ArticleHead>,
+  now: Date,
+): Promise<{ stories: number; files: number }> {
+  const live = new Map((await deps.archive.publishedHeads()).map((head) => [head.id, head]));
+  const changed = [...new Set([...rendered.keys(), ...live.keys()])].flatMap((id) => {
+    const [before, after] = [rendered.get(id), live.get(id)];
+    const same = before && after && before.version === after.version && (before.relatedRev ?? 0) === (after.relatedRev ?? 0);
+    return same ? [] : [{ before, after }];
+  });
+  if (changed.length === 0) return { stories: 0, files: 0 };
+  const pages = new PageSet();
+  const lists = new Set(['home']);
+  const moved = new Map<string, string>();
+  for (const { before, after } of changed) {
+    for (const head of [before, after].filter((known) => known !== undefined)) {
+      pages.add({ kind: 'article', slug: head.slug });
+      for (const ref of listsOf(head)) lists.add(listId(ref));
+    }
+    if (before && after && before.slug !== after.slug) moved.set(before.slug, after.slug);
+  }
+  const totals = new Map([...(await deps.live.revisions([...lists]))].map(([id, { total }]) => [id, total]));
+  for (const key of allPageKeys([], totals)) pages.add(key);
+  const files = await writeCurrentPages({ lists: deps.live, site: deps.site }, [...pages], {
+    site: deps.siteConfig,
+    articles: new Map([...live.values()].map((head) => [head.slug, head])),
+    moved,
+    now,
+  });
+  return { stories: changed.length, files: files.length };
 }
 
 /**

@@ -53,9 +53,11 @@ function head(index: number): ArticleHead {
 export async function renderQualitySite(): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
   const heads = Array.from({ length: 45 }, (_, index) => head(index));
+  const lists = createMemoryLists();
   await rebuildSite({
     archive: { publishedHeads: async () => heads },
-    lists: createMemoryLists(),
+    lists,
+    live: lists,
     site: { write: async (written) => void files.push(...written) },
     cdn: { invalidate: async () => undefined },
     siteConfig: QUALITY_SITE,
