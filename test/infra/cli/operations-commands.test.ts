@@ -49,7 +49,12 @@ describe('newsroom timeline', () => {
       { milestone: 'ingested', at: '2026-12-01T10:00:00.400Z', draftKey: 'drafts/other.md', outcome: 'published' },
       { milestone: 'alerted', at: '2026-12-01T10:00:01.500Z', articles: 'a1@1' },
     ]);
-    expect(entries.map((e) => e.step)).toEqual(['saved', 'ingested', 'rendered', 'alerted']);
+    const steps = entries.map((e) => e.step);
+    expect(steps.slice(0, 3)).toEqual(['saved', 'ingested', 'rendered']);
+    expect(steps).toContain('alerted');
+    // A later story on the shared stack may join its related links and render it again, invalidating the now cached
+    // page; the first render, of a path never cached, invalidates nothing.
+    expect(steps.filter((step) => step === 'invalidated').length).toBeLessThan(steps.filter((step) => step === 'rendered').length);
     expect(dropToLive(entries)).toEqual([1200]);
   });
 
@@ -68,7 +73,12 @@ describe('newsroom timeline', () => {
       PIPELINE_WAIT_MS,
       'the alert milestone',
     );
-    expect(entries.map((e) => e.step)).toEqual(['saved', 'ingested', 'rendered', 'alerted']);
+    const steps = entries.map((e) => e.step);
+    expect(steps.slice(0, 3)).toEqual(['saved', 'ingested', 'rendered']);
+    expect(steps).toContain('alerted');
+    // A later story on the shared stack may join its related links and render it again, invalidating the now cached
+    // page; the first render, of a path never cached, invalidates nothing.
+    expect(steps.filter((step) => step === 'invalidated').length).toBeLessThan(steps.filter((step) => step === 'rendered').length);
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
     expect(describeTimeline(slug, entries)).toMatch(/drop-to-live: \d+ ms/);
   });
