@@ -22,7 +22,7 @@ const deps = {
   store: createArticleStore({ client: traced(createDynamoDbClient()), tableName: config.tableName }),
   // One attempt, bounded: an SDK retry after a timeout could publish the alert twice.
   alerts: createTopicPublisher({
-    client: traced(createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000 })),
+    client: traced(createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000, newConnectionEachRequest: true })),
     topicArn: config.alertsTopicArn,
   }),
   siteUrl: config.siteUrl,

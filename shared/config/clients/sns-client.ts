@@ -6,6 +6,13 @@ export interface SnsClientOptions {
   readonly maxAttempts?: number;
   /** Give up on a request with no answer after this long (no limit when absent). */
   readonly requestTimeoutMs?: number;
+  /**
+   * A new connection for every request instead of an idle kept-alive one. For
+   * requests sent once: a socket the server has since closed, or one a Lambda
+   * instance frozen between invocations has let go stale, answers the request
+   * with ECONNRESET, and a request sent once cannot tell whether it got through.
+   */
+  readonly newConnectionEachRequest?: boolean;
 }
 
 /** The SNS client; `AWS_ENDPOINT_URL_SNS` points it at the local SNS endpoint. */
@@ -14,6 +21,9 @@ export function createSnsClient(env: NodeJS.ProcessEnv = process.env, options: S
   return new SNSClient({
     ...(endpoint ? { endpoint } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-    ...(options.requestTimeoutMs ? { requestHandler: { requestTimeout: options.requestTimeoutMs } } : {}),
+    requestHandler: {
+      ...(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs } : {}),
+      ...(options.newConnectionEachRequest ? { httpAgent: { keepAlive: false }, httpsAgent: { keepAlive: false } } : {}),
+    },
   });
 }
