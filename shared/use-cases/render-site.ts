@@ -7,6 +7,7 @@ import type { ArticleHead } from '../domain/article';
 import { allows } from '../domain/lifecycle';
 import { dropToLiveMs } from '../domain/publishing/drop-to-live';
 import { affectedPages, invalidationPaths, listedArticle, PageSet, pageName, type RenderedArticle, type SiteConfig } from '../domain/render';
+import { rewriteStaleArticles } from './rewrite-stale-articles';
 import { writeCurrentPages } from './write-current-pages';
 
 /** What rendering needs. */
@@ -116,6 +117,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     [...pages].filter((page) => !ownNames.has(pageName(page))),
     context,
   );
+  const rewritten = await rewriteStaleArticles(deps, current, now);
   const dropToLive = current.flatMap((head) => dropToLiveMs(head, liveAt, listedBefore.has(head.id)) ?? []);
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
@@ -126,7 +128,7 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
   return {
     outcome: 'rendered',
     pages: [...pages].map(pageName),
-    written: [...new Set([...ownFiles, ...files].map((file) => file.key))],
+    written: [...new Set([...ownFiles, ...files, ...rewritten].map((file) => file.key))],
     invalidated,
     dropToLiveMs: dropToLive,
   };

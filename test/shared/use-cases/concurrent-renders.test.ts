@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLists } from '../../../bench/site/memory-lists';
 import type { ListRevision } from '../../../shared/ports/article-lists';
 import type { SiteBucket } from '../../../shared/ports/site-bucket';
+import { planWithdrawal } from '../../../shared/domain/publishing/next-version';
 import { renderSiteBatch } from '../../../shared/use-cases/render-site';
 import { ListsKeptMovingError, MAX_RENDER_ROUNDS, writeCurrentPages } from '../../../shared/use-cases/write-current-pages';
 import { articleHead } from '../../support/article-fixtures';
@@ -64,6 +65,25 @@ describe('two renders at once', () => {
     expect((await site.render('late')).outcome).toBe('rendered');
     expect(headlines(site.pages.get('index.html') ?? '')).toEqual(expect.arrayContaining(['Story late', 'Story early', 'Story first']));
     expect(headlines(site.pages.get('sections/world/index.html') ?? '')).toEqual(expect.arrayContaining(['Story late', 'Story early']));
+  });
+
+  it('leave a story withdrawn when a re-render that read it before the withdrawal writes last', async () => {
+    const site = pipeline();
+    await site.save('pulled');
+    await site.render('pulled');
+    // A newer story joins its related links: the head goes back to render for a re-render of the same version.
+    const listed = await site.deps.store.getHead('pulled');
+    expect(listed && (await site.deps.store.transition(listed, { type: 'relatedChanged', related: [], revision: 1 }))).toBeTruthy();
+    site.interleave(async () => {
+      const head = await site.deps.store.getHead('pulled');
+      const withdrawn = head && planWithdrawal(head, new Date().toISOString());
+      if (!withdrawn) throw new Error('pulled cannot be withdrawn');
+      await site.deps.store.saveVersion(withdrawn, 1);
+      expect((await renderSiteBatch(site.deps, [{ id: 'pulled', version: 2 }])).outcome).toBe('rendered');
+    });
+    await site.render('pulled');
+    expect(site.pages.get('articles/pulled/index.html')).toContain('<h1>Article withdrawn</h1>');
+    expect(site.pages.get('index.html')).not.toContain('Story pulled');
   });
 
   it('write each page once when nothing moves under them, the article page first', async () => {
