@@ -1,4 +1,5 @@
 import { SNSClient } from '@aws-sdk/client-sns';
+import { FRESH_CONNECTIONS } from './fresh-connections';
 
 /** Options of {@link createSnsClient}. */
 export interface SnsClientOptions {
@@ -6,12 +7,7 @@ export interface SnsClientOptions {
   readonly maxAttempts?: number;
   /** Give up on a request with no answer after this long (no limit when absent). */
   readonly requestTimeoutMs?: number;
-  /**
-   * A new connection for every request instead of an idle kept-alive one. For
-   * requests sent once: a socket the server has since closed, or one a Lambda
-   * instance frozen between invocations has let go stale, answers the request
-   * with ECONNRESET, and a request sent once cannot tell whether it got through.
-   */
+  /** A new connection for every request (see {@link FRESH_CONNECTIONS}). */
   readonly newConnectionEachRequest?: boolean;
 }
 
@@ -23,7 +19,7 @@ export function createSnsClient(env: NodeJS.ProcessEnv = process.env, options: S
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     requestHandler: {
       ...(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs } : {}),
-      ...(options.newConnectionEachRequest ? { httpAgent: { keepAlive: false }, httpsAgent: { keepAlive: false } } : {}),
+      ...(options.newConnectionEachRequest ? FRESH_CONNECTIONS : {}),
     },
   });
 }
