@@ -82,6 +82,22 @@ async function raiseRevisions({ client, tableName }: ArticleListsOptions, ids: R
   );
 }
 
+/** Lists' counter items (revision and total; 0 and 0 for a list never changed), in BatchGetItem requests. */
+async function readCounters(
+  { client, tableName }: ArticleListsOptions,
+  ids: readonly string[],
+  concurrency: number,
+  consistentRead: boolean,
+): Promise<Map<string, ListRevision>> {
+  const revs = new Map<string, ListRevision>(ids.map((id) => [id, { revision: 0, total: 0 }]));
+  const keysOf = [...revs.keys()].map((id) => ({ PK: keys.list(id), SK: keys.counter }));
+  for (const item of await batchGetAll(client, tableName, keysOf, concurrency, consistentRead)) {
+    const { rev, count } = counterSchema.parse(item);
+    revs.set(String(item.PK).slice(keys.list('').length), { revision: rev ?? 0, total: count ?? 0 });
+  }
+  return revs;
+}
+
 /** Creates the list read model adapter. Key formats stay inside this adapter. */
 export function createArticleLists({ client, tableName }: ArticleListsOptions): ArticleLists {
   async function query(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Record<string, unknown>[]> {
@@ -126,21 +142,7 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
     return Object.fromEntries([...(await revisions(ids))].map(([id, { total }]) => [id, total]));
   }
 
-  async function revisions(ids: readonly string[]): Promise<Map<string, ListRevision>> {
-    const revs = new Map<string, ListRevision>(ids.map((id) => [id, { revision: 0, total: 0 }]));
-    const items = await batchGetAll(
-      client,
-      tableName,
-      [...revs.keys()].map((id) => ({ PK: keys.list(id), SK: keys.counter })),
-      1,
-      true,
-    );
-    for (const item of items) {
-      const { rev, count } = counterSchema.parse(item);
-      revs.set(String(item.PK).slice(keys.list('').length), { revision: rev ?? 0, total: count ?? 0 });
-    }
-    return revs;
-  }
+  const revisions = (ids: readonly string[]) => readCounters({ client, tableName }, ids, 1, true);
 
   /** Writes an article's entries and listing in one transaction; a no-op when nothing changed. */
   async function writeListing(
@@ -318,14 +320,8 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
       return first;
     },
     async totals(listIds) {
-      const items = await batchGetAll(
-        client,
-        tableName,
-        listIds.map((id) => ({ PK: keys.list(id), SK: keys.counter })),
-        concurrency,
-      );
-      const found = new Map(items.map((item) => [String(item.PK).slice(keys.list('').length), typeof item.count === 'number' ? item.count : 0]));
-      return new Map(listIds.map((id) => [id, found.get(id) ?? 0]));
+      const counters = await readCounters({ client, tableName }, listIds, concurrency, false);
+      return new Map([...counters].map(([id, { total }]) => [id, total]));
     },
     months: async () => {
       const months: string[] = [];
