@@ -1,11 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../../infra/config/paths';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PIPELINE_BUNDLING } from '../../infra/constructs/pipeline-function';
+import { LAZY_CHUNKS } from '../../shared/config/lazy-chunks';
 import { toEsbuildOptions } from './esbuild-options';
 
 /** The functions the CDK app deploys (every folder under `functions/`), measured by the size benchmark. */
@@ -78,6 +81,15 @@ export interface BuiltBundle {
   readonly inputs: readonly string[];
   /** The bundle's ES module exports (`handler`); empty for a non-ESM bundle. */
   readonly exports: readonly string[];
+  /** The files the bundling's after-hook wrote beside it (lazy chunks), with their sizes. */
+  readonly chunks: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
+}
+
+const run = promisify(execFile);
+
+/** Runs a bundling hook's shell commands as CDK's local bundling does: bash, in the project root. */
+async function runHookCommands(commands: readonly string[]): Promise<void> {
+  for (const command of commands) await run('bash', ['-c', command], { cwd: PROJECT_ROOT });
 }
 
 /** The npm package a bundled file (`…/node_modules/<pkg>/…`) or a bare specifier belongs to; `undefined` for project files. */
@@ -106,8 +118,17 @@ export async function buildBundle(
   bundling: BundlingOptions = PIPELINE_BUNDLING,
 ): Promise<BuiltBundle> {
   const file = path.join(outdir, name.replaceAll(' ', '-'), 'index.mjs');
+  const assetDir = path.dirname(file);
+  await runHookCommands(bundling.commandHooks?.beforeBundling(PROJECT_ROOT, assetDir) ?? []);
   // CDK runs esbuild in the project root.
   const result = await build({ ...toEsbuildOptions(bundling, entry, file), absWorkingDir: PROJECT_ROOT, metafile: true });
+  const afterBundling = bundling.commandHooks?.afterBundling(PROJECT_ROOT, assetDir);
+  await runHookCommands(afterBundling ?? []);
+  const chunkFiles = afterBundling
+    ? Object.values(LAZY_CHUNKS)
+        .map((chunk) => path.join(assetDir, chunk.file))
+        .filter((chunk) => existsSync(chunk))
+    : [];
   const externals = new Set<string>();
   const dynamicTargets = new Set<string>();
   const staticEdges: Array<[from: string, to: string]> = [];
@@ -140,6 +161,7 @@ export async function buildBundle(
       .filter(([, v]) => v.bytesInOutput > 0)
       .map(([k]) => k),
     exports: output?.exports ?? [],
+    chunks: chunkFiles.map((chunk) => ({ file: path.basename(chunk), bytes: statSync(chunk).size })),
   };
 }
 
@@ -168,12 +190,7 @@ export function clientFactoriesOf(handlerSource: string): Array<{ readonly facto
  *
  * @returns the entry's absolute path
  */
-export function writeClientsOnlyEntry(
-  name: MeasuredFunction,
-  outdir: string,
-  bundle?: Pick<BuiltBundle, 'inputs' | 'lazyImports'>,
-  platform = false,
-): string {
+export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bundle?: Pick<BuiltBundle, 'inputs'>, platform = false): string {
   const handler = readFileSync(handlerEntry(name), 'utf8');
   // Clients a handler creates through a configuration helper (the subscriber functions' SSM and SES clients) count too.
   const configModules = [...handler.matchAll(/from\s*'[./]*shared\/config\/([\w-]+)'/g)].map((m) =>
@@ -182,9 +199,9 @@ export function writeClientsOnlyEntry(
   const factories = [handler, ...configModules.map((file) => readFileSync(file, 'utf8'))]
     .flatMap(clientFactoriesOf)
     .filter((found, i, all) => all.findIndex((other) => other.factory === found.factory) === i)
-    // A client the function's bundle leaves out (tree-shaken), or loads only through import() (Bedrock), is not one it creates at load.
+    // A client the function's bundle leaves out (tree-shaken), or whose factory imports it on first use (Bedrock), is not one it creates at load.
     .filter((found) => !bundle || bundle.inputs.includes(path.relative(PROJECT_ROOT, found.module)))
-    .filter((found) => !bundle || !dynamicImportsOf(found.module).some((target) => bundle.lazyImports.includes(target)));
+    .filter((found) => !createsOnFirstUse(found.module));
   if (factories.length === 0) throw new Error(`${name} creates no AWS client from shared/config/clients`);
   const imports = factories.map(({ factory, module }) => `import { ${factory} } from ${JSON.stringify(module)};`);
   const created = factories.map(({ factory }) => `${factory}()`);
@@ -220,12 +237,8 @@ export function writeClientsOnlyEntry(
   ]);
 }
 
-/** What a source file reaches through `import()`: bare specifiers as written, relative ones as project paths with `.ts`. */
-function dynamicImportsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/import\(\s*'([^']+)'\s*\)/g)].map(([, specifier]) =>
-    specifier!.startsWith('.') ? `${path.relative(PROJECT_ROOT, path.resolve(path.dirname(file), specifier!))}.ts` : specifier!,
-  );
-}
+/** Whether a client factory imports its client when first called (`await import(…)`), not at load. */
+const createsOnFirstUse = (file: string): boolean => /\bawait import\(/.test(readFileSync(file, 'utf8'));
 
 const BARE_HANDLER = 'export const handler = async () => clients.map((client) => String(client.config.serviceId));';
 

@@ -65,6 +65,12 @@ export function toEsbuildOptions(bundling: BundlingOptions, entry: string, outfi
       case 'banner':
         options.banner = { js: String(value) };
         break;
+      case 'define':
+        options.define = { ...(value as Record<string, string>) };
+        break;
+      case 'commandHooks':
+        // Shell commands around esbuild, not esbuild options: `buildBundle` runs them as CDK does.
+        break;
       case 'externalModules':
         options.external = [...(value as string[])];
         break;

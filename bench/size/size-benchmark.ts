@@ -13,6 +13,20 @@ import {
 import { type LoadTiming, measureLoadTimes } from './load-time';
 
 /** Budget per bundle (minified, the AWS SDK included), in KiB. */
+
+/** "file KB (functions), …" for the lazy chunks the bundles carry. */
+function lazyChunks(bundle: (name: string) => BuiltBundle): string {
+  const byFile = new Map<string, { bytes: number; functions: string[] }>();
+  for (const name of MEASURED_FUNCTIONS) {
+    for (const chunk of bundle(name).chunks) {
+      const entry = byFile.get(chunk.file) ?? { bytes: chunk.bytes, functions: [] };
+      entry.functions.push(name);
+      byFile.set(chunk.file, entry);
+    }
+  }
+  return [...byFile].map(([file, { bytes, functions }]) => `${file} ${kb(bytes)} KB (${functions.join(', ')})`).join('; ');
+}
+
 export const BUNDLE_BUDGET_KB = 1024;
 /** Budget of a function's cold process time, as a multiple of its floor's (the issue's: clients-only; proposed: platform). */
 export const LOAD_BUDGET_RATIO = 1.3;
@@ -128,6 +142,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '  is clients-only, the proposed one the platform floor (the Powertools tracer, logger and metrics the issue asks for cost',
     '  1.1-1.5x the clients-only floor by themselves). KB = 1024 bytes.',
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
+    `Lazy chunks beside index.mjs, loaded only on the path that needs them (not part of the cold start): ${lazyChunks(bundle) || 'none'}.`,
     `import ms: median of ${runs} fresh node ${process.version} processes, performance.now() around await import(bundle), with the`,
     "  handler's top level run (placeholder env). process ms: the same processes' wall time from spawn to exit (Node start-up +",
     '  import), as a Lambda cold start also pays runtime start-up. CPU ms: the CPU time (user + system, all threads) the same',

@@ -7,6 +7,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
 import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
+import { BUNDLED_FLAG } from '../../shared/config/lazy-chunks';
+import { lazyChunkCommands } from './lazy-chunk-commands';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
@@ -30,7 +32,9 @@ const CREATE_REQUIRE_BANNER =
  * (about 20 KB of markdown-it's entity table), and `entities` resolves to its
  * decoder only, because markdown-it imports nothing else from it and the
  * package's ESM folder lacks `sideEffects: false`, so esbuild would otherwise
- * keep its 23 KB encode table.
+ * keep its 23 KB encode table. What only an `import()` reaches on a path
+ * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
+ * the after-bundling hook with these same settings.
  */
 export const PIPELINE_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -44,6 +48,12 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   // Empty, not absent: CDK's default leaves @aws-sdk/* to the runtime.
   externalModules: [],
   esbuildArgs: { '--charset': 'utf8', '--alias': 'entities=entities/lib/decode.js' },
+  define: { [BUNDLED_FLAG]: 'true' },
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => lazyChunkCommands(PIPELINE_BUNDLING, inputDir, outputDir),
+  },
   forceDockerBundling: false,
 };
 

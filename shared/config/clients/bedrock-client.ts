@@ -1,16 +1,18 @@
 import type { ConverseClient } from '../../adapters/bedrock-takeaways';
+import { chunkSpecifier, LAZY_CHUNKS } from '../lazy-chunks';
 
 /**
  * The Bedrock Runtime client's Converse call. On AWS nothing is overridden (the function's
  * region); `AWS_ENDPOINT_URL_BEDROCK_RUNTIME` points it elsewhere. No local stand-in exists,
  * so locally the takeaways provider stays `extractive` unless this is set.
  *
- * The SDK is imported on first use, and only the bare client and its Converse command:
- * the bundle still carries what `import()` reaches, and V8 compiles it at every cold start,
- * so the aggregated `BedrockRuntime` (every command, event streams) cost each stage about
- * 30 ms of CPU whether Bedrock was on or not (`npm run bench -- size`).
+ * The SDK is imported on first use, and only the bare client and its Converse command. A
+ * deployed bundle keeps it in a chunk of its own ({@link LAZY_CHUNKS}): inlined, V8 parsed
+ * it at every cold start whether Bedrock was on or not (`npm run bench -- size`).
  */
 export async function createBedrockClient(env: NodeJS.ProcessEnv = process.env): Promise<ConverseClient> {
-  const { createConverseClient } = await import('./bedrock-converse');
+  const { createConverseClient }: typeof import('./bedrock-converse') = await import(
+    chunkSpecifier(LAZY_CHUNKS.bedrockConverse, './bedrock-converse')
+  );
   return createConverseClient(env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME);
 }

@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAllBundles,
+  buildBundle,
   type BuiltBundle,
   clientFactoriesOf,
   clientsOnlyName,
@@ -15,6 +19,9 @@ import {
 import { measureLoadOnce } from '../../../bench/size/load-time';
 import { BUNDLE_BUDGET_KB } from '../../../bench/size/size-benchmark';
 import { PROJECT_ROOT } from '../../../infra/config/paths';
+import { LAZY_CHUNKS } from '../../../shared/config/lazy-chunks';
+
+const run = promisify(execFile);
 
 let outdir: string;
 let bundles: Map<string, BuiltBundle>;
@@ -75,11 +82,33 @@ describe('the bundles with markdown-it', () => {
 });
 
 describe('the ingest-draft bundle', () => {
-  it('carries the Bedrock client but reaches it only through import(), when a stage turns Bedrock takeaways on', () => {
+  it('keeps the Bedrock client out of index.mjs, in a chunk beside it for stages that turn Bedrock takeaways on', () => {
     const ingest = bundles.get('ingest-draft')!;
-    expect(ingest.inputs.some((file) => file.includes('node_modules/@aws-sdk/client-bedrock-runtime/'))).toBe(true);
-    expect(ingest.lazyImports).toContain('shared/config/clients/bedrock-converse.ts');
+    expect(ingest.inputs.filter((file) => file.includes('node_modules/@aws-sdk/client-bedrock-runtime/'))).toEqual([]);
+    expect(ingest.chunks.map((chunk) => chunk.file)).toEqual([LAZY_CHUNKS.bedrockConverse.file]);
+    expect(readFileSync(path.join(path.dirname(ingest.file), LAZY_CHUNKS.bedrockConverse.file), 'utf8')).toContain('bedrock');
     expect(bundles.get(clientsOnlyName('ingest-draft'))!.inputs.filter((file) => file.includes('bedrock'))).toEqual([]);
+  });
+});
+
+describe('the lazy Bedrock chunk', () => {
+  it('is written beside only the bundles that name it (those that create takeaways)', () => {
+    const withChunk = MEASURED_FUNCTIONS.filter((name) => bundles.get(name)!.chunks.length > 0);
+    const naming = MEASURED_FUNCTIONS.filter((name) => readFileSync(bundles.get(name)!.file, 'utf8').includes(LAZY_CHUNKS.bedrockConverse.file));
+    expect(withChunk).toEqual(naming);
+    expect(withChunk).toContain('ingest-draft');
+  });
+
+  it('is what a bundle loads from beside it: the Bedrock client is created from the chunk, in a fresh process', async () => {
+    const bundle = await buildBundle('bedrock-handler', path.join(PROJECT_ROOT, 'test/infra/fixtures/bedrock-handler.ts'), outdir);
+    expect(bundle.inputs.filter((file) => file.includes('client-bedrock-runtime'))).toEqual([]);
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle.file).href)});
+      const client = await handler({ AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:9' });
+      process.stdout.write(typeof client.converse);`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1' },
+    });
+    expect(stdout).toBe('function');
   });
 });
 

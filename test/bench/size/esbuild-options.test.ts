@@ -24,7 +24,7 @@ describe('toEsbuildOptions', () => {
   });
 
   it('refuses a bundling option it cannot reproduce', () => {
-    expect(() => toEsbuildOptions({ define: { X: '1' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
+    expect(() => toEsbuildOptions({ loader: { '.png': 'dataurl' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
     expect(() => toEsbuildOptions({ esbuildArgs: { '--drop': 'console' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
   });
 });
