@@ -10,8 +10,12 @@ import {
   type ListEntry,
 } from '../../shared/domain/render';
 
-/** An in-memory {@link ArticleLists} (and its bulk side) with the same semantics as the DynamoDB one, for benchmarks and page fixtures. */
-export function createMemoryLists(): ArticleLists & BulkArticleLists {
+/**
+ * An in-memory {@link ArticleLists} (and its bulk side) with the same semantics as the DynamoDB one, for benchmarks and page fixtures.
+ *
+ * @param headVersion the version of an article's head now, for changes that name the version they were made from; without it those are never refused
+ */
+export function createMemoryLists(headVersion?: (id: string) => Promise<number | undefined>): ArticleLists & BulkArticleLists {
   const counters = new Map<string, number>();
   const lists = new Map<string, Map<number, ListEntry>>();
   const listings = new Map<string, ArticleListing>();
@@ -97,7 +101,11 @@ export function createMemoryLists(): ArticleLists & BulkArticleLists {
     async updateListings(changes) {
       const updates = new Map<string, ListingUpdate>();
       const totals: Record<string, number> = {};
-      for (const { id, next, previous } of changes) updates.set(id, await updateListing(id, next, previous));
+      for (const { id, next, previous, version } of changes) {
+        const moved = version !== undefined && headVersion !== undefined && (await headVersion(id)) !== version;
+        if (moved) updates.set(id, { listing: previous, totals: {} });
+        else updates.set(id, await updateListing(id, next, previous));
+      }
       for (const update of updates.values()) for (const list of Object.keys(update.totals)) totals[list] = counters.get(list) ?? 0;
       return { updates, totals } satisfies ListingsUpdate;
     },

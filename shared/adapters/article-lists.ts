@@ -21,6 +21,7 @@ import type {
   ListingUpdate,
   ListRevision,
 } from '../ports/article-lists';
+import { isConditionFailure } from './condition-failure';
 import { batchGetAll, batchWriteAll, type BatchWriteRequest } from './dynamodb-batches';
 
 /** Options of {@link createArticleLists}. */
@@ -144,18 +145,34 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
 
   const revisions = (ids: readonly string[]) => readCounters({ client, tableName }, ids, 1, true);
 
-  /** Writes an article's entries and listing in one transaction; a no-op when nothing changed. */
+  /**
+   * Writes an article's entries and listing in one transaction, only while its head is at `version` when one is
+   * given; a no-op when nothing changed. Refused (the head moved on), the listing stays as `previous`.
+   */
   async function writeListing(
-    id: string,
-    next: ListedArticle | undefined,
-    previous: ArticleListing | undefined,
+    { id, next, previous, version }: ListingChangeRequest,
     ordinals: Record<string, number>,
-  ): Promise<{ listing: ArticleListing | undefined; left: string[]; changed: boolean }> {
+  ): Promise<{ listing: ArticleListing | undefined; left: string[]; changed: boolean; refused?: true }> {
     const before = previous?.ordinals ?? {};
     const listing = next ? { article: next, ordinals } : undefined;
     const left = Object.keys(before).filter((list) => ordinals[list] === undefined);
     if (sameListing(listing, previous)) return { listing, left, changed: false };
+    const headCheck =
+      version === undefined
+        ? []
+        : [
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: { PK: keys.article(id), SK: itemKeys.head },
+                ConditionExpression: '#version = :version',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':version': version },
+              },
+            },
+          ];
     const transactItems = [
+      ...headCheck,
       ...Object.entries(ordinals).map(([list, ordinal]) => ({
         Put: { TableName: tableName, Item: { PK: keys.list(list), SK: keys.entry(ordinal), ...next, ordinal } },
       })),
@@ -166,7 +183,13 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
         ? { Put: { TableName: tableName, Item: { PK: keys.article(id), SK: keys.listing, ...listing } } }
         : { Delete: { TableName: tableName, Key: { PK: keys.article(id), SK: keys.listing } } },
     ];
-    await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    } catch (error) {
+      // Only the head check carries a condition, so a conditional failure is the head having moved on.
+      if (headCheck.length > 0 && isConditionFailure(error)) return { listing: previous, left: [], changed: false, refused: true };
+      throw error;
+    }
     return { listing, left, changed: true };
   }
 
@@ -195,7 +218,12 @@ export function createArticleLists({ client, tableName }: ArticleListsOptions): 
       }),
     );
     const written = await Promise.all(
-      changes.map(async ({ id, next, previous }) => ({ id, ...(await writeListing(id, next, previous, ordinals.get(id) ?? {})) })),
+      changes.map(async (change) => {
+        const outcome = await writeListing(change, ordinals.get(change.id) ?? {});
+        // A refused article's new ordinals stay unused (a gap, as a removal leaves); it is on the lists it was on.
+        if (outcome.refused) ordinals.set(change.id, { ...change.previous?.ordinals });
+        return { id: change.id, ...outcome };
+      }),
     );
     await raiseRevisions(
       { client, tableName },

@@ -1,5 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from './subscriber-store';
+import { isConditionFailure } from './condition-failure';
 
 /** One limit: at most `limit` hits per `windowSeconds` for each key. */
 export interface RateRule {

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from './subscriber-store';
+import { isConditionFailure } from './condition-failure';
 
 /** A recipient whose email did not certainly go out. */
 export interface SendFailure {

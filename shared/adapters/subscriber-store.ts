@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './condition-failure';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -81,11 +81,6 @@ function readerFromItem(item: Record<string, unknown>): Reader {
     ...(typeof item.suppressedReason === 'string' ? { suppressedReason: item.suppressedReason } : {}),
   };
 }
-
-/** Whether a write failed on its condition (alone or in a transaction). */
-export const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
 
 /** Creates the subscriber store over one table (keys `PK`/`SK`, sparse interest index `GSI1`). */
 export function createSubscriberStore({ client, tableName }: SubscriberStoreOptions): SubscriberStore {

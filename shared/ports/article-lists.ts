@@ -16,6 +16,12 @@ export interface ListingChangeRequest {
   readonly next: ListedArticle | undefined;
   /** Where it is listed now, as read. */
   readonly previous: ArticleListing | undefined;
+  /**
+   * The head version `next` was made from. When given, the change is made only while the article's head is
+   * still at this version; otherwise its listing stays as it was, and the newer version's own render lists or
+   * unlists it (a render that read a story just before its withdrawal must not list it after the withdrawal's render).
+   */
+  readonly version?: number;
 }
 
 /** The outcome of {@link ArticleLists.updateListings}. */
@@ -46,7 +52,8 @@ export interface ArticleLists {
   updateListing(id: string, next: ListedArticle | undefined, previous: ArticleListing | undefined): Promise<ListingUpdate>;
   /**
    * {@link updateListing} for a batch of articles (each id once), with one counter update per list for the whole
-   * batch (new ordinals in the batch's order), each article's entries and listing in a transaction of its own;
+   * batch (new ordinals in the batch's order), each article's entries and listing in a transaction of its own
+   * (conditional on its head's `version` where the request names one; a refused article keeps its listing as read);
    * then the revision of every list whose entries changed is raised, once per list.
    */
   updateListings(changes: readonly ListingChangeRequest[]): Promise<ListingsUpdate>;

@@ -102,7 +102,12 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
 
   // One counter update per list for the whole batch, not one per article.
   const update = await deps.lists.updateListings(
-    due.map(({ head, previous }) => ({ id: head.id, next: head.status === 'published' ? listedArticle(head) : undefined, previous })),
+    due.map(({ head, previous }) => ({
+      id: head.id,
+      next: head.status === 'published' ? listedArticle(head) : undefined,
+      previous,
+      version: head.version,
+    })),
   );
   for (const { head, previous } of due) {
     if (previous?.article.updatedAt === head.updatedAt) listedBefore.add(head.id);

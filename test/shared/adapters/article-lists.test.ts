@@ -4,14 +4,20 @@ import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleLists } from '../../../shared/adapters/article-lists';
 import { listId, listRef, type ListedArticle } from '../../../shared/domain/render';
 import type { ArticleLists } from '../../../shared/ports/article-lists';
+import type { ArticleStore } from '../../../shared/ports/article-store';
+import { createArticleStore } from '../../../shared/adapters/article-store';
+import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 
 let lists: ArticleLists;
+let store: ArticleStore;
 
 beforeAll(async () => {
   const tableName = `article-lists-${Date.now().toString(36)}`;
   await ensureArticleTable(dynamoDbClient(), tableName);
-  lists = createArticleLists({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
+  const client = DynamoDBDocumentClient.from(dynamoDbClient());
+  lists = createArticleLists({ client, tableName });
+  store = createArticleStore({ client, tableName });
 });
 
 const article = (id: string, section: string, publishedAt = '2026-03-04T10:00:00.000Z'): ListedArticle => ({
@@ -92,5 +98,19 @@ describe('the list read model, a render batch at a time', () => {
     expect(await lists.getListing('f')).toBeUndefined();
     expect((await lists.latest(section, 10)).map((entry) => entry.id)).toEqual(['g']);
     expect(updates.get('f')?.totals[section]).toBe(2);
+  });
+
+  it('lists an article only while its head is at the version the listing was made from', async () => {
+    const section = listId(listRef('section', 'Versions'));
+    const head = articleHead('v1', { section: 'Versions', slug: 'story-v1' });
+    await store.saveVersion(head, 0);
+    const stale = await lists.updateListings([{ id: 'v1', next: article('v1', 'Versions'), previous: undefined, version: head.version + 1 }]);
+    expect(stale.updates.get('v1')?.listing).toBeUndefined();
+    expect(await lists.getListing('v1')).toBeUndefined();
+    expect(await lists.latest(section, 10)).toEqual([]);
+
+    const current = await lists.updateListings([{ id: 'v1', next: article('v1', 'Versions'), previous: undefined, version: head.version }]);
+    expect(current.updates.get('v1')?.listing?.article.id).toBe('v1');
+    expect((await lists.latest(section, 10)).map((entry) => entry.id)).toEqual(['v1']);
   });
 });

@@ -86,6 +86,25 @@ describe('two renders at once', () => {
     expect(site.pages.get('index.html')).not.toContain('Story pulled');
   });
 
+  it("leave a story off the lists when its first render read it just before its withdrawal's render ran", async () => {
+    const site = pipeline();
+    await site.save('first');
+    await site.render('first');
+    await site.save('doomed');
+    // Withdrawn and rendered withdrawn while its first render writes its page, before that render lists it.
+    site.interleave(async () => {
+      const head = await site.deps.store.getHead('doomed');
+      const withdrawn = head && planWithdrawal(head, new Date().toISOString());
+      if (!withdrawn) throw new Error('doomed cannot be withdrawn');
+      await site.deps.store.saveVersion(withdrawn, 1);
+      expect((await renderSiteBatch(site.deps, [{ id: 'doomed', version: 2 }])).outcome).toBe('rendered');
+    });
+    await site.render('doomed');
+    expect(site.pages.get('articles/doomed/index.html')).toContain('<h1>Article withdrawn</h1>');
+    expect(headlines(site.pages.get('index.html') ?? '')).toEqual(['Story first']);
+    expect(await site.deps.lists.getListing('doomed')).toBeUndefined();
+  });
+
   it('write each page once when nothing moves under them, the article page first', async () => {
     const site = pipeline();
     await site.save('alone');

@@ -12,9 +12,10 @@ export function memoryRenderDependencies(
   siteConfig: SiteConfig,
   cdn: CdnInvalidator = { invalidate: async () => undefined },
 ): RenderDependencies & { readonly store: ReturnType<typeof createMemoryArticleStore> } {
+  const store = createMemoryArticleStore();
   return {
-    store: createMemoryArticleStore(),
-    lists: createMemoryLists(),
+    store,
+    lists: createMemoryLists(async (id) => (await store.getHead(id))?.version),
     site,
     cdn,
     siteConfig,
