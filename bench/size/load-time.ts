@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ENV } from '../../events/names';
 import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import { PIPELINE_NODE_OPTIONS } from '../../infra/constructs/pipeline-function';
 
 const run = promisify(execFile);
 
@@ -33,6 +34,8 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [SUBSCRIBER_ENV.fromAddress]: 'The Newsroom <alerts@news.example.com>',
   [SUBSCRIBER_ENV.emailBatchQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-email-batches',
   POWERTOOLS_SERVICE_NAME: 'size-benchmark',
+  // As the functions run: with their source maps applied (read at load).
+  NODE_OPTIONS: PIPELINE_NODE_OPTIONS,
 };
 
 /** What one fresh process imports, timed. */
@@ -40,6 +43,8 @@ export interface LoadTarget {
   readonly name: string;
   /** Module specifiers or absolute file paths, imported in order. */
   readonly modules: readonly string[];
+  /** `NODE_OPTIONS` of the process. @default the functions' own, as in {@link LOAD_ENVIRONMENT} */
+  readonly nodeOptions?: string;
 }
 
 function importScript(modules: readonly string[]): string {
@@ -75,7 +80,7 @@ export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<
   const start = performance.now();
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', importScript(target.modules)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT },
+    env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT, ...(target.nodeOptions === undefined ? {} : { NODE_OPTIONS: target.nodeOptions }) },
   });
   const processMs = performance.now() - start;
   let reported: { importMs?: unknown; cpuMs?: unknown } = {};

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/config/paths';
+import { PIPELINE_NODE_OPTIONS } from '../../infra/constructs/pipeline-function';
 import {
   BUNDLE_DIR,
   buildAllBundles,
@@ -13,20 +14,6 @@ import {
 import { type LoadTiming, measureLoadTimes } from './load-time';
 
 /** Budget per bundle (minified, the AWS SDK included), in KiB. */
-
-/** "file KB (functions), …" for the lazy chunks the bundles carry. */
-function lazyChunks(bundle: (name: string) => BuiltBundle): string {
-  const byFile = new Map<string, { bytes: number; functions: string[] }>();
-  for (const name of MEASURED_FUNCTIONS) {
-    for (const chunk of bundle(name).chunks) {
-      const entry = byFile.get(chunk.file) ?? { bytes: chunk.bytes, functions: [] };
-      entry.functions.push(name);
-      byFile.set(chunk.file, entry);
-    }
-  }
-  return [...byFile].map(([file, { bytes, functions }]) => `${file} ${kb(bytes)} KB (${functions.join(', ')})`).join('; ');
-}
-
 export const BUNDLE_BUDGET_KB = 1024;
 /** Budget of a function's cold process time, as a multiple of its floor's (the issue's: clients-only; proposed: platform). */
 export const LOAD_BUDGET_RATIO = 1.3;
@@ -45,6 +32,20 @@ export function withinBudget(bytes: number, timing: LoadTiming, floor: LoadTimin
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number) => value.toFixed(1);
 const runtimeSdkTarget = (name: string) => `${name} runtime-sdk`;
+const noMapsTarget = (name: string) => `${name} without source maps`;
+
+/** "file KB (functions), …" for the lazy chunks the bundles carry. */
+function lazyChunks(bundle: (name: string) => BuiltBundle): string {
+  const byFile = new Map<string, { bytes: number; functions: string[] }>();
+  for (const name of MEASURED_FUNCTIONS) {
+    for (const chunk of bundle(name).chunks) {
+      const entry = byFile.get(chunk.file) ?? { bytes: chunk.bytes, functions: [] };
+      entry.functions.push(name);
+      byFile.set(chunk.file, entry);
+    }
+  }
+  return [...byFile].map(([file, { bytes, functions }]) => `${file} ${kb(bytes)} KB (${functions.join(', ')})`).join('; ');
+}
 
 function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
@@ -62,13 +63,17 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
   const runs = Math.max(options.runs ?? 9, 1);
   const bundles = new Map((await buildAllBundles()).map((b) => [b.name, b]));
   const runtimeSdk = new Map((await buildAllBundles(path.join(BUNDLE_DIR, 'runtime-sdk'), RUNTIME_SDK_BUNDLING)).map((b) => [b.name, b]));
+  const bundle = (name: string): BuiltBundle => bundles.get(name)!;
   const targets = [
     ...[...bundles.values()].map((b) => ({ name: b.name, modules: [b.file] })),
     ...MEASURED_FUNCTIONS.map((name) => ({ name: runtimeSdkTarget(name), modules: [runtimeSdk.get(name)!.file] })),
+    // The cost of reading the source maps at load (NODE_OPTIONS=--enable-source-maps), for the function and its platform floor.
+    ...MEASURED_FUNCTIONS.flatMap((name) =>
+      [name, platformFloorName(name)].map((target) => ({ name: noMapsTarget(target), modules: [bundle(target).file], nodeOptions: '' })),
+    ),
   ];
   const load = await measureLoadTimes(targets, runs, PROJECT_ROOT);
   const timing = (name: string): LoadTiming => load.get(name)!;
-  const bundle = (name: string): BuiltBundle => bundles.get(name)!;
   const hello = timing(HELLO_WORLD);
 
   const rows = [
@@ -86,6 +91,8 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       'x floor CPU',
       'platform floor CPU ms',
       'x platform floor CPU',
+      'CPU ms, no maps',
+      'x platform floor, no maps',
       'x hello',
       'runtime-SDK process ms',
       'ok (issue)',
@@ -110,6 +117,8 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
       (own.cpuMs / floor.cpuMs).toFixed(2),
       ms(platform.cpuMs),
       (own.cpuMs / platform.cpuMs).toFixed(2),
+      ms(timing(noMapsTarget(name)).cpuMs),
+      (timing(noMapsTarget(name)).cpuMs / timing(noMapsTarget(platformFloorName(name))).cpuMs).toFixed(2),
       (own.processMs / hello.processMs).toFixed(1),
       ms(timing(runtimeSdkTarget(name)).processMs),
       withinBudget(bundle(name).bytes, own, floor) ? 'yes' : 'NO',
@@ -126,6 +135,8 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '',
     '',
     ms(hello.cpuMs),
+    '',
+    '',
     '',
     '',
     '',
@@ -148,6 +159,8 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '  import), as a Lambda cold start also pays runtime start-up. CPU ms: the CPU time (user + system, all threads) the same',
     '  processes used up to the end of the import. A cold start is CPU-bound, so on an idle machine the two agree; on a busy one',
     "  wall time moves with other processes' load while CPU time hardly does, so the budget is judged on CPU ms.",
+    `Every process runs with the functions' NODE_OPTIONS (${PIPELINE_NODE_OPTIONS}): Node reads a bundle's source map at load.`,
+    '  CPU ms, no maps: the same process without it, and its ratio to the platform floor without it (what the maps cost).',
     "floor: a bundle, built the same way, of a handler that only creates the AWS clients the function's handler creates",
     '  (its imports from shared/config/clients): the least that function can load.',
     'platform floor: the clients-only floor under middy and the Powertools logger, the tracer with traced clients where the',

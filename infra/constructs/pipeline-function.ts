@@ -17,6 +17,13 @@ export { METRICS_NAMESPACE };
 /** The Lambda runtime of every pipeline function. */
 export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
 
+/**
+ * The Node.js options of every pipeline function. The bundles ship source maps (`PIPELINE_BUNDLING`), and Node
+ * applies them to stack traces only when told; it then reads each bundle's map at load, which `npm run bench -- size`
+ * measures (its cold starts run with these options, and it reports the cost of the maps beside them).
+ */
+export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
+
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
@@ -116,8 +123,7 @@ export class PipelineFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        // The bundles ship source maps (PIPELINE_BUNDLING); Node applies them to stack traces only when told.
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: PIPELINE_NODE_OPTIONS,
         ...props.environment,
       },
       bundling: PIPELINE_BUNDLING,
