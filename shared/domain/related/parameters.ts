@@ -4,11 +4,15 @@ export interface RelatedParameters {
   readonly vocabularySize: number;
   /** Terms per article that are indexed and used as its query (by TF-IDF weight). @default 30 */
   readonly indexedTerms: number;
-  /** Terms an article is listed under in the index: its heaviest query terms, for long-range recall. @default 5 */
+  /**
+   * Terms an article is listed under in the index: its heaviest query terms, for long-range recall. Fewer listings
+   * per article keep each term's listing to the articles it matters most to, so its newest entries reach further back.
+   * @default 3
+   */
   readonly listedTerms: number;
-  /** Query terms whose listings are read per retrieval (the heaviest). @default 10 */
+  /** Query terms whose listings are read per retrieval (the heaviest): one Query each. @default 4 */
   readonly queryListedTerms: number;
-  /** Listings read per query term, newest first. @default 20 */
+  /** Listings read per query term, newest first: fewer, longer reads find older matches than many short ones. @default 60 */
   readonly postingsPerTerm: number;
   /** Newest records of the article's own section read per retrieval: candidates, fill and the document-frequency sample. @default 200 */
   readonly sectionWindow: number;
@@ -46,9 +50,9 @@ export interface RelatedParameters {
 export const DEFAULT_RELATED_PARAMETERS: RelatedParameters = {
   vocabularySize: 64,
   indexedTerms: 30,
-  listedTerms: 5,
-  queryListedTerms: 10,
-  postingsPerTerm: 20,
+  listedTerms: 3,
+  queryListedTerms: 4,
+  postingsPerTerm: 60,
   sectionWindow: 200,
   archiveWindow: 100,
   k1: 1.2,
