@@ -12,7 +12,13 @@ import { loadCorpusDrafts, type CorpusDraft } from '../corpus/corpus-drafts';
 import { BREAKING_LIVE_WITHIN_MS } from '../../events/names';
 import { snsDeliverySchema } from '../../infra/local/sns/outbox';
 import { snsSubject } from '../../shared/adapters/topic-publisher';
-import { countDynamoDbRequests, describePerPublish, describeTargetsPerPublish, describeWriteUnitsPerPublish, requestsBetween } from './request-counter';
+import {
+  countDynamoDbRequests,
+  describePerPublish,
+  describeTargetsPerPublish,
+  describeWriteUnitsPerPublish,
+  requestsBetween,
+} from './request-counter';
 import { quantile } from './stats';
 import { cpuSecondsOf, ownCpuSeconds } from './process-cpu';
 import { readLocalMilestones } from '../../infra/cli/milestone-records';

@@ -33,7 +33,7 @@ const zero = (): IndexRequestCounts => ({
  * DynamoDB adapter (`shared/adapters/related-index.ts`) sends for the same
  * call, without retries of unprocessed keys:
  *
- * - `recent`: two Queries (section and archive recency lists).
+ * - `recent`: a Query per recency list read (section and archive; a zero limit sends none).
  * - `listed(terms, limit)`: one Query per distinct term, including terms listing nothing.
  * - `currentRelated(ids)`: ⌈distinct ids / 100⌉ BatchGetItem, none for no ids.
  * - `shortLists`: one Query.
@@ -69,14 +69,14 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
     },
     index: {
       async recent(section, sectionLimit, archiveLimit) {
-        query(2);
+        query((sectionLimit > 0 ? 1 : 0) + (archiveLimit > 0 ? 1 : 0));
         const found = await index.recent(section, sectionLimit, archiveLimit);
         counts.recordsRead += found.length;
         return found;
       },
-      async listed(terms, perTermLimit) {
+      async listed(terms, perTermLimit, since) {
         query(new Set(terms).size);
-        const found = await index.listed(terms, perTermLimit);
+        const found = await index.listed(terms, perTermLimit, since);
         counts.recordsRead += found.length;
         return found;
       },

@@ -106,13 +106,19 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return items;
   }
 
-  async function queryNewest(pk: string, limit: number, sortPrefix?: string): Promise<Record<string, unknown>[]> {
+  /** The newest `limit` items of a partition: those whose sort key starts with `sortPrefix`, or is at least `from`. */
+  async function queryNewest(pk: string, limit: number, sortPrefix?: string, from?: string): Promise<Record<string, unknown>[]> {
     if (limit <= 0) return [];
+    const condition = sortPrefix !== undefined ? ' AND begins_with(SK, :prefix)' : from !== undefined ? ' AND SK >= :from' : '';
     const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: sortPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }) },
+        KeyConditionExpression: `PK = :pk${condition}`,
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }),
+          ...(from === undefined || sortPrefix !== undefined ? {} : { ':from': from }),
+        },
         ScanIndexForward: false,
         Limit: Math.min(limit, MAX_QUERY_LIMIT),
         ReturnConsumedCapacity: 'TOTAL',
@@ -126,8 +132,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return [...own, ...archive].map((item) => recordFromItem(recordSchema.parse(item)));
   }
 
-  async function listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]> {
-    const lists = await Promise.all([...new Set(terms)].map((term) => queryNewest(keys.listing(term), perTermLimit)));
+  async function listed(terms: readonly string[], perTermLimit: number, since?: string): Promise<IndexedArticle[]> {
+    const lists = await Promise.all([...new Set(terms)].map((term) => queryNewest(keys.listing(term), perTermLimit, undefined, since)));
     return lists.flat().map((item) => recordFromItem(recordSchema.parse(item)));
   }
 

@@ -44,8 +44,11 @@ export interface ImportOptions {
 export interface RelatedIndex {
   /** The newest `sectionLimit` records of `section` and the newest `archiveLimit` of the archive: two Queries. */
   recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]>;
-  /** The newest `perTermLimit` records listed under each term: one Query per term, in parallel. */
-  listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]>;
+  /**
+   * The newest `perTermLimit` records listed under each term, only those published at or after `since` (ISO 8601)
+   * when given: one Query per term, in parallel.
+   */
+  listed(terms: readonly string[], perTermLimit: number, since?: string): Promise<IndexedArticle[]>;
   /** The recorded related lists of indexed articles (absent ids are left out): one BatchGetItem per 100 ids. */
   currentRelated(ids: readonly string[]): Promise<Map<string, CurrentRelated>>;
   /** Up to `limit` articles recorded with short lists, of one section or of all: one Query. */

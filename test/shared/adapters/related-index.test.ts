@@ -71,6 +71,9 @@ describe('related index on DynamoDB Local', () => {
     }
     const found = await index.listed([term], 2);
     expect(found.map((record) => record.publishedAt)).toEqual(['2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
+    const since = await index.listed([term], 10, '2026-01-02T00:00:00.000Z');
+    expect(since.map((record) => record.publishedAt)).toEqual(['2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
+    expect(await index.listed([term], 10, '2026-01-03T00:00:00.001Z')).toEqual([]);
   });
 
   it('returns the compact term record an entry carries', async () => {
