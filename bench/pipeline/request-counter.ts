@@ -9,6 +9,8 @@ export interface RequestCounts {
   readonly writeUnits: number;
   /** Items written: one per Put, Update or Delete, each action of a transaction (not a condition check) or batch write. */
   readonly itemsWritten: number;
+  /** Items returned by reads (Query and Scan counts, Get, BatchGet and TransactGet answers). */
+  readonly itemsRead: number;
   readonly byCommand: Readonly<Record<string, number>>;
   /** Requests by command and the kind of item they touch (the partition key's prefix, or the index), e.g. `Query RELTERM`. */
   readonly byTarget: Readonly<Record<string, number>>;
@@ -50,6 +52,20 @@ function itemsOf(name: string, input: Record<string, unknown>): number {
   return 1;
 }
 
+interface ReadOutput {
+  readonly Count?: number;
+  readonly Item?: unknown;
+  readonly Responses?: Record<string, unknown[]> | unknown[];
+}
+
+/** Items a read returned (see {@link RequestCounts.itemsRead}). */
+function itemsReturned(output: ReadOutput): number {
+  if (typeof output.Count === 'number') return output.Count;
+  if (Array.isArray(output.Responses)) return output.Responses.length;
+  if (output.Responses) return Object.values(output.Responses).reduce((total, list) => total + list.length, 0);
+  return output.Item ? 1 : 0;
+}
+
 interface Capacity {
   readonly CapacityUnits?: number;
   readonly ReadCapacityUnits?: number;
@@ -67,6 +83,7 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
   const byTarget = new Map<string, number>();
   const writeUnitsByTarget = new Map<string, number>();
   let itemsWritten = 0;
+  let itemsRead = 0;
   let readUnits = 0;
   let writeUnits = 0;
   const restore: Array<() => void> = [];
@@ -83,7 +100,8 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         if (WRITES.has(name)) itemsWritten += itemsOf(name, input);
         input.ReturnConsumedCapacity ??= 'TOTAL';
       }
-      const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] };
+      const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] } & ReadOutput;
+      if (READS.has(name)) itemsRead += itemsReturned(output);
       if (data) {
         for (const capacity of [output?.ConsumedCapacity ?? []].flat()) {
           const units = capacity.CapacityUnits ?? 0;
@@ -111,6 +129,7 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         readUnits,
         writeUnits,
         itemsWritten,
+        itemsRead,
         byCommand: Object.fromEntries(entries),
         byTarget: Object.fromEntries(byTarget),
         writeUnitsByTarget: Object.fromEntries(writeUnitsByTarget),
@@ -132,6 +151,7 @@ export function requestsBetween(after: RequestCounts, before: RequestCounts): Re
     readUnits: after.readUnits - before.readUnits,
     writeUnits: after.writeUnits - before.writeUnits,
     itemsWritten: after.itemsWritten - before.itemsWritten,
+    itemsRead: after.itemsRead - before.itemsRead,
     byCommand: minus(after.byCommand, before.byCommand),
     byTarget: minus(after.byTarget, before.byTarget),
     writeUnitsByTarget: minus(after.writeUnitsByTarget, before.writeUnitsByTarget),
@@ -151,7 +171,7 @@ function describeCounts(counts: Readonly<Record<string, number>>, per: (value: n
 /** One line: requests and units per publish. */
 export function describePerPublish(counts: RequestCounts, publishes: number): string {
   const per = perPublish(publishes);
-  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU, ${per(counts.itemsWritten)} items) per publish [${describeCounts(counts.byCommand, per)}]`;
+  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU, ${per(counts.itemsRead)} items), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU, ${per(counts.itemsWritten)} items) per publish [${describeCounts(counts.byCommand, per)}]`;
 }
 
 /** One line: requests per publish by command and item kind (see {@link RequestCounts.byTarget}), those of at least 0.1. */

@@ -68,15 +68,15 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
       Object.assign(counts, zero());
     },
     index: {
-      async recent(section, sectionLimit, archiveLimit) {
+      async recent(section, sectionLimit, archiveLimit, since) {
         query((sectionLimit > 0 ? 1 : 0) + (archiveLimit > 0 ? 1 : 0));
-        const found = await index.recent(section, sectionLimit, archiveLimit);
+        const found = await index.recent(section, sectionLimit, archiveLimit, since);
         counts.recordsRead += found.length;
         return found;
       },
-      async listed(terms, perTermLimit, since) {
+      async listed(terms, perTermLimit) {
         query(new Set(terms).size);
-        const found = await index.listed(terms, perTermLimit, since);
+        const found = await index.listed(terms, perTermLimit);
         counts.recordsRead += found.length;
         return found;
       },

@@ -95,11 +95,11 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   };
 
   return {
-    async recent(section, sectionLimit, archiveLimit) {
-      return [...entries.newest(`section:${sectionKey(section)}`, sectionLimit), ...entries.newest('recent', archiveLimit)];
+    async recent(section, sectionLimit, archiveLimit, since) {
+      return [...entries.newest(`section:${sectionKey(section)}`, sectionLimit, '', since), ...entries.newest('recent', archiveLimit, '', since)];
     },
-    async listed(terms, perTermLimit, since) {
-      return [...new Set(terms)].flatMap((term) => entries.newest(`term:${term}`, perTermLimit, '', since));
+    async listed(terms, perTermLimit) {
+      return [...new Set(terms)].flatMap((term) => entries.newest(`term:${term}`, perTermLimit));
     },
     async currentRelated(ids) {
       const out = new Map<string, CurrentRelated>();

@@ -127,13 +127,16 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return Items;
   }
 
-  async function recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]> {
-    const [own, archive] = await Promise.all([queryNewest(keys.section(section), sectionLimit), queryNewest(keys.recent, archiveLimit)]);
+  async function recent(section: string, sectionLimit: number, archiveLimit: number, since?: string): Promise<IndexedArticle[]> {
+    const [own, archive] = await Promise.all([
+      queryNewest(keys.section(section), sectionLimit, undefined, since),
+      queryNewest(keys.recent, archiveLimit, undefined, since),
+    ]);
     return [...own, ...archive].map((item) => recordFromItem(recordSchema.parse(item)));
   }
 
-  async function listed(terms: readonly string[], perTermLimit: number, since?: string): Promise<IndexedArticle[]> {
-    const lists = await Promise.all([...new Set(terms)].map((term) => queryNewest(keys.listing(term), perTermLimit, undefined, since)));
+  async function listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]> {
+    const lists = await Promise.all([...new Set(terms)].map((term) => queryNewest(keys.listing(term), perTermLimit)));
     return lists.flat().map((item) => recordFromItem(recordSchema.parse(item)));
   }
 

@@ -159,13 +159,16 @@ export async function publishRelated(
   const document = indexedDocument(head, plan, parameters);
   const indexed = await deps.index.indexArticle(document);
   const neighbours: string[] = [];
-  // Close matches published alongside this one (a burst) were not indexed when it looked: read its listings again now
-  // it is indexed, only the stories published since shortly before it (few records outside a burst). Of two such
-  // stories listed under a common term, the later to get here always sees the earlier (up to `alongsideLimit` per
-  // term), and links both ways.
+  // Close matches published alongside this one (a burst) were not indexed when it looked: read the archive's stories
+  // published since shortly before it now it is indexed (one Query; few records outside a burst) and keep those listed
+  // under a term it is listed under. Of two such stories, the later to get here always sees the earlier (while at
+  // most `alongsideLimit` are published in that time), and links both ways.
   const seen = new Set(plan.pool.map((article) => article.id));
+  const listedUnder = new Set(document.listedUnder);
   const since = new Date(Date.parse(head.publishedAt) - parameters.alongsideSeconds * 1000).toISOString();
-  const lateRecords = (await deps.index.listed(document.listedUnder, parameters.alongsideLimit, since)).filter((article) => !seen.has(article.id));
+  const lateRecords = (await deps.index.recent(head.section, 0, parameters.alongsideLimit, since)).filter(
+    (article) => !seen.has(article.id) && heaviestQueryTerms(article.query, parameters.listedTerms).some((term) => listedUnder.has(term)),
+  );
   const late = rankCandidates(head, plan.query, lateRecords, plan.averageLength, parameters);
   const candidates = [...plan.ranked, ...late].sort((a, b) => b.score - a.score).slice(0, parameters.neighbourCandidates);
   // Its own list (when late matches may join it) and the candidates' lists: one BatchGetItem.

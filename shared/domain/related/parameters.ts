@@ -46,7 +46,7 @@ export interface RelatedParameters {
    * again after it is indexed, as they may not have been indexed when it looked. @default 120
    */
   readonly alongsideSeconds: number;
-  /** Most stories published alongside an article read again per listing term after it is indexed (newest first). @default 50 */
+  /** Most stories published alongside an article read again after it is indexed (newest first). @default 50 */
   readonly alongsideLimit: number;
   /** Candidates examined as possible neighbours to update. @default 10 */
   readonly neighbourCandidates: number;
