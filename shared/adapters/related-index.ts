@@ -1,10 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
@@ -174,8 +175,23 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return document;
   }
 
-  /** Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed. */
+  /**
+   * Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed.
+   * A lone update goes as a conditional UpdateItem: as atomic, at half the write units of a transaction.
+   */
   async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
+    const lone = items.length === 1 ? items[0]?.Update : undefined;
+    for (let attempt = 0; lone; attempt++) {
+      try {
+        await client.send(new UpdateCommand({ ...lone, ReturnConsumedCapacity: 'TOTAL' }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        // A transaction of another publish holds the item (the SDK does not retry this one).
+        if (!(error instanceof TransactionConflictException) || attempt >= CONFLICT_RETRIES) throw error;
+        await backoff(attempt + 1);
+      }
+    }
     if (items.length > MAX_TRANSACTION_ITEMS) {
       throw new RelatedIndexLimitError(`A related-index write needs ${items.length} actions; the limit is ${MAX_TRANSACTION_ITEMS}.`);
     }
