@@ -19,6 +19,7 @@ import {
   describeWriteUnitsPerPublish,
   requestsBetween,
 } from './request-counter';
+import { measureRequestCosts } from './request-cost';
 import { quantile } from './stats';
 import { cpuSecondsOf, ownCpuSeconds } from './process-cpu';
 import { readLocalMilestones } from '../../infra/cli/milestone-records';
@@ -211,6 +212,9 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
       ];
       for (const [stage, when] of stages) if (when) singleStages.set(stage, [...(singleStages.get(stage) ?? []), Date.parse(when) - at]);
     }
+    const requestCosts = (await measureRequestCosts(endpoints.dynamodb, jvmMarker))
+      .map(({ request, jvmMs, nodeMs }) => `${request} ${jvmMs.toFixed(1)} / ${nodeMs.toFixed(1)}`)
+      .join(', ');
     const singleBreakdown = [...singleStages].map(([stage, values]) => `${stage} ${ms(quantile(values, 0.5))}`).join(', ');
     const seconds = (burstEnd - burstStart) / 1000;
     const cpuMs = (cpuSeconds: number) => ms((1000 * cpuSeconds) / (burstLive.size + 1));
@@ -228,6 +232,7 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
       `| the same by command and item kind (partition key prefix or index) | ${targetsPerPublish} | |`,
       `| WCU per publish by command and item kind | ${writeUnitsPerPublish} | |`,
       `| CPU per publish until all live (this process: every function, s3rver, the CDN server, the bench; DynamoDB Local's JVM) | node ${cpuMs(burstCpu.node)}, JVM ${cpuMs(burstCpu.jvm)} per publish = ${(burstCpu.node + burstCpu.jvm).toFixed(1)} CPU s for the burst in ${seconds.toFixed(1)} s (${Math.round((100 * (burstCpu.node + burstCpu.jvm)) / seconds)}% of one core; ${cpus().length} cores) | |`,
+      `| CPU ms per request, JVM / node (DynamoDB Local after the burst, scratch table; node: the SDK's side) | ${requestCosts} | |`,
       `| ${singleDrops} single drops into the folder, idle | ${singleLatencies.length}/${singleDrops} live; drop-to-live **p50 ${ms(quantile(singleLatencies, 0.5))}**, p95 ${ms(quantile(singleLatencies, 0.95))} (includes the watcher's 150 ms settle time); p50 after the write: ${singleBreakdown} | p50 ≤ 400 ms |`,
     ].join('\n');
   } finally {

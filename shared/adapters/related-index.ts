@@ -45,11 +45,19 @@ const scoredLinkSchema = z.object({
   fill: z.optional(z.literal(true)),
 });
 
-/** The compact term record every entry of an article carries: `t` maps each query term to [frequency, query weight]. */
+/** A query term's [frequency, query weight], by term. */
+const termsSchema = z.record(z.string(), z.tuple([z.number(), z.number()]));
+
+/**
+ * The compact term record every entry of an article carries. `t` holds each query term's [frequency, query weight]
+ * as one JSON string (`{"term":[f,w],…}`): DynamoDB Local reads and writes a single string attribute several times
+ * faster than a map of 30 lists of numbers (a Query of 60 entries: ~3 ms of its CPU instead of ~15), and the SDK
+ * unmarshals it faster too. Entries written before held the map itself; both are read.
+ */
 const recordSchema = z.object({
   ...z.pick(articleSchema, { id: true, slug: true, title: true, section: true, tags: true, language: true, publishedAt: true, status: true }).shape,
   len: z.number(),
-  t: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  t: z.union([z.string(), termsSchema]),
   self: z.number(),
 });
 
@@ -338,13 +346,13 @@ function recordFields(article: IndexedArticle): RecordFields {
     publishedAt: article.publishedAt,
     status: article.status,
     len: article.length,
-    t: Object.fromEntries([...article.query].map(([term, weight]) => [term, [article.frequencies.get(term) ?? 0, weight] as [number, number]])),
+    t: JSON.stringify(Object.fromEntries([...article.query].map(([term, weight]) => [term, [article.frequencies.get(term) ?? 0, weight]]))),
     self: article.selfScore,
   };
 }
 
 function recordFromItem({ len, t, self, ...article }: RecordFields): IndexedArticle {
-  const entries = Object.entries(t);
+  const entries = Object.entries(typeof t === 'string' ? termsSchema.parse(JSON.parse(t)) : t);
   return {
     ...article,
     length: len,
