@@ -11,7 +11,7 @@ export interface RequestCost {
   readonly nodeMs: number;
 }
 
-/** A related-index record of ~1 KB: 30 query terms with their frequency and weight. */
+/** A related-index record of ~1 KB as the index stores it: 30 query terms with their frequency and weight, in one JSON string. */
 const record = (id: string) => ({
   id,
   slug: `a-story-slug-${id}`,
@@ -22,7 +22,7 @@ const record = (id: string) => ({
   publishedAt: '2026-01-01T00:00:00.000Z',
   status: 'published',
   len: 512,
-  t: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`term${i}stem`, [3, 2.345]])),
+  t: JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`term${i}stem`, [3, 2.345]]))),
   self: 12.34,
 });
 
