@@ -11,6 +11,9 @@ export interface RequestCost {
   readonly nodeMs: number;
 }
 
+/** How long the stack's background CPU use is sampled before the requests. */
+const IDLE_SAMPLE_MS = 2000;
+
 /** A related-index record of ~1 KB as the index stores it: 30 query terms with their frequency and weight, in one JSON string. */
 const record = (id: string) => ({
   id,
@@ -30,8 +33,9 @@ const record = (id: string) => ({
  * What single requests cost the stand-in, measured on a scratch table of the
  * stack's own DynamoDB Local once the burst is over: the CPU time the JVM
  * (found by `jvmMarker` in its command line) and this process use per
- * request, over `rounds` rounds of two requests in parallel. Explains the CPU
- * per publish: requests per publish times these.
+ * request, over `rounds` rounds of two requests in parallel, less what the
+ * stack uses meanwhile without them (its pollers). Explains the CPU per
+ * publish: requests per publish times these.
  */
 export async function measureRequestCosts(endpoint: string, jvmMarker: string, rounds = 100): Promise<RequestCost[]> {
   const raw = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -98,14 +102,28 @@ export async function measureRequestCosts(endpoint: string, jvmMarker: string, r
   const costs: RequestCost[] = [];
   try {
     await Promise.all(Array.from({ length: 20 }, () => query(20)()));
+    // The stack keeps working meanwhile (its stream pollers read the table's streams): that background rate is
+    // measured first, with no requests sent, and taken off each case.
+    const idle = { jvm: await cpuSecondsOf(jvmMarker), node: ownCpuSeconds(), at: performance.now() };
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+    const seconds = (performance.now() - idle.at) / 1000;
+    const background = { jvm: ((await cpuSecondsOf(jvmMarker)) - idle.jvm) / seconds, node: (ownCpuSeconds() - idle.node) / seconds };
+    costs.push({
+      request: 'the idle stack, per second (its pollers; taken off the rest)',
+      jvmMs: 1000 * background.jvm,
+      nodeMs: 1000 * background.node,
+    });
     for (const [request, send] of cases) {
       const jvm = await cpuSecondsOf(jvmMarker);
       const node = ownCpuSeconds();
+      const at = performance.now();
       for (let round = 0; round < rounds; round++) await Promise.all([send(), send()]);
+      const elapsed = (performance.now() - at) / 1000;
+      const per = (used: number, rate: number) => (1000 * Math.max(0, used - rate * elapsed)) / (2 * rounds);
       costs.push({
         request,
-        jvmMs: (1000 * ((await cpuSecondsOf(jvmMarker)) - jvm)) / (2 * rounds),
-        nodeMs: (1000 * (ownCpuSeconds() - node)) / (2 * rounds),
+        jvmMs: per((await cpuSecondsOf(jvmMarker)) - jvm, background.jvm),
+        nodeMs: per(ownCpuSeconds() - node, background.node),
       });
     }
   } finally {
