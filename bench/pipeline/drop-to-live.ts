@@ -12,7 +12,14 @@ import { loadCorpusDrafts, type CorpusDraft } from '../corpus/corpus-drafts';
 import { BREAKING_LIVE_WITHIN_MS } from '../../events/names';
 import { snsDeliverySchema } from '../../infra/local/sns/outbox';
 import { snsSubject } from '../../shared/adapters/topic-publisher';
-import { countDynamoDbRequests, describePerPublish, describeTargetsPerPublish, requestsBetween } from './request-counter';
+import {
+  countDynamoDbRequests,
+  describePerPublish,
+  describeTargetsPerPublish,
+  describeWriteUnitsPerPublish,
+  requestsBetween,
+} from './request-counter';
+import { measureRequestCosts } from './request-cost';
 import { quantile } from './stats';
 import { cpuSecondsOf, ownCpuSeconds } from './process-cpu';
 import { readLocalMilestones } from '../../infra/cli/milestone-records';
@@ -170,6 +177,7 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
     const burstRequests = requestsBetween(counter.snapshot(), before);
     const perPublish = describePerPublish(burstRequests, burstLive.size + 1);
     const targetsPerPublish = describeTargetsPerPublish(burstRequests, burstLive.size + 1);
+    const writeUnitsPerPublish = describeWriteUnitsPerPublish(burstRequests, burstLive.size + 1);
     counter.stop();
     const breakingLiveMs = (breakingLive.get(breakingSlug) ?? Number.NaN) - breakingDroppedAt;
     const breakingAlertMs = (alerted.get(breakingSubject) ?? Number.NaN) - breakingDroppedAt;
@@ -204,6 +212,9 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
       ];
       for (const [stage, when] of stages) if (when) singleStages.set(stage, [...(singleStages.get(stage) ?? []), Date.parse(when) - at]);
     }
+    const requestCosts = (await measureRequestCosts(endpoints.dynamodb, jvmMarker))
+      .map(({ request, jvmMs, nodeMs }) => `${request} ${jvmMs.toFixed(1)} / ${nodeMs.toFixed(1)}`)
+      .join(', ');
     const singleBreakdown = [...singleStages].map(([stage, values]) => `${stage} ${ms(quantile(values, 0.5))}`).join(', ');
     const seconds = (burstEnd - burstStart) / 1000;
     const cpuMs = (cpuSeconds: number) => ms((1000 * cpuSeconds) / (burstLive.size + 1));
@@ -219,7 +230,9 @@ export async function runPipelineBenchmark({ singleDrops = Number(process.env.BE
       `| breaking draft dropped half-way through the burst | live in **${ms(breakingLiveMs)}**, alerted in **${ms(breakingAlertMs)}**; ${liveBeforeBreaking}/${burstSlugs.length} burst articles were live before it; its milestones (ms after the drop): ${breakingStages} | ≤ ${BREAKING_LIVE_WITHIN_MS} ms |`,
       `| DynamoDB requests per publish (burst, every stage: ingest, related neighbours, render, alert) | ${perPublish} | |`,
       `| the same by command and item kind (partition key prefix or index) | ${targetsPerPublish} | |`,
+      `| WCU per publish by command and item kind | ${writeUnitsPerPublish} | |`,
       `| CPU per publish until all live (this process: every function, s3rver, the CDN server, the bench; DynamoDB Local's JVM) | node ${cpuMs(burstCpu.node)}, JVM ${cpuMs(burstCpu.jvm)} per publish = ${(burstCpu.node + burstCpu.jvm).toFixed(1)} CPU s for the burst in ${seconds.toFixed(1)} s (${Math.round((100 * (burstCpu.node + burstCpu.jvm)) / seconds)}% of one core; ${cpus().length} cores) | |`,
+      `| CPU ms per request, JVM / node (DynamoDB Local after the burst, scratch table; node: the SDK's side) | ${requestCosts} | |`,
       `| ${singleDrops} single drops into the folder, idle | ${singleLatencies.length}/${singleDrops} live; drop-to-live **p50 ${ms(quantile(singleLatencies, 0.5))}**, p95 ${ms(quantile(singleLatencies, 0.95))} (includes the watcher's 150 ms settle time); p50 after the write: ${singleBreakdown} | p50 ≤ 400 ms |`,
     ].join('\n');
   } finally {

@@ -7,9 +7,15 @@ export interface RequestCounts {
   readonly writes: number;
   readonly readUnits: number;
   readonly writeUnits: number;
+  /** Items written: one per Put, Update or Delete, each action of a transaction (not a condition check) or batch write. */
+  readonly itemsWritten: number;
+  /** Items returned by reads (Query and Scan counts, Get, BatchGet and TransactGet answers). */
+  readonly itemsRead: number;
   readonly byCommand: Readonly<Record<string, number>>;
   /** Requests by command and the kind of item they touch (the partition key's prefix, or the index), e.g. `Query RELTERM`. */
   readonly byTarget: Readonly<Record<string, number>>;
+  /** Write capacity units by the same command and item kind. */
+  readonly writeUnitsByTarget: Readonly<Record<string, number>>;
 }
 
 const READS = new Set(['Get', 'BatchGet', 'Query', 'Scan', 'TransactGet']);
@@ -39,6 +45,27 @@ function targetOf(input: Record<string, unknown>): string {
   return [...new Set(pks.map(prefixOf))].sort().join('+') || '?';
 }
 
+/** Items a write request writes (see {@link RequestCounts.itemsWritten}). */
+function itemsOf(name: string, input: Record<string, unknown>): number {
+  if (name === 'TransactWrite') return (input.TransactItems as Action[]).filter((action) => !('ConditionCheck' in action)).length;
+  if (name === 'BatchWrite') return Object.values(input.RequestItems as Record<string, unknown[]>).reduce((total, list) => total + list.length, 0);
+  return 1;
+}
+
+interface ReadOutput {
+  readonly Count?: number;
+  readonly Item?: unknown;
+  readonly Responses?: Record<string, unknown[]> | unknown[];
+}
+
+/** Items a read returned (see {@link RequestCounts.itemsRead}). */
+function itemsReturned(output: ReadOutput): number {
+  if (typeof output.Count === 'number') return output.Count;
+  if (Array.isArray(output.Responses)) return output.Responses.length;
+  if (output.Responses) return Object.values(output.Responses).reduce((total, list) => total + list.length, 0);
+  return output.Item ? 1 : 0;
+}
+
 interface Capacity {
   readonly CapacityUnits?: number;
   readonly ReadCapacityUnits?: number;
@@ -54,6 +81,9 @@ interface Capacity {
 export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): void } {
   const byCommand = new Map<string, number>();
   const byTarget = new Map<string, number>();
+  const writeUnitsByTarget = new Map<string, number>();
+  let itemsWritten = 0;
+  let itemsRead = 0;
   let readUnits = 0;
   let writeUnits = 0;
   const restore: Array<() => void> = [];
@@ -62,18 +92,25 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
     client.prototype.send = async function (this: unknown, command: unknown, ...rest: unknown[]) {
       const name = kindOf((command as { constructor: { name: string } }).constructor.name);
       const data = READS.has(name) || WRITES.has(name);
+      const input = (command as { input: Record<string, unknown> }).input;
+      const target = `${name} ${data ? targetOf(input) : ''}`;
       if (data) {
         byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
-        const target = `${name} ${targetOf((command as { input: Record<string, unknown> }).input)}`;
         byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
-        (command as { input: Record<string, unknown> }).input.ReturnConsumedCapacity ??= 'TOTAL';
+        if (WRITES.has(name)) itemsWritten += itemsOf(name, input);
+        input.ReturnConsumedCapacity ??= 'TOTAL';
       }
-      const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] };
+      const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] } & ReadOutput;
+      if (READS.has(name)) itemsRead += itemsReturned(output);
       if (data) {
         for (const capacity of [output?.ConsumedCapacity ?? []].flat()) {
           const units = capacity.CapacityUnits ?? 0;
           if (READS.has(name)) readUnits += capacity.ReadCapacityUnits ?? units;
-          else writeUnits += capacity.WriteCapacityUnits ?? units;
+          else {
+            const written = capacity.WriteCapacityUnits ?? units;
+            writeUnits += written;
+            writeUnitsByTarget.set(target, (writeUnitsByTarget.get(target) ?? 0) + written);
+          }
         }
       }
       return output;
@@ -91,8 +128,11 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         writes: sum(WRITES),
         readUnits,
         writeUnits,
+        itemsWritten,
+        itemsRead,
         byCommand: Object.fromEntries(entries),
         byTarget: Object.fromEntries(byTarget),
+        writeUnitsByTarget: Object.fromEntries(writeUnitsByTarget),
       };
     },
     stop() {
@@ -110,8 +150,11 @@ export function requestsBetween(after: RequestCounts, before: RequestCounts): Re
     writes: after.writes - before.writes,
     readUnits: after.readUnits - before.readUnits,
     writeUnits: after.writeUnits - before.writeUnits,
+    itemsWritten: after.itemsWritten - before.itemsWritten,
+    itemsRead: after.itemsRead - before.itemsRead,
     byCommand: minus(after.byCommand, before.byCommand),
     byTarget: minus(after.byTarget, before.byTarget),
+    writeUnitsByTarget: minus(after.writeUnitsByTarget, before.writeUnitsByTarget),
   };
 }
 
@@ -128,10 +171,15 @@ function describeCounts(counts: Readonly<Record<string, number>>, per: (value: n
 /** One line: requests and units per publish. */
 export function describePerPublish(counts: RequestCounts, publishes: number): string {
   const per = perPublish(publishes);
-  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU) per publish [${describeCounts(counts.byCommand, per)}]`;
+  return `${per(counts.reads)} reads (${per(counts.readUnits)} RCU, ${per(counts.itemsRead)} items), ${per(counts.writes)} writes (${per(counts.writeUnits)} WCU, ${per(counts.itemsWritten)} items) per publish [${describeCounts(counts.byCommand, per)}]`;
 }
 
 /** One line: requests per publish by command and item kind (see {@link RequestCounts.byTarget}), those of at least 0.1. */
 export function describeTargetsPerPublish(counts: RequestCounts, publishes: number): string {
   return describeCounts(counts.byTarget, perPublish(publishes), 0.1);
+}
+
+/** One line: write capacity units per publish by command and item kind, those of at least 0.5. */
+export function describeWriteUnitsPerPublish(counts: RequestCounts, publishes: number): string {
+  return describeCounts(counts.writeUnitsByTarget, perPublish(publishes), 0.5);
 }

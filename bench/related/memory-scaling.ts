@@ -1,4 +1,4 @@
-import type { RelatedParameters } from '../../shared/domain/related';
+import { chooseRelated, rankCandidates, type RelatedParameters } from '../../shared/domain/related';
 import { findRelated, publishRelated } from '../../shared/use-cases/related-articles';
 import type { CorpusArticle } from './corpus';
 import { createMemoryRelatedIndex } from './memory-index';
@@ -20,6 +20,11 @@ export interface MemoryScalingRow {
   readonly publishReads: number;
   /** Median index records read per publish (recency windows and listings). */
   readonly postingsRead: number;
+  /**
+   * Share of the three best links an exhaustive ranking of the whole archive finds (the same query, ranking and
+   * thresholds) that retrieval's candidates also yield: what the bounded reads miss of older matches.
+   */
+  readonly recallAt3: number;
   readonly probes: number;
 }
 
@@ -43,7 +48,11 @@ export async function measureMemoryScaling(
   for (const size of sizes) {
     const started = performance.now();
     const memory = createMemoryRelatedIndex();
-    await memory.importArticles(synthesiseArchive(corpus, size, parameters));
+    const archive = synthesiseArchive(corpus, size, parameters);
+    await memory.importArticles(archive);
+    const everyRecord = archive.map((document) => document.article);
+    let found = 0;
+    let best = 0;
     const loadSeconds = (performance.now() - started) / 1000;
     log(`in-memory archive ${size}: synthesised and indexed in ${loadSeconds.toFixed(1)} s`);
 
@@ -66,6 +75,10 @@ export async function measureMemoryScaling(
       const publish = counts.reads;
       await memory.removeArticle(head.id);
       if (p < warmup) continue;
+      const exhaustive = chooseRelated(rankCandidates(head, plan.query, everyRecord, plan.averageLength, parameters), parameters).slice(0, 3);
+      const retrieved = new Set(plan.scored.filter((link) => !link.fill).map((link) => link.id));
+      best += exhaustive.length;
+      found += exhaustive.filter((link) => retrieved.has(link.id)).length;
       findMs.push(elapsed);
       findReads.push(find.reads);
       publishReads.push(publish);
@@ -79,6 +92,7 @@ export async function measureMemoryScaling(
       findReads: percentile(findReads, 0.5),
       publishReads: percentile(publishReads, 0.5),
       postingsRead: percentile(postingsRead, 0.5),
+      recallAt3: best > 0 ? found / best : Number.NaN,
       probes,
     });
   }

@@ -33,7 +33,7 @@ const zero = (): IndexRequestCounts => ({
  * DynamoDB adapter (`shared/adapters/related-index.ts`) sends for the same
  * call, without retries of unprocessed keys:
  *
- * - `recent`: two Queries (section and archive recency lists).
+ * - `recent`: a Query per recency list read (section and archive; a zero limit sends none).
  * - `listed(terms, limit)`: one Query per distinct term, including terms listing nothing.
  * - `currentRelated(ids)`: ⌈distinct ids / 100⌉ BatchGetItem, none for no ids.
  * - `shortLists`: one Query.
@@ -68,9 +68,9 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
       Object.assign(counts, zero());
     },
     index: {
-      async recent(section, sectionLimit, archiveLimit) {
-        query(2);
-        const found = await index.recent(section, sectionLimit, archiveLimit);
+      async recent(section, sectionLimit, archiveLimit, since) {
+        query((sectionLimit > 0 ? 1 : 0) + (archiveLimit > 0 ? 1 : 0));
+        const found = await index.recent(section, sectionLimit, archiveLimit, since);
         counts.recordsRead += found.length;
         return found;
       },

@@ -34,12 +34,12 @@ class SortedPartitions<T> {
     if (at < list.length && list[at]!.key === key) list.splice(at, 1);
   }
 
-  newest(pk: string, limit: number, prefix = ''): T[] {
+  newest(pk: string, limit: number, prefix = '', from = ''): T[] {
     const list = this.partitions.get(pk) ?? [];
     const out: T[] = [];
     // Entries with the prefix sit just below the first key past it.
     let i = prefix ? lowerBound(list, `${prefix}\uffff`) - 1 : list.length - 1;
-    for (; i >= 0 && out.length < limit && list[i]!.key.startsWith(prefix); i--) out.push(list[i]!.value);
+    for (; i >= 0 && out.length < limit && list[i]!.key.startsWith(prefix) && list[i]!.key >= from; i--) out.push(list[i]!.value);
     return out;
   }
 }
@@ -95,8 +95,8 @@ export function createMemoryRelatedIndex(): RelatedIndex {
   };
 
   return {
-    async recent(section, sectionLimit, archiveLimit) {
-      return [...entries.newest(`section:${sectionKey(section)}`, sectionLimit), ...entries.newest('recent', archiveLimit)];
+    async recent(section, sectionLimit, archiveLimit, since) {
+      return [...entries.newest(`section:${sectionKey(section)}`, sectionLimit, '', since), ...entries.newest('recent', archiveLimit, '', since)];
     },
     async listed(terms, perTermLimit) {
       return [...new Set(terms)].flatMap((term) => entries.newest(`term:${term}`, perTermLimit));

@@ -1,10 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
@@ -44,11 +45,19 @@ const scoredLinkSchema = z.object({
   fill: z.optional(z.literal(true)),
 });
 
-/** The compact term record every entry of an article carries: `t` maps each query term to [frequency, query weight]. */
+/** A query term's [frequency, query weight], by term. */
+const termsSchema = z.record(z.string(), z.tuple([z.number(), z.number()]));
+
+/**
+ * The compact term record every entry of an article carries. `t` holds each query term's [frequency, query weight]
+ * as one JSON string (`{"term":[f,w],…}`): DynamoDB Local reads and writes a single string attribute several times
+ * faster than a map of 30 lists of numbers (a Query of 60 entries: ~3 ms of its CPU instead of ~15), and the SDK
+ * unmarshals it faster too. Entries written before held the map itself; both are read.
+ */
 const recordSchema = z.object({
   ...z.pick(articleSchema, { id: true, slug: true, title: true, section: true, tags: true, language: true, publishedAt: true, status: true }).shape,
   len: z.number(),
-  t: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  t: z.union([z.string(), termsSchema]),
   self: z.number(),
 });
 
@@ -106,13 +115,19 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return items;
   }
 
-  async function queryNewest(pk: string, limit: number, sortPrefix?: string): Promise<Record<string, unknown>[]> {
+  /** The newest `limit` items of a partition: those whose sort key starts with `sortPrefix`, or is at least `from`. */
+  async function queryNewest(pk: string, limit: number, sortPrefix?: string, from?: string): Promise<Record<string, unknown>[]> {
     if (limit <= 0) return [];
+    const condition = sortPrefix !== undefined ? ' AND begins_with(SK, :prefix)' : from !== undefined ? ' AND SK >= :from' : '';
     const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: sortPrefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }) },
+        KeyConditionExpression: `PK = :pk${condition}`,
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }),
+          ...(from === undefined || sortPrefix !== undefined ? {} : { ':from': from }),
+        },
         ScanIndexForward: false,
         Limit: Math.min(limit, MAX_QUERY_LIMIT),
         ReturnConsumedCapacity: 'TOTAL',
@@ -121,8 +136,11 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return Items;
   }
 
-  async function recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]> {
-    const [own, archive] = await Promise.all([queryNewest(keys.section(section), sectionLimit), queryNewest(keys.recent, archiveLimit)]);
+  async function recent(section: string, sectionLimit: number, archiveLimit: number, since?: string): Promise<IndexedArticle[]> {
+    const [own, archive] = await Promise.all([
+      queryNewest(keys.section(section), sectionLimit, undefined, since),
+      queryNewest(keys.recent, archiveLimit, undefined, since),
+    ]);
     return [...own, ...archive].map((item) => recordFromItem(recordSchema.parse(item)));
   }
 
@@ -165,8 +183,23 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     return document;
   }
 
-  /** Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed. */
+  /**
+   * Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed.
+   * A lone update goes as a conditional UpdateItem: as atomic, at half the write units of a transaction.
+   */
   async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
+    const lone = items.length === 1 ? items[0]?.Update : undefined;
+    for (let attempt = 0; lone; attempt++) {
+      try {
+        await client.send(new UpdateCommand({ ...lone, ReturnConsumedCapacity: 'TOTAL' }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        // A transaction of another publish holds the item (the SDK does not retry this one).
+        if (!(error instanceof TransactionConflictException) || attempt >= CONFLICT_RETRIES) throw error;
+        await backoff(attempt + 1);
+      }
+    }
     if (items.length > MAX_TRANSACTION_ITEMS) {
       throw new RelatedIndexLimitError(`A related-index write needs ${items.length} actions; the limit is ${MAX_TRANSACTION_ITEMS}.`);
     }
@@ -313,13 +346,13 @@ function recordFields(article: IndexedArticle): RecordFields {
     publishedAt: article.publishedAt,
     status: article.status,
     len: article.length,
-    t: Object.fromEntries([...article.query].map(([term, weight]) => [term, [article.frequencies.get(term) ?? 0, weight] as [number, number]])),
+    t: JSON.stringify(Object.fromEntries([...article.query].map(([term, weight]) => [term, [article.frequencies.get(term) ?? 0, weight]]))),
     self: article.selfScore,
   };
 }
 
 function recordFromItem({ len, t, self, ...article }: RecordFields): IndexedArticle {
-  const entries = Object.entries(t);
+  const entries = Object.entries(typeof t === 'string' ? termsSchema.parse(JSON.parse(t)) : t);
   return {
     ...article,
     length: len,

@@ -42,8 +42,11 @@ export interface ImportOptions {
  * never by the size of the archive.
  */
 export interface RelatedIndex {
-  /** The newest `sectionLimit` records of `section` and the newest `archiveLimit` of the archive: two Queries. */
-  recent(section: string, sectionLimit: number, archiveLimit: number): Promise<IndexedArticle[]>;
+  /**
+   * The newest `sectionLimit` records of `section` and the newest `archiveLimit` of the archive, only those published
+   * at or after `since` (ISO 8601) when given: a Query per list whose limit is not zero.
+   */
+  recent(section: string, sectionLimit: number, archiveLimit: number, since?: string): Promise<IndexedArticle[]>;
   /** The newest `perTermLimit` records listed under each term: one Query per term, in parallel. */
   listed(terms: readonly string[], perTermLimit: number): Promise<IndexedArticle[]>;
   /** The recorded related lists of indexed articles (absent ids are left out): one BatchGetItem per 100 ids. */

@@ -23,10 +23,10 @@ export function coalescedReads(index: RelatedReads): RelatedReads {
     return started;
   }
   return {
-    async recent(section, sectionLimit, archiveLimit) {
+    async recent(section, sectionLimit, archiveLimit, since) {
       const [own, archive] = await Promise.all([
-        once(`section\u0000${section}\u0000${sectionLimit}`, () => index.recent(section, sectionLimit, 0)),
-        once(`archive\u0000${archiveLimit}`, () => index.recent(section, 0, archiveLimit)),
+        once(`section\u0000${section}\u0000${sectionLimit}\u0000${since}`, () => index.recent(section, sectionLimit, 0, since)),
+        once(`archive\u0000${archiveLimit}\u0000${since}`, () => index.recent(section, 0, archiveLimit, since)),
       ]);
       return [...own, ...archive];
     },

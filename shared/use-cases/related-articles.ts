@@ -159,22 +159,27 @@ export async function publishRelated(
   const document = indexedDocument(head, plan, parameters);
   const indexed = await deps.index.indexArticle(document);
   const neighbours: string[] = [];
-  // Close matches published alongside this one (a burst) were not indexed when it looked. Read its heaviest listings
-  // again now it is indexed: of two such stories, the later to get here always sees the earlier, and links both ways.
+  // Close matches published alongside this one (a burst) were not indexed when it looked: read the archive's stories
+  // published since shortly before it now it is indexed (one Query; few records outside a burst) and keep those listed
+  // under a term it is listed under. Of two such stories, the later to get here always sees the earlier (while at
+  // most `alongsideLimit` are published in that time), and links both ways.
   const seen = new Set(plan.pool.map((article) => article.id));
-  const lateRecords = (await deps.index.listed(heaviestQueryTerms(plan.query.weights, parameters.listedTerms), parameters.postingsPerTerm)).filter(
-    (article) => !seen.has(article.id),
+  const listedUnder = new Set(document.listedUnder);
+  const since = new Date(Date.parse(head.publishedAt) - parameters.alongsideSeconds * 1000).toISOString();
+  const lateRecords = (await deps.index.recent(head.section, 0, parameters.alongsideLimit, since)).filter(
+    (article) => !seen.has(article.id) && heaviestQueryTerms(article.query, parameters.listedTerms).some((term) => listedUnder.has(term)),
   );
   const late = rankCandidates(head, plan.query, lateRecords, plan.averageLength, parameters);
+  const candidates = [...plan.ranked, ...late].sort((a, b) => b.score - a.score).slice(0, parameters.neighbourCandidates);
+  // Its own list (when late matches may join it) and the candidates' lists: one BatchGetItem.
+  const lists = await deps.index.currentRelated([...(late.length > 0 ? [head.id] : []), ...candidates.map((candidate) => candidate.article.id)]);
   if (late.length > 0) {
-    const own = (await deps.index.currentRelated([head.id])).get(head.id);
+    const own = lists.get(head.id);
     const related = own && mergeLateMatches(head, own.related, late, [...plan.pool, ...lateRecords], parameters);
     if (own && related && (await applyList(deps, own, related, parameters)) === true) neighbours.push(head.id);
   }
-  const candidates = [...plan.ranked, ...late].sort((a, b) => b.score - a.score).slice(0, parameters.neighbourCandidates);
   if (candidates.length > 0) {
-    const current = await deps.index.currentRelated(candidates.map((candidate) => candidate.article.id));
-    const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, current, plan.averageLength, parameters);
+    const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, lists, plan.averageLength, parameters);
     for (const planned of updates) {
       let update: NeighbourUpdate | undefined = planned;
       for (let attempt = 1; update; attempt++) {
@@ -196,7 +201,7 @@ export async function publishRelated(
     if (shorts.length > 0) {
       // Read again now this article is indexed: in a burst, stories published alongside it were not there when it looked.
       const fresh = await deps.index.recent(head.section, parameters.sectionWindow, 0);
-      const pool = [document.article, ...fresh, ...plan.pool];
+      const pool = [document.article, ...fresh, ...lateRecords, ...plan.pool];
       for (const short of shorts) {
         if (neighbours.includes(short.id)) continue;
         const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);

@@ -19,6 +19,7 @@ describe('in-memory related index', () => {
 
     for (const index of [imported, published]) {
       expect((await index.listed(['rail', 'rail'], 3)).map((record) => record.id)).toEqual(['a9', 'a8', 'a7']);
+      expect((await index.recent('news', 10, 10, hour(7))).map((record) => record.id)).toEqual(['a9', 'a8', 'a7', 'a9', 'a8', 'a7']);
       expect((await index.recent('news', 2, 1)).map((record) => record.id)).toEqual(['a9', 'a8', 'a9']);
     }
   });

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createRelatedIndex } from '../../../shared/adapters/related-index';
@@ -81,6 +81,18 @@ describe('related index on DynamoDB Local', () => {
     expect(found).toEqual(doc.article);
   });
 
+  it('stores the term record as one string and still reads entries that hold it as a map (written before)', async () => {
+    const term = unique('packed');
+    const doc = document(unique('p'), { [term]: 3, other: 1 });
+    await index.indexArticle(doc);
+    const client = DynamoDBDocumentClient.from(dynamoDbClient());
+    const Key = { PK: `RELTERM#${term}`, SK: `${doc.article.publishedAt}#${doc.article.id}` };
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key }));
+    expect(typeof Item?.t).toBe('string');
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...Item, t: { [term]: [3, 1.5], other: [1, 1.5] } } }));
+    expect(await index.listed([term], 10)).toEqual([doc.article]);
+  });
+
   it('returns the newest records of a section and of the archive', async () => {
     const section = unique('Science');
     const older = document(unique('s1'), { a: 1 }, {}, '2030-01-01T00:00:00.000Z', section);
@@ -89,6 +101,7 @@ describe('related index on DynamoDB Local', () => {
     await index.indexArticle(newer);
     const found = await index.recent(section.toUpperCase(), 5, 1);
     expect(found.map((record) => record.id)).toEqual([newer.article.id, older.article.id, newer.article.id]);
+    expect((await index.recent(section, 5, 0, '2030-01-02T00:00:00.000Z')).map((record) => record.id)).toEqual([newer.article.id]);
   });
 
   it('writes at most ten items to index an article, in one transaction', async () => {

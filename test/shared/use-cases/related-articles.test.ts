@@ -82,7 +82,9 @@ describe('related links through the use cases (in-memory index)', () => {
       const plan = await findRelated(index, head);
       await publishRelated({ index, store }, { ...head, related: plan.links }, plan);
     }
-    const [first, second] = [twin(21), twin(22)];
+    // Published a minute apart, as the stories of a burst are.
+    const first = twin(21);
+    const second = { ...twin(22), publishedAt: new Date(Date.parse(first.publishedAt) + 60_000).toISOString() };
     const plans = await Promise.all([first, second].map((head) => findRelated(index, head)));
     // Each looked before the other was indexed: neither plan links the other, and neither list is short.
     expect(plans.map((plan) => plan.links.length >= 3)).toEqual([true, true]);
