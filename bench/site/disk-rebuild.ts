@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createArchiveReader } from '../../shared/adapters/article-lists';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
-import { localSiteTarget, targetSiteConfig } from '../../infra/cli/import-command';
+import { localSiteTarget, targetSiteConfig } from '../../infra/cli/site-target';
 import { createMemoryLists } from './memory-lists';
 
 /**
