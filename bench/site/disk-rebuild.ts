@@ -23,14 +23,17 @@ async function main(): Promise<void> {
     lists,
     live: lists,
     site: {
+      // A batch's files written side by side, as the bucket adapter PUTs them (and Hugo writes its pages).
       write: async (files) => {
-        for (const file of files) {
-          const path = join(out, file.key);
-          const dir = dirname(path);
-          if (!made.has(dir)) await mkdir(dir, { recursive: true });
-          made.add(dir);
-          await writeFile(path, file.body);
-        }
+        await Promise.all(
+          files.map(async (file) => {
+            const path = join(out, file.key);
+            const dir = dirname(path);
+            if (!made.has(dir)) await mkdir(dir, { recursive: true });
+            made.add(dir);
+            await writeFile(path, file.body);
+          }),
+        );
       },
     },
     cdn: { invalidate: async () => undefined },
