@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import * as z from 'zod';
-import { loadLeanS3rver } from './s3rver-lean';
+import { loadLeanS3rver, loadStockS3rver } from './s3rver-lean';
 import { s3EventRecordSchema, encodeS3Key, type S3EventRecord } from '../../events/s3-notification';
 
 /** A running s3rver, the in-process S3 API. */
@@ -15,6 +15,13 @@ export interface S3LocalOptions {
   readonly directory: string;
   readonly port: number;
   readonly buckets: readonly string[];
+  /**
+   * Whether s3rver runs with its per-request overhead cut (`loadLeanS3rver`, events of other buckets than
+   * `notifying` left unparsed). `false` runs it as it comes, with atomic writes only and every event parsed, for the
+   * bench's side-by-side ceiling; it must then be the only s3rver of its process.
+   * @default true
+   */
+  readonly lean?: boolean;
   /** The buckets with notifications configured (as on AWS, where the others send none). @default every bucket */
   readonly notifying?: readonly string[];
   /** Receives every object notification of a notifying bucket, shaped and key-encoded as S3 sends them. */
@@ -30,9 +37,9 @@ export interface S3LocalOptions {
  * `makeS3rverWritesAtomic` (s3rver writes in place), per-request overhead
  * cut by `loadLeanS3rver`.
  */
-export async function startS3Local({ directory, port, buckets, notifying = buckets, onEvent }: S3LocalOptions): Promise<S3Local> {
+export async function startS3Local({ directory, port, buckets, notifying = buckets, onEvent, lean = true }: S3LocalOptions): Promise<S3Local> {
   await mkdir(directory, { recursive: true });
-  const S3rver = loadLeanS3rver();
+  const S3rver = lean ? loadLeanS3rver() : loadStockS3rver();
   const server = new S3rver({
     port,
     address: '127.0.0.1',
@@ -45,7 +52,7 @@ export async function startS3Local({ directory, port, buckets, notifying = bucke
   server.on('event', (event: unknown) => {
     for (const raw of z.object({ Records: z.array(z.unknown()) }).parse(event).Records) {
       // s3rver notifies for every bucket; a bucket without notifications is not worth parsing (a rebuild's PUTs).
-      if (!notifying.includes(bucketOf(raw) ?? '')) continue;
+      if (lean && !notifying.includes(bucketOf(raw) ?? '')) continue;
       const record = s3EventRecordSchema.parse(raw);
       onEvent({ ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(record.s3.object.key) } } });
     }

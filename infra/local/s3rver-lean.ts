@@ -75,3 +75,10 @@ export function loadLeanS3rver(): typeof S3rver {
   loaded = require('s3rver') as typeof S3rver;
   return loaded;
 }
+
+/** s3rver as it comes, with atomic writes only (see {@link loadLeanS3rver}); not in a process that loaded the lean one. */
+export function loadStockS3rver(): typeof S3rver {
+  if (loaded) throw new Error('The lean s3rver is loaded in this process');
+  makeS3rverWritesAtomic();
+  return createRequire(import.meta.url)('s3rver') as typeof S3rver;
+}
