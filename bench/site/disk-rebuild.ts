@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createArchiveReader } from '../../shared/adapters/article-lists';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
-import { localSiteTarget, targetSiteConfig } from '../../infra/cli/import-command';
+import { localSiteTarget, targetSiteConfig } from '../../infra/cli/site-target';
 import { createMemoryLists } from './memory-lists';
 
 /**
@@ -23,14 +23,17 @@ async function main(): Promise<void> {
     lists,
     live: lists,
     site: {
+      // A batch's files written side by side, as the bucket adapter PUTs them (and Hugo writes its pages).
       write: async (files) => {
-        for (const file of files) {
-          const path = join(out, file.key);
-          const dir = dirname(path);
-          if (!made.has(dir)) await mkdir(dir, { recursive: true });
-          made.add(dir);
-          await writeFile(path, file.body);
-        }
+        await Promise.all(
+          files.map(async (file) => {
+            const path = join(out, file.key);
+            const dir = dirname(path);
+            if (!made.has(dir)) await mkdir(dir, { recursive: true });
+            made.add(dir);
+            await writeFile(path, file.body);
+          }),
+        );
       },
     },
     cdn: { invalidate: async () => undefined },

@@ -17,6 +17,8 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const NEWSROOM = join(ROOT, 'infra', 'cli', 'newsroom.ts');
 /** The import goal: 10,000 articles into the local stack in 5 minutes. */
 const IMPORT_GOAL_PER_SECOND = 10_000 / 300;
+/** The proposed bucket goal: the rebuild at this share of the bucket's own PUT ceiling, measured in the same run (on AWS S3 the ceiling is 3,500 PUT/s per prefix). */
+const CEILING_SHARE_GOAL = 0.8;
 
 /** One synthetic archive article: corpus article `i mod n` with its own slug and an original date 15 minutes apart. */
 interface ArchiveArticle {
@@ -185,6 +187,11 @@ export async function runRealRebuildBenchmark(size = Number(process.env.BENCH_AR
     const itemsPerArticle = ((await tableItemCount(stack.endpoints)) - itemsBefore) / size;
     const floorSeconds = (size * itemsPerArticle) / ceilings.batchWriteItemsPerSecond;
 
+    // The import leaves its stream records to the stack's pollers: the rebuild is timed on a settled stack, as the ceilings were.
+    const settleStarted = performance.now();
+    await stack.settled();
+    const settleSeconds = (performance.now() - settleStarted) / 1000;
+
     const rebuildLoad = load();
     const rebuilt = await newsroom(home, ['rebuild']);
     const files = Number(/: (\d+) files/.exec(rebuilt.stdout)?.[1] ?? Number.NaN);
@@ -199,23 +206,23 @@ export async function runRealRebuildBenchmark(size = Number(process.env.BENCH_AR
     const rows = [
       [
         'Stand-in ceilings (own cold process, fresh stack)',
-        `DynamoDB Local (on disk): **${Math.round(ceilings.batchWriteItemsPerSecond)} items/s** with BatchWriteItem (~1 KB items, ${ceilings.batchWriteInFlight} in flight); s3rver: **${Math.round(ceilings.putsPerSecond)} PUT/s** (~12 KB pages, ${ceilings.putsInFlight} in flight); the disk under them: ${Math.round(ceilings.syncedWritesPerSecond)} synced 4 KB writes/s (load ${ceilingLoad})`,
+        `DynamoDB Local (on disk): **${Math.round(ceilings.batchWriteItemsPerSecond)} items/s** with BatchWriteItem (~1 KB items, ${ceilings.batchWriteInFlight} in flight); s3rver (the stack's): **${Math.round(ceilings.putsPerSecond)} PUT/s** (~12 KB pages, ${ceilings.putsInFlight} in flight; s3rver as it comes, alone in a process of its own: ${Math.round(ceilings.stockPutsPerSecond)} PUT/s); the disk under them: ${Math.round(ceilings.syncedWritesPerSecond)} synced 4 KB writes/s (load ${ceilingLoad})`,
         '',
       ],
       [
         `Archive import, ${size.toLocaleString('en')} articles (\`newsroom import\`, cold process, into the local stack; includes its one bulk rebuild)`,
-        `${importSeconds.toFixed(1)} s = **${(size / importSeconds).toFixed(1)} articles/s** (load ${importLoad}); ${itemsPerArticle.toFixed(1)} table items per article, so DynamoDB Local's ceiling alone takes ${floorSeconds.toFixed(0)} s (${((floorSeconds / importSeconds) * 100).toFixed(0)}% of the import). ${imported.stdout.trim().split('\n')[0]}`,
+        `${importSeconds.toFixed(1)} s = **${(size / importSeconds).toFixed(1)} articles/s** (load ${importLoad}); ${itemsPerArticle.toFixed(1)} table items per article, so DynamoDB Local's ceiling alone takes ${floorSeconds.toFixed(0)} s (${((floorSeconds / importSeconds) * 100).toFixed(0)}% of the import). ${imported.stdout.trim().split('\n')[0]} The stack then took ${settleSeconds.toFixed(1)} s to settle (the import's stream records) before the rebuild was timed.`,
         `≥ ${IMPORT_GOAL_PER_SECOND.toFixed(1)} articles/s (10,000 in ≤ 5 min)`,
       ],
       [
         `Real \`newsroom rebuild\`, ${size.toLocaleString('en')} articles (cold process, table → site bucket; lists already up to date)`,
-        `${files} files in ${rebuildSeconds.toFixed(1)} s = **${Math.round(ours)} pages/s** = ${((ours / ceilings.putsPerSecond) * 100).toFixed(0)}% of s3rver's PUT ceiling (load ${rebuildLoad}). ${rebuilt.stdout.trim()}`,
-        '≥ 2 × Hugo',
+        `${files} files in ${rebuildSeconds.toFixed(1)} s = **${Math.round(ours)} pages/s** = **${((ours / ceilings.putsPerSecond) * 100).toFixed(0)}% of s3rver's PUT ceiling** (load ${rebuildLoad}). ${rebuilt.stdout.trim()}`,
+        `issue: ≥ 2 × Hugo (below); proposed: ≥ 80% of the PUT ceiling measured above (${ours / ceilings.putsPerSecond >= CEILING_SHARE_GOAL ? 'met' : 'not met'})`,
       ],
       [
         'The same rebuild, local disk in place of the bucket (cold process, table → files)',
         `${diskFiles} files in ${(disk.ms / 1000).toFixed(1)} s = **${Math.round(diskRate)} pages/s** (load ${diskLoad})`,
-        '',
+        'proposed: ≥ 2 × Hugo (below)',
       ],
     ];
     const hugo = await hugoVersion();
@@ -234,7 +241,11 @@ export async function runRealRebuildBenchmark(size = Number(process.env.BENCH_AR
           `${hugoFiles} pages in ${hugoSeconds.toFixed(1)} s = **${Math.round(theirs)} pages/s** (load ${hugoLoad})`,
           '',
         ],
-        ['Real rebuild ÷ Hugo', `**${(ours / theirs).toFixed(2)}×** (to disk: ${(diskRate / theirs).toFixed(2)}×)`, '≥ 2×'],
+        [
+          'Real rebuild ÷ Hugo',
+          `to the bucket: **${(ours / theirs).toFixed(2)}×**; to disk: **${(diskRate / theirs).toFixed(2)}×**`,
+          `issue: ≥ 2× to the bucket (${ours / theirs >= 2 ? 'met' : 'not met'}: s3rver's ceiling alone is ${(ceilings.putsPerSecond / theirs).toFixed(2)}× Hugo); proposed: ≥ 2× to disk (${diskRate / theirs >= 2 ? 'met' : 'not met'})`,
+        ],
       );
     } else {
       rows.push(['Hugo', 'not installed (apt-get install -y hugo): no peer figure in this run', '']);

@@ -11,6 +11,7 @@ import { renderPage } from '../../shared/use-cases/render-pages';
 import { renderSiteBatch, type RenderReport } from '../../shared/use-cases/render-site';
 import { median } from '../size/load-time';
 import { createMemoryLists } from './memory-lists';
+import { createMemoryArchiveReader } from '../../shared/adapters/memory-archive-reader';
 
 const CORPUS = CORPUS_DIR;
 const ARCHIVE_SIZE = 10_000;
@@ -112,7 +113,7 @@ async function rebuildArchive(heads: readonly ArticleHead[]): Promise<RebuiltArc
   const bucket = countingBucket();
   const start = performance.now();
   await rebuildSite({
-    archive: { publishedHeads: async () => [...heads] },
+    archive: createMemoryArchiveReader(() => heads),
     lists,
     live: lists,
     site: bucket.site,

@@ -1,98 +1,16 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { MultiBar, type SingleBar } from 'cli-progress';
-import { DRAFT_SUFFIXES, ENV } from '../../events/names';
+import { DRAFT_SUFFIXES } from '../../events/names';
 import { createArchiveStore } from '../../shared/adapters/archive-store';
-import { createArchiveReader, createArticleLists, createBulkArticleLists } from '../../shared/adapters/article-lists';
-import { createCdnInvalidator } from '../../shared/adapters/cdn-invalidator';
 import { createMemoryRelatedIndex } from '../../shared/adapters/memory-related-index';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
-import { createSiteBucket } from '../../shared/adapters/site-bucket';
-import { createAwsClients } from '../../shared/config/aws-clients';
-import { readRuntimeConfig, siteConfigOf } from '../../shared/config/runtime-config';
+import { listSite } from '../../shared/use-cases/rebuild-site';
 import { type ArchiveFile, type ImportPhase, type ImportSummary, importArchive } from '../../shared/use-cases/import-archive';
-import { listSite, type RebuildDependencies, type RebuildPhase, type RebuildSummary, rebuildSite } from '../../shared/use-cases/rebuild-site';
-import type { SiteConfig } from '../../shared/domain/render';
-import { resolveStageOutputs, type StackDescription, stageStackNames } from '../config/stage-outputs';
-import { readEndpoints } from '../local/endpoints';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
-import { localPaths } from '../local/local-paths';
-import { stageTableName } from './stage-resources';
+import { localSiteTarget, rebuildDependencies, type SiteTarget } from './site-target';
 
-/** Where an import or a rebuild writes: the table, the site bucket and the CDN of the local stack or a stage. */
-export interface SiteTarget {
-  readonly clients: ReturnType<typeof createAwsClients>;
-  readonly tableName: string;
-  readonly siteBucket: string;
-  readonly distributionId: string;
-  readonly siteUrl: string;
-}
-
-/** The running local stack, from its `endpoints.json`. */
-export async function localSiteTarget(paths = localPaths()): Promise<SiteTarget> {
-  const endpoints = await readEndpoints(paths.endpointsFile).catch(() => {
-    throw new Error(`No local stack is running (no ${paths.endpointsFile}). Start one with: npm start`);
-  });
-  process.env.AWS_REGION ??= LOCAL_REGION;
-  process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
-  const clients = createAwsClients({
-    ...process.env,
-    AWS_ENDPOINT_URL_S3: endpoints.s3,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_CLOUDFRONT: endpoints.cloudfront,
-  });
-  return {
-    clients,
-    tableName: endpoints.tableName,
-    siteBucket: endpoints.siteBucket,
-    distributionId: endpoints.distributionId,
-    siteUrl: endpoints.site,
-  };
-}
-
-/** A deployed stage, from its CloudFormation outputs and resources, with the caller's AWS credentials. */
-export async function stageSiteTarget(stage: string, cloudformation = new CloudFormationClient({})): Promise<SiteTarget> {
-  const names = stageStackNames(stage);
-  const stacks: StackDescription[] = [];
-  for (const StackName of [names.data, names.app])
-    stacks.push(...((await cloudformation.send(new DescribeStacksCommand({ StackName }))).Stacks ?? []));
-  const outputs = resolveStageOutputs(stacks, stage);
-  return {
-    clients: createAwsClients(),
-    tableName: await stageTableName(stage, cloudformation),
-    siteBucket: outputs.siteBucketName,
-    distributionId: outputs.distributionId,
-    siteUrl: outputs.siteUrl,
-  };
-}
-
-/** The site configuration pages of a target are rendered with. */
-export function targetSiteConfig(target: SiteTarget): SiteConfig {
-  return siteConfigOf(readRuntimeConfig(['siteUrl', 'publication'], { ...process.env, [ENV.siteUrl]: target.siteUrl }));
-}
-
-/** Re-renders a target's whole site from its table (see `rebuildSite`). */
-export function rebuildTargetSite(
-  target: SiteTarget,
-  onProgress?: (phase: RebuildPhase, done: number, total: number) => void,
-): Promise<RebuildSummary> {
-  return rebuildSite(rebuildDependencies(target, onProgress));
-}
-
-function rebuildDependencies(target: SiteTarget, onProgress?: (phase: RebuildPhase, done: number, total: number) => void): RebuildDependencies {
-  const table = { client: target.clients.dynamodb, tableName: target.tableName };
-  return {
-    archive: createArchiveReader(table),
-    lists: createBulkArticleLists(table),
-    live: createArticleLists(table),
-    site: createSiteBucket({ client: target.clients.s3, bucket: target.siteBucket }),
-    cdn: createCdnInvalidator({ client: target.clients.cloudfront, distributionId: target.distributionId }),
-    siteConfig: targetSiteConfig(target),
-    onProgress,
-  };
-}
+/** Re-exported: the import's callers (tests, benches) find the site target here too. */
+export { localSiteTarget, rebuildTargetSite, type SiteTarget, targetSiteConfig } from './site-target';
 
 /** Every draft file (`.md`, `.json`) under `dir`, with its path inside it and its modification time. */
 export async function readArchiveDir(dir: string): Promise<ArchiveFile[]> {
@@ -198,7 +116,7 @@ export function describeImport(summary: ImportSummary, seconds: number): string 
  */
 export async function importArchiveDir(dir: string, stage: string | undefined): Promise<{ summary: ImportSummary; seconds: number }> {
   const started = Date.now();
-  const target = stage ? await stageSiteTarget(stage) : await localSiteTarget();
+  const target = stage ? await (await import('./stage-site-target')).stageSiteTarget(stage) : await localSiteTarget();
   const files = await readArchiveDir(dir);
   const progress = createProgress();
   let stop = false;

@@ -1,19 +1,4 @@
 import { parseArgs } from 'node:util';
-import { checkDraftFile, describeCheck } from './check-command';
-import { resolveTarget } from './cli-targets';
-import { describePreview, previewDraftFile } from './preview-command';
-import { publishDrafts } from './publish-command';
-import { describeRebuild, rebuildLocalSite } from './rebuild-command';
-import { describeImport, importArchiveDir } from './import-command';
-import { localOperationsTarget, stageOperationsTarget } from './operations-target';
-import { describeSmoke, runSmokeTest } from './smoke-command';
-import { collectStatus, describeStatus } from './status-command';
-import { buildTimeline, describeTimeline } from './timeline-command';
-import { deleteReader, describeMail, describeReaders, exportReader, listMail, listReaders, localReaders, signUpLocally } from './reader-commands';
-import { describeRecovery, localRecoveryTarget, reconcileLocal, redrive, stageRecoveryTarget } from './recovery-commands';
-import { describeSettle, settleLocal } from './settle-command';
-import { describeSubscribers, listSubscribers } from './subscribe-command';
-import { runAlertsCommand } from './alerts-command';
 
 const USAGE = `Usage: npm run -s newsroom -- <command>
 
@@ -98,30 +83,40 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  // Each command loads its own modules: a cold `newsroom rebuild` need not load the SDK clients of every other command.
   switch (command) {
     case 'check': {
+      const { checkDraftFile, describeCheck } = await import('./check-command');
       if (positionals.length === 0) throw new Error('check needs at least one FILE');
       const results = await Promise.all(positionals.map(checkDraftFile));
       console.log(values.json ? JSON.stringify(results, null, 2) : results.map(describeCheck).join('\n'));
       return results.every((result) => result.valid) ? 0 : 1;
     }
     case 'publish': {
+      const { resolveTarget } = await import('./cli-targets');
+      const { publishDrafts } = await import('./publish-command');
       if (positionals.length === 0) throw new Error('publish needs at least one FILE');
       const keys = await publishDrafts(await resolveTarget(values.stage), positionals);
       for (const key of keys) console.log(`uploaded ${key}`);
       return 0;
     }
     case 'smoke': {
+      const { resolveTarget } = await import('./cli-targets');
+      const { describeSmoke, runSmokeTest } = await import('./smoke-command');
       console.log(describeSmoke(await runSmokeTest(await resolveTarget(values.stage))));
       return 0;
     }
     case 'status': {
+      const { localOperationsTarget, stageOperationsTarget } = await import('./operations-target');
+      const { collectStatus, describeStatus } = await import('./status-command');
       const target = values.stage ? await stageOperationsTarget(values.stage) : await localOperationsTarget();
       const report = await collectStatus(target);
       console.log(values.json ? JSON.stringify(report, null, 2) : describeStatus(report));
       return 0;
     }
     case 'timeline': {
+      const { localOperationsTarget, stageOperationsTarget } = await import('./operations-target');
+      const { buildTimeline, describeTimeline } = await import('./timeline-command');
       const [slug] = positionals;
       if (!slug) throw new Error('timeline needs a SLUG');
       const target = values.stage ? await stageOperationsTarget(values.stage) : await localOperationsTarget();
@@ -132,12 +127,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'preview': {
+      const { resolveTarget } = await import('./cli-targets');
+      const { describePreview, previewDraftFile } = await import('./preview-command');
       if (positionals.length !== 1) throw new Error('preview needs one FILE');
       const report = await previewDraftFile(await resolveTarget(values.stage), positionals[0] ?? '');
       console.log(describePreview(report));
       return report.status === 'previewed' ? 0 : 1;
     }
     case 'import': {
+      const { describeImport, importArchiveDir } = await import('./import-command');
       const [dir] = positionals;
       if (!dir || positionals.length !== 1) throw new Error('import needs one DIR');
       const { summary, seconds } = await importArchiveDir(dir, values.stage);
@@ -145,10 +143,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return summary.interrupted ? 130 : 0;
     }
     case 'rebuild': {
+      const { describeRebuild, rebuildLocalSite } = await import('./rebuild-command');
       console.log(describeRebuild(await rebuildLocalSite()));
       return 0;
     }
     case 'reconcile': {
+      const { describeRecovery, localRecoveryTarget, reconcileLocal } = await import('./recovery-commands');
       const olderThan = values['older-than'] === undefined ? undefined : Number(values['older-than']);
       if (olderThan !== undefined && !(olderThan >= 0)) throw new Error('--older-than needs a number of seconds');
       const report = await reconcileLocal(await localRecoveryTarget(), { stuckAfterMs: olderThan === undefined ? undefined : olderThan * 1000 });
@@ -156,6 +156,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return report.givenUp.length + report.inDoubt.length > 0 ? 1 : 0;
     }
     case 'settle': {
+      const { localRecoveryTarget } = await import('./recovery-commands');
+      const { describeSettle, settleLocal } = await import('./settle-command');
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && !(limit > 0)) throw new Error('--limit needs a positive number');
       const report = await settleLocal((await localRecoveryTarget()).table, limit, values.section);
@@ -163,6 +165,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'redrive': {
+      const { describeRecovery, localRecoveryTarget, redrive, stageRecoveryTarget } = await import('./recovery-commands');
       const target = values.stage ? await stageRecoveryTarget(values.stage) : await localRecoveryTarget();
       try {
         const report = await redrive(target);
@@ -173,6 +176,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'subscribe': {
+      const { localReaders, signUpLocally } = await import('./reader-commands');
       if (!values.email) throw new Error('subscribe needs --email ADDRESS');
       const form = {
         email: values.email,
@@ -185,6 +189,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return status === 200 ? 0 : 1;
     }
     case 'subscribers': {
+      const { resolveTarget } = await import('./cli-targets');
+      const { deleteReader, describeReaders, exportReader, listReaders, localReaders } = await import('./reader-commands');
+      const { describeSubscribers, listSubscribers } = await import('./subscribe-command');
       const readers = await localReaders();
       if (values.export) {
         const reader = await exportReader(readers, values.export);
@@ -207,12 +214,15 @@ ${describeSubscribers(apps)}`,
       return 0;
     }
     case 'mail': {
+      const { describeMail, listMail, localReaders } = await import('./reader-commands');
       const mail = await listMail(await localReaders());
       console.log(values.json ? JSON.stringify(mail, null, 2) : describeMail(mail));
       return 0;
     }
-    case 'alerts':
+    case 'alerts': {
+      const { runAlertsCommand } = await import('./alerts-command');
       return runAlertsCommand(values, positionals);
+    }
     default:
       console.error(`Unknown command: ${command}\n\n${USAGE}`);
       return 2;

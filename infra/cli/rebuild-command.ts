@@ -1,5 +1,5 @@
 import type { RebuildSummary } from '../../shared/use-cases/rebuild-site';
-import { localSiteTarget, rebuildTargetSite } from './import-command';
+import { localSiteTarget, rebuildTargetSite } from './site-target';
 
 const BAR_WIDTH = 30;
 

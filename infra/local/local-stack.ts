@@ -123,6 +123,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       directory: paths.s3,
       port: s3Port,
       buckets: [DRAFTS_BUCKET, SITE_BUCKET],
+      notifying: [DRAFTS_BUCKET],
       onEvent: (record) => {
         // The bucket notifications on AWS cover only draft keys (prefix and suffix filters) and uploads under previews/.
         const key = record.s3.object.key;

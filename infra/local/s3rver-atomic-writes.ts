@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -53,8 +52,13 @@ export function makeS3rverWritesAtomic(): void {
   const proto: FilesystemStorePrototype = FilesystemStore.prototype;
   proto.putObject = async function putObject(this: FilesystemStorePrototype, object: StoredObject) {
     const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
-    await mkdir(dirname(objectPath), { recursive: true });
     const temporary = `${objectPath}.${randomUUID()}.tmp`;
+    // The key's folder usually exists already (an overwrite, a rebuild): make it only when the open says it is missing.
+    const file = await open(temporary, 'w').catch(async (error: unknown) => {
+      if (!isMissing(error)) throw error;
+      await mkdir(dirname(objectPath), { recursive: true });
+      return open(temporary, 'w');
+    });
     const md5 = createHash('md5');
     let size = 0;
     const source = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
@@ -67,7 +71,7 @@ export function makeS3rverWritesAtomic(): void {
           yield chunk;
         }
       },
-      createWriteStream(temporary),
+      file.createWriteStream(),
     );
     const digest = md5.digest('hex');
     // Metadata first: a reader of a new object then finds no content yet (404) rather than content without its type.

@@ -392,28 +392,5 @@ export function createBulkArticleLists({ client, tableName, concurrency = 8 }: B
   };
 }
 
-/** Creates the archive reader over the article table's `byPublished` index. */
-export function createArchiveReader({ client, tableName }: ArticleListsOptions): ArchiveReader {
-  return {
-    async publishedHeads() {
-      const index = TABLE_INDEXES.byPublished;
-      const heads: ArticleHead[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: index.indexName,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': index.partitionKey },
-            ExpressionAttributeValues: { ':pk': itemKeys.publishedPartition },
-            ExclusiveStartKey: start,
-          }),
-        );
-        heads.push(...(page.Items ?? []).map(headFromItem));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return heads;
-    },
-  };
-}
+/** The archive reader lives in its own module; re-exported for the rebuild's callers. */
+export { createArchiveReader } from './archive-reader';

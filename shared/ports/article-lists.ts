@@ -84,10 +84,17 @@ export interface ListRevision {
   readonly total: number;
 }
 
+/** What a rebuild's catch-up compares of a published article: which version of it, with which related links. */
+export type PublishedVersion = Pick<ArticleHead, 'id' | 'version' | 'relatedRev'>;
+
 /** Reads the whole archive for a rebuild. */
 export interface ArchiveReader {
-  /** Every published article head, oldest first, via the `byPublished` index (a paginated Query, not a scan). */
+  /** Every published article head, oldest first, via the `byPublished` index (paginated Queries, not a scan). */
   publishedHeads(): Promise<ArticleHead[]>;
+  /** {@link publishedHeads} cut to what a catch-up compares: the same Queries, a fraction of the bytes. */
+  publishedVersions(): Promise<PublishedVersion[]>;
+  /** The current heads of `ids`, whatever their stage (BatchGetItem); ones not found left out. */
+  heads(ids: readonly string[]): Promise<ArticleHead[]>;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface RebuildDependencies {
   readonly archive: ArchiveReader;
   readonly lists: BulkArticleLists;
   /** The lists as live renders read them: what catches up with stories that changed while the rebuild ran. */
-  readonly live: ListReader & Pick<ArticleLists, 'revisions'>;
+  readonly live: ListReader & Pick<ArticleLists, 'revisions' | 'getListings' | 'updateListings'>;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
   readonly siteConfig: SiteConfig;
@@ -161,42 +161,50 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
  * Catches a rebuild up with live publishing. The rebuild rendered the heads it
  * read at its start, so a story published, changed or withdrawn meanwhile may
  * have had its own render land before the rebuild's pages, which then put the
- * old state back (a withdrawn story's page, a home page without the new one).
- * Its heads are read again; each story that changed gets its article page (a
- * 410 or 301 where it left or moved) and every page of each list it is or was
- * on rendered again from the table, through the revision check of live renders.
+ * old state back (a withdrawn story's page, a home page without the new one),
+ * and its listing writes may have listed again a story withdrawn meanwhile.
+ * The published versions are read again (ids and versions only) and the heads
+ * of the stories that changed fetched; a story that left the published index
+ * and is listed is unlisted through the live path's `updateListings`; each
+ * gets its article page (a 410 or 301 where it left or moved) and every page
+ * of each list it is or was on rendered again from the table, through the
+ * revision check of live renders.
  */
 async function catchUp(
   deps: RebuildDependencies,
   rendered: ReadonlyMap<string, ArticleHead>,
   now: Date,
 ): Promise<{ stories: number; files: number }> {
-  const live = new Map((await deps.archive.publishedHeads()).map((head) => [head.id, head]));
-  const changed = [...new Set([...rendered.keys(), ...live.keys()])].flatMap((id) => {
-    const [before, after] = [rendered.get(id), live.get(id)];
-    const same = before && after && before.version === after.version && (before.relatedRev ?? 0) === (after.relatedRev ?? 0);
-    return same ? [] : [{ before, after }];
+  const versions = new Map((await deps.archive.publishedVersions()).map((seen) => [seen.id, seen]));
+  const ids = [...new Set([...rendered.keys(), ...versions.keys()])].filter((id) => {
+    const [before, after] = [rendered.get(id), versions.get(id)];
+    return !(before && after && before.version === after.version && (before.relatedRev ?? 0) === (after.relatedRev ?? 0));
   });
-  if (changed.length === 0) return { stories: 0, files: 0 };
+  if (ids.length === 0) return { stories: 0, files: 0 };
+  const [current, listings] = await Promise.all([deps.archive.heads(ids), deps.live.getListings(ids)]);
+  const live = new Map(current.filter((head) => head.status === 'published').map((head) => [head.id, head]));
+  // Stories gone from the published index that the rebuild had read: its listing writes may have listed them again.
+  const gone = ids.filter((id) => rendered.has(id) && !live.has(id) && listings.has(id));
+  if (gone.length > 0) await deps.live.updateListings(gone.map((id) => ({ id, next: undefined, previous: listings.get(id) })));
   const pages = new PageSet();
   const lists = new Set(['home']);
   const moved = new Map<string, string>();
-  for (const { before, after } of changed) {
+  const articles = new Map([...rendered.values()].map((head) => [head.slug, head]));
+  for (const id of ids) {
+    const [before, after] = [rendered.get(id), live.get(id)];
+    if (before && articles.get(before.slug)?.id === id) articles.delete(before.slug);
     for (const head of [before, after].filter((known) => known !== undefined)) {
       pages.add({ kind: 'article', slug: head.slug });
       for (const ref of listsOf(head)) lists.add(listId(ref));
     }
+    for (const list of Object.keys(listings.get(id)?.ordinals ?? {})) lists.add(list);
     if (before && after && before.slug !== after.slug) moved.set(before.slug, after.slug);
   }
+  for (const head of live.values()) articles.set(head.slug, head);
   const totals = new Map([...(await deps.live.revisions([...lists]))].map(([id, { total }]) => [id, total]));
   for (const key of allPageKeys([], totals)) pages.add(key);
-  const files = await writeCurrentPages({ lists: deps.live, site: deps.site }, [...pages], {
-    site: deps.siteConfig,
-    articles: new Map([...live.values()].map((head) => [head.slug, head])),
-    moved,
-    now,
-  });
-  return { stories: changed.length, files: files.length };
+  const files = await writeCurrentPages({ lists: deps.live, site: deps.site }, [...pages], { site: deps.siteConfig, articles, moved, now });
+  return { stories: ids.length, files: files.length };
 }
 
 /**

@@ -6,6 +6,7 @@ import { STAGES } from '../../shared/domain/lifecycle';
 import type { RenderedFile, SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
 import { SEED_ARTICLE } from '../shared/domain/render/seed-article';
+import { createMemoryArchiveReader } from '../../shared/adapters/memory-archive-reader';
 
 /** The site the quality gates render. */
 export const QUALITY_SITE: SiteConfig = { baseUrl: 'https://news.example.com', publication: 'Newsroom Daily' };
@@ -55,7 +56,7 @@ export async function renderQualitySite(): Promise<RenderedFile[]> {
   const heads = Array.from({ length: 45 }, (_, index) => head(index));
   const lists = createMemoryLists();
   await rebuildSite({
-    archive: { publishedHeads: async () => heads },
+    archive: createMemoryArchiveReader(() => heads),
     lists,
     live: lists,
     site: { write: async (written) => void files.push(...written) },

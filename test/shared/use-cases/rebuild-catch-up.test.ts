@@ -6,6 +6,7 @@ import { renderPage } from '../../../shared/use-cases/render-pages';
 import { rebuildSite } from '../../../shared/use-cases/rebuild-site';
 import { articleHead } from '../../support/article-fixtures';
 import { element, texts } from '../domain/render/html-parts';
+import { createMemoryArchiveReader } from '../../../shared/adapters/memory-archive-reader';
 
 const SITE = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World'] };
 const NOW = new Date('2026-12-02T12:00:00.000Z');
@@ -39,7 +40,7 @@ describe('a rebuild beside live publishing', () => {
         put(await renderPage(key, ctx));
     };
     const summary = await rebuildSite({
-      archive: { publishedHeads: async () => [...published] },
+      archive: createMemoryArchiveReader(() => published),
       lists,
       live: lists,
       site: {
@@ -61,5 +62,40 @@ describe('a rebuild beside live publishing', () => {
     expect(texts(element(pages.get('index.html') ?? '', /<main/), 'h2')).toEqual(expect.arrayContaining(['Story fresh', 'Story kept']));
     expect(pages.get('index.html')).not.toContain('Story pulled');
     expect(summary.caughtUp).toBe(2);
+  });
+
+  it('unlists a story withdrawn after it was planned whose listing the rebuild then wrote', async () => {
+    const lists = createMemoryLists();
+    // Published but never listed (an import's articles): the rebuild plans and writes their listings.
+    let published = [story('kept', 1), story('pulled', 2)];
+    const pages = new Map<string, string>();
+    const summary = await rebuildSite({
+      archive: createMemoryArchiveReader(() => published),
+      lists: {
+        ...lists,
+        // The withdrawal lands, live path and all, between the rebuild's plan and its listing writes.
+        writeListings: async (changes, onProgress) => {
+          published = published.filter((head) => head.id !== 'pulled');
+          await lists.updateListing('pulled', undefined, await lists.getListing('pulled'));
+          await lists.writeListings(changes, onProgress);
+        },
+      },
+      live: lists,
+      site: {
+        write: async (files) => {
+          for (const file of files) pages.set(file.key, file.body);
+        },
+      },
+      cdn: { invalidate: async () => undefined },
+      siteConfig: SITE,
+      clock: () => NOW,
+    });
+
+    expect(await lists.getListing('pulled')).toBeUndefined();
+    expect((await lists.all('home')).map((entry) => entry.id)).toEqual(['kept']);
+    expect((await lists.all('section/world')).map((entry) => entry.id)).toEqual(['kept']);
+    expect(pages.get('articles/pulled/index.html')).toContain('<h1>Article withdrawn</h1>');
+    expect(pages.get('index.html')).not.toContain('Story pulled');
+    expect(summary.caughtUp).toBe(1);
   });
 });
