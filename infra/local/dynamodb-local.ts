@@ -37,6 +37,10 @@ const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb/loopback-launcher.java
  *   optimising compiler's threads took the CPU the requests needed: measured (loaded machine, 300 requests of each
  *   kind from a cold start) the JVM's CPU per request fell by a third to a half (PutItem 17.9 → 9.9 ms, UpdateItem
  *   13.8 → 9.0 ms, a three-item TransactWriteItems 21.6 → 11.6 ms) and stayed level once warm. It changes no result.
+ * - `-XX:+UseSerialGC`: one collector thread instead of G1's concurrent ones. On two shared cores G1's background
+ *   marking took CPU from the requests: the pipeline bench's burst of 100 (quiet machine, same commit) spent 159 ms of
+ *   JVM CPU per publish under G1 and under ParallelGC, 112-118 ms under SerialGC, and was all live in 15.3-16.9 s
+ *   instead of 19.7-20.6 s. It changes no result.
  * - Under `eatmydata` (Debian's package; `.ci/run` installs it) when it is on the PATH: fsync becomes a no-op, so the
  *   database file is written through the page cache instead of waiting for the disk at every item of a batch. State still
  *   survives a restart of the stack (only an OS crash or power loss could lose the last writes, which no local run needs
@@ -53,6 +57,7 @@ export async function startDynamoDbLocal({ dataDir, port }: { dataDir: string; p
     [
       ...(noSync ? ['java'] : []),
       '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
       '-cp',
       classPath,
