@@ -42,6 +42,14 @@ function pipeline() {
     writes,
     save,
     render: (id: string) => renderSiteBatch(deps, [{ id, version: 1 }]),
+    /** Withdraws a story saved once (its version 2) and renders the withdrawal. */
+    withdrawAndRender: async (id: string) => {
+      const head = await store.getHead(id);
+      const withdrawn = head && planWithdrawal(head, new Date().toISOString());
+      if (!withdrawn) throw new Error(`${id} cannot be withdrawn`);
+      await store.saveVersion(withdrawn, 1);
+      expect((await renderSiteBatch(deps, [{ id, version: 2 }])).outcome).toBe('rendered');
+    },
     /** Runs `work` after the next batch has rendered its pages and before its write lands. */
     interleave: (work: () => Promise<void>) => {
       beforeNextWrite = work;
@@ -74,13 +82,7 @@ describe('two renders at once', () => {
     // A newer story joins its related links: the head goes back to render for a re-render of the same version.
     const listed = await site.deps.store.getHead('pulled');
     expect(listed && (await site.deps.store.transition(listed, { type: 'relatedChanged', related: [], revision: 1 }))).toBeTruthy();
-    site.interleave(async () => {
-      const head = await site.deps.store.getHead('pulled');
-      const withdrawn = head && planWithdrawal(head, new Date().toISOString());
-      if (!withdrawn) throw new Error('pulled cannot be withdrawn');
-      await site.deps.store.saveVersion(withdrawn, 1);
-      expect((await renderSiteBatch(site.deps, [{ id: 'pulled', version: 2 }])).outcome).toBe('rendered');
-    });
+    site.interleave(() => site.withdrawAndRender('pulled'));
     await site.render('pulled');
     expect(site.pages.get('articles/pulled/index.html')).toContain('<h1>Article withdrawn</h1>');
     expect(site.pages.get('index.html')).not.toContain('Story pulled');
@@ -92,13 +94,7 @@ describe('two renders at once', () => {
     await site.render('first');
     await site.save('doomed');
     // Withdrawn and rendered withdrawn while its first render writes its page, before that render lists it.
-    site.interleave(async () => {
-      const head = await site.deps.store.getHead('doomed');
-      const withdrawn = head && planWithdrawal(head, new Date().toISOString());
-      if (!withdrawn) throw new Error('doomed cannot be withdrawn');
-      await site.deps.store.saveVersion(withdrawn, 1);
-      expect((await renderSiteBatch(site.deps, [{ id: 'doomed', version: 2 }])).outcome).toBe('rendered');
-    });
+    site.interleave(() => site.withdrawAndRender('doomed'));
     await site.render('doomed');
     expect(site.pages.get('articles/doomed/index.html')).toContain('<h1>Article withdrawn</h1>');
     expect(headlines(site.pages.get('index.html') ?? '')).toEqual(['Story first']);
