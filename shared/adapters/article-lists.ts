@@ -7,20 +7,10 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../../events/zod';
-import { TABLE_INDEXES } from '../../events/names';
-import type { ArticleHead } from '../domain/article';
 import { articleImageSchema, articleSchema } from '../domain/article-schema';
-import { headFromItem, keys as itemKeys, summarySchema } from './article-item';
+import { keys as itemKeys, summarySchema } from './article-item';
 import { archivePageRange, frontFloor, listId, listsOf, parseListId, sameListing, type ArticleListing, type ListedArticle } from '../domain/render';
-import type {
-  ArchiveReader,
-  ArticleLists,
-  BulkArticleLists,
-  ListingChangeRequest,
-  ListingsUpdate,
-  ListingUpdate,
-  ListRevision,
-} from '../ports/article-lists';
+import type { ArticleLists, BulkArticleLists, ListingChangeRequest, ListingsUpdate, ListingUpdate, ListRevision } from '../ports/article-lists';
 import { isConditionFailure } from './condition-failure';
 import { batchGetAll, batchWriteAll, type BatchWriteRequest } from './dynamodb-batches';
 

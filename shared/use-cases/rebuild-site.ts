@@ -183,9 +183,17 @@ async function catchUp(
   if (ids.length === 0) return { stories: 0, files: 0 };
   const [current, listings] = await Promise.all([deps.archive.heads(ids), deps.live.getListings(ids)]);
   const live = new Map(current.filter((head) => head.status === 'published').map((head) => [head.id, head]));
-  // Stories gone from the published index that the rebuild had read: its listing writes may have listed them again.
-  const gone = ids.filter((id) => rendered.has(id) && !live.has(id) && listings.has(id));
-  if (gone.length > 0) await deps.live.updateListings(gone.map((id) => ({ id, next: undefined, previous: listings.get(id) })));
+  const headVersions = new Map(current.map((head) => [head.id, head.version]));
+  // Stories the rebuild had read that were withdrawn or edited meanwhile: its listing writes may have put back the
+  // listing of the version it read. List them as they are now, while the head is still at that version.
+  const relisted = ids.filter((id) => rendered.has(id) && listings.has(id));
+  if (relisted.length > 0)
+    await deps.live.updateListings(
+      relisted.map((id) => {
+        const head = live.get(id);
+        return { id, next: head && listedArticle(head), previous: listings.get(id), version: headVersions.get(id) };
+      }),
+    );
   const pages = new PageSet();
   const lists = new Set(['home']);
   const moved = new Map<string, string>();

@@ -98,4 +98,40 @@ describe('a rebuild beside live publishing', () => {
     expect(pages.get('index.html')).not.toContain('Story pulled');
     expect(summary.caughtUp).toBe(1);
   });
+
+  it('lists a story edited after it was planned as it is now, not as the rebuild read it', async () => {
+    const lists = createMemoryLists();
+    let published = [story('kept', 1), story('edited', 2)];
+    // A site already listed, whose listings the rebuild rewrites (here one written before a change of what a listing
+    // holds): the plan keeps each story's ordinals.
+    for (const head of published) await lists.updateListing(head.id, { ...listedArticle(head), takeaways: ['As first listed.'] }, undefined);
+    const pages = new Map<string, string>();
+    const summary = await rebuildSite({
+      archive: createMemoryArchiveReader(() => published),
+      lists: {
+        ...lists,
+        // The correction lands, live path and all, between the rebuild's plan and its listing writes.
+        writeListings: async (changes, onProgress) => {
+          const corrected = { ...story('edited', 2), version: 2, title: 'Story edited, corrected' };
+          published = [story('kept', 1), corrected];
+          await lists.updateListing('edited', listedArticle(corrected), await lists.getListing('edited'));
+          await lists.writeListings(changes, onProgress);
+        },
+      },
+      live: lists,
+      site: {
+        write: async (files) => {
+          for (const file of files) pages.set(file.key, file.body);
+        },
+      },
+      cdn: { invalidate: async () => undefined },
+      siteConfig: SITE,
+      clock: () => NOW,
+    });
+
+    expect((await lists.getListing('edited'))?.article.title).toBe('Story edited, corrected');
+    expect((await lists.all('home')).map((entry) => entry.title)).toEqual(['Story edited, corrected', 'Story kept']);
+    expect(pages.get('index.html')).toContain('Story edited, corrected');
+    expect(summary.caughtUp).toBe(1);
+  });
 });
