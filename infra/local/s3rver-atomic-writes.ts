@@ -29,6 +29,22 @@ type S3ObjectConstructor = new (
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
+/** Runs `work` for `path` after every earlier holder of `path` is done: the object's body and metadata files as one. */
+function keyedLock(): <T>(path: string, work: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return async (path, work) => {
+    const before = tails.get(path) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.catch(() => undefined);
+    tails.set(path, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(path) === tail) tails.delete(path);
+    }
+  };
+}
+
 let patched = false;
 
 /**
@@ -40,8 +56,10 @@ let patched = false;
  * the length from one `stat` of the path and then opens the path again, so a
  * GET racing an overwrite could send a longer new body cut at the old length
  * (a torn JSON report); here the GET opens the file once and takes length and
- * bytes from that one version. (Other metadata, such as the content type, may
- * still come from the other version of a racing overwrite.)
+ * bytes from that one version. The metadata file and the rename of the body
+ * happen under a lock per key that a GET also takes while it opens the body and
+ * reads the metadata, so a GET gets one version's body with that version's
+ * metadata (a page's status and type), never the new metadata over the old body.
  */
 export function makeS3rverWritesAtomic(): void {
   if (patched) return;
@@ -50,6 +68,7 @@ export function makeS3rverWritesAtomic(): void {
   const FilesystemStore: unknown = require('s3rver/lib/stores/filesystem');
   if (typeof FilesystemStore !== 'function') throw new Error('s3rver FilesystemStore not found');
   const proto: FilesystemStorePrototype = FilesystemStore.prototype;
+  const locked = keyedLock();
   proto.putObject = async function putObject(this: FilesystemStorePrototype, object: StoredObject) {
     const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
     const temporary = `${objectPath}.${randomUUID()}.tmp`;
@@ -75,24 +94,33 @@ export function makeS3rverWritesAtomic(): void {
     );
     const digest = md5.digest('hex');
     // Metadata first: a reader of a new object then finds no content yet (404) rather than content without its type.
-    await this.putMetadata(object.bucket, object.key, object.metadata, digest);
-    await rename(temporary, objectPath);
+    await locked(objectPath, async () => {
+      await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+      await rename(temporary, objectPath);
+    });
     return { size, md5: digest };
   };
   const S3Object: S3ObjectConstructor = require('s3rver/lib/models/object');
   proto.getObject = async function getObject(this: FilesystemStorePrototype, bucket, key, options) {
-    const handle = await open(this.getResourcePath(bucket, key, 'object'), 'r').catch((error: unknown) => {
-      if (isMissing(error)) return undefined;
-      throw error;
+    const objectPath = this.getResourcePath(bucket, key, 'object');
+    const opened = await locked(objectPath, async () => {
+      const file = await open(objectPath, 'r').catch((error: unknown) => {
+        if (isMissing(error)) return undefined;
+        throw error;
+      });
+      if (!file) return undefined;
+      const meta = await this.getMetadata(bucket, key).catch(async (error: unknown) => {
+        if (isMissing(error)) return {};
+        await file.close();
+        throw error;
+      });
+      return { file, meta };
     });
-    if (!handle) return null;
+    if (!opened) return null;
+    const { file: handle, meta: stored } = opened;
     let streaming = false;
     try {
       const stat = await handle.stat();
-      const stored = await this.getMetadata(bucket, key).catch((error: unknown) => {
-        if (isMissing(error)) return {};
-        throw error;
-      });
       const metadata = { ...stored, 'content-length': stat.size, 'last-modified': stat.mtime.toUTCString() };
       const lastByte = Math.max(0, stat.size - 1);
       const ranged = options !== undefined && (options.start !== undefined || options.end !== undefined);
