@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../infra/local/free-port';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/local-credentials';
@@ -11,6 +11,8 @@ import { startS3Local, type S3Local } from '../../../infra/local/s3-local';
 interface StorePrototype {
   getResourcePath(bucket: string, key: string, resource: string): string;
   getMetadata(bucket: string, key: string): Promise<unknown>;
+  putMetadata(...args: unknown[]): Promise<void>;
+  getObject(...args: unknown[]): Promise<unknown>;
 }
 
 const BUCKET = 'atomic-check';
@@ -52,6 +54,38 @@ describe('local S3 (s3rver made atomic)', () => {
       expect(object.ContentLength).toBe(body.length);
     } finally {
       proto.getMetadata = getMetadata;
+    }
+  });
+
+  it("a GET that lands between an overwrite's metadata and its body gets one version's body with that version's metadata", async () => {
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'page.html', Body: 'old', Metadata: { version: 'old' } }));
+    // Fault injection: a GET reaches the store once the overwrite has written its metadata, before its body is renamed in.
+    const proto: StorePrototype = createRequire(import.meta.url)('s3rver/lib/stores/filesystem').prototype;
+    const { putMetadata, getObject } = proto;
+    let get: Promise<GetObjectCommandOutput> | undefined;
+    proto.putMetadata = async function between(this: StorePrototype, ...args: unknown[]) {
+      await putMetadata.apply(this, args);
+      if (get) return;
+      let arrived: () => void = () => undefined;
+      const reached = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      proto.getObject = function entered(this: StorePrototype, ...rest: unknown[]) {
+        arrived();
+        return getObject.apply(this, rest);
+      };
+      get = client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'page.html' }));
+      await reached;
+    };
+    try {
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'page.html', Body: 'new', Metadata: { version: 'new' } }));
+      const object = await get;
+      const body = (await object?.Body?.transformToString()) ?? '';
+      expect(['old', 'new']).toContain(body);
+      expect(object?.Metadata?.version).toBe(body);
+    } finally {
+      proto.putMetadata = putMetadata;
+      proto.getObject = getObject;
     }
   });
 });
