@@ -15,6 +15,31 @@ const story = (id: string, minute: number): ArticleHead => {
   return articleHead(id, { title: `Story ${id}`, section: 'World', slug: id, publishedAt: at, updatedAt: at, stage: 'done', alertDue: false });
 };
 
+/** A rebuild of `published` onto `lists` during which `live` (a change, live path and all) lands between the rebuild's plan and its listing writes. */
+async function rebuildWhileListing(lists: ReturnType<typeof createMemoryLists>, published: () => ArticleHead[], live: () => Promise<void>) {
+  const pages = new Map<string, string>();
+  const summary = await rebuildSite({
+    archive: createMemoryArchiveReader(published),
+    lists: {
+      ...lists,
+      writeListings: async (changes, onProgress) => {
+        await live();
+        await lists.writeListings(changes, onProgress);
+      },
+    },
+    live: lists,
+    site: {
+      write: async (files) => {
+        for (const file of files) pages.set(file.key, file.body);
+      },
+    },
+    cdn: { invalidate: async () => undefined },
+    siteConfig: SITE,
+    clock: () => NOW,
+  });
+  return { pages, summary };
+}
+
 describe('a rebuild beside live publishing', () => {
   it('leaves a story withdrawn while it ran withdrawn, and lists one published meanwhile', async () => {
     const lists = createMemoryLists();
@@ -68,28 +93,14 @@ describe('a rebuild beside live publishing', () => {
     const lists = createMemoryLists();
     // Published but never listed (an import's articles): the rebuild plans and writes their listings.
     let published = [story('kept', 1), story('pulled', 2)];
-    const pages = new Map<string, string>();
-    const summary = await rebuildSite({
-      archive: createMemoryArchiveReader(() => published),
-      lists: {
-        ...lists,
-        // The withdrawal lands, live path and all, between the rebuild's plan and its listing writes.
-        writeListings: async (changes, onProgress) => {
-          published = published.filter((head) => head.id !== 'pulled');
-          await lists.updateListing('pulled', undefined, await lists.getListing('pulled'));
-          await lists.writeListings(changes, onProgress);
-        },
+    const { pages, summary } = await rebuildWhileListing(
+      lists,
+      () => published,
+      async () => {
+        published = published.filter((head) => head.id !== 'pulled');
+        await lists.updateListing('pulled', undefined, await lists.getListing('pulled'));
       },
-      live: lists,
-      site: {
-        write: async (files) => {
-          for (const file of files) pages.set(file.key, file.body);
-        },
-      },
-      cdn: { invalidate: async () => undefined },
-      siteConfig: SITE,
-      clock: () => NOW,
-    });
+    );
 
     expect(await lists.getListing('pulled')).toBeUndefined();
     expect((await lists.all('home')).map((entry) => entry.id)).toEqual(['kept']);
@@ -105,29 +116,15 @@ describe('a rebuild beside live publishing', () => {
     // A site already listed, whose listings the rebuild rewrites (here one written before a change of what a listing
     // holds): the plan keeps each story's ordinals.
     for (const head of published) await lists.updateListing(head.id, { ...listedArticle(head), takeaways: ['As first listed.'] }, undefined);
-    const pages = new Map<string, string>();
-    const summary = await rebuildSite({
-      archive: createMemoryArchiveReader(() => published),
-      lists: {
-        ...lists,
-        // The correction lands, live path and all, between the rebuild's plan and its listing writes.
-        writeListings: async (changes, onProgress) => {
-          const corrected = { ...story('edited', 2), version: 2, title: 'Story edited, corrected' };
-          published = [story('kept', 1), corrected];
-          await lists.updateListing('edited', listedArticle(corrected), await lists.getListing('edited'));
-          await lists.writeListings(changes, onProgress);
-        },
+    const { pages, summary } = await rebuildWhileListing(
+      lists,
+      () => published,
+      async () => {
+        const corrected = { ...story('edited', 2), version: 2, title: 'Story edited, corrected' };
+        published = [story('kept', 1), corrected];
+        await lists.updateListing('edited', listedArticle(corrected), await lists.getListing('edited'));
       },
-      live: lists,
-      site: {
-        write: async (files) => {
-          for (const file of files) pages.set(file.key, file.body);
-        },
-      },
-      cdn: { invalidate: async () => undefined },
-      siteConfig: SITE,
-      clock: () => NOW,
-    });
+    );
 
     expect((await lists.getListing('edited'))?.article.title).toBe('Story edited, corrected');
     expect((await lists.all('home')).map((entry) => entry.title)).toEqual(['Story edited, corrected', 'Story kept']);
