@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { ENV } from '../../events/names';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-credentials';
 import { LOCAL_NAMES } from '../../infra/local/local-names';
@@ -34,6 +35,19 @@ export function useLocalStackEnvironment(): void {
     [ENV.schedulerRoleArn]: LOCAL_NAMES.schedulerRoleArn,
     [ENV.publishTargetArn]: LOCAL_NAMES.publishTargetArn,
   });
+}
+
+/**
+ * Gives each test of the calling file the local region and credentials in the environment (as a function's SDK
+ * clients read them), and takes every stubbed variable back after it.
+ */
+export function stubLocalCredentialsEachTest(): void {
+  beforeEach(() => {
+    vi.stubEnv('AWS_REGION', LOCAL_REGION);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', LOCAL_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', LOCAL_CREDENTIALS.secretAccessKey);
+  });
+  afterEach(() => vi.unstubAllEnvs());
 }
 
 /** A low-level DynamoDB client for the local stack. */

@@ -1,13 +1,9 @@
 import { createServer, type ServerHttp2Session } from 'node:http2';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stubLocalCredentialsEachTest } from '../../support/aws-env';
 import { createBedrockClient } from '../../../shared/config/clients/bedrock-client';
 
-beforeEach(() => {
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-});
-afterEach(() => vi.unstubAllEnvs());
+stubLocalCredentialsEachTest();
 
 describe('the Bedrock client, loaded from source', () => {
   it('imports its module on first use and sends Converse (over HTTP/2, as the SDK does) to the endpoint it is given', async () => {

@@ -1,14 +1,10 @@
 import { createServer } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stubLocalCredentialsEachTest } from '../../support/aws-env';
 import { createSesEmailSender, EmailSendError } from '../../../shared/adapters/email-sender';
 import { createSesV2Client } from '../../../shared/config/clients/sesv2-client';
 
-beforeEach(() => {
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-});
-afterEach(() => vi.unstubAllEnvs());
+stubLocalCredentialsEachTest();
 
 describe('the SES v2 client', () => {
   it('sends an email once: an answer SES may have sent after accepting (a 500) is not retried, and is reported uncertain', async () => {

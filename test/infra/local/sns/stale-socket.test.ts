@@ -1,6 +1,7 @@
 import { CreateTopicCommand, PublishCommand } from '@aws-sdk/client-sns';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stubLocalCredentialsEachTest } from '../../../support/aws-env';
 import { createSnsClient } from '../../../../shared/config/clients/sns-client';
 import { startTestEndpoint, type TestEndpoint } from './sns-test-endpoint';
 
@@ -41,16 +42,14 @@ async function staleAfterFirstAnswer(port: number): Promise<{ url: string; conne
 let endpoint: TestEndpoint;
 let topicArn: string;
 
+stubLocalCredentialsEachTest();
+
 beforeEach(async () => {
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
   endpoint = await startTestEndpoint();
   topicArn = (await endpoint.client.send(new CreateTopicCommand({ Name: 'alerts' }))).TopicArn ?? '';
 });
 
 afterEach(async () => {
-  vi.unstubAllEnvs();
   await endpoint.dispose();
 });
 
