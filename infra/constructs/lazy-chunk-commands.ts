@@ -15,9 +15,11 @@ function esbuildFlags(bundling: BundlingOptions): string[] {
   for (const [name, value] of Object.entries(bundling.define ?? {})) flags.push(`--define:${name}=${value}`);
   for (const external of bundling.externalModules ?? []) flags.push(`--external:${external}`);
   for (const [flag, value] of Object.entries(bundling.esbuildArgs ?? {})) {
-    // CDK writes `--alias` as `--alias:from=to`, the others as `--flag=value`.
-    if (flag === '--alias') flags.push(`--alias:${String(value)}`);
-    else flags.push(value === true ? flag : `${flag}=${String(value)}`);
+    // As CDK writes them: a list item by item, `--alias` as `--alias:from=to`, the others as `--flag=value`.
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (flag === '--alias') flags.push(`--alias:${String(item)}`);
+      else flags.push(item === true ? flag : `${flag}=${String(item)}`);
+    }
   }
   return flags;
 }

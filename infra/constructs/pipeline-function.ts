@@ -24,6 +24,9 @@ export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
  */
 export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
 
+/** The module bundled in place of `aws-xray-sdk-core`, relative to the project root (where esbuild runs). */
+export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
+
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
@@ -39,7 +42,10 @@ const CREATE_REQUIRE_BANNER =
  * (about 20 KB of markdown-it's entity table), and `entities` resolves to its
  * decoder only, because markdown-it imports nothing else from it and the
  * package's ESM folder lacks `sideEffects: false`, so esbuild would otherwise
- * keep its 23 KB encode table. What only an `import()` reaches on a path
+ * keep its 23 KB encode table. `aws-xray-sdk-core` resolves to the part of
+ * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
+ * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
+ * What only an `import()` reaches on a path
  * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
  * the after-bundling hook with these same settings.
  */
@@ -54,7 +60,10 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   banner: CREATE_REQUIRE_BANNER,
   // Empty, not absent: CDK's default leaves @aws-sdk/* to the runtime.
   externalModules: [],
-  esbuildArgs: { '--charset': 'utf8', '--alias': 'entities=entities/lib/decode.js' },
+  esbuildArgs: {
+    '--charset': 'utf8',
+    '--alias': ['entities=entities/lib/decode.js', `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`],
+  },
   define: { [BUNDLED_FLAG]: 'true' },
   commandHooks: {
     beforeBundling: () => [],
