@@ -46,3 +46,15 @@ export function lazyChunkCommands(bundling: BundlingOptions, inputDir: string, o
     return `if grep -qF ${quote(chunk.file)} ${quote(bundle)}; then ${build.map(quote).join(' ')}; fi`;
   });
 }
+
+/**
+ * The shell command, run after the bundle and its lazy chunks are built, that
+ * trims their source maps to the project's own code (`scripts/trim-source-maps.ts`,
+ * see `trimSourceMap`): Node reads each map whole at load.
+ *
+ * @param inputDir the project root (CDK's `commandHooks` input directory)
+ * @param outputDir the function's asset directory
+ */
+export function trimSourceMapsCommand(inputDir: string, outputDir: string): string {
+  return [path.join(inputDir, 'node_modules', '.bin', 'tsx'), path.join(inputDir, 'scripts', 'trim-source-maps.ts'), outputDir].map(quote).join(' ');
+}

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
 import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 import { BUNDLED_FLAG } from '../../shared/config/lazy-chunks';
-import { lazyChunkCommands } from './lazy-chunk-commands';
+import { lazyChunkCommands, trimSourceMapsCommand } from './lazy-chunk-commands';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
@@ -18,9 +18,10 @@ export { METRICS_NAMESPACE };
 export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
- * The Node.js options of every pipeline function. The bundles ship source maps (`PIPELINE_BUNDLING`), and Node
- * applies them to stack traces only when told; it then reads each bundle's map at load, which `npm run bench -- size`
- * measures (its cold starts run with these options, and it reports the cost of the maps beside them).
+ * The Node.js options of every pipeline function. The bundles ship source maps of their own code
+ * (`PIPELINE_BUNDLING`), and Node applies them to stack traces only when told; it then reads each bundle's map at
+ * load, which `npm run bench -- size` measures (its cold starts run with these options, and it reports the cost of
+ * the maps beside them).
  */
 export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
 
@@ -47,7 +48,11 @@ const CREATE_REQUIRE_BANNER =
  * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
  * What only an `import()` reaches on a path
  * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
- * the after-bundling hook with these same settings.
+ * the after-bundling hook with these same settings. The hook then trims the
+ * source maps to the project's own code (`trimSourceMap`): with
+ * `PIPELINE_NODE_OPTIONS` Node reads a bundle's whole map at load, and the
+ * packages' mappings, the AWS SDK above all, were most of it; a stack frame
+ * inside a package shows its `index.mjs` position.
  */
 export const PIPELINE_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -68,7 +73,10 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   commandHooks: {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir, outputDir) => lazyChunkCommands(PIPELINE_BUNDLING, inputDir, outputDir),
+    afterBundling: (inputDir, outputDir) => [
+      ...lazyChunkCommands(PIPELINE_BUNDLING, inputDir, outputDir),
+      trimSourceMapsCommand(inputDir, outputDir),
+    ],
   },
   forceDockerBundling: false,
 };
