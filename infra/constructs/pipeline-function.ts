@@ -28,6 +28,9 @@ export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
 /** The module bundled in place of `aws-xray-sdk-core`, relative to the project root (where esbuild runs). */
 export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
 
+/** The module bundled in place of `linkify-it`, which the site's Markdown parser (linkify off) never calls. */
+export const LINKIFY_OFF = 'shared/domain/text/linkify-off.ts';
+
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
@@ -46,6 +49,8 @@ const CREATE_REQUIRE_BANNER =
  * keep its 23 KB encode table. `aws-xray-sdk-core` resolves to the part of
  * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
  * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
+ * `linkify-it` resolves to `LINKIFY_OFF`: markdown-it constructs one, which
+ * compiles its URL patterns, though the parser never linkifies.
  * What only an `import()` reaches on a path
  * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
  * the after-bundling hook with these same settings. The hook then trims the
@@ -67,7 +72,7 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   externalModules: [],
   esbuildArgs: {
     '--charset': 'utf8',
-    '--alias': ['entities=entities/lib/decode.js', `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`],
+    '--alias': ['entities=entities/lib/decode.js', `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`, `linkify-it=./${LINKIFY_OFF}`],
   },
   define: { [BUNDLED_FLAG]: 'true' },
   commandHooks: {
