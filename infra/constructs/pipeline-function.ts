@@ -31,6 +31,13 @@ export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
 /** The module bundled in place of `linkify-it`, which the site's Markdown parser (linkify off) never calls. */
 export const LINKIFY_OFF = 'shared/domain/text/linkify-off.ts';
 
+/**
+ * yaml's ES module build, the one its `exports` give every platform but Node's; Node's is CommonJS, which esbuild
+ * cannot trim. The two are one source built twice: the ESM one warns with `console.warn` instead of
+ * `process.emitWarning` and decodes `!!binary` (YAML 1.1 only, not the drafts' core schema) with `atob`.
+ */
+export const YAML_ESM_BUILD = 'node_modules/yaml/browser/index.js';
+
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
   "import { createRequire as __newsroomCreateRequire } from 'node:module'; const require = __newsroomCreateRequire(import.meta.url);";
@@ -50,7 +57,8 @@ const CREATE_REQUIRE_BANNER =
  * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
  * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
  * `linkify-it` resolves to `LINKIFY_OFF`: markdown-it constructs one, which
- * compiles its URL patterns, though the parser never linkifies.
+ * compiles its URL patterns, though the parser never linkifies. `yaml`
+ * resolves to its ES module build (`YAML_ESM_BUILD`), which esbuild can trim.
  * What only an `import()` reaches on a path
  * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
  * the after-bundling hook with these same settings. The hook then trims the
@@ -72,7 +80,12 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   externalModules: [],
   esbuildArgs: {
     '--charset': 'utf8',
-    '--alias': ['entities=entities/lib/decode.js', `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`, `linkify-it=./${LINKIFY_OFF}`],
+    '--alias': [
+      'entities=entities/lib/decode.js',
+      `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`,
+      `linkify-it=./${LINKIFY_OFF}`,
+      `yaml=./${YAML_ESM_BUILD}`,
+    ],
   },
   define: { [BUNDLED_FLAG]: 'true' },
   commandHooks: {
