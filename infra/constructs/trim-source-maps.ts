@@ -11,11 +11,15 @@ export interface SourceMapV3 {
   readonly [key: string]: unknown;
 }
 
-/** Whether a map's source (a path relative to the map's folder) is a package's file. */
-const isPackageFile = (mapDir: string, source: string): boolean => path.resolve(mapDir, source).split(path.sep).includes('node_modules');
+/**
+ * Whether a map's source is a package's: a file under `node_modules` (sources are paths relative to the map's
+ * folder), or a URL, which a package's own source map may give (entities names its GitHub sources).
+ */
+const isPackageSource = (mapDir: string, source: string): boolean =>
+  /^[a-z][\w+.-]*:/i.test(source) || path.resolve(mapDir, source).split(path.sep).includes('node_modules');
 
 /**
- * `map` without the mappings into packages (`node_modules`): each run of
+ * `map` without the mappings into packages (`node_modules`, URLs): each run of
  * generated code that came from a package keeps one segment without a
  * source, so Node reports a frame there at its bundle position instead of
  * attributing it to the project code before it. Node reads and parses a
@@ -26,7 +30,7 @@ const isPackageFile = (mapDir: string, source: string): boolean => path.resolve(
  * @param mapDir the folder the map lies in (its sources are relative to it)
  */
 export function trimSourceMap(map: SourceMapV3, mapDir: string): SourceMapV3 {
-  const kept = map.sources.map((source) => !isPackageFile(mapDir, source));
+  const kept = map.sources.map((source) => !isPackageSource(mapDir, source));
   const sources: string[] = [];
   const names: string[] = [];
   const sourceIndex = new Map<number, number>();
@@ -58,7 +62,9 @@ export function trimSourceMap(map: SourceMapV3, mapDir: string): SourceMapV3 {
     }
     return trimmed;
   });
-  return { ...map, sources, names, mappings: encode(lines) };
+  // Node (20) reads a one-field segment that ends the mappings as mapped to the last source: an empty line after it ends it.
+  const endsUnmapped = lines.at(-1)?.at(-1)?.length === 1;
+  return { ...map, sources, names, mappings: `${encode(lines)}${endsUnmapped ? ';' : ''}` };
 }
 
 /** Trims ({@link trimSourceMap}) every `.map` file in `dir`, in place. */

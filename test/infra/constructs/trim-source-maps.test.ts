@@ -15,10 +15,10 @@ import { type SourceMapV3, trimSourceMap } from '../../../infra/constructs/trim-
 const run = promisify(execFile);
 
 describe('trimSourceMap', () => {
-  // Generated line 0: columns 0-9 from the project, 10-29 from a package, 30- from the project again (with a name).
+  // Generated line 0: columns 0-9 from the project, 10-29 from a package, 30-39 from the project again (with a name), 40- from a URL.
   const map: SourceMapV3 = {
     version: 3,
-    sources: ['../../node_modules/pkg/index.js', '../../shared/domain/x.ts'],
+    sources: ['../../node_modules/pkg/index.js', '../../shared/domain/x.ts', 'https://example.com/pkg/src/index.ts'],
     names: ['inPackage', 'own'],
     mappings: encode([
       [
@@ -26,6 +26,7 @@ describe('trimSourceMap', () => {
         [10, 0, 100, 0, 0],
         [20, 0, 120, 0],
         [30, 1, 8, 0, 1],
+        [40, 2, 3, 0],
       ],
     ]),
   };
@@ -37,8 +38,8 @@ describe('trimSourceMap', () => {
     expect(trimmed.findEntry(0, 31)).toMatchObject({ originalSource: '../../shared/domain/x.ts', originalLine: 8, name: 'own' });
   });
 
-  it("leaves a package's code unmapped rather than attributed to the project code before it", () => {
-    for (const column of [10, 15, 25]) expect(trimmed.findEntry(0, column)).not.toMatchObject({ originalSource: expect.anything() });
+  it("leaves a package's code (a file under node_modules or a URL) unmapped rather than attributed to the project code before it", () => {
+    for (const column of [10, 15, 25, 45]) expect(trimmed.findEntry(0, column)).not.toMatchObject({ originalSource: expect.anything() });
   });
 
   it('lists only the sources and names still mapped', () => {
