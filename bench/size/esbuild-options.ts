@@ -2,15 +2,18 @@ import type { BuildOptions } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /** The `esbuildArgs` flags {@link toEsbuildOptions} understands, as esbuild API options. */
-const ESBUILD_ARGS: Readonly<Record<string, (value: string | boolean, options: BuildOptions) => void>> = {
+const ESBUILD_ARGS: Readonly<Record<string, (value: string | boolean | readonly string[], options: BuildOptions) => void>> = {
   '--charset': (value, options) => {
     if (value !== 'utf8' && value !== 'ascii') throw new UnsupportedBundlingOptionError(`--charset=${String(value)}`);
     options.charset = value;
   },
+  // CDK passes each item of a list as its own `--alias:from=to`.
   '--alias': (value, options) => {
-    const [from, to] = String(value).split('=');
-    if (!from || !to) throw new UnsupportedBundlingOptionError(`--alias:${String(value)}`);
-    options.alias = { ...options.alias, [from]: to };
+    for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [String(value)]) {
+      const [from, to] = item.split('=');
+      if (!from || !to) throw new UnsupportedBundlingOptionError(`--alias:${item}`);
+      options.alias = { ...options.alias, [from]: to };
+    }
   },
   '--legal-comments': (value, options) => {
     options.legalComments = String(value) as BuildOptions['legalComments'];
@@ -75,7 +78,7 @@ export function toEsbuildOptions(bundling: BundlingOptions, entry: string, outfi
         options.external = [...(value as string[])];
         break;
       case 'esbuildArgs':
-        for (const [flag, flagValue] of Object.entries(value as Record<string, string | boolean>)) {
+        for (const [flag, flagValue] of Object.entries(value as Record<string, string | boolean | string[]>)) {
           const apply = ESBUILD_ARGS[flag];
           if (!apply) throw new UnsupportedBundlingOptionError(flag);
           apply(flagValue, options);

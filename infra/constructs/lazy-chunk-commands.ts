@@ -15,9 +15,11 @@ function esbuildFlags(bundling: BundlingOptions): string[] {
   for (const [name, value] of Object.entries(bundling.define ?? {})) flags.push(`--define:${name}=${value}`);
   for (const external of bundling.externalModules ?? []) flags.push(`--external:${external}`);
   for (const [flag, value] of Object.entries(bundling.esbuildArgs ?? {})) {
-    // CDK writes `--alias` as `--alias:from=to`, the others as `--flag=value`.
-    if (flag === '--alias') flags.push(`--alias:${String(value)}`);
-    else flags.push(value === true ? flag : `${flag}=${String(value)}`);
+    // As CDK writes them: a list item by item, `--alias` as `--alias:from=to`, the others as `--flag=value`.
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (flag === '--alias') flags.push(`--alias:${String(item)}`);
+      else flags.push(item === true ? flag : `${flag}=${String(item)}`);
+    }
   }
   return flags;
 }
@@ -43,4 +45,16 @@ export function lazyChunkCommands(bundling: BundlingOptions, inputDir: string, o
     ];
     return `if grep -qF ${quote(chunk.file)} ${quote(bundle)}; then ${build.map(quote).join(' ')}; fi`;
   });
+}
+
+/**
+ * The shell command, run after the bundle and its lazy chunks are built, that
+ * trims their source maps to the project's own code (`scripts/trim-source-maps.ts`,
+ * see `trimSourceMap`): Node reads each map whole at load.
+ *
+ * @param inputDir the project root (CDK's `commandHooks` input directory)
+ * @param outputDir the function's asset directory
+ */
+export function trimSourceMapsCommand(inputDir: string, outputDir: string): string {
+  return [path.join(inputDir, 'node_modules', '.bin', 'tsx'), path.join(inputDir, 'scripts', 'trim-source-maps.ts'), outputDir].map(quote).join(' ');
 }

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
 import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 import { BUNDLED_FLAG } from '../../shared/config/lazy-chunks';
-import { lazyChunkCommands } from './lazy-chunk-commands';
+import { lazyChunkCommands, trimSourceMapsCommand } from './lazy-chunk-commands';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
@@ -18,11 +18,25 @@ export { METRICS_NAMESPACE };
 export const PIPELINE_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
- * The Node.js options of every pipeline function. The bundles ship source maps (`PIPELINE_BUNDLING`), and Node
- * applies them to stack traces only when told; it then reads each bundle's map at load, which `npm run bench -- size`
- * measures (its cold starts run with these options, and it reports the cost of the maps beside them).
+ * The Node.js options of every pipeline function. The bundles ship source maps of their own code
+ * (`PIPELINE_BUNDLING`), and Node applies them to stack traces only when told; it then reads each bundle's map at
+ * load, which `npm run bench -- size` measures (its cold starts run with these options, and it reports the cost of
+ * the maps beside them).
  */
 export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
+
+/** The module bundled in place of `aws-xray-sdk-core`, relative to the project root (where esbuild runs). */
+export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
+
+/** The module bundled in place of `linkify-it`, which the site's Markdown parser (linkify off) never calls. */
+export const LINKIFY_OFF = 'shared/domain/text/linkify-off.ts';
+
+/**
+ * yaml's ES module build, the one its `exports` give every platform but Node's; Node's is CommonJS, which esbuild
+ * cannot trim. The two are one source built twice: the ESM one warns with `console.warn` instead of
+ * `process.emitWarning` and decodes `!!binary` (YAML 1.1 only, not the drafts' core schema) with `atob`.
+ */
+export const YAML_ESM_BUILD = 'node_modules/yaml/browser/index.js';
 
 /** Lets the ESM bundle `require()` the CommonJS dependencies esbuild inlines. */
 const CREATE_REQUIRE_BANNER =
@@ -39,9 +53,19 @@ const CREATE_REQUIRE_BANNER =
  * (about 20 KB of markdown-it's entity table), and `entities` resolves to its
  * decoder only, because markdown-it imports nothing else from it and the
  * package's ESM folder lacks `sideEffects: false`, so esbuild would otherwise
- * keep its 23 KB encode table. What only an `import()` reaches on a path
+ * keep its 23 KB encode table. `aws-xray-sdk-core` resolves to the part of
+ * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
+ * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
+ * `linkify-it` resolves to `LINKIFY_OFF`: markdown-it constructs one, which
+ * compiles its URL patterns, though the parser never linkifies. `yaml`
+ * resolves to its ES module build (`YAML_ESM_BUILD`), which esbuild can trim.
+ * What only an `import()` reaches on a path
  * few stages take goes into a file of its own (`LAZY_CHUNKS`), built by
- * the after-bundling hook with these same settings.
+ * the after-bundling hook with these same settings. The hook then trims the
+ * source maps to the project's own code (`trimSourceMap`): with
+ * `PIPELINE_NODE_OPTIONS` Node reads a bundle's whole map at load, and the
+ * packages' mappings, the AWS SDK above all, were most of it; a stack frame
+ * inside a package shows its `index.mjs` position.
  */
 export const PIPELINE_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -54,12 +78,23 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   banner: CREATE_REQUIRE_BANNER,
   // Empty, not absent: CDK's default leaves @aws-sdk/* to the runtime.
   externalModules: [],
-  esbuildArgs: { '--charset': 'utf8', '--alias': 'entities=entities/lib/decode.js' },
+  esbuildArgs: {
+    '--charset': 'utf8',
+    '--alias': [
+      'entities=entities/lib/decode.js',
+      `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`,
+      `linkify-it=./${LINKIFY_OFF}`,
+      `yaml=./${YAML_ESM_BUILD}`,
+    ],
+  },
   define: { [BUNDLED_FLAG]: 'true' },
   commandHooks: {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir, outputDir) => lazyChunkCommands(PIPELINE_BUNDLING, inputDir, outputDir),
+    afterBundling: (inputDir, outputDir) => [
+      ...lazyChunkCommands(PIPELINE_BUNDLING, inputDir, outputDir),
+      trimSourceMapsCommand(inputDir, outputDir),
+    ],
   },
   forceDockerBundling: false,
 };

@@ -11,6 +11,7 @@ export type MarkdownToken = ReturnType<MarkdownIt['parse']>[number];
  * reader and the takeaways see the same text. Renderer rules belong to the page
  * renderer, not to this instance.
  */
+// linkify stays off: the function bundles carry a stand-in for linkify-it (linkify-off.ts).
 export const markdownParser = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdownParser.validateLink = isAllowedUrl;
 

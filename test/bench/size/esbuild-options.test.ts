@@ -23,6 +23,11 @@ describe('toEsbuildOptions', () => {
     expect(options.alias).toEqual({ a: 'b' });
   });
 
+  it('turns a list of aliases into one API alias each, as CDK writes one --alias:from=to each', () => {
+    const options = toEsbuildOptions({ esbuildArgs: { '--alias': ['a=b', 'c=./d.ts'] } }, '/e.ts', '/o.mjs');
+    expect(options.alias).toEqual({ a: 'b', c: './d.ts' });
+  });
+
   it('refuses a bundling option it cannot reproduce', () => {
     expect(() => toEsbuildOptions({ loader: { '.png': 'dataurl' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
     expect(() => toEsbuildOptions({ esbuildArgs: { '--drop': 'console' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
