@@ -79,5 +79,12 @@ export const API_ORIGIN_HEADER = 'x-newsroom-origin';
 /** Interest partitions of web-push subscriptions carry this prefix, beside the email readers' ones. */
 export const PUSH_INTEREST_PREFIX = 'PUSH|';
 
+/**
+ * Alerts per planner invocation (the alert queue's batch size, on AWS and locally). The alerts of one invocation
+ * share each interest partition that fits one page (see `shareInterestPages`), so a burst's alerts read the `ALL`
+ * and section partitions once per batch, not once per alert.
+ */
+export const ALERT_PLAN_BATCH_SIZE = 10;
+
 /** Recipients per email batch message: one sender invocation sends one batch. */
 export const EMAIL_BATCH_SIZE = 50;

@@ -1,6 +1,6 @@
 import { STAGES, type HeadEvent } from '../../shared/domain/lifecycle';
 import type { RelatedIndex } from '../../shared/ports/related-index';
-import type { ArticleHead, RelatedLink } from '../../shared/domain/article';
+import type { ArticleHeadWithContent, RelatedLink } from '../../shared/domain/article';
 import { DEFAULT_RELATED_PARAMETERS, type RelatedParameters } from '../../shared/domain/related';
 import { findRelated, publishRelated } from '../../shared/use-cases/related-articles';
 import type { CorpusArticle } from './corpus';
@@ -8,7 +8,12 @@ import type { CorpusArticle } from './corpus';
 const HOUR_MS = 3_600_000;
 
 /** A corpus article as a published head (the fields related links read), published `order` hours after `epoch`. */
-export function corpusHead(article: CorpusArticle, order: number, section: string, epoch = Date.parse('2025-01-01T00:00:00Z')): ArticleHead {
+export function corpusHead(
+  article: CorpusArticle,
+  order: number,
+  section: string,
+  epoch = Date.parse('2025-01-01T00:00:00Z'),
+): ArticleHeadWithContent {
   const at = new Date(epoch + order * HOUR_MS).toISOString();
   const slug = article.key.replace('/', '-');
   return {

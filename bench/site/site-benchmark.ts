@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import MarkdownIt from 'markdown-it';
 import { STAGES } from '../../shared/domain/lifecycle';
 import { CORPUS_DIR } from '../corpus/corpus-drafts';
-import type { ArticleHead } from '../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../shared/domain/article';
 import { clearRenderCaches, renderArticlePage, stylesheet, type RenderedFile, type SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
 import { renderPage } from '../../shared/use-cases/render-pages';
@@ -38,7 +38,7 @@ function readCorpus(): CorpusArticle[] {
 }
 
 /** A synthetic archive of `size` articles from the BBC corpus, one every 15 minutes, oldest first. */
-function synthesise(size: number): ArticleHead[] {
+function synthesise(size: number): ArticleHeadWithContent[] {
   const corpus = readCorpus();
   const start = Date.parse('2024-01-01T00:00:00.000Z');
   return Array.from({ length: size }, (_, index) => {
@@ -71,7 +71,7 @@ function synthesise(size: number): ArticleHead[] {
       stage: STAGES.done,
       sourceHash: `h${index}`,
       alertDue: false,
-    } satisfies ArticleHead;
+    } satisfies ArticleHeadWithContent;
   });
 }
 
@@ -102,13 +102,13 @@ function timed(work: () => void): number {
 
 /** An archive rebuilt in memory: its list model, the files written and the time taken. */
 interface RebuiltArchive {
-  readonly heads: readonly ArticleHead[];
+  readonly heads: readonly ArticleHeadWithContent[];
   readonly lists: ReturnType<typeof createMemoryLists>;
   readonly files: number;
   readonly ms: number;
 }
 
-async function rebuildArchive(heads: readonly ArticleHead[]): Promise<RebuiltArchive> {
+async function rebuildArchive(heads: readonly ArticleHeadWithContent[]): Promise<RebuiltArchive> {
   const lists = createMemoryLists();
   const bucket = countingBucket();
   const start = performance.now();
@@ -126,7 +126,7 @@ async function rebuildArchive(heads: readonly ArticleHead[]): Promise<RebuiltArc
 
 /** One new article rendered into an archive, as render-site does on AWS. */
 interface Published {
-  readonly article: ArticleHead;
+  readonly article: ArticleHeadWithContent;
   readonly report: RenderReport;
   readonly invalidated: readonly string[];
   readonly ms: number;
@@ -135,8 +135,8 @@ interface Published {
 async function publishInto(archive: RebuiltArchive, story: number): Promise<Published> {
   const last = Date.parse(archive.heads.at(-1)?.publishedAt ?? '') + story * 600_000;
   const at = new Date(last + 60_000).toISOString();
-  const article: ArticleHead = {
-    ...(archive.heads[123] as ArticleHead),
+  const article: ArticleHeadWithContent = {
+    ...(archive.heads[123] as ArticleHeadWithContent),
     id: `new-story-${story}`,
     slug: `new-story-${story}`,
     title: `A new story (${story})`,
@@ -149,7 +149,11 @@ async function publishInto(archive: RebuiltArchive, story: number): Promise<Publ
   const start = performance.now();
   const report = await renderSiteBatch(
     {
-      store: { getHeads: async () => new Map([[article.id, article]]), transition: async () => true },
+      store: {
+        getHeads: async () => new Map([[article.id, article]]),
+        getContents: async () => new Map([[article.id, article]]),
+        transition: async () => true,
+      },
       lists: archive.lists,
       site: bucket.site,
       cdn: {
@@ -168,11 +172,11 @@ async function publishInto(archive: RebuiltArchive, story: number): Promise<Publ
 }
 
 /** One render of `head` into the archive (as its stream event would trigger), returning the paths it invalidated. */
-async function renderInto(archive: RebuiltArchive, head: ArticleHead, at: number): Promise<readonly string[]> {
+async function renderInto(archive: RebuiltArchive, head: ArticleHeadWithContent, at: number): Promise<readonly string[]> {
   let invalidated: readonly string[] = [];
   await renderSiteBatch(
     {
-      store: { getHeads: async () => new Map([[head.id, head]]), transition: async () => true },
+      store: { getHeads: async () => new Map([[head.id, head]]), getContents: async () => new Map([[head.id, head]]), transition: async () => true },
       lists: archive.lists,
       site: countingBucket().site,
       cdn: {
@@ -203,14 +207,14 @@ async function invalidationMix(archive: RebuiltArchive): Promise<{ perPublish: n
     return new Date(at).toISOString();
   };
   const counts: Record<string, { events: number; paths: number }> = {};
-  const run = async (kind: string, times: number, make: (i: number) => ArticleHead) => {
+  const run = async (kind: string, times: number, make: (i: number) => ArticleHeadWithContent) => {
     for (let i = 0; i < times; i++) {
       const paths = await renderInto(archive, make(i), at);
       counts[kind] = { events: (counts[kind]?.events ?? 0) + 1, paths: (counts[kind]?.paths ?? 0) + paths.length };
     }
   };
-  const base = (i: number): ArticleHead => archive.heads[(i * 37) % archive.heads.length] as ArticleHead;
-  const fresh = (i: number, breaking: boolean): ArticleHead => {
+  const base = (i: number): ArticleHeadWithContent => archive.heads[(i * 37) % archive.heads.length] as ArticleHeadWithContent;
+  const fresh = (i: number, breaking: boolean): ArticleHeadWithContent => {
     const when = next();
     return {
       ...base(i),

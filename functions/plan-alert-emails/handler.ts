@@ -13,7 +13,7 @@ import { ConfigurationError } from '../../shared/config/runtime-config';
 import { readSubscriberConfig } from '../../shared/config/subscriber-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { traced, tracer } from '../../shared/runtime/tracing';
-import { planAlertEmails } from '../../shared/use-cases/subscriptions/plan-alert-emails';
+import { planAlertEmails, shareInterestPages } from '../../shared/use-cases/subscriptions/plan-alert-emails';
 
 const config = readSubscriberConfig();
 if (!config.emailBatchQueueUrl) throw new ConfigurationError('Invalid configuration: EMAIL_BATCH_QUEUE_URL is not set');
@@ -26,12 +26,15 @@ const deps = {
 };
 const processor = new BatchProcessor(EventType.SQS);
 
-async function processRecord(record: SQSRecord): Promise<void> {
-  const alert = alertPayloadSchema.parse(JSON.parse(record.body));
-  logger.info('planned', { alertId: alert.alertId, ...(await planAlertEmails(deps, alert)) });
-}
-
 /** Alert queue (SNS alerts topic, raw delivery of the `sqs` form) → email and web-push batches on the batch queue. */
-export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, processRecord, processor, { context }))
+export const handler = middy(async (event: SQSEvent, context: Context) => {
+  // The alerts of one invocation read each interest partition that fits a page once.
+  const shared = shareInterestPages(deps);
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    const alert = alertPayloadSchema.parse(JSON.parse(record.body));
+    logger.info('planned', { alertId: alert.alertId, ...(await planAlertEmails(shared, alert)) });
+  };
+  return processPartialResponse(event, processRecord, processor, { context });
+})
   .use(injectLambdaContext(logger))
   .use(captureLambdaHandler(tracer));

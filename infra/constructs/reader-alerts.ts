@@ -12,7 +12,7 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../events/names';
-import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import { ALERT_PLAN_BATCH_SIZE, SUBSCRIBER_ENV } from '../../events/subscriber-names';
 import type { ReadersConfig } from '../config/stage-config';
 import { PROJECT_ROOT } from '../config/paths';
 import { PipelineFunction } from './pipeline-function';
@@ -153,7 +153,7 @@ export class ReaderAlerts extends Construct {
     secret.grantRead(this.apiFunction);
 
     this.planner = fn('PlannerFunction', 'plan-alert-emails', Duration.minutes(5));
-    this.planner.addEventSource(new SqsEventSource(this.alertQueue, { batchSize: 1, reportBatchItemFailures: true }));
+    this.planner.addEventSource(new SqsEventSource(this.alertQueue, { batchSize: ALERT_PLAN_BATCH_SIZE, reportBatchItemFailures: true }));
     table.grantReadData(this.planner);
     this.batchQueue.grantSendMessages(this.planner);
 

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreatePlatformApplicationCommand, SubscribeCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENV } from '../../events/names';
-import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
+import { ALERT_PLAN_BATCH_SIZE, SUBSCRIBER_ENV } from '../../events/subscriber-names';
 import { createSubscriberStore } from '../../shared/adapters/subscriber-store';
 import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-client';
 import { subscriberIdFor } from '../../shared/domain/subscriptions/signed-token';
@@ -97,7 +97,7 @@ export async function startSubscriberRuntime(options: SubscriberRuntimeOptions):
     const alertQueue = createIntakeQueue({
       handler: (event) => plan(event, lambdaContext('plan-alert-emails')),
       deadLetterDir: options.paths.alertDeadLetters,
-      batchSize: 1,
+      batchSize: ALERT_PLAN_BATCH_SIZE,
       onDeadLetter: deadLetter('alert'),
     });
     stoppers.push(() => alertQueue.stop());

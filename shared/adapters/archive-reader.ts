@@ -3,7 +3,9 @@ import * as z from '../../events/zod';
 import { TABLE_INDEXES } from '../../events/names';
 import { articleHeadSchema } from '../domain/article-schema';
 import type { ArchiveReader, PublishedVersion } from '../ports/article-lists';
-import { headFromItem, keys } from './article-item';
+import type { ArticleHeadWithContent } from '../domain/article';
+import { withContent } from '../domain/article-content';
+import { contentFromItem, hasContent, headFromItem, keys } from './article-item';
 import { batchGetAll } from './dynamodb-batches';
 
 /** Options of {@link createArchiveReader}. */
@@ -89,9 +91,20 @@ export function createArchiveReader({ client, tableName, segments = 4 }: Archive
     return parts.flat();
   }
 
+  /** Head items with their content: a head written before the content moved off heads carries its own. */
+  async function withContents(items: readonly Record<string, unknown>[]): Promise<ArticleHeadWithContent[]> {
+    const heads = items.map(headFromItem);
+    const bare = heads.filter((_, i) => !hasContent(items[i] ?? {}));
+    const versionKeys = bare.map((head) => ({ PK: keys.article(head.id), SK: keys.version(head.version) }));
+    const versions = await batchGetAll(client, tableName, versionKeys, 4, true);
+    const contents = new Map(versions.map((item) => [String(item.id), contentFromItem(item)]));
+    for (const item of items) if (hasContent(item)) contents.set(String(item.id), contentFromItem(item));
+    return heads.map((head) => withContent(head, contents));
+  }
+
   return {
     async publishedHeads() {
-      return (await readAll()).map(headFromItem);
+      return withContents(await readAll());
     },
     async publishedVersions(): Promise<PublishedVersion[]> {
       const projection = { expression: '#id, #version, #relatedRev', names: { '#id': 'id', '#version': 'version', '#relatedRev': 'relatedRev' } };
@@ -105,7 +118,7 @@ export function createArchiveReader({ client, tableName, segments = 4 }: Archive
         4,
         true,
       );
-      return items.map(headFromItem);
+      return withContents(items);
     },
   };
 }

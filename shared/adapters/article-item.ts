@@ -1,7 +1,13 @@
 import * as z from '../../events/zod';
 import { HEAD_SORT_KEY, TABLE_INDEXES } from '../../events/names';
-import { articleHeadSchema, articleSchema } from '../domain/article-schema';
-import type { ArticleHead, ArticleSummary } from '../domain/article';
+import {
+  ARTICLE_CONTENT_FIELDS,
+  articleContentSchema,
+  articleHeadSchema,
+  articleHeadWithContentSchema,
+  articleSchema,
+} from '../domain/article-schema';
+import type { ArticleContent, ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../domain/article';
 
 /** Key formats of the article table. They never leave the adapters. */
 export const keys = {
@@ -18,9 +24,27 @@ export const keys = {
 /** The article's one shape, from the domain; re-exported for the adapters that pick item fields from it. */
 export { articleSchema };
 
-/** Parses a head item read from the table (key attributes dropped). */
+/**
+ * Parses a head item read from the table (key attributes dropped). A head written before the content moved to the
+ * version item still carries it; it is dropped here, so both shapes read alike.
+ */
 export function headFromItem(item: Record<string, unknown>): ArticleHead {
   return articleHeadSchema.parse(item);
+}
+
+/** Parses a version item (every field of its version, content included). */
+export function versionFromItem(item: Record<string, unknown>): ArticleHeadWithContent {
+  return articleHeadWithContentSchema.parse(item);
+}
+
+/** Parses the content of a version item (or of a head item written before the content moved off heads). */
+export function contentFromItem(item: Record<string, unknown>): ArticleContent {
+  return articleContentSchema.parse(item);
+}
+
+/** Whether an item carries a version's content: every version item, and head items written before the content moved. */
+export function hasContent(item: Record<string, unknown>): boolean {
+  return typeof item.body === 'string';
 }
 
 /** What lists show of a stored article. */
@@ -52,18 +76,23 @@ export function publishedIndexKeys(
   };
 }
 
-/** The head item for an article in a given state, with its index keys. */
+/**
+ * The head item for an article in a given state, with its index keys, and without the version's content
+ * ({@link ARTICLE_CONTENT_FIELDS}): every lifecycle transition rewrites the head (and its published-index copy, and
+ * its stream images), so it carries only what transitions, lists and alerts read.
+ */
 export function headToItem(head: ArticleHead): Record<string, unknown> {
   const listed = head.status === 'published';
+  const fields = Object.entries(head).filter(([field]) => !Object.hasOwn(ARTICLE_CONTENT_FIELDS, field));
   return {
     PK: keys.article(head.id),
     SK: keys.head,
-    ...head,
+    ...Object.fromEntries(fields),
     ...(listed ? publishedIndexKeys(head) : {}),
   };
 }
 
-/** The immutable snapshot item of one version of an article. */
-export function versionToItem(head: ArticleHead): Record<string, unknown> {
+/** The immutable snapshot item of one version of an article: the only item that holds its content. */
+export function versionToItem(head: ArticleHeadWithContent): Record<string, unknown> {
   return { ...head, PK: keys.article(head.id), SK: keys.version(head.version) };
 }

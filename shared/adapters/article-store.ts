@@ -10,9 +10,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import { TABLE_INDEXES } from '../../events/names';
-import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
+import type { ArticleContent, ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../domain/article';
 import { ABSENT_AS, guardOf, patchOf, UNFINISHED_STAGES, waitingSince, type HeadEvent } from '../domain/lifecycle';
-import { headFromItem, headToItem, keys, publishedIndexKeys, summaryFromItem, versionToItem } from './article-item';
+import {
+  contentFromItem,
+  hasContent,
+  headFromItem,
+  headToItem,
+  keys,
+  publishedIndexKeys,
+  summaryFromItem,
+  versionFromItem,
+  versionToItem,
+} from './article-item';
 import type { SaveOutcome, ArticleStore } from '../ports/article-store';
 import { batchGetAll } from './dynamodb-batches';
 
@@ -47,6 +57,34 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return new Map(items.map(headFromItem).map((head) => [head.id, head]));
   }
 
+  async function getContents(refs: readonly ArticleVersionRef[]): Promise<Map<string, ArticleContent>> {
+    const wanted = new Map(refs.map((ref) => [ref.id, ref.version]));
+    const keyOf = (id: string, version: number) => ({ PK: keys.article(id), SK: keys.version(version) });
+    const items = await batchGetAll(
+      client,
+      tableName,
+      [...wanted].map(([id, version]) => keyOf(id, version)),
+      1,
+      true,
+    );
+    const contents = new Map(items.map((item) => [String(item.id), contentFromItem(item)]));
+    const missing = [...wanted.keys()].filter((id) => !contents.has(id));
+    if (missing.length === 0) return contents;
+    // A version item is written with its head in one transaction; a head that still carries its content is read
+    // for whatever a version item does not answer.
+    const heads = await batchGetAll(
+      client,
+      tableName,
+      missing.map((id) => ({ PK: keys.article(id), SK: keys.head })),
+      1,
+      true,
+    );
+    for (const item of heads) {
+      if (hasContent(item) && item.version === wanted.get(String(item.id))) contents.set(String(item.id), contentFromItem(item));
+    }
+    return contents;
+  }
+
   async function headBySlug(slug: string): Promise<ArticleHead | undefined> {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: { PK: keys.slug(slug), SK: keys.slugSort }, ConsistentRead: true }),
@@ -75,7 +113,7 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     return heads.sort((a, b) => waitingSince(a) - waitingSince(b));
   }
 
-  async function saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome> {
+  async function saveVersion(next: ArticleHeadWithContent, previousVersion: number): Promise<SaveOutcome> {
     try {
       await client.send(
         new TransactWriteCommand({
@@ -191,7 +229,7 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
     });
   }
 
-  async function listVersions(id: string): Promise<Article[]> {
+  async function listVersions(id: string): Promise<ArticleHeadWithContent[]> {
     const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: tableName,
@@ -200,8 +238,8 @@ export function createArticleStore({ client, tableName }: ArticleStoreOptions): 
         ConsistentRead: true,
       }),
     );
-    return Items.map(headFromItem);
+    return Items.map(versionFromItem);
   }
 
-  return { getHead, getHeads, headBySlug, saveVersion, listPublished, listUnfinished, listVersions, transition };
+  return { getHead, getHeads, getContents, headBySlug, saveVersion, listPublished, listUnfinished, listVersions, transition };
 }

@@ -43,11 +43,13 @@ export type StreamConsumer = keyof typeof STREAM_FILTERS;
 /**
  * Records per invocation of each mapping (the CDK `batchSize`; the local poller delivers the same). Render takes
  * large batches: the pages a batch changes (home, sections, feeds) are rendered once per batch, so a burst costs
- * few renders; a breaking head is seldom with others and goes at once.
+ * few renders. Notify sends a batch's alerts side by side, and a mapping runs one batch of a shard at a time, so a
+ * burst's alerts go out in one or two invocations, not ten one after another. A breaking head is seldom with others
+ * and goes at once.
  */
 export const STREAM_BATCH_SIZES: Readonly<Record<StreamConsumer, number>> = {
   renderSite: 100,
-  notifySubscribers: 10,
+  notifySubscribers: 100,
   renderBreaking: 10,
   notifyBreaking: 10,
 };

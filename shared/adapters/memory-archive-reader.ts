@@ -1,4 +1,4 @@
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHeadWithContent } from '../domain/article';
 import type { ArchiveReader } from '../ports/article-lists';
 
 /**
@@ -7,7 +7,7 @@ import type { ArchiveReader } from '../ports/article-lists';
  * the archive between a rebuild's reads. Published heads oldest first, as the
  * table's index returns them.
  */
-export function createMemoryArchiveReader(current: () => readonly ArticleHead[]): ArchiveReader {
+export function createMemoryArchiveReader(current: () => readonly ArticleHeadWithContent[]): ArchiveReader {
   const published = () =>
     current()
       .filter((head) => head.status === 'published')

@@ -132,8 +132,26 @@ export const articleStateSchema = z.object({
 /** Where an article stands in the pipeline, beside its content. */
 export type ArticleState = Immutable<z.output<typeof articleStateSchema>>;
 
-/** An article's current version with its pipeline state (the table's head item). */
-export const articleHeadSchema = z.extend(articleSchema, articleStateSchema.shape);
+/**
+ * The fields of a version too large to rewrite with every lifecycle transition (a body is most of an article's
+ * bytes): stored on the immutable version item only, never on the head item.
+ */
+export const ARTICLE_CONTENT_FIELDS = { body: true, analysis: true } as const;
 
-/** An article's current version with its pipeline state (the table's head item). */
-export type ArticleHead = Article & ArticleState;
+/** A version's content kept off the head item (see {@link ARTICLE_CONTENT_FIELDS}). */
+export const articleContentSchema = z.pick(articleSchema, ARTICLE_CONTENT_FIELDS);
+
+/** A version's content kept off the head item. */
+export type ArticleContent = Immutable<z.output<typeof articleContentSchema>>;
+
+/** An article's current version with its pipeline state, content aside (the table's head item). */
+export const articleHeadSchema = z.extend(z.omit(articleSchema, ARTICLE_CONTENT_FIELDS), articleStateSchema.shape);
+
+/** An article's current version with its pipeline state, content aside (the table's head item). */
+export type ArticleHead = Omit<Article, keyof ArticleContent> & ArticleState;
+
+/** An article's current version with its pipeline state and its content: what its page is rendered from. */
+export const articleHeadWithContentSchema = z.extend(articleSchema, articleStateSchema.shape);
+
+/** An article's current version with its pipeline state and its content: what its page is rendered from. */
+export type ArticleHeadWithContent = Article & ArticleState;

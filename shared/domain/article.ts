@@ -5,7 +5,9 @@ import type { Article } from './article-schema';
 export type {
   Article,
   ArticleAnalysis,
+  ArticleContent,
   ArticleHead,
+  ArticleHeadWithContent,
   ArticleImage,
   ArticleState,
   ArticleStatus,

@@ -1,4 +1,4 @@
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent } from '../domain/article';
 
 /** What the table already holds of an article an archive import brings. */
 export interface StoredArticle {
@@ -18,5 +18,5 @@ export interface ArchiveStore {
    * (BatchWriteItem, unconditional): only for articles the caller found
    * absent, with slugs it found free.
    */
-  writeArticles(heads: readonly ArticleHead[]): Promise<void>;
+  writeArticles(heads: readonly ArticleHeadWithContent[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent } from '../domain/article';
 import type { ArticleListing, ListedArticle, ListEntry, PlannedListing } from '../domain/render';
 
 /** The outcome of {@link ArticleLists.updateListing}. */
@@ -89,12 +89,15 @@ export type PublishedVersion = Pick<ArticleHead, 'id' | 'version' | 'relatedRev'
 
 /** Reads the whole archive for a rebuild. */
 export interface ArchiveReader {
-  /** Every published article head, oldest first, via the `byPublished` index (paginated Queries, not a scan). */
-  publishedHeads(): Promise<ArticleHead[]>;
+  /**
+   * Every published article head with its content, oldest first, via the `byPublished` index (paginated Queries, not
+   * a scan) and the version items of the heads that do not carry their content (batched reads).
+   */
+  publishedHeads(): Promise<ArticleHeadWithContent[]>;
   /** {@link publishedHeads} cut to what a catch-up compares: the same Queries, a fraction of the bytes. */
   publishedVersions(): Promise<PublishedVersion[]>;
-  /** The current heads of `ids`, whatever their stage (BatchGetItem); ones not found left out. */
-  heads(ids: readonly string[]): Promise<ArticleHead[]>;
+  /** The current heads of `ids` with their content, whatever their stage (BatchGetItem); ones not found left out. */
+  heads(ids: readonly string[]): Promise<ArticleHeadWithContent[]>;
 }
 
 /**

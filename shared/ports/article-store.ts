@@ -1,5 +1,5 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
-import type { Article, ArticleHead, ArticleSummary } from '../domain/article';
+import type { ArticleContent, ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../domain/article';
 import type { HeadEvent } from '../domain/lifecycle';
 
 /** The outcome of saving a new version of an article. */
@@ -14,11 +14,15 @@ export interface ArticleStore {
   /** The current heads of several articles, read consistently in as few requests as the store allows; absent ones left out. */
   getHeads(ids: readonly string[]): Promise<Map<string, ArticleHead>>;
   /**
-   * Writes `next` as the new head and as an immutable version item, and claims
-   * its slug, in one transaction. `previousVersion` guards against a concurrent
-   * writer (0 for a new article).
+   * The content (kept off the head) of the version each ref names, by article id, read consistently in as few
+   * requests as the store allows; versions not stored are left out.
    */
-  saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome>;
+  getContents(refs: readonly ArticleVersionRef[]): Promise<Map<string, ArticleContent>>;
+  /**
+   * Writes `next` as the new head (its content aside) and as an immutable version item (content included), and
+   * claims its slug, in one transaction. `previousVersion` guards against a concurrent writer (0 for a new article).
+   */
+  saveVersion(next: ArticleHeadWithContent, previousVersion: number): Promise<SaveOutcome>;
   /** Published articles, newest first. */
   listPublished(limit: number): Promise<ArticleSummary[]>;
   /** The head of the article that holds `slug`, if any. */
@@ -29,8 +33,8 @@ export interface ArticleStore {
    * `newsroom status` and the stuck-head checks all ask this one question.
    */
   listUnfinished(): Promise<ArticleHead[]>;
-  /** Every stored version of an article, oldest first. */
-  listVersions(id: string): Promise<Article[]>;
+  /** Every stored version of an article, oldest first, content included. */
+  listVersions(id: string): Promise<ArticleHeadWithContent[]>;
   /**
    * Applies a head event of the lifecycle table to version `version` of an
    * article, in one conditional write whose condition is the event's guard

@@ -1,5 +1,5 @@
 import { MAX_DRAFT_BYTES } from '../../events/names';
-import type { ArticleHead, DraftProblem } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent, DraftProblem } from '../domain/article';
 import { parseDraft } from '../domain/draft';
 import { importedVersionState } from '../domain/lifecycle';
 import { articleIdFor, sha256 } from '../domain/publishing/article-id';
@@ -41,7 +41,7 @@ export interface ImportDependencies {
    * in the table): lists them (the listings are written while the import
    * ranks and writes), and renders every page once the import is done.
    */
-  readonly listSite: (heads: readonly ArticleHead[]) => Promise<ListedSite>;
+  readonly listSite: (heads: readonly ArticleHeadWithContent[]) => Promise<ListedSite>;
   readonly onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   /** Asked between chunks: true stops the import (Ctrl-C); what was written stays and a rerun resumes. */
   readonly stopRequested?: () => boolean;
@@ -66,7 +66,7 @@ export interface ImportSummary {
 
 interface Prepared {
   readonly file: ArchiveFile;
-  head: ArticleHead;
+  head: ArticleHeadWithContent;
   document?: IndexedDocument;
 }
 
@@ -179,7 +179,7 @@ export async function importArchive(deps: ImportDependencies, files: readonly Ar
 }
 
 /** A valid archive draft as a published, done head (related links still empty), or its problems. */
-async function prepareArticle(file: ArchiveFile, now: string): Promise<ArticleHead | { problems: DraftProblem[] }> {
+async function prepareArticle(file: ArchiveFile, now: string): Promise<ArticleHeadWithContent | { problems: DraftProblem[] }> {
   const draftKey = `drafts/${file.path}`;
   const parsed = parseDraft({ fileName: draftKey, bytes: file.bytes, maxBytes: MAX_DRAFT_BYTES, now });
   if (!parsed.ok) return { problems: parsed.errors };

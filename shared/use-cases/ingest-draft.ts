@@ -1,5 +1,6 @@
 import { isDraftKey, MAX_DRAFT_BYTES } from '../../events/names';
 import type { ArticleStore } from '../ports/article-store';
+import { withContent } from '../domain/article-content';
 import type { DraftBucket } from '../ports/draft-bucket';
 import type { PublishScheduler } from '../ports/publish-scheduler';
 import type { SiteAssets, SiteBucket } from '../ports/site-bucket';
@@ -209,7 +210,8 @@ export async function withdrawDraft(deps: IngestDependencies, draftKey: string):
   const next = previous && planWithdrawal(previous, now);
   if (!next) return 'ignored';
   if ((await deps.drafts.read(draftKey, deps.maxDraftBytes ?? MAX_DRAFT_BYTES)).kind !== 'missing') return 'ignored';
-  await deps.store.saveVersion(next, previous.version);
+  // The withdrawn version's item keeps the content of the version it withdraws, as every version item holds its own.
+  await deps.store.saveVersion(withContent(next, await deps.store.getContents([previous])), previous.version);
   deps.onStored?.(next);
   await deps.scheduler.cancel(next.id);
   await deps.related.removeArticle(next.id);

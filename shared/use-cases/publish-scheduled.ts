@@ -3,10 +3,11 @@ import type { ArticleStore } from '../ports/article-store';
 import type { RelatedIndex } from '../ports/related-index';
 import { allows } from '../domain/lifecycle';
 import { findRelated, publishRelated } from './related-articles';
+import { withContent } from '../domain/article-content';
 
 /** What publishing a scheduled article needs. */
 export interface PublishScheduledDependencies {
-  readonly store: Pick<ArticleStore, 'getHead' | 'transition'>;
+  readonly store: Pick<ArticleStore, 'getHead' | 'getContents' | 'transition'>;
   readonly related: RelatedIndex;
 }
 
@@ -27,7 +28,7 @@ export type PublishScheduledOutcome = 'published' | 'stale';
 export async function publishScheduled(deps: PublishScheduledDependencies, ref: PublishScheduleInput): Promise<PublishScheduledOutcome> {
   const head = await deps.store.getHead(ref.id);
   if (head?.version !== ref.version || !allows(head, { type: 'scheduleDue', publishedAt: head.publishedAt, related: [] })) return 'stale';
-  const plan = await findRelated(deps.related, head);
+  const plan = await findRelated(deps.related, withContent(head, await deps.store.getContents([head])));
   if (!(await deps.store.transition(head, { type: 'scheduleDue', publishedAt: head.publishedAt, related: plan.links }))) return 'stale';
   await publishRelated({ index: deps.related, store: deps.store }, { ...head, status: 'published', related: plan.links }, plan);
   return 'published';

@@ -1,7 +1,7 @@
 import type { ArchiveReader, ArticleLists, BulkArticleLists } from '../ports/article-lists';
 import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent } from '../domain/article';
 import {
   archivePageCount,
   listedArticle,
@@ -90,7 +90,7 @@ export interface ListedSite {
    * listed ones, writes them beside the listing writes, and invalidates `/*`
    * once both are done.
    */
-  render(heads?: readonly ArticleHead[]): Promise<RebuildSummary>;
+  render(heads?: readonly ArticleHeadWithContent[]): Promise<RebuildSummary>;
   /** Waits for the listing writes (after an interruption, so that none is left half done). */
   settled(): Promise<void>;
 }
@@ -103,7 +103,7 @@ export interface ListedSite {
  * starts writing the listings that changed (BatchWriteItem), without waiting
  * for them: the snapshot held in memory answers every page's list reads.
  */
-export async function listSite(deps: RebuildDependencies, extra: readonly ArticleHead[] = []): Promise<ListedSite> {
+export async function listSite(deps: RebuildDependencies, extra: readonly ArticleHeadWithContent[] = []): Promise<ListedSite> {
   const started = Date.now();
   const byId = new Map((await deps.archive.publishedHeads()).map((head) => [head.id, head]));
   for (const head of extra) if (!byId.has(head.id)) byId.set(head.id, head);
@@ -172,7 +172,7 @@ export async function listSite(deps: RebuildDependencies, extra: readonly Articl
  */
 async function catchUp(
   deps: RebuildDependencies,
-  rendered: ReadonlyMap<string, ArticleHead>,
+  rendered: ReadonlyMap<string, ArticleHeadWithContent>,
   now: Date,
 ): Promise<{ stories: number; files: number }> {
   const versions = new Map((await deps.archive.publishedVersions()).map((seen) => [seen.id, seen]));

@@ -3,16 +3,17 @@ import type { ArticleLists } from '../ports/article-lists';
 import type { ArticleStore } from '../ports/article-store';
 import type { CdnInvalidator } from '../ports/cdn-invalidator';
 import type { SiteBucket } from '../ports/site-bucket';
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent } from '../domain/article';
 import { allows } from '../domain/lifecycle';
 import { dropToLiveMs } from '../domain/publishing/drop-to-live';
 import { affectedPages, invalidationPaths, listedArticle, PageSet, pageName, type RenderedArticle, type SiteConfig } from '../domain/render';
+import { withContent } from '../domain/article-content';
 import { rewriteStaleArticles } from './rewrite-stale-articles';
 import { writeCurrentPages } from './write-current-pages';
 
 /** What rendering needs. */
 export interface RenderDependencies {
-  readonly store: Pick<ArticleStore, 'getHeads' | 'transition'>;
+  readonly store: Pick<ArticleStore, 'getHeads' | 'getContents' | 'transition'>;
   readonly lists: ArticleLists;
   readonly site: SiteBucket;
   readonly cdn: CdnInvalidator;
@@ -69,20 +70,25 @@ const STALE: RenderReport = { outcome: 'stale', pages: [], written: [], invalida
 export async function renderSiteBatch(deps: RenderDependencies, refs: readonly ArticleVersionRef[]): Promise<RenderReport> {
   const now = (deps.clock ?? (() => new Date()))();
   const pages = new PageSet();
-  const articles = new Map<string, ArticleHead>();
+  const articles = new Map<string, ArticleHeadWithContent>();
   const moved = new Map<string, string>();
-  const current: ArticleHead[] = [];
+  const current: ArticleHeadWithContent[] = [];
   const rendered: RenderedArticle[] = [];
   // Articles whose current version was already on the lists: a re-render, not the version going live.
   const listedBefore = new Set<string>();
   // Every head and listing of the batch read at once; a repeated record is one article.
   const refsById = new Map(refs.map((ref) => [ref.id, ref]));
   const ids = [...refsById.keys()];
-  const [heads, listings] = await Promise.all([deps.store.getHeads(ids), deps.lists.getListings(ids)]);
+  // The content is read with the heads, at the versions the records name: a head at another version is skipped.
+  const [heads, contents, listings] = await Promise.all([
+    deps.store.getHeads(ids),
+    deps.store.getContents([...refsById.values()]),
+    deps.lists.getListings(ids),
+  ]);
   const due = ids.flatMap((id) => {
     const head = heads.get(id);
     if (!head || head.version !== refsById.get(id)?.version || !allows(head, renderedEvent(head))) return [];
-    return [{ head, previous: listings.get(id) }];
+    return [{ head: withContent(head, contents), previous: listings.get(id) }];
   });
   if (due.length === 0) return STALE;
   // A published article's own page needs no list: it is written first, so the article is live before the list work

@@ -1,13 +1,14 @@
-import type { ArticleHead } from '../domain/article';
+import type { ArticleHead, ArticleHeadWithContent } from '../domain/article';
 import { PageSet, type RenderedFile, type SiteConfig } from '../domain/render';
 import type { ArticleStore } from '../ports/article-store';
 import type { SiteBucket } from '../ports/site-bucket';
 import { type ListReader, renderPage } from './render-pages';
 import { MAX_RENDER_ROUNDS } from './write-current-pages';
+import { withContent } from '../domain/article-content';
 
 /** What {@link rewriteStaleArticles} needs. */
 export interface StaleArticlesDependencies {
-  readonly store: Pick<ArticleStore, 'getHeads'>;
+  readonly store: Pick<ArticleStore, 'getHeads' | 'getContents'>;
   readonly lists: ListReader;
   readonly site: Pick<SiteBucket, 'write'>;
   readonly siteConfig: SiteConfig;
@@ -49,7 +50,9 @@ export async function rewriteStaleArticles(deps: StaleArticlesDependencies, rend
       pages.add({ kind: 'article', slug: before.slug });
       if (after.status === 'published') slugs.set(before.slug, after.slug);
     }
-    const ctx = { lists: deps.lists, site: deps.siteConfig, articles: new Map(moved.map(({ after }) => [after.slug, after])), moved: slugs, now };
+    const contents = await deps.store.getContents(moved.map(({ after }) => after));
+    const articles = new Map<string, ArticleHeadWithContent>(moved.map(({ after }) => [after.slug, withContent(after, contents)]));
+    const ctx = { lists: deps.lists, site: deps.siteConfig, articles, moved: slugs, now };
     const files = (await Promise.all([...pages].map((page) => renderPage(page, ctx)))).flat();
     await deps.site.write(files);
     written.push(...files);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createMemoryLists } from '../../bench/site/memory-lists';
-import type { ArticleHead } from '../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../shared/domain/article';
 import { STAGES } from '../../shared/domain/lifecycle';
 import type { RenderedFile, SiteConfig } from '../../shared/domain/render';
 import { rebuildSite } from '../../shared/use-cases/rebuild-site';
@@ -15,7 +15,7 @@ export const QUALITY_NOW = new Date('2025-03-06T12:00:00.000Z');
 
 const SECTIONS = ['World', 'Business', 'Tech'];
 
-function head(index: number): ArticleHead {
+function head(index: number): ArticleHeadWithContent {
   const publishedAt = new Date(Date.parse('2025-02-01T08:00:00.000Z') + index * 20 * 3600 * 1000).toISOString();
   const rtl = index === 7;
   return {

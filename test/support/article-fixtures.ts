@@ -1,8 +1,8 @@
 import { STAGES } from '../../shared/domain/lifecycle';
-import type { ArticleHead } from '../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../shared/domain/article';
 
-/** A published article head at version 1, waiting to be rendered, for store and use-case tests. */
-export function articleHead(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
+/** A published article head at version 1 with its content, waiting to be rendered, for store and use-case tests. */
+export function articleHead(id: string, overrides: Partial<ArticleHeadWithContent> = {}): ArticleHeadWithContent {
   return {
     id,
     version: 1,

@@ -1,4 +1,4 @@
-import type { ArticleHead, DraftContent, RelatedLink, TakeawaysSource } from '../article';
+import type { ArticleHead, ArticleHeadWithContent, DraftContent, RelatedLink, TakeawaysSource } from '../article';
 import { applyEvent, savedVersionState } from '../lifecycle';
 
 /** Everything that decides an article's next version. */
@@ -34,7 +34,7 @@ export function isUnchanged(previous: ArticleHead | undefined, sourceHash: strin
  * owed an alert on the article's first publication, and again only when the
  * editor newly flags it `breaking: true`.
  */
-export function planNextVersion(input: NextVersionInput): ArticleHead | undefined {
+export function planNextVersion(input: NextVersionInput): ArticleHeadWithContent | undefined {
   const { previous, draft, now } = input;
   if (isUnchanged(previous, input.sourceHash)) return undefined;
   const wentLive = previous?.wentLive ?? previous?.status === 'published';

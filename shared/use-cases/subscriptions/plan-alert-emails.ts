@@ -76,6 +76,37 @@ export async function planAlertEmails(
 
 type Page<R> = (key: string, cursor?: Record<string, unknown>) => Promise<{ recipients: R[]; next?: Record<string, unknown> }>;
 
+/** Remembers the first page of each partition while it is the whole partition; longer ones are paged for each caller. */
+function sharingWholePartitions<R>(page: Page<R>): Page<R> {
+  const first = new Map<string, ReturnType<Page<R>>>();
+  return (key, cursor) => {
+    if (cursor) return page(key, cursor);
+    let read = first.get(key);
+    if (!read) {
+      read = page(key);
+      first.set(key, read);
+      read.then(
+        (found) => found.next && first.delete(key),
+        () => first.delete(key),
+      );
+    }
+    return read;
+  };
+}
+
+/**
+ * `deps` whose interest reads are shared by the alerts planned with them: an interest partition that fits one page
+ * (every reader of a section, say) is queried once, and its page handed to each alert that asks for it; a longer one
+ * is paged afresh for each, so memory stays bounded by a page per partition. For the alerts of one planner
+ * invocation, which are planned together: each alert gets the recipients a query at that moment would give it.
+ */
+export function shareInterestPages(deps: PlanDependencies): PlanDependencies {
+  const { store, pushStore } = deps;
+  const email = sharingWholePartitions((key, cursor) => store.pageInterest(key, cursor));
+  const push = pushStore && sharingWholePartitions((key, cursor) => pushStore.pageInterest(key, cursor));
+  return { ...deps, store: { pageInterest: email }, ...(push ? { pushStore: { pageInterest: push } } : {}) };
+}
+
 async function planChannel<R extends { readonly id: string }>(
   page: Page<R>,
   alert: AlertPayload,

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
@@ -8,21 +8,57 @@ import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
 
 let store: ArticleStore;
+let documents: DynamoDBDocumentClient;
+let tableName: string;
 
 const head = articleHead;
 
+/** `head(...)` as the head item holds it: its content is on the version item only. */
+function slimHead(...args: Parameters<typeof articleHead>) {
+  const { body: _body, analysis: _analysis, ...rest } = articleHead(...args);
+  return rest;
+}
+
 beforeAll(async () => {
   const client = dynamoDbClient();
-  const tableName = `article-store-test-${Date.now()}`;
+  tableName = `article-store-test-${Date.now()}`;
   await ensureArticleTable(client, tableName);
-  store = createArticleStore({ client: DynamoDBDocumentClient.from(client), tableName });
+  documents = DynamoDBDocumentClient.from(client);
+  store = createArticleStore({ client: documents, tableName });
 });
 
 describe('article store on DynamoDB Local', () => {
   it('reads back the head it saved', async () => {
     const saved = await store.saveVersion(head('a1'), 0);
     expect(saved.kind).toBe('saved');
-    expect(await store.getHead('a1')).toEqual(head('a1'));
+    expect(await store.getHead('a1')).toEqual(slimHead('a1'));
+  });
+
+  it("keeps the content off the head item and reads each version's content from its version item", async () => {
+    const analysis = { label: "Editor's Desk", body: 'Why it matters.' };
+    await store.saveVersion(head('content-1', { slug: 'content-1', body: 'First body.', analysis }), 0);
+    await store.saveVersion(head('content-1', { slug: 'content-1', version: 2, body: 'Second body.', sourceHash: 'h2' }), 1);
+
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { PK: 'ARTICLE#content-1', SK: 'HEAD' } }));
+    expect(Item?.version).toBe(2);
+    expect(Item).not.toHaveProperty('body');
+    expect(Item).not.toHaveProperty('analysis');
+    expect(await store.getContents([{ id: 'content-1', version: 1 }])).toEqual(new Map([['content-1', { body: 'First body.', analysis }]]));
+    expect(
+      await store.getContents([
+        { id: 'content-1', version: 2 },
+        { id: 'missing', version: 1 },
+      ]),
+    ).toEqual(new Map([['content-1', { body: 'Second body.' }]]));
+  });
+
+  it('reads a head written with its content on it, as heads were before the content moved to the version item', async () => {
+    const old = head('content-2', { slug: 'content-2', body: 'Old-shape body.' });
+    await documents.send(new PutCommand({ TableName: tableName, Item: { PK: 'ARTICLE#content-2', SK: 'HEAD', ...old } }));
+
+    expect(await store.getHead('content-2')).toEqual(slimHead('content-2', { slug: 'content-2' }));
+    expect(await store.getContents([{ id: 'content-2', version: 1 }])).toEqual(new Map([['content-2', { body: 'Old-shape body.' }]]));
+    expect(await store.getContents([{ id: 'content-2', version: 2 }])).toEqual(new Map());
   });
 
   it('reads several current heads at once, leaving out articles that do not exist', async () => {
@@ -33,7 +69,7 @@ describe('article store on DynamoDB Local', () => {
     const heads = await store.getHeads(['g1', 'g2', 'missing', 'g1']);
 
     expect([...heads.keys()].sort()).toEqual(['g1', 'g2']);
-    expect(heads.get('g1')).toEqual(head('g1', { slug: 'g1' }));
+    expect(heads.get('g1')).toEqual(slimHead('g1', { slug: 'g1' }));
     expect(heads.get('g2')?.version).toBe(2);
   });
 
@@ -149,7 +185,7 @@ describe('alert claims', () => {
     expect(await store.transition({ id: 'n1', version: 1 }, { type: 'nudged', stage: STAGES.notify, at, nudges: 1 })).toBe(false);
     expect(await store.transition({ id: 'n1', version: 2 }, { type: 'nudged', stage: STAGES.render, at, nudges: 1 })).toBe(false);
     expect(await store.transition({ id: 'n1', version: 1 }, { type: 'nudged', stage: STAGES.render, at, nudges: 1 })).toBe(true);
-    expect(await store.getHead('n1')).toEqual({ ...head('n1', { slug: 'nudge-me' }), nudgedAt: at, nudges: 1 });
+    expect(await store.getHead('n1')).toEqual({ ...slimHead('n1', { slug: 'nudge-me' }), nudgedAt: at, nudges: 1 });
     expect((await store.headBySlug('nudge-me'))?.id).toBe('n1');
     expect(await store.headBySlug('nobody-has-this-slug')).toBeUndefined();
   });

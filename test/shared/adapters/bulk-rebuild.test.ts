@@ -4,7 +4,7 @@ import { TABLE_INDEXES, TABLE_KEYS } from '../../../events/names';
 import { ensureTable } from '../../../infra/local/provision';
 import { createArchiveStore } from '../../../shared/adapters/archive-store';
 import { createArchiveReader, createArticleLists, createBulkArticleLists } from '../../../shared/adapters/article-lists';
-import type { ArticleHead } from '../../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { listedArticle, type RenderedFile, type SiteConfig } from '../../../shared/domain/render';
 import { allPageKeys, rebuildSite } from '../../../shared/use-cases/rebuild-site';
@@ -42,7 +42,7 @@ async function listItems(table: { client: DynamoDBDocumentClient; tableName: str
 }
 
 /** 45 published heads over three sections, a few tags and bylines and two months (so some lists have archive pages). */
-function archive(run: string): ArticleHead[] {
+function archive(run: string): ArticleHeadWithContent[] {
   return Array.from({ length: 45 }, (_, i) =>
     articleHead(`${run}-${String(i).padStart(2, '0')}`, {
       slug: `bulk-${run}-${i}`,

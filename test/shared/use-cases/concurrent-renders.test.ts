@@ -8,6 +8,7 @@ import { ListsKeptMovingError, MAX_RENDER_ROUNDS, writeCurrentPages } from '../.
 import { articleHead } from '../../support/article-fixtures';
 import { memoryRenderDependencies } from '../../support/in-memory/render-dependencies';
 import { element, texts } from '../domain/render/html-parts';
+import { withContent } from '../../../shared/domain/article-content';
 
 const siteConfig = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World', 'Tech'] };
 
@@ -47,7 +48,7 @@ function pipeline() {
       const head = await store.getHead(id);
       const withdrawn = head && planWithdrawal(head, new Date().toISOString());
       if (!withdrawn) throw new Error(`${id} cannot be withdrawn`);
-      await store.saveVersion(withdrawn, 1);
+      await store.saveVersion(withContent(withdrawn, await store.getContents([head])), 1);
       expect((await renderSiteBatch(deps, [{ id, version: 2 }])).outcome).toBe('rendered');
     },
     /** Runs `work` after the next batch has rendered its pages and before its write lands. */

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { SiteBucket } from '../../../shared/ports/site-bucket';
-import type { ArticleHead } from '../../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { planWithdrawal } from '../../../shared/domain/publishing/next-version';
 import { renderSiteBatch, type RenderDependencies } from '../../../shared/use-cases/render-site';
 import { articleHead } from '../../support/article-fixtures';
 import { element, texts } from '../domain/render/html-parts';
 import { memoryRenderDependencies } from '../../support/in-memory/render-dependencies';
+import { withContent } from '../../../shared/domain/article-content';
 
 let store: ArticleStore;
 let deps: RenderDependencies;
@@ -25,7 +26,7 @@ beforeAll(() => {
 });
 
 /** Publishes a story one minute after the last and renders what it changes. */
-async function publish(id: string, section: string, overrides: Partial<ArticleHead> = {}): Promise<void> {
+async function publish(id: string, section: string, overrides: Partial<ArticleHeadWithContent> = {}): Promise<void> {
   minute += 1;
   const at = new Date(Date.UTC(2026, 10, 27, 10, minute)).toISOString();
   await store.saveVersion(
@@ -66,11 +67,11 @@ describe('the front page on publish and withdrawal (DynamoDB Local)', { timeout:
   });
 
   /** The withdrawal version of a published article, as ingest plans it when its draft is deleted. */
-  async function withdrawal(id: string): Promise<ArticleHead> {
+  async function withdrawal(id: string): Promise<ArticleHeadWithContent> {
     const head = await store.getHead(id);
     const next = head && planWithdrawal(head, new Date().toISOString());
     if (!next) throw new Error(`${id} cannot be withdrawn`);
-    return next;
+    return withContent(next, await store.getContents([head]));
   }
 
   it('drops a withdrawn story from the lead, the top stories and its section block', async () => {

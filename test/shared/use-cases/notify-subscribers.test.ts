@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import type { ArticleStore } from '../../../shared/ports/article-store';
-import type { ArticleHead } from '../../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
 import { PublishRejectedError } from '../../../shared/ports/topic-publisher';
 import { articleHead } from '../../support/article-fixtures';
@@ -10,7 +10,7 @@ import { createRecordingTopic as recordingTopic } from '../../support/in-memory/
 
 let store: ArticleStore;
 
-function liveHead(id: string, stage: ArticleHead['stage'] = STAGES.notify): ArticleHead {
+function liveHead(id: string, stage: ArticleHeadWithContent['stage'] = STAGES.notify): ArticleHeadWithContent {
   return articleHead(id, { stage, title: `Story ${id}`, section: 'Tech', slug: `story-${id}`, tags: ['chips'], sourceHash: 'h' });
 }
 

@@ -3,7 +3,7 @@ import { STAGES } from '../../../shared/domain/lifecycle';
 import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { RelatedIndex } from '../../../shared/ports/related-index';
-import type { ArticleHead } from '../../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { publishScheduled } from '../../../shared/use-cases/publish-scheduled';
 import { articleHead } from '../../support/article-fixtures';
 import { createMemoryArticleStore } from '../../support/in-memory/article-store';
@@ -12,7 +12,7 @@ const PUBLISH_AT = '2026-12-01T08:00:00.000Z';
 let store: ArticleStore;
 let related: RelatedIndex;
 
-function scheduledHead(id: string, overrides: Partial<ArticleHead> = {}): ArticleHead {
+function scheduledHead(id: string, overrides: Partial<ArticleHeadWithContent> = {}): ArticleHeadWithContent {
   return articleHead(id, {
     status: 'scheduled',
     stage: STAGES.scheduled,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLists } from '../../../bench/site/memory-lists';
-import type { ArticleHead } from '../../../shared/domain/article';
+import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { listedArticle, type RenderedFile } from '../../../shared/domain/render';
 import { renderPage } from '../../../shared/use-cases/render-pages';
 import { rebuildSite } from '../../../shared/use-cases/rebuild-site';
@@ -10,13 +10,17 @@ import { createMemoryArchiveReader } from '../../../shared/adapters/memory-archi
 
 const SITE = { baseUrl: 'https://news.example', publication: 'The Test Times', sections: ['World'] };
 const NOW = new Date('2026-12-02T12:00:00.000Z');
-const story = (id: string, minute: number): ArticleHead => {
+const story = (id: string, minute: number): ArticleHeadWithContent => {
   const at = new Date(Date.UTC(2026, 11, 2, 9, minute)).toISOString();
   return articleHead(id, { title: `Story ${id}`, section: 'World', slug: id, publishedAt: at, updatedAt: at, stage: 'done', alertDue: false });
 };
 
 /** A rebuild of `published` onto `lists` during which `live` (a change, live path and all) lands between the rebuild's plan and its listing writes. */
-async function rebuildWhileListing(lists: ReturnType<typeof createMemoryLists>, published: () => ArticleHead[], live: () => Promise<void>) {
+async function rebuildWhileListing(
+  lists: ReturnType<typeof createMemoryLists>,
+  published: () => ArticleHeadWithContent[],
+  live: () => Promise<void>,
+) {
   const pages = new Map<string, string>();
   const summary = await rebuildSite({
     archive: createMemoryArchiveReader(published),

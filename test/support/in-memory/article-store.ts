@@ -1,6 +1,11 @@
 import type { ArticleStore, SaveOutcome } from '../../../shared/ports/article-store';
-import type { Article, ArticleHead, ArticleSummary } from '../../../shared/domain/article';
+import type { ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../../../shared/domain/article';
+import { ARTICLE_CONTENT_FIELDS } from '../../../shared/domain/article-schema';
 import { applyEvent, UNFINISHED_STAGES, waitingSince } from '../../../shared/domain/lifecycle';
+
+function withoutContent(head: ArticleHeadWithContent): ArticleHead {
+  return Object.fromEntries(Object.entries(head).filter(([field]) => !Object.hasOwn(ARTICLE_CONTENT_FIELDS, field))) as ArticleHead;
+}
 
 /**
  * An in-memory {@link ArticleStore} with the DynamoDB adapter's semantics:
@@ -12,16 +17,17 @@ import { applyEvent, UNFINISHED_STAGES, waitingSince } from '../../../shared/dom
  */
 export function createMemoryArticleStore(): ArticleStore & { readonly heads: ReadonlyMap<string, ArticleHead> } {
   const heads = new Map<string, ArticleHead>();
-  const versions = new Map<string, Article[]>();
+  const versions = new Map<string, ArticleHeadWithContent[]>();
   const slugs = new Map<string, string>();
 
-  async function saveVersion(next: ArticleHead, previousVersion: number): Promise<SaveOutcome> {
+  async function saveVersion(next: ArticleHeadWithContent, previousVersion: number): Promise<SaveOutcome> {
     const current = heads.get(next.id);
     if ((current?.version ?? 0) !== previousVersion) throw new Error(`ConditionalCheckFailed: ${next.id} is not at version ${previousVersion}`);
     const holderId = slugs.get(next.slug);
     const holder = holderId === undefined || holderId === next.id ? undefined : heads.get(holderId);
     if (holder) return { kind: 'slug-taken', holder: { id: holder.id, title: holder.title, draftKey: holder.draftKey } };
-    heads.set(next.id, next);
+    // As on the table, the head holds no content: readers get it from the version.
+    heads.set(next.id, withoutContent(next));
     versions.set(next.id, [...(versions.get(next.id) ?? []), next]);
     slugs.set(next.slug, next.id);
     return { kind: 'saved', head: next };
@@ -37,6 +43,14 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
           return head ? [[id, head] as const] : [];
         }),
       ),
+    async getContents(refs) {
+      return new Map(
+        refs.flatMap((ref) => {
+          const version = versions.get(ref.id)?.find((stored) => stored.version === ref.version);
+          return version ? [[ref.id, { body: version.body, ...(version.analysis ? { analysis: version.analysis } : {}) }] as const] : [];
+        }),
+      );
+    },
     async headBySlug(slug) {
       const id = slugs.get(slug);
       return id === undefined ? undefined : heads.get(id);
