@@ -3,13 +3,17 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ENV } from '../../events/names';
 import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
-import { PIPELINE_NODE_OPTIONS } from '../../infra/constructs/pipeline-function';
+import { PIPELINE_NODE_OPTIONS, PIPELINE_RUNTIME } from '../../infra/constructs/pipeline-function';
 
 const run = promisify(execFile);
 
 /**
  * Placeholder settings so that a handler module's top level (configuration,
- * clients) runs as on Lambda; nothing is contacted at import time.
+ * clients) runs as on Lambda; nothing is contacted at import time. With the
+ * variables the Lambda runtime sets for a function with active tracing, the
+ * Powertools Tracer is on and the X-Ray SDK runs its Lambda set-up at load,
+ * as deployed; without them both stay off and a traced bundle looks cheaper
+ * than it is.
  */
 export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   AWS_REGION: 'us-east-1',
@@ -34,6 +38,10 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   [SUBSCRIBER_ENV.fromAddress]: 'The Newsroom <alerts@news.example.com>',
   [SUBSCRIBER_ENV.emailBatchQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/newsroom-email-batches',
   POWERTOOLS_SERVICE_NAME: 'size-benchmark',
+  AWS_EXECUTION_ENV: `AWS_Lambda_${PIPELINE_RUNTIME.name}`,
+  LAMBDA_TASK_ROOT: '/var/task',
+  _HANDLER: 'index.handler',
+  AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
   // As the functions run: with their source maps applied (read at load).
   NODE_OPTIONS: PIPELINE_NODE_OPTIONS,
 };
