@@ -42,6 +42,9 @@ export const LOAD_ENVIRONMENT: Readonly<Record<string, string>> = {
   LAMBDA_TASK_ROOT: '/var/task',
   _HANDLER: 'index.handler',
   AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+  // The SDK warns once that it will need Node 22; Lambda runs the functions on Node 24, where it never does. On this
+  // machine's Node 20 the warning's stack is mapped through the bundle's source map at load: 60-70 ms Lambda never pays.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   // As the functions run: with their source maps applied (read at load).
   NODE_OPTIONS: PIPELINE_NODE_OPTIONS,
 };
