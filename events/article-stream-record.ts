@@ -31,3 +31,18 @@ export function parseArticleStreamRecord(record: unknown): ArticleVersionRef {
   const parsed = articleStreamRecordSchema.parse(record);
   return { id: parsed.dynamodb.NewImage.id.S, version: Number(parsed.dynamodb.NewImage.version.N) };
 }
+
+/** A stream record as the stream consumer routes it: the article version, the stage its head entered, and the record's id in a partial batch response. */
+export interface ArticleStreamEntry {
+  readonly ref: ArticleVersionRef;
+  readonly stage: string;
+  /** The record's sequence number: its `itemIdentifier` in a partial batch response. */
+  readonly sequenceNumber: string;
+}
+
+/** Parses one stream record into what the stream consumer routes on. */
+export function parseArticleStreamEntry(record: unknown): ArticleStreamEntry {
+  const { dynamodb } = articleStreamRecordSchema.parse(record);
+  const image = dynamodb.NewImage;
+  return { ref: { id: image.id.S, version: Number(image.version.N) }, stage: image.stage.S, sequenceNumber: dynamodb.SequenceNumber ?? '' };
+}
