@@ -1,28 +1,32 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleVersionRef } from '../../events/article-stream-record';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
-import { createSnsClient } from '../../shared/config/clients/sns-client';
-import { readRuntimeConfig } from '../../shared/config/runtime-config';
+import type { RuntimeConfig } from '../../shared/config/runtime-config';
 import type { PipelineMetrics } from '../../shared/runtime/pipeline-metrics';
-import { traced } from '../../shared/runtime/tracing';
 import { notifySubscribers } from '../../shared/use-cases/notify-subscribers';
+
+/** What the alert job is built from: the handler's settings, clients, logger and metrics. */
+export interface NotifyJobOptions {
+  readonly config: Required<Pick<RuntimeConfig, 'tableName' | 'alertsTopicArn' | 'siteUrl'>>;
+  readonly dynamodb: DynamoDBDocumentClient;
+  /** Makes one bounded attempt per publish: a retry after a timeout could publish the alert twice. */
+  readonly sns: SNSClient;
+  readonly logger: Logger;
+  readonly metrics: PipelineMetrics;
+}
 
 /**
  * The alert job of the stream consumer: one subscriber alert per publication. A batch's alerts are sent side by
  * side: each is a different article's claim (a conditional write), and an older version of an article beside its
  * newer one finds the head moved on and is skipped. A failure throws, so the record is retried.
  */
-export function createNotifyJob(dynamodb: DynamoDBDocumentClient, logger: Logger, metrics: PipelineMetrics) {
-  const config = readRuntimeConfig(['tableName', 'alertsTopicArn', 'siteUrl']);
+export function createNotifyJob({ config, dynamodb, sns, logger, metrics }: NotifyJobOptions) {
   const deps = {
     store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
-    // One attempt, bounded: an SDK retry after a timeout could publish the alert twice.
-    alerts: createTopicPublisher({
-      client: traced(createSnsClient(process.env, { maxAttempts: 1, requestTimeoutMs: 5_000, newConnectionEachRequest: true })),
-      topicArn: config.alertsTopicArn,
-    }),
+    alerts: createTopicPublisher({ client: sns, topicArn: config.alertsTopicArn }),
     siteUrl: config.siteUrl,
   };
   return async (ref: ArticleVersionRef): Promise<void> => {
