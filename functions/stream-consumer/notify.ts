@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ArticleVersionRef } from '../../events/article-stream-record';
+import type { ArticleStreamEntry } from '../../events/article-stream-record';
+import { headFromStreamImage } from '../../shared/adapters/article-item';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
 import type { RuntimeConfig } from '../../shared/config/runtime-config';
@@ -29,10 +30,10 @@ export function createNotifyJob({ config, dynamodb, sns, logger, metrics }: Noti
     alerts: createTopicPublisher({ client: sns, topicArn: config.alertsTopicArn }),
     siteUrl: config.siteUrl,
   };
-  return async (ref: ArticleVersionRef): Promise<void> => {
+  return async ({ ref, image }: ArticleStreamEntry): Promise<void> => {
     const articles = `${ref.id}@${ref.version}`;
     try {
-      const { outcome, reason } = await notifySubscribers(deps, ref);
+      const { outcome, reason } = await notifySubscribers(deps, ref, headFromStreamImage(image));
       if (outcome === 'in-doubt') {
         logger.error('alert in doubt: resolve with newsroom alerts', { ...ref, reason });
         metrics.record('alert-in-doubt', { articles, outcome }, { alertsInDoubt: 1 });

@@ -5,8 +5,8 @@ import { triggerStages } from '../domain/lifecycle';
 export interface ArticleStreamRoutes {
   /** Renders the pages of a batch of article versions whose heads entered the render stage, once for the batch. */
   render(refs: readonly ArticleVersionRef[]): Promise<void>;
-  /** Sends the subscriber alert of one article version whose head entered the notify stage. */
-  notify(ref: ArticleVersionRef): Promise<void>;
+  /** Sends the subscriber alert of one article version whose head entered the notify stage (its record, image included). */
+  notify(entry: ArticleStreamEntry): Promise<void>;
 }
 
 /** A batch in which every record failed: thrown, so the mapping bisects it as it does a function error. */
@@ -52,7 +52,7 @@ export async function routeArticleStream(routes: ArticleStreamRoutes, entries: r
   };
   const notifying = notifies.map(async (entry) => {
     try {
-      await routes.notify(entry.ref);
+      await routes.notify(entry);
     } catch (error) {
       causes.push(error);
       failed.push(entry.sequenceNumber);

@@ -3,7 +3,12 @@ import type { ArticleStreamEntry, ArticleVersionRef } from '../../../events/arti
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { routeArticleStream, StreamBatchFailedError } from '../../../shared/use-cases/route-article-stream';
 
-const entry = (id: string, stage: string, sequenceNumber: string): ArticleStreamEntry => ({ ref: { id, version: 1 }, stage, sequenceNumber });
+const entry = (id: string, stage: string, sequenceNumber: string): ArticleStreamEntry => ({
+  ref: { id, version: 1 },
+  stage,
+  sequenceNumber,
+  image: { id: { S: id }, version: { N: '1' }, stage: { S: stage } },
+});
 
 /** Routes that record what they were given and fail for the ids in `failing`. */
 function recordingRoutes(failing: { render?: boolean; notify?: readonly string[] } = {}) {
@@ -17,7 +22,7 @@ function recordingRoutes(failing: { render?: boolean; notify?: readonly string[]
         rendered.push([...refs]);
         if (failing.render) throw new Error('site bucket down');
       },
-      notify: async (ref: ArticleVersionRef) => {
+      notify: async ({ ref }: ArticleStreamEntry) => {
         notified.push(ref.id);
         if (failing.notify?.includes(ref.id)) throw new Error('SNS refused');
       },
