@@ -50,8 +50,8 @@ export interface StreamPollerOptions {
  * (`LimitExceededException`): "More than 2 processes are reading from the same streams shard at the same time.
  * Exceeding this limit may result in request throttling." The DynamoDB developer guide: no more than two processes
  * at most should be reading from the same streams shard at the same time; more can be throttled. Lambda's guide
- * ("Concurrent readers of a shard in DynamoDB Streams") says to design for up to two functions per single-Region
- * table's stream, one for a global table.
+ * (its section on concurrent readers of a shard in DynamoDB Streams) recommends at most two functions per
+ * single-Region table's stream.
  */
 export const MAX_SHARD_READERS = 2;
 

@@ -28,7 +28,7 @@ function headEntering(breaking: boolean) {
  *
  * The stream has one consumer function and two mappings, so two readers of each shard: AWS allows no more (the
  * DynamoDB Streams API answers `LimitExceededException` when "more than 2 processes are reading from the same
- * streams shard at the same time"; Lambda's guide says to design for up to two functions per single-Region
+ * streams shard at the same time"; Lambda's guide recommends at most two functions per single-Region
  * table's stream). The two mappings are two lanes: breaking-news heads (the priority lane) and the rest, so a
  * breaking article never waits behind a burst's records; a head matches exactly one of the two, so no two
  * invocations work on one head at once. Each lane carries both the render and the alert stage: the consumer
