@@ -14,8 +14,7 @@ import { toEsbuildOptions } from './esbuild-options';
 /** The functions the CDK app deploys (every folder under `functions/`), measured by the size benchmark. */
 export const MEASURED_FUNCTIONS = [
   'ingest-draft',
-  'render-site',
-  'notify-subscribers',
+  'stream-consumer',
   'publish-scheduled',
   'reconcile-pipeline',
   'invalidate-cdn',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { STREAM_CONSUMER_NAME } from '../../shared/adapters/article-stream-filters';
 
 /** The repository root: where `package-lock.json`, `functions/` and `shared/` live. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -8,8 +9,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export type PipelineFunctionName =
   | 'triage-draft'
   | 'ingest-draft'
-  | 'render-site'
-  | 'notify-subscribers'
+  | typeof STREAM_CONSUMER_NAME
   | 'publish-scheduled'
   | 'invalidate-cdn'
   | 'reconcile-pipeline';

@@ -48,8 +48,11 @@ export interface ArticleStreamConsumerProps {
 
 /**
  * A function fed by the article table's stream through two filtered event
- * source mappings (a lane and a priority lane, each with its own iterator): bisect on error, bounded retries and age, partial batch
- * responses, and an S3 on-failure destination. Unlike an SQS or SNS
+ * source mappings (a lane and a priority lane, each with its own iterator):
+ * bisect on error, bounded retries and age, partial batch responses, and an S3
+ * on-failure destination. Each mapping is a reader of every shard of the
+ * stream, and AWS allows two (`STREAM_FILTERS`), so the table's stream has this
+ * one consumer and no other mapping. Unlike an SQS or SNS
  * destination, which receives only batch metadata pointing into a stream
  * kept 24 hours, Lambda writes the whole invocation record to S3 (the
  * records with their new images), so `newsroom redrive` can replay them later.

@@ -6,6 +6,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC_NAMES, METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
+import { STREAM_CONSUMER_NAME } from '../../shared/adapters/article-stream-filters';
 
 /** Iterator age above which a stream consumer is considered behind. */
 export const ITERATOR_AGE_THRESHOLD = Duration.minutes(5);
@@ -124,14 +125,14 @@ export class Monitoring extends Construct {
       }),
       new GraphWidget({
         title: 'Pages written and paths invalidated',
-        left: [pipeline(METRIC_NAMES.pagesWritten, 'render-site'), pipeline(METRIC_NAMES.pathsInvalidated, 'render-site')],
+        left: [pipeline(METRIC_NAMES.pagesWritten, STREAM_CONSUMER_NAME), pipeline(METRIC_NAMES.pathsInvalidated, STREAM_CONSUMER_NAME)],
       }),
       new GraphWidget({
         title: 'Alerts',
         left: [
-          pipeline(METRIC_NAMES.alertsSent, 'notify-subscribers'),
-          pipeline(METRIC_NAMES.alertsFailed, 'notify-subscribers'),
-          pipeline(METRIC_NAMES.alertsInDoubt, 'notify-subscribers'),
+          pipeline(METRIC_NAMES.alertsSent, STREAM_CONSUMER_NAME),
+          pipeline(METRIC_NAMES.alertsFailed, STREAM_CONSUMER_NAME),
+          pipeline(METRIC_NAMES.alertsInDoubt, STREAM_CONSUMER_NAME),
         ],
       }),
     );
@@ -139,7 +140,7 @@ export class Monitoring extends Construct {
       new GraphWidget({
         title: 'Drop-to-live (save to page written), ms',
         left: [Stats.p(50), Stats.p(95), Stats.MAXIMUM].map((statistic) =>
-          pipeline(METRIC_NAMES.dropToLive, 'render-site', statistic).with({ label: `drop-to-live ${statistic}` }),
+          pipeline(METRIC_NAMES.dropToLive, STREAM_CONSUMER_NAME, statistic).with({ label: `drop-to-live ${statistic}` }),
         ),
       }),
       new GraphWidget({

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DRAFTS_PREFIX, ENV, INGEST_LANES, isDraftKey, PREVIEWS_PREFIX } from '../../events/names';
 import { streamFailureRecord } from '../../events/stream-failure-record';
-import { STREAM_BATCH_SIZES, STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
+import { STREAM_BATCH_SIZES, STREAM_CONSUMER_NAME, STREAM_FILTERS, type StreamMapping } from '../../shared/adapters/article-stream-filters';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { startCdnServer } from './cdn-server';
 import { startCloudFrontApiServer } from './cloudfront/cloudfront-api-server';
@@ -26,7 +26,7 @@ import { startS3Local } from './s3-local';
 import { startSchedulerServer } from './scheduler/scheduler-server';
 import { startSnsServer } from './sns/sns-server';
 import { startSqsEndpoint } from './sqs-endpoint';
-import { startStreamPoller } from './stream-poller';
+import { type StreamConsumerBinding, startStreamPoller } from './stream-poller';
 import { startSubscriberRuntime, type SubscriberRuntime } from './subscriber-runtime';
 
 /** Options of {@link startLocalStack}; every port 0 means "any free port". */
@@ -229,18 +229,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // @ts-expect-error A query string makes Node load a second instance of the same module.
       '../../functions/ingest-draft/handler.ts?lane=priority'
     )) as typeof import('../../functions/ingest-draft/handler');
-    const { handler: renderSite } = await import('../../functions/render-site/handler');
-    const { handler: notify } = await import('../../functions/notify-subscribers/handler');
-    // The priority mappings' own instances (see ingestPriority).
-    const { handler: renderBreaking } = (await import(
+    const { handler: streamConsumer } = await import('../../functions/stream-consumer/handler');
+    // The priority mapping's own instance (see ingestPriority).
+    const { handler: streamBreaking } = (await import(
       // @ts-expect-error A query string makes Node load a second instance of the same module.
-      '../../functions/render-site/handler.ts?lane=priority'
-    )) as typeof import('../../functions/render-site/handler');
-    const { handler: notifyBreaking } = (await import(
-      // @ts-expect-error A query string makes Node load a second instance of the same module.
-      '../../functions/notify-subscribers/handler.ts?lane=priority'
-    )) as typeof import('../../functions/notify-subscribers/handler');
-    const streamHandlers = { renderSite, renderBreaking, notifySubscribers: notify, notifyBreaking };
+      '../../functions/stream-consumer/handler.ts?lane=priority'
+    )) as typeof import('../../functions/stream-consumer/handler');
     const { handler: invalidateCdn } = await import('../../functions/invalidate-cdn/handler');
 
     const deadLettered = (record: SQSRecord, error: string) => log(`intake message dead-lettered after retries: ${record.body}\n${error}`);
@@ -317,23 +311,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       client: new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint }),
       streamArn,
       checkpointFile: paths.streamCheckpoints,
-      // Each function has two mappings, as on AWS: the bulk lane and breaking news' priority lane.
-      consumers: (['renderSite', 'renderBreaking', 'notifySubscribers', 'notifyBreaking'] as const).map((mapping) => {
-        const render = mapping.startsWith('render');
-        const name = render ? 'render-site' : 'notify-subscribers';
-        return {
-          name,
-          mapping,
-          filter: STREAM_FILTERS[mapping],
-          batchSize: STREAM_BATCH_SIZES[mapping],
-          // Bulk mappings start nothing new while breaking news is on its way (see holdWhile).
-          holdWhile: mapping.endsWith('Breaking') ? undefined : priorityBusy,
-          handler: (e: DynamoDBStreamEvent) =>
-            mapping.endsWith('Breaking')
-              ? streamHandlers[mapping](e, lambdaContext(name))
-              : gate.run('bulk', () => streamHandlers[mapping](e, lambdaContext(name))),
-        };
-      }),
+      // One function with two mappings, as on AWS (at most two readers of a shard): the bulk lane and breaking news' priority lane.
+      consumers: [
+        {
+          name: STREAM_CONSUMER_NAME,
+          mapping: 'bulk',
+          filter: STREAM_FILTERS.bulk,
+          batchSize: STREAM_BATCH_SIZES.bulk,
+          // Starts nothing new while breaking news is on its way (see holdWhile).
+          holdWhile: priorityBusy,
+          handler: (e: DynamoDBStreamEvent) => gate.run('bulk', () => streamConsumer(e, lambdaContext(STREAM_CONSUMER_NAME))),
+        },
+        {
+          name: STREAM_CONSUMER_NAME,
+          mapping: 'breaking',
+          filter: STREAM_FILTERS.breaking,
+          batchSize: STREAM_BATCH_SIZES.breaking,
+          handler: (e: DynamoDBStreamEvent) => streamBreaking(e, lambdaContext(STREAM_CONSUMER_NAME)),
+        },
+      ] satisfies (StreamConsumerBinding & { mapping: StreamMapping })[],
       onFailure: async (consumer, records, error) => {
         await mkdir(paths.streamFailures, { recursive: true });
         // Lambda's S3 on-failure record: the records themselves, so `newsroom redrive` replays them as on AWS.
@@ -343,7 +339,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
     });
     stoppers.push(() => poller.stop());
-    breakingInStream = () => poller.busy('renderBreaking') || poller.busy('notifyBreaking');
+    breakingInStream = () => poller.busy('breaking');
 
     if (options.seedDir) await seedDrafts(clients.s3, DRAFTS_BUCKET, options.seedDir);
     const watcher = await watchDraftsFolder({

@@ -44,6 +44,31 @@ export interface StreamPollerOptions {
   readonly onFailure: (consumer: string, records: readonly DynamoDBRecord[], error: string) => Promise<void>;
 }
 
+/**
+ * Readers of one DynamoDB Streams shard at a time that AWS allows. Each event source mapping of a stream reads every
+ * shard, so a stream takes at most this many mappings. From the DynamoDB Streams API reference
+ * (`LimitExceededException`): "More than 2 processes are reading from the same streams shard at the same time.
+ * Exceeding this limit may result in request throttling." The DynamoDB developer guide: no more than two processes
+ * at most should be reading from the same streams shard at the same time; more can be throttled. Lambda's guide
+ * (its section on concurrent readers of a shard in DynamoDB Streams) recommends at most two functions per
+ * single-Region table's stream.
+ */
+export const MAX_SHARD_READERS = 2;
+
+/** A poller would make a stream's shards have more readers than {@link MAX_SHARD_READERS}. */
+export class StreamReaderLimitError extends Error {
+  constructor(streamArn: string, readers: number) {
+    super(
+      `${streamArn} would have ${readers} readers per shard; DynamoDB Streams allows ${MAX_SHARD_READERS} at a time ` +
+        '(more are throttled with LimitExceededException on AWS): give the stream fewer event source mappings.',
+    );
+    this.name = 'StreamReaderLimitError';
+  }
+}
+
+/** Mappings reading each stream in this process, over every running poller. */
+const readersByStream = new Map<string, number>();
+
 /** A running poller. */
 export interface StreamPoller {
   /** Resolves once every mapping has made a full pass, begun after the call, that found no new records. */
@@ -65,8 +90,27 @@ export interface StreamPoller {
  * checkpoints on its own), where AWS reads once per mapping. Differences from AWS: records are read as soon as
  * they are written (about every `pollIntervalMs`; AWS polls each shard about
  * four times a second); no bisecting; no parallelization factor (AWS's default of 1).
+ *
+ * As strict as AWS on readers: a poller whose mappings would take a stream past {@link MAX_SHARD_READERS}
+ * readers, counting those of the pollers already running in this process, is refused at start. Difference from
+ * AWS: AWS counts whoever reads a shard (another account's tool, a second deployment) and throttles their
+ * GetRecords calls once there are too many; readers in another process (a second local stack on the same
+ * DynamoDB Local) are not counted here.
+ *
+ * @throws StreamReaderLimitError when the stream would have more readers than AWS allows
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
+  const readers = (readersByStream.get(options.streamArn) ?? 0) + options.consumers.length;
+  if (readers > MAX_SHARD_READERS) throw new StreamReaderLimitError(options.streamArn, readers);
+  readersByStream.set(options.streamArn, readers);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (readersByStream.get(options.streamArn) ?? 0) - options.consumers.length;
+    if (left > 0) readersByStream.set(options.streamArn, left);
+    else readersByStream.delete(options.streamArn);
+  };
   const pollIntervalMs = options.pollIntervalMs ?? 100;
   const maxAttempts = options.maxAttempts ?? 3;
   let checkpoints: Record<string, Record<string, string>> = {};
@@ -285,8 +329,12 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     busy: (mapping) => inHand.has(mapping),
     async stop() {
       stopped = true;
-      await loop;
-      await saving;
+      try {
+        await loop;
+        await saving;
+      } finally {
+        release();
+      }
     },
   };
 }

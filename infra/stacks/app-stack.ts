@@ -6,6 +6,8 @@ import type { Construct } from 'constructs';
 import { functionEntry, type PipelineFunctionName } from '../config/paths';
 import type { StageConfig } from '../config/stage-config';
 import { Alerting } from '../constructs/alerting';
+import { ArticleStreamConsumer } from '../constructs/article-stream-consumer';
+import { STREAM_BATCH_SIZES, STREAM_CONSUMER_NAME, STREAM_FILTERS } from '../../shared/adapters/article-stream-filters';
 import { CdnInvalidation } from '../constructs/cdn-invalidation';
 import { Ingestion } from '../constructs/ingestion';
 import { Triage } from '../constructs/triage';
@@ -42,8 +44,12 @@ export interface AppStackProps extends StackProps {
 export class AppStack extends Stack {
   readonly triage: Triage;
   readonly ingestion: Ingestion;
+  /** The article stream's one consumer (render and alert jobs), on its two mappings. */
+  readonly streamConsumer: ArticleStreamConsumer;
+  /** The render job's environment and grants on the stream consumer. */
   readonly rendering: Rendering;
   readonly invalidation: CdnInvalidation;
+  /** The alert job's environment and grants on the stream consumer. */
   readonly alerting: Alerting;
   readonly scheduling: Scheduling;
   readonly reconciliation: Reconciliation;
@@ -83,25 +89,31 @@ export class AppStack extends Stack {
       takeaways: config.takeaways,
       function: { ...fn('ingest-draft', entries['ingest-draft']), timeout: Duration.seconds(30) },
     });
-    this.rendering = new Rendering(this, 'Rendering', {
+    this.streamConsumer = new ArticleStreamConsumer(this, 'StreamConsumer', {
       table: data.articleTable,
       failureBucket: data.streamFailureBucket,
+      lane: { filter: STREAM_FILTERS.bulk, batchSize: STREAM_BATCH_SIZES.bulk },
+      priorityLane: { filter: STREAM_FILTERS.breaking, batchSize: STREAM_BATCH_SIZES.breaking },
+      function: { ...fn(STREAM_CONSUMER_NAME, entries[STREAM_CONSUMER_NAME]), timeout: Duration.minutes(2), memorySize: 1024 },
+    });
+    const consumer = this.streamConsumer.function;
+    this.rendering = new Rendering(this, 'Rendering', {
+      table: data.articleTable,
       siteBucket: data.siteBucket,
       siteUrl: data.siteUrl,
       publication: config.publication,
-      function: { ...fn('render-site', entries['render-site']), timeout: Duration.minutes(2), memorySize: 1024 },
+      function: consumer,
     });
     this.invalidation = new CdnInvalidation(this, 'Invalidation', {
       distribution: data.distribution,
       function: fn('invalidate-cdn', entries['invalidate-cdn']),
     });
-    this.invalidation.grantRequest(this.rendering.consumer.function);
+    this.invalidation.grantRequest(consumer);
     this.alerting = new Alerting(this, 'Alerting', {
       table: data.articleTable,
-      failureBucket: data.streamFailureBucket,
       alertsTopic: data.alertsTopic,
       siteUrl: data.siteUrl,
-      function: fn('notify-subscribers', entries['notify-subscribers']),
+      function: consumer,
     });
     this.scheduling = new Scheduling(this, 'Scheduling', {
       table: data.articleTable,
@@ -138,8 +150,7 @@ export class AppStack extends Stack {
       functions: [
         { name: 'TriageDraft', function: this.triage.function },
         { name: 'IngestDraft', function: this.ingestion.function },
-        { name: 'RenderSite', function: this.rendering.consumer.function, streamConsumer: true },
-        { name: 'NotifySubscribers', function: this.alerting.consumer.function, streamConsumer: true },
+        { name: 'StreamConsumer', function: consumer, streamConsumer: true },
         { name: 'PublishScheduled', function: this.scheduling.publishFunction },
         { name: 'InvalidateCdn', function: this.invalidation.function },
         { name: 'ReconcilePipeline', function: this.reconciliation.function },
@@ -150,10 +161,7 @@ export class AppStack extends Stack {
         InvalidationDeadLetter: this.invalidation.deadLetterQueue,
       },
       workQueues: { Intake: data.intakeQueue, IntakePriority: data.intakePriorityQueue, IntakeBulk: data.intakeBulkQueue },
-      givenUp: {
-        RenderSiteFailures: this.rendering.consumer.givenUpMetric,
-        NotifySubscribersFailures: this.alerting.consumer.givenUpMetric,
-      },
+      givenUp: { StreamConsumerFailures: this.streamConsumer.givenUpMetric },
     });
   }
 }
@@ -163,8 +171,7 @@ export function defaultFunctionEntries(): FunctionEntries {
   return {
     'triage-draft': functionEntry('triage-draft'),
     'ingest-draft': functionEntry('ingest-draft'),
-    'render-site': functionEntry('render-site'),
-    'notify-subscribers': functionEntry('notify-subscribers'),
+    [STREAM_CONSUMER_NAME]: functionEntry(STREAM_CONSUMER_NAME),
     'publish-scheduled': functionEntry('publish-scheduled'),
     'invalidate-cdn': functionEntry('invalidate-cdn'),
     'reconcile-pipeline': functionEntry('reconcile-pipeline'),

@@ -1,3 +1,4 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from '../../events/zod';
 import { HEAD_SORT_KEY, TABLE_INDEXES } from '../../events/names';
 import {
@@ -30,6 +31,20 @@ export { articleSchema };
  */
 export function headFromItem(item: Record<string, unknown>): ArticleHead {
   return articleHeadSchema.parse(item);
+}
+
+/**
+ * The head a stream record's new image holds (DynamoDB JSON, as Lambda delivers it), or undefined when the image is
+ * not a whole head item.
+ */
+export function headFromStreamImage(image: Readonly<Record<string, unknown>>): ArticleHead | undefined {
+  try {
+    // unmarshall takes attribute values; what it makes of them is checked by the schema.
+    const parsed = articleHeadSchema.safeParse(unmarshall(image as Parameters<typeof unmarshall>[0]));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses a version item (every field of its version, content included). */

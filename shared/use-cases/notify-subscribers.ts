@@ -1,4 +1,5 @@
 import type { ArticleVersionRef } from '../../events/article-stream-record';
+import type { ArticleHead } from '../domain/article';
 import type { ArticleStore } from '../ports/article-store';
 import { PublishRejectedError, type TopicPublisher } from '../ports/topic-publisher';
 import { ALERT_SENT_EVENTS, allows } from '../domain/lifecycle';
@@ -36,9 +37,12 @@ const reasonOf = (error: unknown) => (error instanceof Error ? `${error.name}: $
  * rethrows, so the stream retries. Any other failure, and a crash anywhere
  * between claim and mark, leaves the head at `alerting`: in doubt, reported
  * by the reconciler and `newsroom status`, resolved by `newsroom alerts`.
+ * `seen`: the head as the stream record that announced `ref` showed it, which saves reading it.
  */
-export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVersionRef): Promise<NotifyResult> {
-  const head = await deps.store.getHead(ref.id);
+export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVersionRef, seen?: ArticleHead): Promise<NotifyResult> {
+  // The claim is a conditional write on the version and the guard, so a head seen in a stream record that has since
+  // moved on is refused there, as it would be here when read again; only the version's own fields go into the alert.
+  const head = seen?.id === ref.id && seen.version === ref.version ? seen : await deps.store.getHead(ref.id);
   if (head?.version !== ref.version || !allows(head, { type: 'alertClaimed' })) return { outcome: 'skipped' };
   if (!(await deps.store.transition(head, { type: 'alertClaimed' }))) return { outcome: 'skipped' };
   try {

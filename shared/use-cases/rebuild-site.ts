@@ -220,7 +220,7 @@ async function catchUp(
  * every page, feed and sitemap rendered from the lists held in memory and
  * written with several bucket writes in flight while the listings are
  * written, plus the static files, and `/*` invalidated once. The per-publish
- * path (`render-site`) is unchanged.
+ * path (`renderSiteBatch`, the stream consumer's render job) is unchanged.
  */
 export async function rebuildSite(deps: RebuildDependencies): Promise<RebuildSummary> {
   return (await listSite(deps)).render();

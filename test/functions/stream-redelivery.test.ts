@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/domain/lifecycle';
+import { STREAM_CONSUMER_NAME } from '../../shared/adapters/article-stream-filters';
 import { SAMPLE_EVENTS } from '../../events/samples';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { createArticleStore } from '../../shared/adapters/article-store';
@@ -12,8 +13,7 @@ import { markdownDraft, uniqueTitle } from '../e2e/drafts';
 import { dynamoDbClient, useLocalStackEnvironment } from '../support/aws-env';
 import { endpoints, eventually, readOutbox, uploadDraft, waitForReport } from '../support/local-stack-client';
 
-let render: typeof import('../../functions/render-site/handler')['handler'];
-let notify: typeof import('../../functions/notify-subscribers/handler')['handler'];
+let consume: typeof import('../../functions/stream-consumer/handler')['handler'];
 
 /** The sample stream event, announcing `id` at `version` entering `stage`. */
 function streamEvent(id: string, version: number, stage: string): DynamoDBStreamEvent {
@@ -33,8 +33,7 @@ function streamEvent(id: string, version: number, stage: string): DynamoDBStream
 
 beforeAll(async () => {
   useLocalStackEnvironment();
-  ({ handler: render } = await import('../../functions/render-site/handler'));
-  ({ handler: notify } = await import('../../functions/notify-subscribers/handler'));
+  ({ handler: consume } = await import('../../functions/stream-consumer/handler'));
 });
 
 describe('stream records delivered again', () => {
@@ -48,8 +47,8 @@ describe('stream records delivered again', () => {
 
     const id = articleIdFor(key);
     for (let delivery = 0; delivery < 2; delivery++) {
-      expect(await render(streamEvent(id, 1, STAGES.render), lambdaContext('render-site'))).toEqual({ batchItemFailures: [] });
-      expect(await notify(streamEvent(id, 1, STAGES.notify), lambdaContext('notify-subscribers'))).toEqual({ batchItemFailures: [] });
+      expect(await consume(streamEvent(id, 1, STAGES.render), lambdaContext(STREAM_CONSUMER_NAME))).toEqual({ batchItemFailures: [] });
+      expect(await consume(streamEvent(id, 1, STAGES.notify), lambdaContext(STREAM_CONSUMER_NAME))).toEqual({ batchItemFailures: [] });
     }
     const store = createArticleStore({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName: endpoints().tableName });
     // Done with no alert owed: no stage write is left to wake a consumer, and the local SNS answers a Publish only

@@ -111,12 +111,6 @@ describe('Bedrock takeaways', () => {
 });
 
 describe('least privilege', () => {
-  it('notify neither puts nor scans table items', () => {
-    const actions = policyStatements(retained.app, 'AlertingConsumerFunctionRoleDefaultPolicy').flatMap((s) => s.actions);
-    expect(actions).toContain('dynamodb:UpdateItem');
-    expect(actions.filter((a) => ['dynamodb:PutItem', 'dynamodb:Scan'].includes(a))).toEqual([]);
-  });
-
   it('ingest can neither list the drafts bucket nor read its bucket settings', () => {
     const actions = policyStatements(retained.app, 'IngestionFunctionRoleDefaultPolicy').flatMap((s) => s.actions);
     expect(actions).toContain('s3:GetObject');

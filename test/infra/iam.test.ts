@@ -4,15 +4,13 @@ import { synthStage, policyStatements, type FlatStatement, type SynthesizedStage
 
 let stage: SynthesizedStage;
 let ingest: FlatStatement[];
-let render: FlatStatement[];
-let notify: FlatStatement[];
+let consumer: FlatStatement[];
 let publish: FlatStatement[];
 
 beforeAll(() => {
   stage = synthStage();
   ingest = policyStatements(stage.app, 'IngestionFunctionRoleDefaultPolicy');
-  render = policyStatements(stage.app, 'RenderingConsumerFunctionRoleDefaultPolicy');
-  notify = policyStatements(stage.app, 'AlertingConsumerFunctionRoleDefaultPolicy');
+  consumer = policyStatements(stage.app, 'StreamConsumerFunctionRoleDefaultPolicy');
   publish = policyStatements(stage.app, 'SchedulingPublishFunctionRoleDefaultPolicy');
 });
 
@@ -59,30 +57,6 @@ describe('ingest function permissions', () => {
   });
 });
 
-describe('render function permissions', () => {
-  it('cannot read the drafts bucket', () => {
-    expect(on(render, /IntakeDraftsBucket/)).toEqual([]);
-  });
-
-  it('puts objects into the site bucket but neither reads nor deletes them', () => {
-    const site = actions(on(render, /SiteSiteBucket/));
-    expect(site).toContain('s3:PutObject');
-    expect(site.filter((a) => /^s3:(Get|List|Delete)/.test(a))).toEqual([]);
-  });
-
-  it('reads and writes the article table, list items included', () => {
-    expect(actions(on(render, /ArticleStoreTable/))).toEqual(
-      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
-    );
-  });
-
-  it('never calls CloudFront; it only queues invalidation requests', () => {
-    expect(render.filter((s) => s.actions.some((a) => a.startsWith('cloudfront:')))).toEqual([]);
-    const send = render.filter((s) => s.actions.includes('sqs:SendMessage') && /InvalidationQueue/.test(s.resources));
-    expect(send).toHaveLength(1);
-  });
-});
-
 describe('invalidate-cdn function permissions', () => {
   it('creates invalidations on its own distribution only, and touches no bucket or table', () => {
     const statements = policyStatements(stage.app, 'InvalidationFunctionRoleDefaultPolicy');
@@ -93,27 +67,43 @@ describe('invalidate-cdn function permissions', () => {
   });
 });
 
-describe('notify function permissions', () => {
-  it('cannot publish to the editors topic', () => {
-    expect(on(notify, /EditorsTopic/)).toEqual([]);
+// One function renders and alerts (AWS allows two readers of a stream shard, so the stream has one consumer with two
+// mappings): its role is the union of the two jobs' grants, so the alert job may write what the render job writes.
+describe('stream consumer function permissions (render and alert jobs)', () => {
+  it('cannot read the drafts bucket', () => {
+    expect(on(consumer, /IntakeDraftsBucket/)).toEqual([]);
   });
 
-  it('publishes to the alerts topic only', () => {
-    const publish = notify.filter((s) => s.actions.includes('sns:Publish'));
+  it('puts objects into the site bucket but neither reads nor deletes them', () => {
+    const site = actions(on(consumer, /SiteSiteBucket/));
+    expect(site).toContain('s3:PutObject');
+    expect(site.filter((a) => /^s3:(Get|List|Delete)/.test(a))).toEqual([]);
+  });
+
+  it('touches no other bucket but puts its given-up stream batches into the failure bucket', () => {
+    const s3 = consumer.filter((s) => s.actions.some((a) => a.startsWith('s3:')) && !/SiteSiteBucket/.test(s.resources));
+    expect(s3.flatMap((s) => s.actions).sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
+    for (const statement of s3) expect(statement.resources).toMatch(/StreamFailuresBucket/);
+  });
+
+  it('reads and writes the article table, list items included', () => {
+    expect(actions(on(consumer, /ArticleStoreTable/))).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    );
+  });
+
+  it('never calls CloudFront; it only queues invalidation requests', () => {
+    expect(consumer.filter((s) => s.actions.some((a) => a.startsWith('cloudfront:')))).toEqual([]);
+    const send = consumer.filter((s) => s.actions.includes('sqs:SendMessage') && /InvalidationQueue/.test(s.resources));
+    expect(send).toHaveLength(1);
+  });
+
+  it('publishes to the alerts topic only, never the editors or ops topic', () => {
+    expect(on(consumer, /EditorsTopic/)).toEqual([]);
+    const publish = consumer.filter((s) => s.actions.includes('sns:Publish'));
     expect(publish).toHaveLength(1);
     expect(publish[0]!.resources).toMatch(/NotificationsAlertsTopic/);
     expect(publish[0]!.resources).not.toMatch(/EditorsTopic|OpsTopic/);
-  });
-
-  it('never deletes or batch-writes table items', () => {
-    expect(actions(notify)).not.toEqual(expect.arrayContaining(['dynamodb:DeleteItem']));
-    expect(actions(notify)).not.toContain('dynamodb:BatchWriteItem');
-  });
-
-  it('touches no bucket but puts its given-up stream batches into the failure bucket', () => {
-    const s3 = notify.filter((s) => s.actions.some((a) => a.startsWith('s3:')));
-    expect(s3.flatMap((s) => s.actions).sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
-    for (const statement of s3) expect(statement.resources).toMatch(/StreamFailuresBucket/);
   });
 });
 

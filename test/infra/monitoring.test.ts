@@ -22,22 +22,19 @@ describe('monitoring', () => {
     expect(depth.some((d) => /PublishSchedulesDeadLetterQueue/.test(d))).toBe(true);
   });
 
-  it('alarms on any record either stream consumer gave up, on either of its mappings (written to the failure bucket for redrive)', () => {
-    // One alarm per consumer, on the sum of its bulk and priority mappings' counts.
+  it('alarms on any record the stream consumer gave up, on either of its mappings (written to the failure bucket for redrive)', () => {
+    // One alarm, on the sum of its bulk and priority mappings' counts.
     const givenUp = alarms
       .map((alarm) => JSON.stringify(alarm.Metrics ?? []))
       .filter((metrics) => metrics.includes('OnFailureDestinationDeliveredEventCount'));
-    expect(givenUp).toHaveLength(2);
-    for (const consumer of ['Rendering', 'Alerting']) {
-      const metrics = givenUp.find((m) => m.includes(`${consumer}ConsumerFunctionDynamoDBEventSource`));
-      expect(metrics).toBeDefined();
-      expect(metrics).toMatch(new RegExp(`${consumer}ConsumerFunctionPriorityLane`));
-    }
+    expect(givenUp).toHaveLength(1);
+    expect(givenUp[0]).toMatch(/StreamConsumerFunctionDynamoDBEventSource/);
+    expect(givenUp[0]).toMatch(/StreamConsumerFunctionPriorityLane/);
   });
 
-  it('alarms on errors and throttles of every function (triage, ingest, render, notify, publish, invalidate, reconcile)', () => {
-    expect(alarmsOn('Errors')).toHaveLength(7);
-    expect(alarmsOn('Throttles')).toHaveLength(7);
+  it('alarms on errors and throttles of every function (triage, ingest, stream consumer, publish, invalidate, reconcile)', () => {
+    expect(alarmsOn('Errors')).toHaveLength(6);
+    expect(alarmsOn('Throttles')).toHaveLength(6);
   });
 
   it('alarms on errors and throttles of the publish-scheduled function', () => {
@@ -52,8 +49,8 @@ describe('monitoring', () => {
     expect(JSON.stringify(dashboard!.Properties.DashboardBody)).toMatch(/SchedulingPublishFunction/);
   });
 
-  it('alarms on the iterator age of both stream consumers', () => {
-    expect(alarmsOn('IteratorAge')).toHaveLength(2);
+  it('alarms on the iterator age of the stream consumer', () => {
+    expect(alarmsOn('IteratorAge')).toHaveLength(1);
   });
 
   it('sends every alarm to the ops topic', () => {

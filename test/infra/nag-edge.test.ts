@@ -18,7 +18,7 @@ describe('a stage with a custom domain and WAF, deployed outside us-east-1', () 
     };
     const app = new App({ outdir: scratchDir('cdk.out-'), context: { [STAGES_CONTEXT_KEY]: stages, 'aws:cdk:bundling-stacks': [] } });
     buildNewsroomApp(app, {
-      entries: { 'ingest-draft': HELLO_ENTRY, 'render-site': HELLO_ENTRY, 'notify-subscribers': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
+      entries: { 'ingest-draft': HELLO_ENTRY, 'stream-consumer': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
     });
     const assembly = app.synth();
     expect(assembly.stacks.map((s) => `${s.stackName} ${s.environment.region}`).sort()).toEqual([

@@ -13,7 +13,7 @@ describe('the newsroom app', () => {
     const { context } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8'));
     const app = new App({ outdir: scratchDir('cdk.out-'), context: { ...context, 'aws:cdk:bundling-stacks': [] } });
     buildNewsroomApp(app, {
-      entries: { 'ingest-draft': HELLO_ENTRY, 'render-site': HELLO_ENTRY, 'notify-subscribers': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
+      entries: { 'ingest-draft': HELLO_ENTRY, 'stream-consumer': HELLO_ENTRY, 'publish-scheduled': HELLO_ENTRY },
     });
     const assembly = app.synth();
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEAD_SORT_KEY } from '../../../events/names';
-import { STREAM_FILTERS } from '../../../shared/adapters/article-stream-filters';
+import { STREAM_CONSUMER_NAME, STREAM_FILTERS } from '../../../shared/adapters/article-stream-filters';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
-import { startStreamPoller, type StreamPoller } from '../../../infra/local/stream-poller';
+import { MAX_SHARD_READERS, StreamReaderLimitError, startStreamPoller, type StreamPoller } from '../../../infra/local/stream-poller';
 import { dynamoDbClient } from '../../support/aws-env';
 import { endpoints, eventually } from '../../support/local-stack-client';
 
@@ -53,9 +53,9 @@ describe('the local stream poller', () => {
       pollIntervalMs: 20,
       consumers: [
         {
-          name: 'render-site',
-          mapping: 'renderSite',
-          filter: STREAM_FILTERS.renderSite,
+          name: STREAM_CONSUMER_NAME,
+          mapping: 'bulk',
+          filter: STREAM_FILTERS.bulk,
           batchSize: 2,
           handler: async (event) => {
             bulk.push(...event.Records.map(idOf));
@@ -64,9 +64,9 @@ describe('the local stream poller', () => {
           },
         },
         {
-          name: 'render-site',
-          mapping: 'renderBreaking',
-          filter: STREAM_FILTERS.renderBreaking,
+          name: STREAM_CONSUMER_NAME,
+          mapping: 'breaking',
+          filter: STREAM_FILTERS.breaking,
           handler: async (event) => {
             priority.push(...event.Records.map(idOf));
             return { batchItemFailures: [] };
@@ -89,6 +89,39 @@ describe('the local stream poller', () => {
     expect(bulk).toEqual(['a', 'b', 'c']);
     await poller.idle();
     const checkpoints = JSON.parse(await readFile(join(dir, 'checkpoints.json'), 'utf8'));
-    expect(Object.keys(checkpoints).sort()).toEqual(['renderBreaking', 'renderSite']);
+    expect(Object.keys(checkpoints).sort()).toEqual(['breaking', 'bulk']);
   }, 60_000);
+
+  describe('readers per shard, as AWS allows', () => {
+    const reader = (mapping: string) => ({
+      name: STREAM_CONSUMER_NAME,
+      mapping,
+      filter: STREAM_FILTERS.bulk,
+      handler: async () => ({ batchItemFailures: [] }),
+    });
+    const options = (streamArn: string, checkpointDir: string, mappings: readonly string[]) => ({
+      client: new DynamoDBStreamsClient({ endpoint: endpoints().dynamodb }),
+      streamArn,
+      checkpointFile: join(checkpointDir, 'checkpoints.json'),
+      consumers: mappings.map(reader),
+      onFailure: async () => undefined,
+    });
+
+    it('refuses a third mapping on a stream, naming the limit', async () => {
+      const { streamArn } = await tableWithStream('poller-readers');
+      dir = await mkdtemp(join(tmpdir(), 'poller-'));
+      expect(MAX_SHARD_READERS).toBe(2);
+      expect(() => startStreamPoller(options(streamArn, dir!, ['one', 'two', 'three']))).toThrow(StreamReaderLimitError);
+      expect(() => startStreamPoller(options(streamArn, dir!, ['one', 'two', 'three']))).toThrow(/3 readers per shard; DynamoDB Streams allows 2/);
+    });
+
+    it('counts the readers of every running poller of the stream, and frees a stopped poller’s', async () => {
+      const { streamArn } = await tableWithStream('poller-readers');
+      dir = await mkdtemp(join(tmpdir(), 'poller-'));
+      poller = startStreamPoller(options(streamArn, dir, ['bulk', 'breaking']));
+      expect(() => startStreamPoller(options(streamArn, dir!, ['third']))).toThrow(StreamReaderLimitError);
+      await poller.stop();
+      poller = startStreamPoller(options(streamArn, dir, ['third']));
+    });
+  });
 });

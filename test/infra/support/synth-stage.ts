@@ -44,8 +44,7 @@ export function synthStage(config: StageConfig = testStageConfig()): Synthesized
     entries: {
       'triage-draft': HELLO_ENTRY,
       'ingest-draft': HELLO_ENTRY,
-      'render-site': HELLO_ENTRY,
-      'notify-subscribers': HELLO_ENTRY,
+      'stream-consumer': HELLO_ENTRY,
       'publish-scheduled': HELLO_ENTRY,
     },
   });

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/domain/lifecycle';
 import { ensureArticleTable } from '../../../infra/local/provision';
 import { createArticleStore } from '../../../shared/adapters/article-store';
+import { headFromStreamImage } from '../../../shared/adapters/article-item';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { HEAD_SORT_KEY } from '../../../events/names';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import { articleHead } from '../../support/article-fixtures';
 import { dynamoDbClient } from '../../support/aws-env';
@@ -28,6 +31,16 @@ beforeAll(async () => {
 });
 
 describe('article store on DynamoDB Local', () => {
+  it("reads a head item in DynamoDB JSON (a stream record's new image) as the head it reads back", async () => {
+    await store.saveVersion(head('image-1', { slug: 'image-1', tags: ['chips', 'ai'] }), 0);
+    const { Item } = await dynamoDbClient().send(
+      new GetItemCommand({ TableName: tableName, Key: { PK: { S: 'ARTICLE#image-1' }, SK: { S: HEAD_SORT_KEY } } }),
+    );
+    expect(Item).toBeDefined();
+    expect(headFromStreamImage(Item!)).toEqual(await store.getHead('image-1'));
+    expect(headFromStreamImage({ id: { S: 'image-1' }, version: { N: '1' }, stage: { S: STAGES.notify } })).toBeUndefined();
+  });
+
   it('reads back the head it saved', async () => {
     const saved = await store.saveVersion(head('a1'), 0);
     expect(saved.kind).toBe('saved');

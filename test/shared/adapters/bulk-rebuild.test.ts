@@ -65,7 +65,7 @@ describe('bulk rebuild', () => {
     const bulk = await freshTable(`rebuild-bulk-${run}`);
     for (const table of [incremental, bulk]) await createArchiveStore(table).writeArticles(heads);
 
-    // The per-publish path: each article listed in turn (as render-site does), every page rendered from the table's lists.
+    // The per-publish path: each article listed in turn (as the stream consumer's render job does), every page rendered from the table's lists.
     const lists = createArticleLists(incremental);
     const totals = new Map<string, number>();
     for (const head of heads) {

@@ -64,4 +64,26 @@ describe('notifySubscribers', () => {
     expect(alerts.sent[0]?.attributes).toEqual({ section: 'Tech', tags: ['chips'], breaking: false, language: 'en' });
     expect(alerts.sent[0]?.subject).toBe('Story n4');
   });
+
+  it('alerts from the head its stream record showed, without reading the head again', async () => {
+    await store.saveVersion(liveHead('n6'), 0);
+    const seen = await store.getHead('n6');
+    const alerts = recordingTopic();
+    const unread = { ...store, getHead: () => Promise.reject(new Error('read the head again')) };
+    expect((await notifySubscribers({ store: unread, alerts, siteUrl: 'https://news.example' }, { id: 'n6', version: 1 }, seen)).outcome).toBe(
+      'sent',
+    );
+    expect(alerts.sent.map((alert) => alert.subject)).toEqual(['Story n6']);
+    expect(await store.getHead('n6')).toMatchObject({ stage: STAGES.done, alertDue: false });
+  });
+
+  it('sends nothing for a seen head that has moved on since: its claim is refused', async () => {
+    await store.saveVersion(liveHead('n7'), 0);
+    const seen = await store.getHead('n7');
+    const alerts = recordingTopic();
+    const deps = { store, alerts, siteUrl: 'https://news.example' };
+    expect((await notifySubscribers(deps, { id: 'n7', version: 1 })).outcome).toBe('sent');
+    expect((await notifySubscribers(deps, { id: 'n7', version: 1 }, seen)).outcome).toBe('skipped');
+    expect(alerts.sent).toHaveLength(1);
+  });
 });

@@ -39,36 +39,38 @@ function streamRecord(options: {
 }
 
 describe('matchesFilterPattern with the article stream filters', () => {
-  it('sends a head inserted in the render stage to renderSite', () => {
+  it('sends a head inserted in the render stage to the bulk lane', () => {
     const record = streamRecord({ eventName: 'INSERT', sortKey: 'HEAD', newStage: 'render' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(true);
+    expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(true);
   });
 
-  it('sends a head modified into the render stage to renderSite', () => {
+  it('sends a head modified into the render stage to the bulk lane', () => {
     const record = streamRecord({ eventName: 'MODIFY', sortKey: 'HEAD', newStage: 'render', oldStage: 'done' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(true);
+    expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(true);
   });
 
-  it('keeps a head in the notify stage away from renderSite and sends it to notifySubscribers', () => {
+  it('sends a head modified into the notify stage to the bulk lane, and never to the breaking-news lane', () => {
     const record = streamRecord({ eventName: 'MODIFY', sortKey: 'HEAD', newStage: 'notify', oldStage: 'render' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(false);
-    expect(matchesFilterPattern(STREAM_FILTERS.notifySubscribers, record)).toBe(true);
+    expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(true);
+    expect(matchesFilterPattern(STREAM_FILTERS.breaking, record)).toBe(false);
   });
 
   it('ignores version items, whose sort key is not HEAD', () => {
     const record = streamRecord({ eventName: 'INSERT', sortKey: 'V#00000002', newStage: 'render' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(false);
+    expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(false);
   });
 
   it('ignores a removed head, which has no new image', () => {
     const record = streamRecord({ eventName: 'REMOVE', sortKey: 'HEAD', oldStage: 'render' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(false);
+    expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(false);
   });
 
-  it('ignores a head that reaches done, for both consumers', () => {
-    const record = streamRecord({ eventName: 'MODIFY', sortKey: 'HEAD', newStage: 'done', oldStage: 'notify' });
-    expect(matchesFilterPattern(STREAM_FILTERS.renderSite, record)).toBe(false);
-    expect(matchesFilterPattern(STREAM_FILTERS.notifySubscribers, record)).toBe(false);
+  it('ignores a head that reaches done or alerting, on both lanes', () => {
+    for (const newStage of ['done', 'alerting']) {
+      const record = streamRecord({ eventName: 'MODIFY', sortKey: 'HEAD', newStage, oldStage: 'notify' });
+      expect(matchesFilterPattern(STREAM_FILTERS.bulk, record)).toBe(false);
+      expect(matchesFilterPattern(STREAM_FILTERS.breaking, record)).toBe(false);
+    }
   });
 });
 
