@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
 import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 import { BUNDLED_FLAG } from '../../shared/config/lazy-chunks';
-import { lazyChunkCommands, trimSourceMapsCommand } from './lazy-chunk-commands';
+import { lazyChunkCommands, trimSourceMapsCommand } from './after-bundling-commands';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
