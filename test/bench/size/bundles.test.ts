@@ -77,7 +77,7 @@ describe('the bundles with markdown-it', () => {
   it('leave out the entities encode table markdown-it never uses', () => {
     const withMarkdown = [...bundles.values()].filter((b) => b.inputs.some((f) => f.includes('node_modules/markdown-it/')));
     expect(withMarkdown.length).toBeGreaterThan(0);
-    for (const bundle of withMarkdown) expect(bundle.inputs.filter((f) => f.includes('entities/lib/esm/generated/encode'))).toEqual([]);
+    for (const bundle of withMarkdown) expect(bundle.inputs.filter((f) => /entities\/lib\/(esm\/)?generated\/encode/.test(f))).toEqual([]);
   });
 });
 
