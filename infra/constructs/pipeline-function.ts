@@ -28,7 +28,7 @@ export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
 /** The module bundled in place of `aws-xray-sdk-core`, relative to the project root (where esbuild runs). */
 export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
 
-/** The module bundled in place of `entities`: its HTML decoders, loaded on the first character reference a text names. */
+/** The module bundled in place of `entities`: its HTML decoders, loaded on the first named character reference a text holds. */
 export const HTML_ENTITIES_ON_DEMAND = 'shared/domain/text/html-entities-on-demand.ts';
 
 /** The module bundled in place of `linkify-it`, which the site's Markdown parser (linkify off) never calls. */
@@ -55,8 +55,8 @@ const CREATE_REQUIRE_BANNER =
  * `--charset=utf8` keeps non-ASCII text as UTF-8 instead of `\uXXXX` escapes
  * (about 20 KB of markdown-it's entity table), and `entities` resolves to
  * `HTML_ENTITIES_ON_DEMAND`: markdown-it's two decoders, which load the
- * package's decoder (never its 23 KB encode table) on the first character
- * reference a text names, as the package builds its decode table when loaded.
+ * package's decoder (never its 23 KB encode table) on the first named
+ * character reference (`&amp;`), as the package builds its decode table when loaded.
  * `aws-xray-sdk-core` resolves to the part of
  * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
  * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.

@@ -13,7 +13,8 @@ function loaded(): typeof Entities {
  * What markdown-it imports from `entities`, in the function bundles (`PIPELINE_BUNDLING` aliases the package to this
  * module): its HTML decoders, with `entities` loaded on the first call. `entities` builds its decode table (about
  * 30 KB of text split into a `Uint16Array`) when loaded, at every cold start of the Markdown functions, and
- * markdown-it decodes only a character reference a text names (`&amp;`, `&#38;`), which few drafts carry.
+ * markdown-it calls these only for a named character reference (`&amp;`; it decodes `&#38;` itself), which few
+ * drafts carry.
  */
 export function decodeHTML(text: string): string {
   return loaded().decodeHTML(text);

@@ -63,7 +63,7 @@ describe('the site parser in a function bundle', () => {
     expect(markdownBundle.inputs.filter((file) => file.includes('node_modules/linkify-it/'))).toEqual([]);
   });
 
-  it("builds entities' decode table on the first character reference a text names, not at load", async () => {
+  it("builds entities' decode table on the first named character reference a text holds, not at load", async () => {
     // entities builds its table by splitting one long string into characters; count such splits before and after a parse.
     const script = `const split = String.prototype.split;
       let tables = 0;
