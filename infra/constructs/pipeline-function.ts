@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../config/paths';
 import { METRICS_NAMESPACE } from '../../shared/runtime/pipeline-metrics';
 import { BUNDLED_FLAG } from '../../shared/config/lazy-chunks';
-import { lazyChunkCommands, trimSourceMapsCommand } from './lazy-chunk-commands';
+import { lazyChunkCommands, trimSourceMapsCommand } from './after-bundling-commands';
 import { acknowledgeWildcards } from '../nag/wildcard-acknowledgments';
 
 /** The CloudWatch metrics namespace of every pipeline function (Powertools), defined beside the metrics. */
@@ -27,6 +27,9 @@ export const PIPELINE_NODE_OPTIONS = '--enable-source-maps';
 
 /** The module bundled in place of `aws-xray-sdk-core`, relative to the project root (where esbuild runs). */
 export const XRAY_SDK_FOR_TRACER = 'shared/runtime/xray-sdk-for-tracer.ts';
+
+/** The module bundled in place of `entities`: its HTML decoders, loaded on the first named character reference a text holds. */
+export const HTML_ENTITIES_ON_DEMAND = 'shared/domain/text/html-entities-on-demand.ts';
 
 /** The module bundled in place of `linkify-it`, which the site's Markdown parser (linkify off) never calls. */
 export const LINKIFY_OFF = 'shared/domain/text/linkify-off.ts';
@@ -50,10 +53,11 @@ const CREATE_REQUIRE_BANNER =
  * tree-shaken, instead of the runtime's unpinned copy (measured by
  * `npm run size`, cold imports roughly halve). Beyond CDK's props:
  * `--charset=utf8` keeps non-ASCII text as UTF-8 instead of `\uXXXX` escapes
- * (about 20 KB of markdown-it's entity table), and `entities` resolves to its
- * decoder only, because markdown-it imports nothing else from it and the
- * package's ESM folder lacks `sideEffects: false`, so esbuild would otherwise
- * keep its 23 KB encode table. `aws-xray-sdk-core` resolves to the part of
+ * (about 20 KB of markdown-it's entity table), and `entities` resolves to
+ * `HTML_ENTITIES_ON_DEMAND`: markdown-it's two decoders, which load the
+ * package's decoder (never its 23 KB encode table) on the first named
+ * character reference (`&amp;`), as the package builds its decode table when loaded.
+ * `aws-xray-sdk-core` resolves to the part of
  * it that Powertools Tracer uses (`XRAY_SDK_FOR_TRACER`): esbuild cannot trim
  * the CommonJS SDK, whose entry also loads its AWS SDK v2 patcher and `semver`.
  * `linkify-it` resolves to `LINKIFY_OFF`: markdown-it constructs one, which
@@ -81,7 +85,7 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   esbuildArgs: {
     '--charset': 'utf8',
     '--alias': [
-      'entities=entities/lib/decode.js',
+      `entities=./${HTML_ENTITIES_ON_DEMAND}`,
       `aws-xray-sdk-core=./${XRAY_SDK_FOR_TRACER}`,
       `linkify-it=./${LINKIFY_OFF}`,
       `yaml=./${YAML_ESM_BUILD}`,

@@ -36,17 +36,22 @@ export interface RelatedIndexOptions {
   readonly tableName: string;
 }
 
+// Schemas are immutable, so the fields share one instance of each kind: each one built is work at every cold start.
+const text = z.string();
+const num = z.number();
+const revision = z._default(num, 0);
+
 const scoredLinkSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  section: z.string(),
-  score: z.number(),
+  id: text,
+  slug: text,
+  title: text,
+  section: text,
+  score: num,
   fill: z.optional(z.literal(true)),
 });
 
 /** A query term's [frequency, query weight], by term. */
-const termsSchema = z.record(z.string(), z.tuple([z.number(), z.number()]));
+const termsSchema = z.record(text, z.tuple([num, num]));
 
 /**
  * The compact term record every entry of an article carries. `t` holds each query term's [frequency, query weight]
@@ -56,21 +61,21 @@ const termsSchema = z.record(z.string(), z.tuple([z.number(), z.number()]));
  */
 const recordSchema = z.object({
   ...z.pick(articleSchema, { id: true, slug: true, title: true, section: true, tags: true, language: true, publishedAt: true, status: true }).shape,
-  len: z.number(),
-  t: z.union([z.string(), termsSchema]),
-  self: z.number(),
+  len: num,
+  t: z.union([text, termsSchema]),
+  self: num,
 });
 
 const documentSchema = z.object({
   ...recordSchema.shape,
-  version: z.number(),
-  listed: z.array(z.string()),
+  version: num,
+  listed: z.array(text),
   related: z.array(scoredLinkSchema),
   short: z.boolean(),
-  rev: z._default(z.number(), 0),
+  rev: revision,
 });
 
-const shortSchema = z.object({ ...recordSchema.shape, version: z.number(), rev: z._default(z.number(), 0), related: z.array(scoredLinkSchema) });
+const shortSchema = z.object({ ...recordSchema.shape, version: num, rev: revision, related: z.array(scoredLinkSchema) });
 
 /** DynamoDB's limit on actions per transaction. */
 const MAX_TRANSACTION_ITEMS = 100;

@@ -15,6 +15,10 @@ export interface LazyChunk {
 export const LAZY_CHUNKS = {
   /** The Bedrock Runtime client with its Converse command: only stages with Bedrock takeaways call it. */
   bedrockConverse: { source: 'shared/config/clients/bedrock-converse.ts', file: 'bedrock-converse.mjs' },
+  /** The article page renderer (markdown, layout, site CSS): ingest renders a page only for a preview draft. */
+  articlePage: { source: 'shared/domain/render/article-page.ts', file: 'article-page.mjs' },
+  /** image-size: ingest measures an image only for a draft with an uploaded one. */
+  imageSize: { source: 'shared/domain/publishing/image-size.ts', file: 'image-size.mjs' },
 } as const satisfies Record<string, LazyChunk>;
 
 /** The name the pipeline bundling defines as `true` (esbuild `define`), so bundled code loads chunks from their files. */

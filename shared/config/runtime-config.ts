@@ -2,21 +2,33 @@ import * as z from '../../events/zod';
 import { ENV } from '../../events/names';
 import type { SiteConfig } from '../domain/render/site-config';
 
-const configSchema = z.object({
-  tableName: z.string().check(z.minLength(1)),
-  draftsBucket: z.string().check(z.minLength(1)),
-  siteBucket: z.string().check(z.minLength(1)),
-  alertsTopicArn: z.string().check(z.minLength(1)),
-  editorsTopicArn: z.string().check(z.minLength(1)),
-  distributionId: z.optional(z.string().check(z.minLength(1))),
-  invalidationQueueUrl: z.optional(z.string().check(z.minLength(1))),
-  priorityQueueUrl: z.optional(z.string().check(z.minLength(1))),
-  bulkQueueUrl: z.optional(z.string().check(z.minLength(1))),
-  siteUrl: z.pipe(
-    z.url(),
-    z.transform((url) => url.replace(/\/+$/, '')),
+/**
+ * A non-empty environment setting, for every environment reader: zod schemas are immutable, so one instance serves
+ * every field, and each one built is work at every cold start.
+ */
+export const nonEmptySettingSchema = z.string().check(z.minLength(1));
+
+/** An optional {@link nonEmptySettingSchema}, one instance for every field. */
+export const optionalSettingSchema = z.optional(nonEmptySettingSchema);
+
+/** Every setting, each optional: `readRuntimeConfig` requires only those a function names. */
+const settingsSchema = z.object({
+  tableName: optionalSettingSchema,
+  draftsBucket: optionalSettingSchema,
+  siteBucket: optionalSettingSchema,
+  alertsTopicArn: optionalSettingSchema,
+  editorsTopicArn: optionalSettingSchema,
+  distributionId: optionalSettingSchema,
+  invalidationQueueUrl: optionalSettingSchema,
+  priorityQueueUrl: optionalSettingSchema,
+  bulkQueueUrl: optionalSettingSchema,
+  siteUrl: z.optional(
+    z.pipe(
+      z.url(),
+      z.transform((url) => url.replace(/\/+$/, '')),
+    ),
   ),
-  publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
+  publication: z._default(nonEmptySettingSchema, 'Newsroom'),
   sections: z.optional(
     z.pipe(
       z.string(),
@@ -30,8 +42,13 @@ const configSchema = z.object({
   ),
 });
 
+type Settings = z.output<typeof settingsSchema>;
+
+/** The settings a stage may leave out. */
+type OptionalSetting = 'distributionId' | 'invalidationQueueUrl' | 'priorityQueueUrl' | 'bulkQueueUrl' | 'sections';
+
 /** Names and settings every function reads from its environment. */
-export type RuntimeConfig = z.infer<typeof configSchema>;
+export type RuntimeConfig = Required<Omit<Settings, OptionalSetting>> & Pick<Settings, OptionalSetting>;
 
 /** A required environment variable is missing or malformed. */
 export class ConfigurationError extends Error {
@@ -75,9 +92,9 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
 ): Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig> {
   const settings = Object.keys(ENV) as Array<keyof typeof ENV>;
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
-  const parsed = z.partial(configSchema).safeParse(raw);
+  const parsed = settingsSchema.safeParse(raw);
   const issues = parsed.success ? [] : parsed.error.issues;
-  const config = parsed.success ? parsed.data : {};
+  const config: Partial<Settings> = parsed.success ? parsed.data : {};
   const missing = required.filter((key) => config[key] === undefined && !issues.some((issue) => issue.path[0] === key)).map((key) => ENV[key]);
   if (issues.length > 0 || missing.length > 0) throw configurationError(env, issues, (key) => ENV[key as keyof typeof ENV], missing);
   return config as Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig>;

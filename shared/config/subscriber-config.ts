@@ -4,30 +4,30 @@ import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
 import { createSecretLoader } from '../adapters/link-secret';
 import type { VapidKeys } from '../adapters/web-push-sender';
 import { createSsmClient } from './clients/ssm-client';
-import { ConfigurationError } from './runtime-config';
+import { ConfigurationError, nonEmptySettingSchema, optionalSettingSchema } from './runtime-config';
 
 const schema = z.object({
-  tableName: z.string().check(z.minLength(1)),
-  secretParameter: z.optional(z.string().check(z.minLength(1))),
-  secretFile: z.optional(z.string().check(z.minLength(1))),
+  tableName: nonEmptySettingSchema,
+  secretParameter: optionalSettingSchema,
+  secretFile: optionalSettingSchema,
   fromAddress: z.optional(z.string().check(z.minLength(3))),
-  configurationSet: z.optional(z.string().check(z.minLength(1))),
+  configurationSet: optionalSettingSchema,
   emailBatchQueueUrl: z.optional(z.url()),
   sendRatePerSecond: z._default(z.coerce.number().check(z.positive()), 14),
   vapidPublicKey: z.optional(z.string().check(z.regex(/^[\w-]{80,100}$/))),
-  vapidPrivateKeyParameter: z.optional(z.string().check(z.minLength(1))),
-  vapidPrivateKeyFile: z.optional(z.string().check(z.minLength(1))),
+  vapidPrivateKeyParameter: optionalSettingSchema,
+  vapidPrivateKeyFile: optionalSettingSchema,
   originToken: z.optional(z.string().check(z.minLength(32))),
   vapidSubject: z._default(z.string().check(z.regex(/^(mailto:|https:)/)), 'mailto:alerts@newsroom.example'),
   apnsApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/APNS(_SANDBOX)?\/[\w.-]+$/))),
   fcmApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/GCM\/[\w.-]+$/))),
   /** The alerts topic devices are subscribed to (the API needs it only with a platform application). */
-  alertsTopicArn: z.optional(z.string().check(z.minLength(1))),
+  alertsTopicArn: optionalSettingSchema,
   siteUrl: z.pipe(
     z.url(),
     z.transform((url) => url.replace(/\/+$/, '')),
   ),
-  publication: z._default(z.string().check(z.minLength(1)), 'Newsroom'),
+  publication: z._default(nonEmptySettingSchema, 'Newsroom'),
 });
 
 /** Settings of the subscription functions (names in `SUBSCRIBER_ENV`, plus the site URL and publication). */

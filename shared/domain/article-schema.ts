@@ -11,17 +11,23 @@ import { STAGE_NAMES } from './lifecycle';
 /** Deeply read-only: the domain never changes an article in place (arrays included). */
 type Immutable<T> = T extends readonly (infer U)[] ? readonly Immutable<U>[] : T extends object ? { readonly [K in keyof T]: Immutable<T[K]> } : T;
 
+// Schemas are immutable, so the fields share one instance of each kind: each one built is work at every cold start.
+const text = z.string();
+const optionalText = z.optional(text);
+const optionalInt = z.optional(z.int());
+const optionalFlag = z.optional(z.boolean());
+
 /** An image shown under the headline. */
 export const articleImageSchema = z.object({
   /** A file uploaded beside the draft (relative path) or an https URL. Absent means description only. */
-  src: z.optional(z.string()),
-  alt: z.string(),
-  caption: z.optional(z.string()),
-  credit: z.optional(z.string()),
+  src: optionalText,
+  alt: text,
+  caption: optionalText,
+  credit: optionalText,
   /** Intrinsic width in pixels, read from the image bytes at ingest (absent for an https URL). */
-  width: z.optional(z.int()),
+  width: optionalInt,
   /** Intrinsic height in pixels, as `width`. */
-  height: z.optional(z.int()),
+  height: optionalInt,
 });
 
 /** An image shown under the headline. */
@@ -29,10 +35,10 @@ export type ArticleImage = Immutable<z.output<typeof articleImageSchema>>;
 
 /** The boxed analysis shown beside the body (the reference page's "Editor's Desk"). */
 export const articleAnalysisSchema = z.object({
-  label: z.string(),
-  title: z.optional(z.string()),
+  label: text,
+  title: optionalText,
   /** Markdown. */
-  body: z.string(),
+  body: text,
 });
 
 /** The boxed analysis shown beside the body. */
@@ -40,9 +46,9 @@ export type ArticleAnalysis = Immutable<z.output<typeof articleAnalysisSchema>>;
 
 /** A link to another article in the Related Articles block. */
 export const relatedLinkSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  section: z.string(),
+  slug: text,
+  title: text,
+  section: text,
   /** A recent story of the same section filling the list when too few close matches exist ("More in <section>"). */
   fill: z.optional(z.literal(true)),
 });
@@ -64,39 +70,39 @@ export type TakeawaysSource = (typeof TAKEAWAYS_SOURCES)[number];
 
 /** The fields an editor writes in a draft, validated, with the slug resolved (takeaways aside: see {@link DraftContent}). */
 const contentSchema = z.object({
-  title: z.string(),
-  section: z.string(),
-  slug: z.string(),
-  dek: z.optional(z.string()),
-  tags: z._default(z.array(z.string()), []),
-  byline: z.optional(z.string()),
-  publication: z.optional(z.string()),
+  title: text,
+  section: text,
+  slug: text,
+  dek: optionalText,
+  tags: z._default(z.array(text), []),
+  byline: optionalText,
+  publication: optionalText,
   /** BCP 47 tag; `en` when the draft gives none. */
-  language: z.string(),
+  language: text,
   /** ISO 8601 instant. */
-  publishAt: z.optional(z.string()),
+  publishAt: optionalText,
   image: z.optional(articleImageSchema),
   analysis: z.optional(articleAnalysisSchema),
   breaking: z.boolean(),
-  correction: z.optional(z.string()),
+  correction: optionalText,
   /** Markdown. */
-  body: z.string(),
+  body: text,
 });
 
 /** An article as stored and rendered; the list and related-index items pick their fields from it. */
 export const articleSchema = z.extend(contentSchema, {
-  id: z.string(),
+  id: text,
   version: z.int().check(z.positive()),
   status: z.enum(ARTICLE_STATUSES),
-  takeaways: z.array(z.string()),
+  takeaways: z.array(text),
   takeawaysSource: z.enum(TAKEAWAYS_SOURCES),
   related: z._default(z.array(relatedLinkSchema), []),
   /** ISO 8601: first publication. */
-  publishedAt: z.string(),
+  publishedAt: text,
   /** ISO 8601: this version. */
-  updatedAt: z.string(),
+  updatedAt: text,
   /** Key of the draft object that produced this version. */
-  draftKey: z.string(),
+  draftKey: text,
 });
 
 /** An article as stored and rendered. */
@@ -110,23 +116,23 @@ export const articleStateSchema = z.object({
   /** What the pipeline still has to do for this version. */
   stage: z.enum(STAGE_NAMES),
   /** SHA-256 of the draft bytes that produced this version: re-uploading the same bytes changes nothing. */
-  sourceHash: z.string(),
+  sourceHash: text,
   /** Whether this version, once live, is owed a subscriber alert. */
   alertDue: z.boolean(),
   /** A related list changed while the alert was out: the page re-renders once the alert is marked sent. */
-  relatedPending: z.optional(z.boolean()),
+  relatedPending: optionalFlag,
   /** The related index's revision of the list on this head (see the `relatedChanged` lifecycle event); absent is 0. */
-  relatedRev: z.optional(z.int()),
+  relatedRev: optionalInt,
   /** Whether any version of the article has been live (a withdrawn or rescheduled article remembers it). */
-  wentLive: z.optional(z.boolean()),
+  wentLive: optionalFlag,
   /** When the editor saved the draft that produced this version (the S3 event time), for drop-to-live. */
-  savedAt: z.optional(z.string()),
+  savedAt: optionalText,
   /** When a lifecycle transition last moved this version to its stage. */
-  stageSince: z.optional(z.string()),
+  stageSince: optionalText,
   /** When the reconciler last re-announced this version (see the `nudged` lifecycle event). */
-  nudgedAt: z.optional(z.string()),
+  nudgedAt: optionalText,
   /** How often this version has been re-announced. */
-  nudges: z.optional(z.int()),
+  nudges: optionalInt,
 });
 
 /** Where an article stands in the pipeline, beside its content. */

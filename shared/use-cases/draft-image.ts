@@ -4,6 +4,7 @@ import type { SiteAssets } from '../ports/site-bucket';
 import type { DraftContent, DraftProblem } from '../domain/article';
 import { imageSource, siteImage } from '../domain/publishing/draft-image';
 import { IMMUTABLE_CACHE_CONTROL } from '../domain/render/site-config';
+import { chunkSpecifier, LAZY_CHUNKS } from '../config/lazy-chunks';
 
 /** What copying a draft's image needs. */
 export interface DraftImageDependencies {
@@ -38,7 +39,9 @@ export async function prepareDraftImage(deps: DraftImageDependencies, draftKey: 
     return { ok: false, errors: [{ path: 'image.src', message: `${source.key} is ${read.size} bytes; the limit is ${MAX_IMAGE_BYTES} bytes.` }] };
   }
   // image-size loads only for a draft with an uploaded image, not at every cold start.
-  const { imageSize } = await import('image-size');
+  const { imageSize }: typeof import('../domain/publishing/image-size') = await import(
+    chunkSpecifier(LAZY_CHUNKS.imageSize, '../domain/publishing/image-size')
+  );
   const image = siteImage(source.key, read.bytes, imageSize);
   if (!('key' in image)) return { ok: false, errors: [image] };
   await deps.assets.writeAsset({ key: image.key, body: read.bytes, contentType: image.contentType, cacheControl: IMMUTABLE_CACHE_CONTROL });

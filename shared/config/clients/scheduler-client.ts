@@ -1,7 +1,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import * as z from '../../../events/zod';
 import { ENV } from '../../../events/names';
-import { configurationError } from '../runtime-config';
+import { configurationError, nonEmptySettingSchema } from '../runtime-config';
 
 /**
  * Builds the EventBridge Scheduler client. On AWS nothing is overridden;
@@ -26,9 +26,9 @@ export interface PublishSchedulingConfig {
 }
 
 const schedulingSchema = z.object({
-  [ENV.scheduleGroupName]: z.string().check(z.minLength(1)),
-  [ENV.schedulerRoleArn]: z.string().check(z.minLength(1)),
-  [ENV.publishTargetArn]: z.string().check(z.minLength(1)),
+  [ENV.scheduleGroupName]: nonEmptySettingSchema,
+  [ENV.schedulerRoleArn]: nonEmptySettingSchema,
+  [ENV.publishTargetArn]: nonEmptySettingSchema,
   [ENV.scheduleDeadLetterArn]: z.optional(z.string()),
 });
 

@@ -86,37 +86,51 @@ function trimBlankLines(text: string): string {
   return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }
 
+// Schemas and checks are immutable, so the fields share every one that does not depend on the field: each one built
+// is work at every cold start of the functions that parse drafts.
+const text = z.string({ error: typeError });
+const normalizeNfc = z.overwrite((value: string) => value.normalize('NFC'));
+const trim = z.trim();
+const notEmpty = z.minLength(1, { error: 'Must not be empty' });
+
+function oneLineCheck(name: boolean) {
+  return z.superRefine((value: string, ctx) => {
+    if (LINE_BREAK.test(value) || value.includes('\r')) {
+      ctx.addIssue({ code: 'custom', message: 'Must be on one line' });
+      return;
+    }
+    const bad = findNonXmlLine(value);
+    if (bad) {
+      ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, false) });
+      return;
+    }
+    const invisible = findInvisible(value, name);
+    if (invisible) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Contains an invisible character (${codePointOf(invisible)}, a zero-width or bidirectional control); remove it`,
+      });
+    }
+  });
+}
+
+const oneLine = oneLineCheck(false);
+const oneLineName = oneLineCheck(true);
+
 /**
  * A one-line text field: NFC, trimmed, non-empty, no line breaks, control characters,
  * noncharacters, or zero-width and bidirectional controls (in a `name` that becomes a path,
  * list key or message attribute, not even the zero-width joiners).
  */
 function singleLine(max: number, { name = false }: { readonly name?: boolean } = {}) {
-  return z.string({ error: typeError }).check(
-    z.overwrite((value) => value.normalize('NFC')),
-    z.trim(),
-    z.minLength(1, { error: 'Must not be empty' }),
-    z.maxLength(max, tooLong(max)),
-    z.superRefine((value, ctx) => {
-      if (LINE_BREAK.test(value) || value.includes('\r')) {
-        ctx.addIssue({ code: 'custom', message: 'Must be on one line' });
-        return;
-      }
-      const bad = findNonXmlLine(value);
-      if (bad) {
-        ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, false) });
-        return;
-      }
-      const invisible = findInvisible(value, name);
-      if (invisible) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Contains an invisible character (${codePointOf(invisible)}, a zero-width or bidirectional control); remove it`,
-        });
-      }
-    }),
-  );
+  return text.check(normalizeNfc, trim, notEmpty, z.maxLength(max, tooLong(max)), name ? oneLineName : oneLine);
 }
+
+const xmlText = z.superRefine((value: string, ctx) => {
+  const bad = findNonXmlText(value);
+  if (bad) ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, true), params: { lineOffset: bad.lineOffset } });
+});
+const cleanText = z.overwrite((value: string) => trimBlankLines(withoutInvisible(value.normalize('NFC'))));
 
 /**
  * A multi-line text field (Markdown allowed): NFC, zero-width and bidirectional controls
@@ -124,23 +138,16 @@ function singleLine(max: number, { name = false }: { readonly name?: boolean } =
  * (the issue carries `lineOffset`, the line inside the value, for the report's line).
  */
 function multiLine(max: number) {
-  return z.string({ error: typeError }).check(
-    z.superRefine((value, ctx) => {
-      const bad = findNonXmlText(value);
-      if (bad) ctx.addIssue({ code: 'custom', message: badCharacterMessage(bad, true), params: { lineOffset: bad.lineOffset } });
-    }),
-    z.overwrite((value) => trimBlankLines(withoutInvisible(value.normalize('NFC')))),
-    z.minLength(1, { error: 'Must not be empty' }),
-    z.maxLength(max, tooLong(max)),
-  );
+  return text.check(xmlText, cleanText, notEmpty, z.maxLength(max, tooLong(max)));
 }
+
+const absentAsUndefined = z.transform((value: unknown) => value ?? undefined);
 
 /** An optional field: absent or empty (`field:` with no value in YAML, `null` in JSON) both mean "not given". */
 function optional<T extends z.ZodMiniType>(schema: T) {
-  return z.pipe(
-    z.nullish(schema),
-    z.transform((value) => value ?? undefined),
-  );
+  // One transform serves every field; only its type is the field's.
+  const toUndefined = absentAsUndefined as unknown as z.ZodMiniTransform<z.output<T> | undefined, z.output<T> | null | undefined>;
+  return z.pipe(z.nullish(schema), toUndefined);
 }
 
 const ISO_WITH_SECONDS = z.iso.datetime({ offset: true });

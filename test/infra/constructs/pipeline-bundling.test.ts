@@ -63,6 +63,21 @@ describe('the site parser in a function bundle', () => {
     expect(markdownBundle.inputs.filter((file) => file.includes('node_modules/linkify-it/'))).toEqual([]);
   });
 
+  it("builds entities' decode table on the first named character reference a text holds, not at load", async () => {
+    // entities builds its table by splitting one long string into characters; count such splits before and after a parse.
+    const script = `const split = String.prototype.split;
+      let tables = 0;
+      String.prototype.split = function (separator, limit) { if (separator === '' && this.length > 10000) tables += 1; return split.call(this, separator, limit); };
+      const { handler } = await import(${JSON.stringify(pathToFileURL(markdownBundle.file).href)});
+      const atLoad = tables;
+      handler('No reference here.');
+      const withoutReference = tables;
+      handler('Fish &amp; chips');
+      process.stdout.write(JSON.stringify([atLoad, withoutReference, tables]));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' } });
+    expect(JSON.parse(stdout)).toEqual([0, 0, 1]);
+  });
+
   it('parses a draft body to the same tokens as the source modules', async () => {
     expect(JSON.parse(await runBundled(markdownBundle, DRAFT_BODY))).toEqual(JSON.parse(JSON.stringify(parseMarkdown(DRAFT_BODY))));
   });

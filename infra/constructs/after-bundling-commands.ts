@@ -1,3 +1,4 @@
+/** The shell commands the pipeline bundling runs after esbuild: the lazy chunks, then the source-map trim. */
 import path from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LAZY_CHUNKS } from '../../shared/config/lazy-chunks';
