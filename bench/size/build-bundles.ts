@@ -206,7 +206,7 @@ export function writeClientsOnlyEntry(name: MeasuredFunction, outdir: string, bu
   const created = factories.map(({ factory }) => `${factory}()`);
   if (!platform) return writeEntry(outdir, `${name}-clients-only.ts`, [...imports, `const clients = [${created.join(', ')}];`, BARE_HANDLER]);
   const runtime = (file: string) => JSON.stringify(path.join(PROJECT_ROOT, 'shared/runtime', file));
-  // Traced like the function: every function but the one whose bundle leaves the X-Ray SDK out (see shared/runtime/tracing.ts).
+  // Traced like the function: with the X-Ray SDK when the function's bundle carries it.
   const withTracer = bundle?.inputs.some((file) => file.includes('node_modules/aws-xray-sdk-core/')) ?? true;
   // With Powertools Metrics where the function records them (the issue asks for EMF metrics from those functions).
   const withMetrics = bundle?.inputs.some((file) => file.includes('node_modules/@aws-lambda-powertools/metrics/')) ?? false;

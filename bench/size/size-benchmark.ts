@@ -164,7 +164,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     "floor: a bundle, built the same way, of a handler that only creates the AWS clients the function's handler creates",
     '  (its imports from shared/config/clients): the least that function can load.',
     'platform floor: the clients-only floor under middy and the Powertools logger, the tracer with traced clients where the',
-    '  function is traced (every one but ingest-draft) and Powertools Metrics where it records them (ingest, render, notify):',
+    '  function is traced (every one) and Powertools Metrics where it records them (ingest-draft, stream-consumer):',
     '  what any handler on this platform loads before its own code.',
     'runtime SDK: the same function with @aws-sdk/* external, loaded from node_modules as Lambda would load its own copy.',
   ].join('\n');

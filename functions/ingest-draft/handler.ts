@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { decodeS3Key, s3NotificationMessageSchema } from '../../events/s3-notification';
@@ -18,12 +19,13 @@ import { createTakeawayProvider } from '../../shared/config/takeaways-config';
 import { createMetricsSink } from '../../shared/config/metrics-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { createPipelineMetrics, outcomeMetric } from '../../shared/runtime/pipeline-metrics';
+import { traced, tracer } from '../../shared/runtime/tracing';
 import { coalescedReads } from '../../shared/use-cases/coalesced-reads';
 import { handleDraftEvent } from '../../shared/use-cases/ingest-draft';
 
 const config = readRuntimeConfig(['tableName', 'draftsBucket', 'siteBucket', 'editorsTopicArn', 'siteUrl', 'publication']);
-const s3 = createS3Client();
-const dynamodb = createDynamoDbClient();
+const s3 = traced(createS3Client());
+const dynamodb = traced(createDynamoDbClient());
 const logger = createLogger('ingest-draft');
 const metrics = createPipelineMetrics('ingest-draft', createMetricsSink());
 const related = createRelatedIndex({ client: dynamodb, tableName: config.tableName });
@@ -35,8 +37,8 @@ const deps = {
   related,
   // The drafts of a batch are ingested in parallel: their identical retrieval reads in flight are sent once.
   relatedReads: coalescedReads(related),
-  scheduler: createPublishScheduler({ client: createSchedulerClient(), ...readPublishSchedulingConfig() }),
-  editors: createTopicPublisher({ client: createSnsClient(), topicArn: config.editorsTopicArn }),
+  scheduler: createPublishScheduler({ client: traced(createSchedulerClient()), ...readPublishSchedulingConfig() }),
+  editors: createTopicPublisher({ client: traced(createSnsClient()), topicArn: config.editorsTopicArn }),
   siteUrl: config.siteUrl,
   takeaways: await createTakeawayProvider(),
   log: (line: string, detail?: Record<string, unknown>) => logger.info(line, { ...detail }),
@@ -64,4 +66,6 @@ async function processRecord(record: SQSRecord): Promise<void> {
 /** SQS (intake queue of S3 draft notifications) → one use case per draft event; reports partial batch failures. */
 export const handler = middy(async (event: SQSEvent, context: Context) =>
   processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false }),
-).use(injectLambdaContext(logger));
+)
+  .use(injectLambdaContext(logger))
+  .use(captureLambdaHandler(tracer));
