@@ -94,8 +94,12 @@ export function readRuntimeConfig<K extends keyof RuntimeConfig>(
   const raw = Object.fromEntries(settings.map((key) => [key, env[ENV[key]] || undefined]));
   const parsed = settingsSchema.safeParse(raw);
   const issues = parsed.success ? [] : parsed.error.issues;
-  const config: Partial<Settings> = parsed.success ? parsed.data : {};
-  const missing = required.filter((key) => config[key] === undefined && !issues.some((issue) => issue.path[0] === key)).map((key) => ENV[key]);
+  const malformed = new Set(issues.map((issue) => issue.path[0]));
+  // On a malformed setting, the others are read without it, so a required one that is set is not also reported missing.
+  const config: Partial<Settings> = parsed.success
+    ? parsed.data
+    : (settingsSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !malformed.has(key)))).data ?? {});
+  const missing = required.filter((key) => config[key] === undefined && !malformed.has(key)).map((key) => ENV[key]);
   if (issues.length > 0 || missing.length > 0) throw configurationError(env, issues, (key) => ENV[key as keyof typeof ENV], missing);
   return config as Required<Pick<RuntimeConfig, K>> & Partial<RuntimeConfig>;
 }

@@ -17,4 +17,12 @@ describe('environment readers', () => {
     expect(() => readRuntimeConfig(['siteUrl'], { [ENV.siteUrl]: 'not a url' })).toThrow(/^Invalid configuration: SITE_URL: \S/);
     expect(() => readTakeawaysConfig({ [ENV.takeawaysProvider]: 'openai' })).toThrow(/^Invalid configuration: TAKEAWAYS_PROVIDER: \S/);
   });
+
+  it('report only what is wrong when one setting is malformed: the others that are set are not called missing', () => {
+    const env = { [ENV.tableName]: 'articles', [ENV.siteUrl]: 'not a url' };
+    expect(() => readRuntimeConfig(['tableName', 'siteUrl', 'publication'], env)).toThrow(/^Invalid configuration: SITE_URL: [^;]+$/);
+    expect(() => readRuntimeConfig(['tableName', 'siteUrl', 'siteBucket'], env)).toThrow(
+      /^Invalid configuration: SITE_URL: [^;]+; SITE_BUCKET_NAME is not set$/,
+    );
+  });
 });
