@@ -26,12 +26,6 @@ export interface ArticleVersionRef {
   readonly version: number;
 }
 
-/** Parses one stream record into the article version it announces. */
-export function parseArticleStreamRecord(record: unknown): ArticleVersionRef {
-  const parsed = articleStreamRecordSchema.parse(record);
-  return { id: parsed.dynamodb.NewImage.id.S, version: Number(parsed.dynamodb.NewImage.version.N) };
-}
-
 /** A stream record as the stream consumer routes it: the article version, the stage its head entered, and the record's id in a partial batch response. */
 export interface ArticleStreamEntry {
   readonly ref: ArticleVersionRef;
