@@ -11,6 +11,15 @@ export const nonEmptySettingSchema = z.string().check(z.minLength(1));
 /** An optional {@link nonEmptySettingSchema}, one instance for every field. */
 export const optionalSettingSchema = z.optional(nonEmptySettingSchema);
 
+/** The site's public URL, without trailing slashes: one instance for every environment reader. */
+export const siteUrlSettingSchema = z.pipe(
+  z.url(),
+  z.transform((url) => url.replace(/\/+$/, '')),
+);
+
+/** The publication's name, `Newsroom` when unset: one instance for every environment reader. */
+export const publicationSettingSchema = z._default(nonEmptySettingSchema, 'Newsroom');
+
 /** Every setting, each optional: `readRuntimeConfig` requires only those a function names. */
 const settingsSchema = z.object({
   tableName: optionalSettingSchema,
@@ -22,13 +31,8 @@ const settingsSchema = z.object({
   invalidationQueueUrl: optionalSettingSchema,
   priorityQueueUrl: optionalSettingSchema,
   bulkQueueUrl: optionalSettingSchema,
-  siteUrl: z.optional(
-    z.pipe(
-      z.url(),
-      z.transform((url) => url.replace(/\/+$/, '')),
-    ),
-  ),
-  publication: z._default(nonEmptySettingSchema, 'Newsroom'),
+  siteUrl: z.optional(siteUrlSettingSchema),
+  publication: publicationSettingSchema,
   sections: z.optional(
     z.pipe(
       z.string(),

@@ -4,7 +4,7 @@ import { SUBSCRIBER_ENV } from '../../events/subscriber-names';
 import { createSecretLoader } from '../adapters/link-secret';
 import type { VapidKeys } from '../adapters/web-push-sender';
 import { createSsmClient } from './clients/ssm-client';
-import { ConfigurationError, nonEmptySettingSchema, optionalSettingSchema } from './runtime-config';
+import { ConfigurationError, nonEmptySettingSchema, optionalSettingSchema, publicationSettingSchema, siteUrlSettingSchema } from './runtime-config';
 
 const schema = z.object({
   tableName: nonEmptySettingSchema,
@@ -23,11 +23,8 @@ const schema = z.object({
   fcmApplicationArn: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:app\/GCM\/[\w.-]+$/))),
   /** The alerts topic devices are subscribed to (the API needs it only with a platform application). */
   alertsTopicArn: optionalSettingSchema,
-  siteUrl: z.pipe(
-    z.url(),
-    z.transform((url) => url.replace(/\/+$/, '')),
-  ),
-  publication: z._default(nonEmptySettingSchema, 'Newsroom'),
+  siteUrl: siteUrlSettingSchema,
+  publication: publicationSettingSchema,
 });
 
 /** Settings of the subscription functions (names in `SUBSCRIBER_ENV`, plus the site URL and publication). */
