@@ -102,7 +102,7 @@ export function countIndexRequests(index: RelatedIndex): { index: RelatedIndex; 
         get();
         const { id } = ref;
         const done = await index.setRelated(ref, related, isShort);
-        if (done) {
+        if (done.written) {
           // The record, and the marker when it is written or was there to delete.
           counts.relatedItemsWritten += 1 + (isShort || short.has(id) ? 1 : 0);
           if (isShort) short.add(id);

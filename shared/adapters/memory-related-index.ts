@@ -121,12 +121,16 @@ export function createMemoryRelatedIndex(): RelatedIndex {
     },
     async setRelated({ id, version, revision }, related, short) {
       const document = documents.get(id);
-      if (!document || document.version !== version || (revisions.get(id) ?? 0) !== revision) return false;
+      if (!document) return { written: false };
+      const stored = revisions.get(id) ?? 0;
+      if (document.version !== version || stored !== revision) {
+        return { written: false, current: { id, version: document.version, revision: stored, related: document.related } };
+      }
       const updated = { ...document, related, short };
       documents.set(id, updated);
       revisions.set(id, revision + 1);
       markShort(updated);
-      return true;
+      return { written: true };
     },
     async removeArticle(id) {
       const document = documents.get(id);

@@ -8,11 +8,12 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from '../../events/zod';
 import { batchPutAll } from './dynamodb-batches';
 import { articleSchema } from './article-item';
 import { retainNewest, type CurrentRelated, type IndexedArticle, type RetainedEntries, type ScoredLink } from '../domain/related';
-import type { IndexedDocument, ImportOptions, RelatedIndex, ShortList } from '../ports/related-index';
+import type { IndexedDocument, ImportOptions, RelatedIndex, SetRelatedResult, ShortList } from '../ports/related-index';
 
 /** Key formats of the related-articles index, on the article table's base keys. They never leave this adapter. */
 const keys = {
@@ -160,7 +161,7 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     for (const item of items) {
       const document = documentSchema.parse(item);
       remember(document);
-      out.set(document.id, { id: document.id, version: document.version, revision: document.rev, related: document.related });
+      out.set(document.id, currentOf(document));
     }
     return out;
   }
@@ -189,17 +190,20 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
   }
 
   /**
-   * Runs a transaction, retrying on conflicts with a concurrent write of the same article. False if a condition failed.
+   * Runs a transaction, retrying on conflicts with a concurrent write of the same article. A refusal (a condition
+   * failed) carries the stored item that failed it when the action asked for it (`ReturnValuesOnConditionCheckFailure`).
    * A lone update goes as a conditional UpdateItem: as atomic, at half the write units of a transaction.
    */
-  async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
+  async function transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ): Promise<true | { readonly refused: Record<string, unknown> | undefined }> {
     const lone = items.length === 1 ? items[0]?.Update : undefined;
     for (let attempt = 0; lone; attempt++) {
       try {
         await client.send(new UpdateCommand({ ...lone, ReturnConsumedCapacity: 'TOTAL' }));
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (error instanceof ConditionalCheckFailedException) return { refused: error.Item && unmarshall(error.Item) };
         // A transaction of another publish holds the item (the SDK does not retry this one).
         if (!(error instanceof TransactionConflictException) || attempt >= CONFLICT_RETRIES) throw error;
         await backoff(attempt + 1);
@@ -214,7 +218,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
         return true;
       } catch (error) {
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-        if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
+        const failed = reasons.find((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (failed) return { refused: failed.Item && unmarshall(failed.Item) };
         const conflict = reasons.some((reason) => reason.Code === 'TransactionConflict');
         if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
         await backoff(attempt + 1);
@@ -237,7 +242,7 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     if (previous && previous.version >= document.version) return 'unchanged';
     const kept = new Set(items.map(itemKey));
     const stale = previous ? previousKeys(previous).filter((key) => !kept.has(`${key.PK}|${key.SK}`)) : [];
-    const written = await transact([
+    const outcome = await transact([
       {
         Put: {
           TableName: tableName,
@@ -248,6 +253,7 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
       ...items.slice(1).map((Item) => ({ Put: { TableName: tableName, Item } })),
       ...stale.map((Key) => ({ Delete: { TableName: tableName, Key } })),
     ]);
+    const written = outcome === true;
     if (written) remember(documentSchema.parse(items[0]));
     else known.delete(document.article.id);
     return written ? 'indexed' : 'unchanged';
@@ -257,10 +263,11 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     { id, version, revision }: { readonly id: string; readonly version: number; readonly revision: number },
     related: readonly ScoredLink[],
     short: boolean,
-  ): Promise<boolean> {
+  ): Promise<SetRelatedResult> {
     const remembered = known.get(id);
     const indexed = remembered?.version === version && remembered.rev === revision ? remembered : await readDocument(id);
-    if (!indexed || indexed.version !== version || indexed.rev !== revision) return false;
+    if (!indexed) return { written: false };
+    if (indexed.version !== version || indexed.rev !== revision) return { written: false, current: currentOf(indexed) };
     const shortKey = { PK: keys.short, SK: keys.shortSort(indexed.section, indexed.publishedAt, indexed.id) };
     const { version: _, listed: __, related: ___, short: ____, rev: _____, ...record } = indexed;
     const links = related.map(plainLink);
@@ -271,6 +278,8 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
           Key: { PK: keys.document(id), SK: keys.documentSort },
           UpdateExpression: 'SET related = :related, #short = :short, rev = :next',
           ConditionExpression: '#version = :version AND (rev = :rev OR (attribute_not_exists(rev) AND :rev = :zero))',
+          // A refusal answers the list as it now is, so the caller plans again without reading it.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           ExpressionAttributeNames: { '#version': 'version', '#short': 'short' },
           ExpressionAttributeValues: {
             ':related': links,
@@ -288,9 +297,17 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
           ? [{ Delete: { TableName: tableName, Key: shortKey } }]
           : []),
     ]);
-    if (written) remember({ ...indexed, related: links, short, rev: revision + 1 });
-    else known.delete(id);
-    return written;
+    if (written === true) {
+      remember({ ...indexed, related: links, short, rev: revision + 1 });
+      return { written: true };
+    }
+    const stored = written.refused && documentSchema.safeParse(written.refused);
+    if (!stored?.success) {
+      known.delete(id);
+      return { written: false };
+    }
+    remember(stored.data);
+    return { written: false, current: currentOf(stored.data) };
   }
 
   async function removeArticle(id: string): Promise<boolean> {
@@ -298,10 +315,11 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     if (!indexed) return false;
     const [documentKey, ...rest] = previousKeys(indexed);
     known.delete(id);
-    return transact([
+    const removed = await transact([
       { Delete: { TableName: tableName, Key: documentKey!, ...versionIs(indexed.version) } },
       ...rest.map((Key) => ({ Delete: { TableName: tableName, Key } })),
     ]);
+    return removed === true;
   }
 
   async function importArticles(documents: readonly IndexedDocument[], options: ImportOptions = {}): Promise<void> {
@@ -332,6 +350,10 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
 /** Thrown when a configuration would make one index write exceed DynamoDB's transaction limit. */
 export class RelatedIndexLimitError extends Error {
   override readonly name = 'RelatedIndexLimitError';
+}
+
+function currentOf(document: StoredDocument): CurrentRelated {
+  return { id: document.id, version: document.version, revision: document.rev, related: document.related };
 }
 
 function plainLink({ id, slug, title, section, score, fill }: ScoredLink): ScoredLink {

@@ -18,6 +18,19 @@ export interface ShortList extends CurrentRelated {
   readonly article: IndexedArticle;
 }
 
+/** What {@link RelatedIndex.setRelated} did. */
+export type SetRelatedResult =
+  | { readonly written: true }
+  | {
+      readonly written: false;
+      /**
+       * The version's list as the index holds it, when the refusal showed it: the stored item that failed the write's
+       * condition, or the one read to find that the list had changed. A caller plans again over it without reading the
+       * list again. Absent when that version is not indexed.
+       */
+      readonly current?: CurrentRelated;
+    };
+
 /** Options of {@link RelatedIndex.importArticles}. */
 export interface ImportOptions {
   /** BatchWriteItem requests in flight. @default 8 */
@@ -62,14 +75,14 @@ export interface RelatedIndex {
   indexArticle(document: IndexedDocument): Promise<'indexed' | 'unchanged'>;
   /**
    * Records a new related list for an indexed article version (and whether it
-   * is still short) over list `revision`. False if that version is not
-   * indexed or its list changed since (the caller computed from a stale list).
+   * is still short) over list `revision`. Refused (`written: false`) if that version is not indexed or its list
+   * changed since (the caller computed from a stale list); the list as it now is comes with the refusal.
    */
   setRelated(
     ref: { readonly id: string; readonly version: number; readonly revision: number },
     related: readonly ScoredLink[],
     short: boolean,
-  ): Promise<boolean>;
+  ): Promise<SetRelatedResult>;
   /** Takes an article out of the index (on withdrawal). False if it was not indexed. */
   removeArticle(id: string): Promise<boolean>;
   /**

@@ -126,17 +126,23 @@ type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleS
 /** How often a neighbour's list is planned again when a concurrent publish changed it first. */
 const MAX_LIST_ATTEMPTS = 3;
 
+/** The index list changed since it was read: `current` is the list as the refusal showed it, when it did. */
+interface ListConflict {
+  readonly current?: CurrentRelated;
+}
+
 /**
  * Writes a list to the index over the revision it was computed from, then the page's copy.
- * @returns 'conflict' when the index list changed since it was read, else whether the page will re-render.
+ * @returns a conflict when the index list changed since it was read, else whether the page will re-render.
  */
 async function applyList(
   deps: RelatedDeps,
   ref: Omit<CurrentRelated, 'related'>,
   related: readonly ScoredLink[],
   parameters: RelatedParameters,
-): Promise<boolean | 'conflict'> {
-  if (!(await deps.index.setRelated(ref, related, related.length < parameters.minLinks))) return 'conflict';
+): Promise<boolean | ListConflict> {
+  const set = await deps.index.setRelated(ref, related, related.length < parameters.minLinks);
+  if (!set.written) return { current: set.current };
   // The index now holds the list at revision + 1; the head takes it unless it already holds a later one.
   return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink), ref.revision + 1));
 }
@@ -184,14 +190,15 @@ export async function publishRelated(
       let update: NeighbourUpdate | undefined = planned;
       for (let attempt = 1; update; attempt++) {
         const applied = await applyList(deps, update, update.related, parameters);
-        if (applied !== 'conflict') {
+        if (typeof applied === 'boolean') {
           if (applied) neighbours.push(update.id);
           break;
         }
         if (attempt === MAX_LIST_ATTEMPTS) break;
-        // Another publish changed this list since it was read (a burst): plan again over the list as it is now.
+        // Another publish changed this list since it was read (a burst): plan again over the list as it is now, as the
+        // refusal showed it (else read).
         const candidate = candidates.filter((c) => c.article.id === planned.id);
-        const fresh = await deps.index.currentRelated([planned.id]);
+        const fresh = applied.current ? new Map([[planned.id, applied.current]]) : await deps.index.currentRelated([planned.id]);
         update = planNeighbourUpdates({ ...head, terms: plan.terms }, candidate, fresh, plan.averageLength, parameters)[0];
       }
     }

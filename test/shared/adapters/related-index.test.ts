@@ -152,12 +152,15 @@ describe('related index on DynamoDB Local', () => {
     await index.indexArticle(document(id, { [unique('x')]: 1 }, { version: 2, short: true }, '2026-01-01T00:00:00.000Z', section));
     expect((await index.shortLists(section, 10)).map((short) => short.id)).toEqual([id]);
     const related: ScoredLink[] = [{ id: 'o', slug: 'o', title: 'O', section: 'World', score: 0.5 }];
-    expect(await index.setRelated({ id, version: 1, revision: 0 }, related, true)).toBe(false);
-    expect(await index.setRelated({ id, version: 2, revision: 0 }, related, true)).toBe(true);
-    expect(await index.setRelated({ id, version: 2, revision: 0 }, [], true)).toBe(false);
+    expect(await index.setRelated({ id, version: 1, revision: 0 }, related, true)).toEqual({
+      written: false,
+      current: { id, version: 2, revision: 0, related: [] },
+    });
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, related, true)).toEqual({ written: true });
+    expect(await index.setRelated({ id, version: 2, revision: 0 }, [], true)).toMatchObject({ written: false });
     expect((await index.shortLists(section, 10))[0]).toMatchObject({ id, version: 2, revision: 1, related });
     const full = [...related, { id: 'p', slug: 'p', title: 'P', section, score: 0, fill: true as const }];
-    expect(await index.setRelated({ id, version: 2, revision: 1 }, full, false)).toBe(true);
+    expect(await index.setRelated({ id, version: 2, revision: 1 }, full, false)).toEqual({ written: true });
     expect((await index.currentRelated([id])).get(id)).toEqual({ id, version: 2, revision: 2, related: full });
     expect(await index.shortLists(section, 10)).toEqual([]);
   });
@@ -174,12 +177,48 @@ describe('related index on DynamoDB Local', () => {
     const first: ScoredLink[] = [{ id: 'q', slug: 'q', title: 'Q', section, score: 0.4 }];
     const second: ScoredLink[] = [{ id: 'r', slug: 'r', title: 'R', section, score: 0.3 }];
     // Both instances know revision 0; the other instance moves it on, so this one's remembered copy is stale.
-    expect(await other.setRelated({ id, version: 1, revision: 0 }, first, false)).toBe(true);
-    expect(await index.setRelated({ id, version: 1, revision: 0 }, second, true)).toBe(false);
-    expect(await index.setRelated({ id, version: 1, revision: 1 }, second, true)).toBe(true);
+    expect(await other.setRelated({ id, version: 1, revision: 0 }, first, false)).toEqual({ written: true });
+    expect(await index.setRelated({ id, version: 1, revision: 0 }, second, true)).toMatchObject({ written: false });
+    expect(await index.setRelated({ id, version: 1, revision: 1 }, second, true)).toEqual({ written: true });
     expect((await other.currentRelated([id])).get(id)).toEqual({ id, version: 1, revision: 2, related: second });
     expect((await other.shortLists(section, 10)).map((short) => short.revision)).toEqual([2]);
   });
+  it('answers a refused list with the list as stored, from the refused write itself (no read)', async () => {
+    const id = unique('m');
+    const section = unique('Refused');
+    const sent: string[] = [];
+    const client = DynamoDBDocumentClient.from(dynamoDbClient());
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    const mine = createRelatedIndex({ client, tableName });
+    const other = createRelatedIndex({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
+    const first: ScoredLink[] = [{ id: 's', slug: 's', title: 'S', section, score: 0.4 }];
+    const second: ScoredLink[] = [{ id: 't', slug: 't', title: 'T', section, score: 0.3 }];
+    for (const short of [false, true]) {
+      const doc = document(unique(`${id}${short}`), { [unique('z')]: 1 }, { short }, '2026-01-01T00:00:00.000Z', section);
+      const docId = doc.article.id;
+      // This instance writes the first version, so it holds revision 0 and writes over it without reading first.
+      expect(await mine.indexArticle(doc)).toBe('indexed');
+      expect(await other.setRelated({ id: docId, version: 1, revision: 0 }, first, short)).toEqual({ written: true });
+      const write = short ? 'TransactWriteItemsCommand' : 'UpdateItemCommand';
+      sent.length = 0;
+      // A lone UpdateItem when the list stays long; a transaction with the short-list marker when it is short.
+      expect(await mine.setRelated({ id: docId, version: 1, revision: 0 }, second, short)).toEqual({
+        written: false,
+        current: { id: docId, version: 1, revision: 1, related: first },
+      });
+      expect(sent).toEqual([write]);
+      // The refusal's copy is the stored one: the next write over it needs no read either.
+      expect(await mine.setRelated({ id: docId, version: 1, revision: 1 }, second, short)).toEqual({ written: true });
+      expect(sent).toEqual([write, write]);
+    }
+  });
+
   it('loads documents in bulk, listed and recent', async () => {
     const term = unique('bulk');
     const section = unique('Bulk');

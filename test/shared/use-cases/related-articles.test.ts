@@ -25,7 +25,12 @@ const twin = (n: number) =>
   );
 
 describe('related links through the use cases (in-memory index)', () => {
-  it("adds a new story to an older one's list even when another publish changed that list first", async () => {
+  /**
+   * Publishes an older twin over three lone stories, then a newer twin through an index where a concurrent publish
+   * rewrites the older story's list between this publish's read and its write (fault injection); counts the use
+   * case's reads of current lists.
+   */
+  async function publishRacingTwins(first: number) {
     const index = createMemoryRelatedIndex();
     const store = relatedListStore();
     const publish = async (head: ReturnType<typeof twin>, deps = { index, store }) => {
@@ -33,15 +38,19 @@ describe('related links through the use cases (in-memory index)', () => {
       store.lists.set(head.id, plan.links);
       await publishRelated(deps, { ...head, related: plan.links }, plan);
     };
-    const [older, newer] = [twin(11), twin(12)];
+    const [older, newer] = [twin(first), twin(first + 1)];
     // Its section's other stories fill the older story's list, so it is not short and no refresh revisits it.
-    for (const n of [1, 2, 3]) await publish(loner(n));
+    for (const n of [first - 10, first - 9, first - 8]) await publish(loner(n));
     await publish(older);
-    expect(store.lists.get(older.id)?.length).toBeGreaterThanOrEqual(3);
-    // Fault injection: a concurrent publish rewrites the older story's list between this publish's read and its write.
+    const olderListed = store.lists.get(older.id)?.length ?? 0;
     let raced = false;
+    let reads = 0;
     const racing = {
       ...index,
+      async currentRelated(ids: readonly string[]) {
+        reads++;
+        return index.currentRelated(ids);
+      },
       async setRelated(ref: Parameters<typeof index.setRelated>[0], related: Parameters<typeof index.setRelated>[1], short: boolean) {
         if (!raced && ref.id === older.id) {
           raced = true;
@@ -52,8 +61,22 @@ describe('related links through the use cases (in-memory index)', () => {
       },
     };
     await publish(newer, { index: racing, store });
+    return { raced, reads, olderListed, olderFirst: store.lists.get(older.id)?.[0]?.slug, newer };
+  }
+
+  it("adds a new story to an older one's list even when another publish changed that list first", async () => {
+    const { raced, olderListed, olderFirst, newer } = await publishRacingTwins(11);
+    expect(olderListed).toBeGreaterThanOrEqual(3);
     expect(raced).toBe(true);
-    expect(store.lists.get(older.id)?.[0]?.slug).toBe(newer.slug);
+    expect(olderFirst).toBe(newer.slug);
+  });
+
+  it('plans a refused neighbour list again over the list its refusal showed, without reading it again', async () => {
+    const { raced, reads, olderFirst, newer } = await publishRacingTwins(21);
+    expect(raced).toBe(true);
+    expect(olderFirst).toBe(newer.slug);
+    // The candidates' lists, read once; the refused write answered the list as it had become.
+    expect(reads).toBe(1);
   });
 
   it('fills a story with no close match from its section and catches older short lists up on later publishes', async () => {
