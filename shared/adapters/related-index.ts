@@ -97,7 +97,9 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
    * The documents this instance last read or wrote, by id. A document's content is fixed by its version and list
    * revision (every write bumps one), and each write is conditional on both, so a remembered copy with the
    * version and revision a caller names is the stored one whenever the write succeeds: `setRelated` reads only
-   * when it has none (one Get per neighbour update saved in a burst).
+   * when it has none (one Get per neighbour update saved in a burst). Versions and revisions only grow, so a
+   * remembered copy newer than the caller's means the write would be refused: `setRelated` refuses it unsent and
+   * answers that copy, over which the caller plans again (a concurrent publish of this instance moved the list on).
    */
   const known = new Map<string, StoredDocument>();
   const remember = (document: StoredDocument) => {
@@ -265,6 +267,10 @@ export function createRelatedIndex({ client, tableName }: RelatedIndexOptions): 
     short: boolean,
   ): Promise<SetRelatedResult> {
     const remembered = known.get(id);
+    // A list this instance has since written or read over the caller's revision: a write would be refused, so it is not sent.
+    if (remembered && (remembered.version > version || (remembered.version === version && remembered.rev > revision))) {
+      return { written: false, current: currentOf(remembered) };
+    }
     const indexed = remembered?.version === version && remembered.rev === revision ? remembered : await readDocument(id);
     if (!indexed) return { written: false };
     if (indexed.version !== version || indexed.rev !== revision) return { written: false, current: currentOf(indexed) };

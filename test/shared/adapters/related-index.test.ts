@@ -23,6 +23,19 @@ function countingClient(written: number[]): DynamoDBDocumentClient {
   return client;
 }
 
+/** A document client that records the name of each low-level command it sends. */
+function recordingClient(sent: string[]): DynamoDBDocumentClient {
+  const client = DynamoDBDocumentClient.from(dynamoDbClient());
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
+  return client;
+}
+
 function document(
   id: string,
   terms: Record<string, number>,
@@ -187,15 +200,7 @@ describe('related index on DynamoDB Local', () => {
     const id = unique('m');
     const section = unique('Refused');
     const sent: string[] = [];
-    const client = DynamoDBDocumentClient.from(dynamoDbClient());
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        sent.push(String(context.commandName));
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordCommands' },
-    );
-    const mine = createRelatedIndex({ client, tableName });
+    const mine = createRelatedIndex({ client: recordingClient(sent), tableName });
     const other = createRelatedIndex({ client: DynamoDBDocumentClient.from(dynamoDbClient()), tableName });
     const first: ScoredLink[] = [{ id: 's', slug: 's', title: 'S', section, score: 0.4 }];
     const second: ScoredLink[] = [{ id: 't', slug: 't', title: 'T', section, score: 0.3 }];
@@ -217,6 +222,25 @@ describe('related index on DynamoDB Local', () => {
       expect(await mine.setRelated({ id: docId, version: 1, revision: 1 }, second, short)).toEqual({ written: true });
       expect(sent).toEqual([write, write]);
     }
+  });
+
+  it('refuses unsent a list over a revision this instance has since moved on, answering its own newer copy', async () => {
+    const section = unique('Moved');
+    const sent: string[] = [];
+    const mine = createRelatedIndex({ client: recordingClient(sent), tableName });
+    const doc = document(unique('n'), { [unique('w')]: 1 }, {}, '2026-01-01T00:00:00.000Z', section);
+    const id = doc.article.id;
+    const first: ScoredLink[] = [{ id: 'u', slug: 'u', title: 'U', section, score: 0.4 }];
+    expect(await mine.indexArticle(doc)).toBe('indexed');
+    expect(await mine.setRelated({ id, version: 1, revision: 0 }, first, false)).toEqual({ written: true });
+    sent.length = 0;
+    // Two publishes planned over revision 0; the first one's write moved it to 1.
+    expect(await mine.setRelated({ id, version: 1, revision: 0 }, [], false)).toEqual({
+      written: false,
+      current: { id, version: 1, revision: 1, related: first },
+    });
+    expect(sent).toEqual([]);
+    expect((await mine.currentRelated([id])).get(id)).toEqual({ id, version: 1, revision: 1, related: first });
   });
 
   it('loads documents in bulk, listed and recent', async () => {
