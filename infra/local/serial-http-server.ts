@@ -16,15 +16,40 @@ export interface SerialHttpServer {
  */
 export async function listenSerially(
   handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+  options: { port?: number; host?: string } = {},
+): Promise<SerialHttpServer> {
+  const serially = createSerialQueue();
+  return listenConcurrently((request, response) => serially(() => handle(request, response)), options);
+}
+
+/**
+ * Runs the works it is given one at a time, in the order given; a work that throws rejects its own call only.
+ * An endpoint whose actions mostly change shared state runs those through one queue and lets the others overlap.
+ */
+export function createSerialQueue(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * Starts an HTTP server that handles each request as it arrives (see {@link createSerialQueue} for actions that
+ * must not overlap). A handler that throws ends its connection; `close` waits for the requests in progress.
+ */
+export async function listenConcurrently(
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
   { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
 ): Promise<SerialHttpServer> {
-  let queue: Promise<void> = Promise.resolve();
+  const inProgress = new Set<Promise<void>>();
   const server = createServer((request, response) => {
-    queue = queue
-      .then(() => handle(request, response))
-      .catch((error: unknown) => {
-        response.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
+    const handling = handle(request, response).catch((error: unknown) => {
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    inProgress.add(handling);
+    void handling.finally(() => inProgress.delete(handling));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -44,7 +69,7 @@ export async function listenSerially(
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
-      await queue;
+      await Promise.all(inProgress);
     },
   };
 }

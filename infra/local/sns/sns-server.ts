@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenSerially, readRequestBody } from '../serial-http-server';
+import { createSerialQueue, listenConcurrently, readRequestBody } from '../serial-http-server';
 import type { ActionContext, ActionHandler } from './action-context';
 import type { SnsDelivery } from './outbox';
 import {
@@ -53,6 +53,13 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   ListEndpointsByPlatformApplication: listEndpointsByPlatformApplication,
 };
 
+/**
+ * Actions that change no topic, subscription or endpoint (a publish only writes its own new outbox files), so they
+ * run side by side, as AWS takes concurrent publishes; every other action runs one at a time, since they read and
+ * change the shared state across awaits.
+ */
+const SIDE_BY_SIDE_ACTIONS: ReadonlySet<string> = new Set(['Publish', 'PublishBatch']);
+
 /** Options of {@link startSnsServer}. */
 export interface SnsServerOptions {
   /** Port to listen on. @default 0 (a free port) */
@@ -94,7 +101,8 @@ export async function startSnsServer(options: SnsServerOptions): Promise<SnsServ
     now: options.now ?? (() => new Date()),
     ...(options.onDelivery ? { onDelivery: options.onDelivery } : {}),
   };
-  const server = await listenSerially((request, response) => handle(request, response, context), options);
+  const serially = createSerialQueue();
+  const server = await listenConcurrently((request, response) => handle(request, response, context, serially), options);
   return {
     url: server.url,
     port: server.port,
@@ -105,7 +113,12 @@ export async function startSnsServer(options: SnsServerOptions): Promise<SnsServ
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, context: ActionContext): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: ActionContext,
+  serially: ReturnType<typeof createSerialQueue>,
+): Promise<void> {
   const requestId = randomUUID();
   try {
     const body = await readBody(request);
@@ -117,7 +130,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     if (version !== undefined && version !== SNS_API_VERSION) {
       throw new SnsApiError('InvalidParameterValue', `Version ${version} is not supported; use ${SNS_API_VERSION}`);
     }
-    const result = await handler(params, context);
+    const result = SIDE_BY_SIDE_ACTIONS.has(action) ? await handler(params, context) : await serially(() => handler(params, context));
     send(response, 200, actionResponse(action, result, requestId), requestId);
   } catch (error) {
     const apiError =

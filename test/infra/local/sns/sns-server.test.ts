@@ -277,30 +277,57 @@ describe('local SNS endpoint, delivery', () => {
   });
 });
 
+/** Runs `use` against an endpoint of its own (state and outbox under `name` in the test's folder), then stops it. */
+async function withOwnEndpoint(
+  name: string,
+  options: Pick<Parameters<typeof startSnsServer>[0], 'now' | 'onDelivery'>,
+  use: (client: SNSClient) => Promise<void>,
+): Promise<void> {
+  const server = await startSnsServer({ stateDir: join(endpoint.dir, `${name}-state`), outboxDir: join(endpoint.dir, `${name}-outbox`), ...options });
+  const client = new SNSClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await use(client);
+  } finally {
+    client.destroy();
+    await server.close();
+  }
+}
+
 describe('local SNS endpoint, delivery hook', () => {
   it('reports each delivery with the file it was written to', async () => {
     const seen: { endpoint: string; file: string }[] = [];
-    const hooked = await startSnsServer({
-      stateDir: join(endpoint.dir, 'hooked-state'),
-      outboxDir: join(endpoint.dir, 'hooked-outbox'),
-      onDelivery: (delivery, file) => seen.push({ endpoint: delivery.endpoint, file }),
-    });
-    const client = new SNSClient({
-      endpoint: hooked.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    try {
+    await withOwnEndpoint('hooked', { onDelivery: (delivery, file) => seen.push({ endpoint: delivery.endpoint, file }) }, async (client) => {
       const { TopicArn } = await client.send(new CreateTopicCommand({ Name: 'editors' }));
       await client.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'desk@example.com' }));
       await client.send(new PublishCommand({ TopicArn, Message: 'Draft rejected' }));
       expect(seen).toHaveLength(1);
       expect(seen[0]?.endpoint).toBe('desk@example.com');
       expect(JSON.parse(await readFile(seen[0]?.file ?? '', 'utf8'))).toMatchObject({ message: 'Draft rejected' });
-    } finally {
-      client.destroy();
-      await hooked.close();
-    }
+    });
+  });
+});
+
+describe('local SNS endpoint, concurrency', () => {
+  it('takes publishes side by side, as AWS does: a publish starts before the one ahead of it is delivered', async () => {
+    let started = 0;
+    let delivered = 0;
+    let mostInFlight = 0;
+    const options = {
+      // The clock stamps each message as its fan-out starts.
+      now: () => {
+        started++;
+        mostInFlight = Math.max(mostInFlight, started - delivered);
+        return new Date();
+      },
+      onDelivery: () => delivered++,
+    };
+    await withOwnEndpoint('concurrent', options, async (client) => {
+      const { TopicArn } = await client.send(new CreateTopicCommand({ Name: 'alerts' }));
+      await client.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: 'reader@example.com' }));
+      await Promise.all(Array.from({ length: 8 }, (_, i) => client.send(new PublishCommand({ TopicArn, Message: `Story ${i}` }))));
+      expect(delivered).toBe(8);
+      expect(mostInFlight).toBeGreaterThan(1);
+    });
   });
 });
 
