@@ -50,7 +50,7 @@ export async function startS3Local({ directory, port, buckets, notifying = bucke
   // s3rver is a Koa application, which is an EventEmitter; its type declarations omit that.
   if (!(server instanceof EventEmitter)) throw new Error('s3rver no longer emits events');
   server.on('event', (event: unknown) => {
-    for (const raw of z.object({ Records: z.array(z.unknown()) }).parse(event).Records) {
+    for (const raw of s3rverEventSchema.parse(event).Records) {
       // s3rver notifies for every bucket; a bucket without notifications is not worth parsing (a rebuild's PUTs).
       if (lean && !notifying.includes(bucketOf(raw) ?? '')) continue;
       const record = s3EventRecordSchema.parse(raw);
@@ -63,6 +63,9 @@ export async function startS3Local({ directory, port, buckets, notifying = bucke
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** An s3rver event: its records, each parsed only when its bucket notifies. Built once: s3rver emits one per object write. */
+const s3rverEventSchema = z.object({ Records: z.array(z.unknown()) });
 
 /** The bucket an s3rver event record names, without parsing the rest of it. */
 function bucketOf(raw: unknown): string | undefined {
