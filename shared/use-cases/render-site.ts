@@ -128,13 +128,21 @@ export async function renderSiteBatch(deps: RenderDependencies, refs: readonly A
     [...pages].filter((page) => !ownNames.has(pageName(page))),
     context,
   );
-  const rewritten = await rewriteStaleArticles(deps, current, now);
+  const { written: rewritten, rewritten: rewrittenHeads } = await rewriteStaleArticles(deps, current, now);
   const dropToLive = current.flatMap((head) => dropToLiveMs(head, liveAt, listedBefore.has(head.id)) ?? []);
   const invalidated = invalidationPaths(rendered);
   await deps.cdn.invalidate(invalidated);
 
-  // Refused when the related list changed while rendering: that change's own stream record renders it again.
-  const moves = await Promise.all(current.map((head) => deps.store.transition(head, renderedEvent(head))));
+  // A page written again for a related list that changed while rendering shows that list: the head is marked rendered
+  // at it, so the change's own stream record finds nothing left to render. Refused when the list changed after that
+  // last read: that change's own record renders it again. (A newer version is not marked: this batch listed the older.)
+  const moves = await Promise.all(
+    current.map((head) => {
+      const latest = rewrittenHeads.get(head.id);
+      const shown = latest?.version === head.version ? latest : head;
+      return deps.store.transition(shown, renderedEvent(shown));
+    }),
+  );
   if (!moves.some(Boolean)) return STALE;
   return {
     outcome: 'rendered',

@@ -19,6 +19,14 @@ export class ArticlesKeptMovingError extends Error {
   override readonly name = 'ArticlesKeptMovingError';
 }
 
+/** What {@link rewriteStaleArticles} wrote. */
+export interface StaleRewrite {
+  /** The files written again. */
+  readonly written: RenderedFile[];
+  /** The heads whose article page was written again, as last read and rendered, by id. */
+  readonly rewritten: ReadonlyMap<string, ArticleHead>;
+}
+
 /**
  * Reads `rendered` heads again after their pages were written, and writes the
  * article page again (a 410 or 301 where the story left or moved) for each
@@ -28,11 +36,12 @@ export class ArticlesKeptMovingError extends Error {
  * writes a page last has looked after its write, so the page converges on the
  * head as it is.
  *
- * @returns the files written again
+ * @returns the files written again, and the heads they were rendered from
  * @throws ArticlesKeptMovingError when heads still move after {@link MAX_RENDER_ROUNDS} rounds
  */
-export async function rewriteStaleArticles(deps: StaleArticlesDependencies, rendered: readonly ArticleHead[], now: Date): Promise<RenderedFile[]> {
+export async function rewriteStaleArticles(deps: StaleArticlesDependencies, rendered: readonly ArticleHead[], now: Date): Promise<StaleRewrite> {
   const written: RenderedFile[] = [];
+  const rewritten = new Map<string, ArticleHead>();
   let checked = rendered;
   for (let round = 1; checked.length > 0; round += 1) {
     const current = await deps.store.getHeads(checked.map((head) => head.id));
@@ -56,7 +65,8 @@ export async function rewriteStaleArticles(deps: StaleArticlesDependencies, rend
     const files = (await Promise.all([...pages].map((page) => renderPage(page, ctx)))).flat();
     await deps.site.write(files);
     written.push(...files);
+    for (const { after } of moved) rewritten.set(after.id, after);
     checked = moved.map(({ after }) => after);
   }
-  return written;
+  return { written, rewritten };
 }

@@ -87,6 +87,30 @@ describe('renderSiteBatch', () => {
     expect(again).toMatchObject({ outcome: 'rendered', dropToLiveMs: [] });
   });
 
+  it('marks a head rendered at the related list its page was written again with when that list changed during the render', async () => {
+    await store.saveVersion(articleHead('m1', { slug: 'moving-list', title: 'Moving list', alertDue: true }), 0);
+    const newer = [{ slug: 'first-story', title: 'A newer close match', section: 'World' }];
+    let reads = 0;
+    // Fault injection: a newer article joins its related links between the batch's first read and the page check.
+    const racing: RenderDependencies = {
+      ...deps,
+      store: {
+        ...deps.store,
+        async getHeads(ids) {
+          reads++;
+          if (reads === 2) await store.transition({ id: 'm1', version: 1 }, { type: 'relatedChanged', related: newer, revision: 1 });
+          return deps.store.getHeads(ids);
+        },
+      },
+    };
+    expect((await renderSiteBatch(racing, [{ id: 'm1', version: 1 }])).outcome).toBe('rendered');
+    const page = written.filter((file) => file.key === 'articles/moving-list/index.html').at(-1)?.body ?? '';
+    expect(page).toContain('A newer close match');
+    // On to the alert: the relatedChanged record finds nothing left to render.
+    expect(await store.getHead('m1')).toMatchObject({ stage: STAGES.notify, relatedRev: 1 });
+    expect((await renderSiteBatch(deps, [{ id: 'm1', version: 1 }])).outcome).toBe('stale');
+  });
+
   it('skips a batch whose versions are no longer current', async () => {
     const before = written.length;
     expect((await renderSiteBatch(deps, [{ id: 'r1', version: 1 }])).outcome).toBe('stale');
