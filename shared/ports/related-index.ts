@@ -25,8 +25,9 @@ export type SetRelatedResult =
       readonly written: false;
       /**
        * The version's list as the index holds it, when the refusal showed it: the stored item that failed the write's
-       * condition, or the one read to find that the list had changed. A caller plans again over it without reading the
-       * list again. Absent when that version is not indexed.
+       * condition, the one read to find that the list had changed, or a newer copy this index instance wrote or read
+       * since the caller's (the write is then not sent). A caller plans again over it without reading the list again.
+       * Absent when that version is not indexed.
        */
       readonly current?: CurrentRelated;
     };
