@@ -18,6 +18,12 @@ export const IMAGE_SIZE_CHUNK: LazyChunk = { source: 'shared/domain/publishing/i
  */
 export const PUBLISH_SCHEDULED_CHUNK: LazyChunk = { source: 'shared/use-cases/publish-scheduled.ts', file: 'publish-scheduled.mjs' };
 /**
+ * yaml's `parse`: triage parses front matter only when it could name `breaking`, and most drafts' cannot (ingest,
+ * which parses every draft, keeps yaml in its bundle).
+ */
+export const YAML_PARSE_CHUNK: LazyChunk = { source: 'shared/domain/draft/yaml-parse.ts', file: 'yaml-parse.mjs' };
+
+/**
  * The lazy chunks of every pipeline bundle. esbuild (as CDK runs it) inlines
  * what an `import()` reaches into the one bundle it writes, and V8 parses all
  * of it at every cold start even when that path never runs; the bundling's
@@ -30,6 +36,7 @@ export const LAZY_CHUNKS = {
   articlePage: ARTICLE_PAGE_CHUNK,
   imageSize: IMAGE_SIZE_CHUNK,
   publishScheduled: PUBLISH_SCHEDULED_CHUNK,
+  yamlParse: YAML_PARSE_CHUNK,
 } as const satisfies Record<string, LazyChunk>;
 
 /** The name the pipeline bundling defines as `true` (esbuild `define`), so bundled code loads chunks from their files. */

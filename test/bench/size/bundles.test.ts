@@ -144,6 +144,18 @@ describe('the reconcile-pipeline bundle, on a cold start', () => {
   });
 });
 
+describe('the triage-draft bundle, on a cold start', () => {
+  it('keeps yaml out of index.mjs, in a chunk beside it for front matter that could declare a draft breaking', async () => {
+    const triage = bundles.get('triage-draft')!;
+    expect(triage.inputs.filter((file) => file.includes('node_modules/yaml/'))).toEqual([]);
+    expect(triage.chunks.map((chunk) => chunk.file)).toEqual([LAZY_CHUNKS.yamlParse.file]);
+    const chunk = pathToFileURL(path.join(path.dirname(triage.file), LAZY_CHUNKS.yamlParse.file)).href;
+    const script = `const { parse } = await import(${JSON.stringify(chunk)}); process.stdout.write(JSON.stringify(parse('breaking: true')));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual({ breaking: true });
+  });
+});
+
 describe('the measured functions', () => {
   it('are every function the CDK app deploys (each folder under functions/)', () => {
     const folders = readdirSync(path.join(PROJECT_ROOT, 'functions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
