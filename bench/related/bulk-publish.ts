@@ -9,7 +9,7 @@ import { createRelatedIndex } from '../../shared/adapters/related-index';
 import { createAwsClients } from '../../shared/config/aws-clients';
 import { articlePath } from '../../shared/domain/article';
 import { slugify } from '../../shared/domain/draft';
-import { settleRelated } from '../../shared/use-cases/related-articles';
+import { settleRelated } from '../../shared/use-cases/settle-related';
 import { loadCorpusDrafts } from '../corpus/corpus-drafts';
 
 /** What the rendered article pages show after a bulk publish. */

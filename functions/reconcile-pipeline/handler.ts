@@ -7,9 +7,10 @@ import { createDynamoDbClient } from '../../shared/config/clients/dynamodb-clien
 import { readRuntimeConfig } from '../../shared/config/runtime-config';
 import { createLogger } from '../../shared/runtime/logger';
 import { traced, tracer } from '../../shared/runtime/tracing';
-import { publishScheduled } from '../../shared/use-cases/publish-scheduled';
+import { chunkSpecifier, PUBLISH_SCHEDULED_CHUNK } from '../../shared/config/lazy-chunks';
+import type { PublishScheduleInput } from '../../events/publish-schedule';
 import { reconcilePipeline, StuckHeadsError, type ReconcileReport } from '../../shared/use-cases/reconcile-pipeline';
-import { settleRelated } from '../../shared/use-cases/related-articles';
+import { settleRelated } from '../../shared/use-cases/settle-related';
 
 const config = readRuntimeConfig(['tableName']);
 const dynamodb = traced(createDynamoDbClient());
@@ -17,7 +18,13 @@ const logger = createLogger('reconcile-pipeline');
 const table = { client: dynamodb, tableName: config.tableName };
 const store = createArticleStore(table);
 const publishDeps = { store, related: createRelatedIndex(table) };
-const deps = { heads: store, publishDue: (ref: { id: string; version: number }) => publishScheduled(publishDeps, ref) };
+// The publish path (Markdown terms, related ranking) loads only when a pass meets a head its schedule missed.
+const loadPublishScheduled = (): Promise<typeof import('../../shared/use-cases/publish-scheduled')> =>
+  import(chunkSpecifier(PUBLISH_SCHEDULED_CHUNK, '../../shared/use-cases/publish-scheduled'));
+const deps = {
+  heads: store,
+  publishDue: async (ref: PublishScheduleInput) => (await loadPublishScheduled()).publishScheduled(publishDeps, ref),
+};
 
 /**
  * A schedule (every few minutes) → one reconcile pass. Heads still stuck

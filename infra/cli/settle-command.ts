@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createArticleStore } from '../../shared/adapters/article-store';
 import { createRelatedIndex } from '../../shared/adapters/related-index';
-import { settleRelated, type SettleReport } from '../../shared/use-cases/related-articles';
+import { settleRelated, type SettleReport } from '../../shared/use-cases/settle-related';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-credentials';
 import type { RecoveryTarget } from './recovery-commands';
 

@@ -12,7 +12,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from '../../events/zod';
 import { batchPutAll } from './dynamodb-batches';
 import { articleSchema } from './article-item';
-import { retainNewest, type CurrentRelated, type IndexedArticle, type RetainedEntries, type ScoredLink } from '../domain/related';
+// Not through '../domain/related': that index would bring term extraction and its Markdown parser into every bundle.
+import { retainNewest, type RetainedEntries } from '../domain/related/bulk-retention';
+import type { CurrentRelated, IndexedArticle, ScoredLink } from '../domain/related';
 import type { IndexedDocument, ImportOptions, RelatedIndex, SetRelatedResult, ShortList } from '../ports/related-index';
 
 /** Key formats of the related-articles index, on the article table's base keys. They never leave this adapter. */

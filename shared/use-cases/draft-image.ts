@@ -4,7 +4,7 @@ import type { SiteAssets } from '../ports/site-bucket';
 import type { DraftContent, DraftProblem } from '../domain/article';
 import { imageSource, siteImage } from '../domain/publishing/draft-image';
 import { IMMUTABLE_CACHE_CONTROL } from '../domain/render/site-config';
-import { chunkSpecifier, LAZY_CHUNKS } from '../config/lazy-chunks';
+import { chunkSpecifier, IMAGE_SIZE_CHUNK } from '../config/lazy-chunks';
 
 /** What copying a draft's image needs. */
 export interface DraftImageDependencies {
@@ -40,7 +40,7 @@ export async function prepareDraftImage(deps: DraftImageDependencies, draftKey: 
   }
   // image-size loads only for a draft with an uploaded image, not at every cold start.
   const { imageSize }: typeof import('../domain/publishing/image-size') = await import(
-    chunkSpecifier(LAZY_CHUNKS.imageSize, '../domain/publishing/image-size')
+    chunkSpecifier(IMAGE_SIZE_CHUNK, '../domain/publishing/image-size')
   );
   const image = siteImage(source.key, read.bytes, imageSize);
   if (!('key' in image)) return { ok: false, errors: [image] };

@@ -12,7 +12,7 @@ import { prepareDraftImage } from './draft-image';
 import { fileReport as finish } from './file-report';
 import type { TakeawayProvider } from '../ports/takeaway-provider';
 import { chooseTakeaways } from './takeaway-provider';
-import { chunkSpecifier, LAZY_CHUNKS } from '../config/lazy-chunks';
+import { ARTICLE_PAGE_CHUNK, chunkSpecifier } from '../config/lazy-chunks';
 
 /** What previewing a draft needs: no table, no alerts topic. */
 export interface PreviewDependencies {
@@ -72,7 +72,7 @@ export async function previewDraft(deps: PreviewDependencies, draftKey: string):
   };
   // The page renderer loads on the first preview, not at every cold start of ingest.
   const { renderArticlePage }: typeof import('../domain/render/article-page') = await import(
-    chunkSpecifier(LAZY_CHUNKS.articlePage, '../domain/render/article-page')
+    chunkSpecifier(ARTICLE_PAGE_CHUNK, '../domain/render/article-page')
   );
   await deps.site.write([renderArticlePage(article, deps.siteConfig, { key: address.key, expiresAt: address.expiresAt })]);
   await finish(deps, previewReport(draftKey, `${deps.siteConfig.baseUrl}${address.path}`, address.expiresAt, at));

@@ -1,9 +1,7 @@
-import type { ArticleStore } from '../ports/article-store';
-import type { IndexedDocument, RelatedIndex, ShortList } from '../ports/related-index';
+import type { IndexedDocument, RelatedIndex } from '../ports/related-index';
 import type { ArticleHead, RelatedLink } from '../domain/article';
 import { NO_DEADLINE, type Deadline } from '../domain/deadline';
-import { relatedListEvents } from '../domain/lifecycle';
-import { transitionFirst } from './transition-first';
+import { applyRelatedList, type RelatedListDeps } from './related-lists';
 import {
   articleTerms,
   averageLength,
@@ -17,11 +15,9 @@ import {
   rankCandidates,
   refreshShortList,
   sampleStats,
-  settleOrder,
   termQuery,
   toRelatedLink,
   type ArticleTerms,
-  type CurrentRelated,
   type IndexedArticle,
   type NeighbourUpdate,
   type RankedCandidate,
@@ -116,36 +112,8 @@ export interface PublishRelatedResult {
   readonly neighbours: string[];
 }
 
-type RelatedDeps = { readonly index: RelatedIndex; readonly store: Pick<ArticleStore, 'transition'> };
-
-/**
- * Records an article's new list in the index (only over the list revision it
- * was computed from, so concurrent publishes never leave a stale list there),
- * then moves its head to the list (re-render). False if either moved on.
- */
 /** How often a neighbour's list is planned again when a concurrent publish changed it first. */
 const MAX_LIST_ATTEMPTS = 3;
-
-/** The index list changed since it was read: `current` is the list as the refusal showed it, when it did. */
-interface ListConflict {
-  readonly current?: CurrentRelated;
-}
-
-/**
- * Writes a list to the index over the revision it was computed from, then the page's copy.
- * @returns a conflict when the index list changed since it was read, else whether the page will re-render.
- */
-async function applyList(
-  deps: RelatedDeps,
-  ref: Omit<CurrentRelated, 'related'>,
-  related: readonly ScoredLink[],
-  parameters: RelatedParameters,
-): Promise<boolean | ListConflict> {
-  const set = await deps.index.setRelated(ref, related, related.length < parameters.minLinks);
-  if (!set.written) return { current: set.current };
-  // The index now holds the list at revision + 1; the head takes it unless it already holds a later one.
-  return transitionFirst(deps.store, ref, relatedListEvents(related.map(toRelatedLink), ref.revision + 1));
-}
 
 /**
  * After an article version is published: indexes it, adds it to the related
@@ -157,7 +125,7 @@ async function applyList(
  * a list that already holds the article are left alone.
  */
 export async function publishRelated(
-  deps: RelatedDeps,
+  deps: RelatedListDeps,
   head: ArticleHead,
   plan: RelatedPlan,
   parameters: RelatedParameters = DEFAULT_RELATED_PARAMETERS,
@@ -182,14 +150,14 @@ export async function publishRelated(
   if (late.length > 0) {
     const own = lists.get(head.id);
     const related = own && mergeLateMatches(head, own.related, late, [...plan.pool, ...lateRecords], parameters);
-    if (own && related && (await applyList(deps, own, related, parameters)) === true) neighbours.push(head.id);
+    if (own && related && (await applyRelatedList(deps, own, related, parameters)) === true) neighbours.push(head.id);
   }
   if (candidates.length > 0) {
     const updates = planNeighbourUpdates({ ...head, terms: plan.terms }, candidates, lists, plan.averageLength, parameters);
     for (const planned of updates) {
       let update: NeighbourUpdate | undefined = planned;
       for (let attempt = 1; update; attempt++) {
-        const applied = await applyList(deps, update, update.related, parameters);
+        const applied = await applyRelatedList(deps, update, update.related, parameters);
         if (typeof applied === 'boolean') {
           if (applied) neighbours.push(update.id);
           break;
@@ -212,73 +180,9 @@ export async function publishRelated(
       for (const short of shorts) {
         if (neighbours.includes(short.id)) continue;
         const related = refreshShortList(short.article, short.related, pool, plan.averageLength, parameters);
-        if (related && (await applyList(deps, short, related, parameters)) === true) neighbours.push(short.id);
+        if (related && (await applyRelatedList(deps, short, related, parameters)) === true) neighbours.push(short.id);
       }
     }
   }
   return { indexed, neighbours };
-}
-
-/** Short-list markers a settle pass reads before it picks `limit` of them. */
-const SETTLE_MARKERS_READ = 5000;
-
-/**
- * The short lists a settle pass takes: every marker is read (cheap: no
- * ranking), shared out round robin over sections ({@link settleOrder}), and
- * those of a section too small to fill a list are passed over (one read of
- * `minLinks + 1` records per section), so lists that can never grow do not
- * use up the limit and starve the rest.
- */
-async function settleCandidates(
-  index: Pick<RelatedIndex, 'shortLists' | 'recent'>,
-  section: string | undefined,
-  limit: number,
-  parameters: RelatedParameters,
-): Promise<ShortList[]> {
-  const read = await index.shortLists(section, SETTLE_MARKERS_READ);
-  const canGrow = new Map<string, boolean>();
-  const chosen: ShortList[] = [];
-  for (const short of settleOrder(read, read.length)) {
-    if (chosen.length >= limit) break;
-    const name = short.article.section;
-    if (!canGrow.has(name)) canGrow.set(name, (await index.recent(name, parameters.minLinks + 1, 0)).length > parameters.minLinks);
-    if (canGrow.get(name)) chosen.push(short);
-  }
-  return chosen;
-}
-
-/** What {@link settleRelated} did. */
-export interface SettleReport {
-  /** Short lists examined. */
-  readonly examined: number;
-  /** Ids of articles given longer lists (their pages re-render). */
-  readonly refreshed: string[];
-}
-
-/**
- * The settle pass after a burst: up to `limit` articles recorded with short
- * lists (of one section, or shared round robin over all sections), each ranked again against its section's newest
- * records and the records listed under its heaviest query terms, and filled
- * from its section. Bounded: `limit` × (2 + `queryListedTerms`) reads, and
- * only articles whose list grows are written and re-rendered, never the
- * archive. An article whose section still holds too few stories stays short.
- */
-export async function settleRelated(
-  deps: RelatedDeps,
-  { limit = 100, section, parameters = DEFAULT_RELATED_PARAMETERS }: { limit?: number; section?: string; parameters?: RelatedParameters } = {},
-): Promise<SettleReport> {
-  const shorts = await settleCandidates(deps.index, section, limit, parameters);
-  const refreshed: string[] = [];
-  for (const short of shorts) {
-    const { article } = short;
-    const pool = [
-      ...(await deps.index.recent(article.section, parameters.sectionWindow, parameters.archiveWindow)),
-      ...(await deps.index.listed(heaviestQueryTerms(article.query, parameters.queryListedTerms), parameters.postingsPerTerm)),
-    ];
-    const stats = sampleStats(pool, [...article.query.keys()]);
-    const average = stats.documents > 0 ? stats.totalLength / stats.documents : article.length;
-    const related = refreshShortList(article, short.related, pool, average, parameters);
-    if (related && (await applyList(deps, short, related, parameters)) === true) refreshed.push(short.id);
-  }
-  return { examined: shorts.length, refreshed };
 }

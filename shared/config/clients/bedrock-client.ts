@@ -1,5 +1,5 @@
 import type { ConverseClient } from '../../adapters/bedrock-takeaways';
-import { chunkSpecifier, LAZY_CHUNKS } from '../lazy-chunks';
+import { BEDROCK_CONVERSE_CHUNK, chunkSpecifier } from '../lazy-chunks';
 
 /**
  * The Bedrock Runtime client's Converse call. On AWS nothing is overridden (the function's
@@ -7,12 +7,10 @@ import { chunkSpecifier, LAZY_CHUNKS } from '../lazy-chunks';
  * so locally the takeaways provider stays `extractive` unless this is set.
  *
  * The SDK is imported on first use, and only the bare client and its Converse command. A
- * deployed bundle keeps it in a chunk of its own ({@link LAZY_CHUNKS}): inlined, V8 parsed
+ * deployed bundle keeps it in a chunk of its own ({@link BEDROCK_CONVERSE_CHUNK}): inlined, V8 parsed
  * it at every cold start whether Bedrock was on or not (`npm run bench -- size`).
  */
 export async function createBedrockClient(env: NodeJS.ProcessEnv = process.env): Promise<ConverseClient> {
-  const { createConverseClient }: typeof import('./bedrock-converse') = await import(
-    chunkSpecifier(LAZY_CHUNKS.bedrockConverse, './bedrock-converse')
-  );
+  const { createConverseClient }: typeof import('./bedrock-converse') = await import(chunkSpecifier(BEDROCK_CONVERSE_CHUNK, './bedrock-converse'));
   return createConverseClient(env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME);
 }

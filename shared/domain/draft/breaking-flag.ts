@@ -1,3 +1,4 @@
+import { chunkSpecifier, YAML_PARSE_CHUNK } from '../../config/lazy-chunks';
 import { splitFrontMatter } from './front-matter';
 
 /**
@@ -8,7 +9,8 @@ import { splitFrontMatter } from './front-matter';
  *
  * The YAML parser is loaded only for front matter that could hold the key:
  * most drafts are not breaking, and the parser is the largest part of a cold
- * triage (see `npm run bench -- size`).
+ * triage (see `npm run bench -- size`). A deployed bundle keeps it in a chunk
+ * of its own (`YAML_PARSE_CHUNK`): inlined, V8 parsed it at every cold start.
  */
 export async function declaresBreaking(fileName: string, bytes: Uint8Array): Promise<boolean> {
   const text = new TextDecoder('utf-8')
@@ -19,7 +21,7 @@ export async function declaresBreaking(fileName: string, bytes: Uint8Array): Pro
     if (fileName.toLowerCase().endsWith('.json')) return fieldIsTrue(JSON.parse(text));
     const split = splitFrontMatter(text);
     if (!split.ok || !mayNameBreaking(split.yaml)) return false;
-    const { parse } = await import('yaml');
+    const { parse }: typeof import('./yaml-parse') = await import(chunkSpecifier(YAML_PARSE_CHUNK, './yaml-parse'));
     return fieldIsTrue(parse(split.yaml));
   } catch {
     return false;

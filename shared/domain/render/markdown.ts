@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import Renderer from 'markdown-it/lib/renderer.mjs';
 import { markdownParser, type MarkdownToken } from '../text/markdown-parser';
 import { renderPlainProse } from './plain-prose';
 import { isExternalUrl } from './safe-url';
@@ -29,18 +29,19 @@ function applyPageRules(tokens: readonly MarkdownToken[], minLevel: number): voi
   }
 }
 
-// Only its renderer is used: parsing is markdownParser's, shared with the plain-text reader.
-const md = new MarkdownIt(markdownParser.options);
+// A renderer of its own, not a second MarkdownIt (whose parser chains would be built at every cold start and never
+// used): parsing is markdownParser's, shared with the plain-text reader.
+const renderer = new Renderer();
 
-md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   const token = tokens[idx];
   const href = token?.attrGet('href');
   if (token && href && isExternalUrl(href)) token.attrSet('rel', 'noopener noreferrer');
   return self.renderToken(tokens, idx, options);
 };
 
-const renderImage = md.renderer.rules.image;
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
+const renderImage = renderer.rules.image;
+renderer.rules.image = (tokens, idx, options, env, self) => {
   tokens[idx]?.attrSet('loading', 'lazy');
   return renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
 };
@@ -60,5 +61,5 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
   const env = {};
   const tokens = markdownParser.parse(markdown, env);
   applyPageRules(tokens, options.minHeadingLevel ?? 1);
-  return md.renderer.render(tokens, markdownParser.options, env);
+  return renderer.render(tokens, markdownParser.options, env);
 }

@@ -5,7 +5,8 @@ import { corpusHead } from '../../../bench/related/simulate';
 import { createRelatedIndex } from '../../../shared/adapters/related-index';
 import { DEFAULT_RELATED_PARAMETERS } from '../../../shared/domain/related';
 import type { RelatedIndex } from '../../../shared/ports/related-index';
-import { findRelated, publishRelated, settleRelated } from '../../../shared/use-cases/related-articles';
+import { findRelated, publishRelated } from '../../../shared/use-cases/related-articles';
+import { settleRelated } from '../../../shared/use-cases/settle-related';
 import { dynamoDbClient } from '../../support/aws-env';
 import { relatedListStore } from '../../support/related-list-store';
 

@@ -3,7 +3,8 @@ import { createMemoryRelatedIndex } from '../../../bench/related/memory-index';
 import { countIndexRequests } from '../../../bench/related/request-count';
 import { corpusHead } from '../../../bench/related/simulate';
 import { DEFAULT_RELATED_PARAMETERS as DEFAULTS } from '../../../shared/domain/related';
-import { findRelated, publishRelated, settleRelated } from '../../../shared/use-cases/related-articles';
+import { findRelated, publishRelated } from '../../../shared/use-cases/related-articles';
+import { settleRelated } from '../../../shared/use-cases/settle-related';
 import { relatedListStore } from '../../support/related-list-store';
 
 /** A story made of words no other story uses, so it has no close match. */
