@@ -39,7 +39,8 @@ export async function alertFromArticles(articles: ArticleStore, siteUrl: string,
   const [, id = '', version] = match;
   const head = await articles.getHead(id);
   if (head?.status !== 'published') return undefined;
-  const article = head.version === Number(version) ? head : (await articles.listVersions(id)).find((v) => v.version === Number(version));
+  // The version item holds the whole version, takeaways included (the head does not).
+  const article = (await articles.listVersions(id)).find((v) => v.version === Number(version));
   if (!article) return undefined;
   const { sqs } = buildSubscriberAlert(article, siteUrl).message;
   return sqs ? alertPayloadSchema.parse(JSON.parse(sqs)) : undefined;

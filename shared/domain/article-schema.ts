@@ -140,9 +140,9 @@ export type ArticleState = Immutable<z.output<typeof articleStateSchema>>;
 
 /**
  * The fields of a version too large to rewrite with every lifecycle transition (a body is most of an article's
- * bytes): stored on the immutable version item only, never on the head item.
+ * bytes; the takeaways were a third of a head's): stored on the immutable version item only, never on the head item.
  */
-export const ARTICLE_CONTENT_FIELDS = { body: true, analysis: true } as const;
+export const ARTICLE_CONTENT_FIELDS = { body: true, analysis: true, takeaways: true, takeawaysSource: true } as const;
 
 /** A version's content kept off the head item (see {@link ARTICLE_CONTENT_FIELDS}). */
 export const articleContentSchema = z.pick(articleSchema, ARTICLE_CONTENT_FIELDS);

@@ -5,6 +5,7 @@ import { PublishRejectedError, type TopicPublisher } from '../ports/topic-publis
 import { ALERT_SENT_EVENTS, allows } from '../domain/lifecycle';
 import { transitionFirst } from './transition-first';
 import { buildSubscriberAlert } from '../domain/publishing/subscriber-alert';
+import { withContent } from '../domain/article-content';
 
 /** What alerting subscribers needs. */
 export interface NotifyDependencies {
@@ -44,9 +45,11 @@ export async function notifySubscribers(deps: NotifyDependencies, ref: ArticleVe
   // moved on is refused there, as it would be here when read again; only the version's own fields go into the alert.
   const head = seen?.id === ref.id && seen.version === ref.version ? seen : await deps.store.getHead(ref.id);
   if (head?.version !== ref.version || !allows(head, { type: 'alertClaimed' })) return { outcome: 'skipped' };
+  // The takeaways live on the version item: read before the claim, so a missing one retries with nothing claimed.
+  const alert = buildSubscriberAlert(withContent(head, await deps.store.getContents([ref])), deps.siteUrl);
   if (!(await deps.store.transition(head, { type: 'alertClaimed' }))) return { outcome: 'skipped' };
   try {
-    await deps.alerts.publish(buildSubscriberAlert(head, deps.siteUrl));
+    await deps.alerts.publish(alert);
   } catch (error) {
     if (!(error instanceof PublishRejectedError)) return { outcome: 'in-doubt', reason: reasonOf(error) };
     await deps.store.transition(head, { type: 'alertFailed' });

@@ -1,7 +1,7 @@
 import { ALERT_ATTRIBUTES } from '../../../events/names';
 import type { AlertMessage, PushPayload } from '../../../events/alert-message';
 import type { AlertPayload } from '../../../events/alert-payload';
-import { articlePath, type Article, type ArticleContent } from '../article';
+import { articlePath, type Article } from '../article';
 
 /** A subscriber alert ready for the alerts topic. */
 export interface SubscriberAlert {
@@ -22,7 +22,10 @@ export function articleUrl(siteUrl: string, slug: string): string {
  * section and article so two different stories never collapse into one, and
  * the attributes that subscription filter policies match on.
  */
-export function buildSubscriberAlert(article: Omit<Article, keyof ArticleContent>, siteUrl: string): SubscriberAlert {
+export function buildSubscriberAlert(
+  article: Pick<Article, 'id' | 'version' | 'slug' | 'title' | 'dek' | 'takeaways' | 'section' | 'tags' | 'breaking' | 'language'>,
+  siteUrl: string,
+): SubscriberAlert {
   const url = articleUrl(siteUrl, article.slug);
   const title = article.breaking ? `Breaking: ${article.title}` : article.title;
   const summary = article.dek ?? article.takeaways[0] ?? '';

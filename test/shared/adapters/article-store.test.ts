@@ -18,7 +18,7 @@ const head = articleHead;
 
 /** `head(...)` as the head item holds it: its content is on the version item only. */
 function slimHead(...args: Parameters<typeof articleHead>) {
-  const { body: _body, analysis: _analysis, ...rest } = articleHead(...args);
+  const { body: _body, analysis: _analysis, takeaways: _takeaways, takeawaysSource: _source, ...rest } = articleHead(...args);
   return rest;
 }
 
@@ -56,13 +56,34 @@ describe('article store on DynamoDB Local', () => {
     expect(Item?.version).toBe(2);
     expect(Item).not.toHaveProperty('body');
     expect(Item).not.toHaveProperty('analysis');
-    expect(await store.getContents([{ id: 'content-1', version: 1 }])).toEqual(new Map([['content-1', { body: 'First body.', analysis }]]));
+    expect(Item).not.toHaveProperty('takeaways');
+    expect(Item).not.toHaveProperty('takeawaysSource');
+    const takeaways = { takeaways: ['One.'], takeawaysSource: 'editor' };
+    expect(await store.getContents([{ id: 'content-1', version: 1 }])).toEqual(
+      new Map([['content-1', { body: 'First body.', analysis, ...takeaways }]]),
+    );
     expect(
       await store.getContents([
         { id: 'content-1', version: 2 },
         { id: 'missing', version: 1 },
       ]),
-    ).toEqual(new Map([['content-1', { body: 'Second body.' }]]));
+    ).toEqual(new Map([['content-1', { body: 'Second body.', ...takeaways }]]));
+  });
+
+  it('reads a head written with its takeaways on it, as heads were before the takeaways moved to the version item', async () => {
+    const { body: _body, ...withTakeaways } = head('content-3', { slug: 'content-3', takeaways: ['Held on the head.'] });
+    await documents.send(new PutCommand({ TableName: tableName, Item: { PK: 'ARTICLE#content-3', SK: 'HEAD', ...withTakeaways } }));
+    await documents.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { PK: 'ARTICLE#content-3', SK: 'V#00000001', ...head('content-3', { slug: 'content-3', takeaways: ['Held on the head.'] }) },
+      }),
+    );
+
+    expect(await store.getHead('content-3')).toEqual(slimHead('content-3', { slug: 'content-3' }));
+    expect(await store.getContents([{ id: 'content-3', version: 1 }])).toEqual(
+      new Map([['content-3', { body: 'Body.', takeaways: ['Held on the head.'], takeawaysSource: 'editor' }]]),
+    );
   });
 
   it('reads a head written with its content on it, as heads were before the content moved to the version item', async () => {
@@ -70,7 +91,9 @@ describe('article store on DynamoDB Local', () => {
     await documents.send(new PutCommand({ TableName: tableName, Item: { PK: 'ARTICLE#content-2', SK: 'HEAD', ...old } }));
 
     expect(await store.getHead('content-2')).toEqual(slimHead('content-2', { slug: 'content-2' }));
-    expect(await store.getContents([{ id: 'content-2', version: 1 }])).toEqual(new Map([['content-2', { body: 'Old-shape body.' }]]));
+    expect(await store.getContents([{ id: 'content-2', version: 1 }])).toEqual(
+      new Map([['content-2', { body: 'Old-shape body.', takeaways: ['One.'], takeawaysSource: 'editor' }]]),
+    );
     expect(await store.getContents([{ id: 'content-2', version: 2 }])).toEqual(new Map());
   });
 

@@ -3,6 +3,7 @@ import { STAGES } from '../../../shared/domain/lifecycle';
 import type { ArticleStore } from '../../../shared/ports/article-store';
 import type { ArticleHeadWithContent } from '../../../shared/domain/article';
 import { notifySubscribers } from '../../../shared/use-cases/notify-subscribers';
+import { alertMessageSchema } from '../../../events/alert-message';
 import { PublishRejectedError } from '../../../shared/ports/topic-publisher';
 import { articleHead } from '../../support/article-fixtures';
 import { createMemoryArticleStore } from '../../support/in-memory/article-store';
@@ -75,6 +76,20 @@ describe('notifySubscribers', () => {
     );
     expect(alerts.sent.map((alert) => alert.subject)).toEqual(['Story n6']);
     expect(await store.getHead('n6')).toMatchObject({ stage: STAGES.done, alertDue: false });
+  });
+
+  it("puts the version's takeaways in the alert, read from its version item (the head holds none), and claims nothing when that item is missing", async () => {
+    await store.saveVersion({ ...liveHead('n8'), takeaways: ['First point.', 'Second point.'] }, 0);
+    const alerts = recordingTopic();
+    const deps = { store, alerts, siteUrl: 'https://news.example' };
+    expect(await store.getHead('n8')).not.toHaveProperty('takeaways');
+    await notifySubscribers(deps, { id: 'n8', version: 1 });
+    expect(alertMessageSchema.parse(alerts.sent[0]?.message).email).toContain('Key takeaways:\n- First point.\n- Second point.');
+
+    await store.saveVersion(liveHead('n9'), 0);
+    const noContent = { ...store, getContents: async () => new Map() };
+    await expect(notifySubscribers({ ...deps, store: noContent }, { id: 'n9', version: 1 })).rejects.toThrow('No stored content for n9');
+    expect(await store.getHead('n9')).toMatchObject({ stage: STAGES.notify, alertDue: true });
   });
 
   it('sends nothing for a seen head that has moved on since: its claim is refused', async () => {

@@ -47,7 +47,9 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
       return new Map(
         refs.flatMap((ref) => {
           const version = versions.get(ref.id)?.find((stored) => stored.version === ref.version);
-          return version ? [[ref.id, { body: version.body, ...(version.analysis ? { analysis: version.analysis } : {}) }] as const] : [];
+          if (!version) return [];
+          const { body, analysis, takeaways, takeawaysSource } = version;
+          return [[ref.id, { body, takeaways, takeawaysSource, ...(analysis ? { analysis } : {}) }] as const];
         }),
       );
     },
