@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleStreamEntry } from '../../events/article-stream-record';
 import { headFromStreamImage } from '../../shared/adapters/article-item';
 import { createArticleStore } from '../../shared/adapters/article-store';
+import { withBatchedContents } from '../../shared/adapters/batched-contents';
 import { createTopicPublisher } from '../../shared/adapters/topic-publisher';
 import type { RuntimeConfig } from '../../shared/config/runtime-config';
 import type { PipelineMetrics } from '../../shared/runtime/pipeline-metrics';
@@ -26,7 +27,7 @@ export interface NotifyJobOptions {
  */
 export function createNotifyJob({ config, dynamodb, sns, logger, metrics }: NotifyJobOptions) {
   const deps = {
-    store: createArticleStore({ client: dynamodb, tableName: config.tableName }),
+    store: withBatchedContents(createArticleStore({ client: dynamodb, tableName: config.tableName })),
     alerts: createTopicPublisher({ client: sns, topicArn: config.alertsTopicArn }),
     siteUrl: config.siteUrl,
   };
