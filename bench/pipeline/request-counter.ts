@@ -16,6 +16,8 @@ export interface RequestCounts {
   readonly byTarget: Readonly<Record<string, number>>;
   /** Write capacity units by the same command and item kind. */
   readonly writeUnitsByTarget: Readonly<Record<string, number>>;
+  /** Of those, the units spent on the copies in global secondary indexes (DynamoDB bills an index copy like an item). */
+  readonly indexWriteUnitsByTarget: Readonly<Record<string, number>>;
 }
 
 const READS = new Set(['Get', 'BatchGet', 'Query', 'Scan', 'TransactGet']);
@@ -70,18 +72,20 @@ interface Capacity {
   readonly CapacityUnits?: number;
   readonly ReadCapacityUnits?: number;
   readonly WriteCapacityUnits?: number;
+  readonly GlobalSecondaryIndexes?: Record<string, { readonly CapacityUnits?: number; readonly WriteCapacityUnits?: number }>;
 }
 
 /**
  * Counts every DynamoDB request the functions of an in-process local stack
  * send (each request, not each item), and the capacity units DynamoDB Local
- * reports for them (`ReturnConsumedCapacity: TOTAL` is added to each data
+ * reports for them (`ReturnConsumedCapacity: INDEXES` is added to each data
  * request). Stream reads and table management are not counted.
  */
 export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): void } {
   const byCommand = new Map<string, number>();
   const byTarget = new Map<string, number>();
   const writeUnitsByTarget = new Map<string, number>();
+  const indexWriteUnitsByTarget = new Map<string, number>();
   let itemsWritten = 0;
   let itemsRead = 0;
   let readUnits = 0;
@@ -98,7 +102,7 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
         byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
         if (WRITES.has(name)) itemsWritten += itemsOf(name, input);
-        input.ReturnConsumedCapacity ??= 'TOTAL';
+        input.ReturnConsumedCapacity ??= 'INDEXES';
       }
       const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] } & ReadOutput;
       if (READS.has(name)) itemsRead += itemsReturned(output);
@@ -110,6 +114,11 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
             const written = capacity.WriteCapacityUnits ?? units;
             writeUnits += written;
             writeUnitsByTarget.set(target, (writeUnitsByTarget.get(target) ?? 0) + written);
+            const copies = Object.values(capacity.GlobalSecondaryIndexes ?? {}).reduce(
+              (total, index) => total + (index.WriteCapacityUnits ?? index.CapacityUnits ?? 0),
+              0,
+            );
+            indexWriteUnitsByTarget.set(target, (indexWriteUnitsByTarget.get(target) ?? 0) + copies);
           }
         }
       }
@@ -133,6 +142,7 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         byCommand: Object.fromEntries(entries),
         byTarget: Object.fromEntries(byTarget),
         writeUnitsByTarget: Object.fromEntries(writeUnitsByTarget),
+        indexWriteUnitsByTarget: Object.fromEntries(indexWriteUnitsByTarget),
       };
     },
     stop() {
@@ -155,6 +165,7 @@ export function requestsBetween(after: RequestCounts, before: RequestCounts): Re
     byCommand: minus(after.byCommand, before.byCommand),
     byTarget: minus(after.byTarget, before.byTarget),
     writeUnitsByTarget: minus(after.writeUnitsByTarget, before.writeUnitsByTarget),
+    indexWriteUnitsByTarget: minus(after.indexWriteUnitsByTarget, before.indexWriteUnitsByTarget),
   };
 }
 
@@ -179,7 +190,10 @@ export function describeTargetsPerPublish(counts: RequestCounts, publishes: numb
   return describeCounts(counts.byTarget, perPublish(publishes), 0.1);
 }
 
-/** One line: write capacity units per publish by command and item kind, those of at least 0.5. */
+/** One line: write capacity units per publish by command and item kind, those of at least 0.5, and the index copies' share. */
 export function describeWriteUnitsPerPublish(counts: RequestCounts, publishes: number): string {
-  return describeCounts(counts.writeUnitsByTarget, perPublish(publishes), 0.5);
+  const per = perPublish(publishes);
+  const copies = Object.values(counts.indexWriteUnitsByTarget).reduce((total, units) => total + units, 0);
+  const copiesByTarget = describeCounts(counts.indexWriteUnitsByTarget, per, 0.5);
+  return `${describeCounts(counts.writeUnitsByTarget, per, 0.5)}; of all these, ${per(copies)} WCU are global secondary index copies${copiesByTarget ? ` (${copiesByTarget})` : ''}`;
 }
