@@ -16,7 +16,7 @@ import { runTakeawayBenchmark } from './takeaways/quality';
  */
 const sections: Array<[string, () => Promise<string>]> = [
   ['Pipeline (issue 2)', () => runPipelineBenchmark()],
-  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark({ runs })],
+  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark({ runs, instructions })],
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
@@ -25,11 +25,13 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
 
-// `npm run bench -- [SECTION…] [--runs N]`: sections by a word of their title; --runs sets the size section's cold processes.
+// `npm run bench -- [SECTION…] [--runs N] [--instructions | --no-instructions]`: sections by a word of their title; --runs
+// sets the size section's rounds of cold processes; its instruction counts run where valgrind is installed unless told.
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : undefined;
-const only = args.filter((_, i) => runsAt < 0 || (i !== runsAt && i !== runsAt + 1)).map((name) => name.toLowerCase());
+const instructions = args.includes('--no-instructions') ? false : args.includes('--instructions') ? true : 'auto';
+const only = args.filter((arg, i) => !arg.startsWith('--') && (runsAt < 0 || i !== runsAt + 1)).map((name) => name.toLowerCase());
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 console.log(
   `# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,
