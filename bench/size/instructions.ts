@@ -31,7 +31,7 @@ export function collectedInstructions(stderr: string): number {
  * background-compiled code lands depends on its scheduler, and the count of one
  * unchanged bundle moved by up to 25% between runs (a loop over the bundle's
  * text, Node's source-map line index, ran unoptimised for more or less long).
- * With it, repeated counts agree to within 0.01%.
+ * With it, repeated counts agree to within 0.1%.
  */
 export const COUNTED_NODE_FLAGS: readonly string[] = ['--predictable'];
 

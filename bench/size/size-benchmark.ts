@@ -211,7 +211,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     'instr.: instructions (all threads, one process), load-independent: callgrind (valgrind --tool=callgrind',
     "  --collect-atstart=yes) counts every instruction one cold process of the bundle executes, from exec to exit, with V8's",
     `  ${COUNTED_NODE_FLAGS.join(' ')} (its background compiles and GC at fixed points on the main thread: on valgrind, when they landed`,
-    '  moved the count of one bundle by up to 25%); repeated counts agree to within 0.01%, whatever else the machine runs. It',
+    '  moved the count of one bundle by up to 25%); repeated counts agree to within 0.1%, whatever else the machine runs. It',
     '  leaves out kernel time (page faults, file reads) and weighs every instruction alike, so read it beside the CPU ratio.',
     `  ${instructions.note}`,
     `Every process runs with the functions' NODE_OPTIONS (${PIPELINE_NODE_OPTIONS}): Node reads a bundle's source map at load.`,
