@@ -16,7 +16,7 @@ import { runTakeawayBenchmark } from './takeaways/quality';
  */
 const sections: Array<[string, () => Promise<string>]> = [
   ['Pipeline (issue 2)', () => runPipelineBenchmark({ runs })],
-  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark({ runs })],
+  ['Size: bundles and cold load (issues 3, 15)', () => runSizeBenchmark({ runs, instructions })],
   ['Key takeaways (issue 4)', () => runTakeawayBenchmark()],
   ['Related links (issue 4)', () => runRelatedBenchmark({ log: (line) => console.error(`  … ${line}`) })],
   ['Reader site (issue 5)', () => runSiteBenchmark()],
@@ -25,14 +25,16 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Subscriber alerts (issue 13)', () => runAlertsBenchmark()],
 ];
 
-// `npm run bench -- [SECTION…] [--runs N]`: sections by a word of their title. --runs is how often a section repeats
-// what it judges by a median: the pipeline's bursts (default 1) and the size section's cold processes per bundle (default 9).
+// `npm run bench -- [SECTION…] [--runs N] [--instructions | --no-instructions]`: sections by a word of their title.
+// --runs is how often a section repeats what it judges by a median: the pipeline's bursts (default 1) and the size
+// section's rounds of cold processes (default 9). The size section counts instructions where valgrind is installed unless told.
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : undefined;
 if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1))
   throw new Error(`--runs takes a whole number of at least 1, not ${args[runsAt + 1]}`);
-const only = args.filter((_, i) => runsAt < 0 || (i !== runsAt && i !== runsAt + 1)).map((name) => name.toLowerCase());
+const instructions = args.includes('--no-instructions') ? false : args.includes('--instructions') ? true : 'auto';
+const only = args.filter((arg, i) => !arg.startsWith('--') && (runsAt < 0 || i !== runsAt + 1)).map((name) => name.toLowerCase());
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 console.log(
   `# Newsroom benchmarks\n\ncommit ${commit}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`,

@@ -58,6 +58,7 @@ export interface LoadTarget {
   readonly nodeOptions?: string;
 }
 
+/** The script a measured process runs: the target's imports, timed, then the CPU the process used so far. */
 function importScript(modules: readonly string[]): string {
   const specifiers = modules.map((m) => (m.startsWith('/') ? pathToFileURL(m).href : m));
   return [
@@ -68,6 +69,22 @@ function importScript(modules: readonly string[]): string {
     'const { user, system } = process.cpuUsage();',
     'process.stdout.write(JSON.stringify({ importMs, cpuMs: (user + system) / 1000 }));',
   ].join('\n');
+}
+
+/** How a measured process is started: `node` and its arguments, and its whole environment. */
+export interface LoadCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** The `node` process that imports the target's modules cold, in {@link LOAD_ENVIRONMENT} (with the target's `NODE_OPTIONS`). */
+export function loadCommand(target: LoadTarget): LoadCommand {
+  return {
+    file: process.execPath,
+    args: ['--input-type=module', '-e', importScript(target.modules)],
+    env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT, ...(target.nodeOptions === undefined ? {} : { NODE_OPTIONS: target.nodeOptions }) },
+  };
 }
 
 /** One cold load, in milliseconds. */
@@ -88,11 +105,9 @@ export interface LoadTiming {
  * @param cwd where bare specifiers (e.g. `@aws-sdk/client-s3`) resolve from
  */
 export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<LoadTiming> {
+  const command = loadCommand(target);
   const start = performance.now();
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', importScript(target.modules)], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT, ...(target.nodeOptions === undefined ? {} : { NODE_OPTIONS: target.nodeOptions }) },
-  });
+  const { stdout } = await run(command.file, command.args, { cwd, env: command.env });
   const processMs = performance.now() - start;
   let reported: { importMs?: unknown; cpuMs?: unknown } = {};
   try {
@@ -113,26 +128,69 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median of each figure of `timings`, taken figure by figure. */
+export function medianTiming(timings: readonly LoadTiming[]): LoadTiming {
+  return {
+    importMs: median(timings.map((t) => t.importMs)),
+    processMs: median(timings.map((t) => t.processMs)),
+    cpuMs: median(timings.map((t) => t.cpuMs)),
+  };
+}
+
+/** Targets measured back to back within a round: a function beside its floors. */
+export type LoadGroup = readonly LoadTarget[];
+
 /**
- * Median cold load of each target over `runs` fresh processes. Targets are
- * measured round-robin, one process at a time, so that every target sees the
- * same machine state in the same run.
- *
- * @returns median import and process milliseconds by target name
+ * The order in which round `round` measures a group's targets: rotated by one
+ * each round, so that every target is measured first, second, … equally often
+ * and none always follows the same neighbour's page-cache and CPU-frequency state.
  */
-export async function measureLoadTimes(targets: readonly LoadTarget[], runs: number, cwd: string): Promise<Map<string, LoadTiming>> {
-  const samples = new Map<string, LoadTiming[]>(targets.map((t) => [t.name, []]));
-  for (let i = 0; i < runs; i += 1) {
-    for (const target of targets) samples.get(target.name)!.push(await measureLoadOnce(target, cwd));
+export function roundOrder<T>(group: readonly T[], round: number): T[] {
+  const shift = group.length === 0 ? 0 : round % group.length;
+  return [...group.slice(shift), ...group.slice(0, shift)];
+}
+
+/**
+ * Cold loads of every target in `runs` rounds: each round measures every
+ * group in turn, one process at a time, and a group's targets back to back
+ * (in {@link roundOrder}), so that the processes compared with each other
+ * (a function and its floors) ran under the same machine state. The samples
+ * of round `i` are at index `i` of each target's list: pair them with
+ * {@link pairedRatio}.
+ *
+ * @param measure one cold load @default {@link measureLoadOnce}
+ * @returns each target's timings by name, one per round
+ */
+export async function measureLoadRounds(
+  groups: readonly LoadGroup[],
+  runs: number,
+  cwd: string,
+  measure: (target: LoadTarget, cwd: string) => Promise<LoadTiming> = measureLoadOnce,
+): Promise<Map<string, LoadTiming[]>> {
+  const samples = new Map<string, LoadTiming[]>(groups.flat().map((t) => [t.name, []]));
+  if (samples.size !== groups.flat().length) throw new Error('Every load target needs a name of its own');
+  for (let round = 0; round < runs; round += 1) {
+    for (const group of groups) {
+      for (const target of roundOrder(group, round)) samples.get(target.name)!.push(await measure(target, cwd));
+    }
   }
-  return new Map(
-    [...samples].map(([name, values]) => [
-      name,
-      {
-        importMs: median(values.map((v) => v.importMs)),
-        processMs: median(values.map((v) => v.processMs)),
-        cpuMs: median(values.map((v) => v.cpuMs)),
-      },
-    ]),
-  );
+  return samples;
+}
+
+/** A ratio measured in each round: its median and the range it spanned. */
+export interface PairedRatio {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The ratio `numerators[i] / denominators[i]` of each round `i`, summarised:
+ * unlike a ratio of two medians, each ratio compares two processes that ran
+ * side by side, so load that changes between rounds cancels out.
+ */
+export function pairedRatio(numerators: readonly number[], denominators: readonly number[]): PairedRatio {
+  if (numerators.length !== denominators.length) throw new RangeError('paired ratio of lists of different lengths');
+  const ratios = numerators.map((value, i) => value / denominators[i]!);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }

@@ -11,7 +11,8 @@ import {
   MEASURED_FUNCTIONS,
   RUNTIME_SDK_BUNDLING,
 } from './build-bundles';
-import { type LoadTiming, measureLoadTimes } from './load-time';
+import { COUNTED_NODE_FLAGS, countInstructions, valgrindVersion } from './instructions';
+import { type LoadGroup, type LoadTarget, type LoadTiming, measureLoadRounds, medianTiming, type PairedRatio, pairedRatio } from './load-time';
 
 /** Budget per bundle (minified, the AWS SDK included), in KiB. */
 export const BUNDLE_BUDGET_KB = 1024;
@@ -20,13 +21,18 @@ export const LOAD_BUDGET_RATIO = 1.3;
 
 /** Options of {@link runSizeBenchmark}. */
 export interface SizeBenchmarkOptions {
-  /** Fresh processes per bundle; the median is reported. @default 9 */
+  /** Rounds of fresh processes (one per bundle each round); medians over rounds are reported. @default 9 */
   readonly runs?: number;
+  /**
+   * Count each function's and its floors' instructions under callgrind (one process each): `true` always (fails
+   * without valgrind), `false` never, `'auto'` where valgrind is installed. @default 'auto'
+   */
+  readonly instructions?: boolean | 'auto';
 }
 
-/** Whether a function's bundle keeps both budgets, given its and its floor's cold timings. */
-export function withinBudget(bytes: number, timing: LoadTiming, floor: LoadTiming): boolean {
-  return bytes <= BUNDLE_BUDGET_KB * 1024 && timing.cpuMs <= LOAD_BUDGET_RATIO * floor.cpuMs;
+/** Whether a function's bundle keeps both budgets, given its size and its cold start as a multiple of a floor's. */
+export function withinBudget(bytes: number, ratio: number): boolean {
+  return bytes <= BUNDLE_BUDGET_KB * 1024 && ratio <= LOAD_BUDGET_RATIO;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -52,115 +58,164 @@ function formatTable(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ')).join('\n');
 }
 
+const ratio = (value: number) => value.toFixed(2);
+const spread = (paired: PairedRatio) => `${ratio(paired.median)} (${ratio(paired.min)}-${ratio(paired.max)})`;
+const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+/** Instruction counts of each function and its two floors (one callgrind process each), or why there are none. */
+async function instructionCounts(
+  setting: boolean | 'auto',
+  target: (name: string) => LoadTarget,
+): Promise<{ readonly counts?: Map<string, number>; readonly note: string }> {
+  if (setting === false) return { note: 'Instructions: not counted (turned off).' };
+  const version = await valgrindVersion();
+  if (!version) {
+    if (setting === true) throw new Error('Instruction counts need valgrind, which is not installed');
+    return { note: 'Instructions: not counted: valgrind is not installed (the CPU ratios alone judge the budget).' };
+  }
+  const started = performance.now();
+  const counts = new Map<string, number>();
+  for (const name of MEASURED_FUNCTIONS) {
+    for (const measured of [name, clientsOnlyName(name), platformFloorName(name)]) {
+      counts.set(measured, await countInstructions(target(measured), PROJECT_ROOT));
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  return { counts, note: `Instructions: counted with ${version} in ${seconds} s.` };
+}
+
 /**
  * Builds each function's bundle as the construct deploys it (the AWS SDK
- * bundled), each function's clients-only floor and a hello-world bundle, and
- * the functions again with the SDK left to the runtime; then measures, side by
- * side in one run, each bundle's cold start in fresh `node` processes (median
- * of `runs`). Returns the report: a table plus notes on what is measured.
+ * bundled), each function's clients-only and platform floors and a
+ * hello-world bundle, and the functions again with the SDK left to the
+ * runtime; then measures their cold starts in rounds of fresh `node`
+ * processes, each function back to back with its floors in every round, and
+ * reports each function's CPU time as the median of its per-round ratios to
+ * each floor's. Where valgrind is installed (or `instructions` is `true`) it
+ * also counts the instructions of one cold process of each function and
+ * floor: the load-independent figure. Returns the report: tables plus notes
+ * on what is measured.
  */
 export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Promise<string> {
   const runs = Math.max(options.runs ?? 9, 1);
   const bundles = new Map((await buildAllBundles()).map((b) => [b.name, b]));
   const runtimeSdk = new Map((await buildAllBundles(path.join(BUNDLE_DIR, 'runtime-sdk'), RUNTIME_SDK_BUNDLING)).map((b) => [b.name, b]));
   const bundle = (name: string): BuiltBundle => bundles.get(name)!;
-  const targets = [
-    ...[...bundles.values()].map((b) => ({ name: b.name, modules: [b.file] })),
-    ...MEASURED_FUNCTIONS.map((name) => ({ name: runtimeSdkTarget(name), modules: [runtimeSdk.get(name)!.file] })),
-    // The cost of reading the source maps at load (NODE_OPTIONS=--enable-source-maps), for the function and its platform floor.
-    ...MEASURED_FUNCTIONS.flatMap((name) =>
-      [name, platformFloorName(name)].map((target) => ({ name: noMapsTarget(target), modules: [bundle(target).file], nodeOptions: '' })),
-    ),
+  const target = (name: string): LoadTarget => ({ name, modules: [bundle(name).file] });
+  const groups: LoadGroup[] = [
+    ...MEASURED_FUNCTIONS.map((name) => [
+      target(name),
+      target(clientsOnlyName(name)),
+      target(platformFloorName(name)),
+      { name: runtimeSdkTarget(name), modules: [runtimeSdk.get(name)!.file] },
+      // The cost of reading the source maps at load (NODE_OPTIONS=--enable-source-maps), for the function and its platform floor.
+      ...[name, platformFloorName(name)].map((measured) => ({ ...target(measured), name: noMapsTarget(measured), nodeOptions: '' })),
+    ]),
+    [target(HELLO_WORLD)],
   ];
-  const load = await measureLoadTimes(targets, runs, PROJECT_ROOT);
-  const timing = (name: string): LoadTiming => load.get(name)!;
+  const samples = await measureLoadRounds(groups, runs, PROJECT_ROOT);
+  const timing = (name: string): LoadTiming => medianTiming(samples.get(name)!);
+  const cpuRatio = (name: string, floor: string): PairedRatio =>
+    pairedRatio(
+      samples.get(name)!.map((t) => t.cpuMs),
+      samples.get(floor)!.map((t) => t.cpuMs),
+    );
+  const instructions = await instructionCounts(options.instructions ?? 'auto', target);
+  const counts = instructions.counts;
+  const instructionRatio = (name: string, floor: string): number | undefined => (counts ? counts.get(name)! / counts.get(floor)! : undefined);
   const hello = timing(HELLO_WORLD);
 
-  const rows = [
+  const budget = [
     [
       'function',
       'KB (min)',
+      'CPU ms',
+      'x clients-only CPU',
+      'x clients-only instr.',
+      'ok CPU',
+      'ok instr.',
+      'x platform CPU',
+      'x platform instr.',
+      'ok CPU (platform)',
+      'ok instr. (platform)',
+    ],
+  ];
+  const detail = [
+    [
+      'function',
       'gzip KB',
       'import ms',
       'process ms',
       'floor KB',
-      'floor process ms',
-      'x floor',
-      'CPU ms',
-      'floor CPU ms',
-      'x floor CPU',
-      'platform floor CPU ms',
-      'x platform floor CPU',
-      'CPU ms, no maps',
-      'x platform floor, no maps',
+      'clients-only CPU ms',
+      'platform CPU ms',
+      'x platform CPU, no maps',
+      'M instr.',
+      'clients-only M instr.',
+      'platform M instr.',
       'x hello',
       'runtime-SDK process ms',
-      'ok (issue)',
-      'ok (proposed)',
     ],
   ];
+  const millions = (name: string) => (counts ? (counts.get(name)! / 1e6).toFixed(1) : '-');
   for (const name of MEASURED_FUNCTIONS) {
     const own = timing(name);
-    const floor = timing(clientsOnlyName(name));
-    const platform = timing(platformFloorName(name));
-    rows.push([
+    const bytes = bundle(name).bytes;
+    const judged = [clientsOnlyName(name), platformFloorName(name)].flatMap((floor) => {
+      const cpu = cpuRatio(name, floor);
+      const instr = instructionRatio(name, floor);
+      return [
+        spread(cpu),
+        instr === undefined ? '-' : ratio(instr),
+        verdict(withinBudget(bytes, cpu.median)),
+        instr === undefined ? '-' : verdict(withinBudget(bytes, instr)),
+      ];
+    });
+    budget.push([name, kb(bytes), ms(own.cpuMs), ...judged]);
+    detail.push([
       name,
-      kb(bundle(name).bytes),
       kb(bundle(name).gzipBytes),
       ms(own.importMs),
       ms(own.processMs),
       kb(bundle(clientsOnlyName(name)).bytes),
-      ms(floor.processMs),
-      (own.processMs / floor.processMs).toFixed(2),
-      ms(own.cpuMs),
-      ms(floor.cpuMs),
-      (own.cpuMs / floor.cpuMs).toFixed(2),
-      ms(platform.cpuMs),
-      (own.cpuMs / platform.cpuMs).toFixed(2),
-      ms(timing(noMapsTarget(name)).cpuMs),
-      (timing(noMapsTarget(name)).cpuMs / timing(noMapsTarget(platformFloorName(name))).cpuMs).toFixed(2),
+      ms(timing(clientsOnlyName(name)).cpuMs),
+      ms(timing(platformFloorName(name)).cpuMs),
+      spread(cpuRatio(noMapsTarget(name), noMapsTarget(platformFloorName(name)))),
+      millions(name),
+      millions(clientsOnlyName(name)),
+      millions(platformFloorName(name)),
       (own.processMs / hello.processMs).toFixed(1),
       ms(timing(runtimeSdkTarget(name)).processMs),
-      withinBudget(bundle(name).bytes, own, floor) ? 'yes' : 'NO',
-      withinBudget(bundle(name).bytes, own, platform) ? 'yes' : 'NO',
     ]);
   }
-  rows.push([
-    HELLO_WORLD,
-    kb(bundle(HELLO_WORLD).bytes),
-    kb(bundle(HELLO_WORLD).gzipBytes),
-    ms(hello.importMs),
-    ms(hello.processMs),
-    '',
-    '',
-    '',
-    ms(hello.cpuMs),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '1.0',
-    '',
-    '',
-    '',
-  ]);
   return [
-    formatTable(rows),
+    formatTable(budget),
     '',
-    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; cold start <= ${LOAD_BUDGET_RATIO}x a floor, judged on CPU ms: the issue's floor`,
-    '  is clients-only, the proposed one the platform floor (the Powertools tracer, logger and metrics the issue asks for cost',
-    '  1.1-1.5x the clients-only floor by themselves). KB = 1024 bytes.',
+    formatTable(detail),
+    `${HELLO_WORLD}: ${kb(bundle(HELLO_WORLD).bytes)} KB, import ${ms(hello.importMs)} ms, process ${ms(hello.processMs)} ms, CPU ${ms(hello.cpuMs)} ms.`,
+    '',
+    `Budgets: <= ${BUNDLE_BUDGET_KB} KB minified per bundle; cold start <= ${LOAD_BUDGET_RATIO}x a floor's, judged twice: on CPU time (x ... CPU:`,
+    "  the median over rounds of the function's CPU ms / the floor's in the same round, with the lowest and highest round in",
+    "  brackets) and on instructions (x ... instr.). The issue's floor is clients-only, the proposed one the platform floor (the",
+    '  Powertools tracer, logger and metrics the issue asks for cost 1.1-1.5x the clients-only floor by themselves). KB = 1024 bytes.',
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
     `Lazy chunks beside index.mjs, loaded only on the path that needs them (not part of the cold start): ${lazyChunks(bundle) || 'none'}.`,
-    `import ms: median of ${runs} fresh node ${process.version} processes, performance.now() around await import(bundle), with the`,
-    "  handler's top level run (placeholder env). process ms: the same processes' wall time from spawn to exit (Node start-up +",
-    '  import), as a Lambda cold start also pays runtime start-up. CPU ms: the CPU time (user + system, all threads) the same',
-    '  processes used up to the end of the import. A cold start is CPU-bound, so on an idle machine the two agree; on a busy one',
-    "  wall time moves with other processes' load while CPU time hardly does, so the budget is judged on CPU ms.",
+    `Rounds: ${runs}; each round starts one fresh node ${process.version} process per bundle, one at a time, a function's back to back`,
+    "  with its floors', its runtime-SDK and its no-maps processes (their order rotated each round), so that a function and its",
+    '  floors ran under the same load: the per-round ratio cancels load that changes between rounds, which a ratio of',
+    '  medians did not. ms figures are medians over the rounds.',
+    "import ms: performance.now() around await import(bundle), with the handler's top level run (placeholder env). process ms:",
+    '  the wall time from spawn to exit (Node start-up + import), as a Lambda cold start also pays runtime start-up. CPU ms: the',
+    '  CPU time (user + system, all threads) the process used up to the end of the import. A cold start is CPU-bound, so on an',
+    "  idle machine the two agree; on a busy one wall time moves with other processes' load while CPU time moves less.",
+    'instr.: instructions (all threads, one process), load-independent: callgrind (valgrind --tool=callgrind',
+    "  --collect-atstart=yes) counts every instruction one cold process of the bundle executes, from exec to exit, with V8's",
+    `  ${COUNTED_NODE_FLAGS.join(' ')} (its background compiles and GC at fixed points on the main thread: on valgrind, when they landed`,
+    '  moved the count of one bundle by up to 25%); repeated counts agree to within 0.1%, whatever else the machine runs. It',
+    '  leaves out kernel time (page faults, file reads) and weighs every instruction alike, so read it beside the CPU ratio.',
+    `  ${instructions.note}`,
     `Every process runs with the functions' NODE_OPTIONS (${PIPELINE_NODE_OPTIONS}): Node reads a bundle's source map at load.`,
-    '  CPU ms, no maps: the same process without it, and its ratio to the platform floor without it (what the maps cost).',
+    '  x platform CPU, no maps: the paired ratio of the same two processes without it (what the maps cost).',
     "floor: a bundle, built the same way, of a handler that only creates the AWS clients the function's handler creates",
     '  (its imports from shared/config/clients): the least that function can load.',
     'platform floor: the clients-only floor under middy and the Powertools logger, the tracer with traced clients where the',
