@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { BREAKING_LIVE_WITHIN_MS } from '../../events/names';
+import { median } from '../size/load-time';
 
 /** A figure as JSON carries it from a run's process: a figure not measured (NaN) travels as null. */
 const figure = z
@@ -51,12 +52,9 @@ export const PIPELINE_GOALS = {
   singleP50Ms: 400,
 } as const;
 
-/** The median of some numbers (the mean of the middle two for an even count); NaN for none. A NaN (not measured: the run gave up waiting) counts as infinitely late. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = values.map((value) => (Number.isNaN(value) ? Number.POSITIVE_INFINITY : value)).sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** The median of one figure over runs (as {@link median}), a NaN (not measured: the run gave up waiting) counting as infinitely late. */
+export function medianOfRuns(values: readonly number[]): number {
+  return median(values.map((value) => (Number.isNaN(value) ? Number.POSITIVE_INFINITY : value)));
 }
 
 /** The median of each figure over `runs`; a burst counts as all live (alerted) only if every run's was. */
@@ -66,7 +64,7 @@ export function medianFigures(runs: readonly PipelineFigures[]): PipelineFigures
   const medians = [...values].map(([key, all]) => {
     const numbers = all.filter((value) => typeof value === 'number');
     if (numbers.length < all.length) return [key, all.every((value) => value === true)] as const;
-    const middle = median(numbers);
+    const middle = medianOfRuns(numbers);
     // A median that lands on a run's unmeasured figure is itself unmeasured (null, as a run's JSON carries it).
     return [key, Number.isFinite(middle) ? middle : null] as const;
   });
