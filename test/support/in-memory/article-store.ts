@@ -1,10 +1,16 @@
 import type { ArticleStore, SaveOutcome } from '../../../shared/ports/article-store';
-import type { ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../../../shared/domain/article';
+import type { ArticleContent, ArticleHead, ArticleHeadWithContent, ArticleSummary } from '../../../shared/domain/article';
 import { ARTICLE_CONTENT_FIELDS } from '../../../shared/domain/article-schema';
 import { applyEvent, UNFINISHED_STAGES, waitingSince } from '../../../shared/domain/lifecycle';
 
 function withoutContent(head: ArticleHeadWithContent): ArticleHead {
   return Object.fromEntries(Object.entries(head).filter(([field]) => !Object.hasOwn(ARTICLE_CONTENT_FIELDS, field))) as ArticleHead;
+}
+
+function contentOf(version: ArticleHeadWithContent): ArticleContent {
+  return Object.fromEntries(
+    Object.entries(version).filter(([field, value]) => Object.hasOwn(ARTICLE_CONTENT_FIELDS, field) && value !== undefined),
+  ) as ArticleContent;
 }
 
 /**
@@ -47,9 +53,7 @@ export function createMemoryArticleStore(): ArticleStore & { readonly heads: Rea
       return new Map(
         refs.flatMap((ref) => {
           const version = versions.get(ref.id)?.find((stored) => stored.version === ref.version);
-          if (!version) return [];
-          const { body, analysis, takeaways, takeawaysSource } = version;
-          return [[ref.id, { body, takeaways, takeawaysSource, ...(analysis ? { analysis } : {}) }] as const];
+          return version ? [[ref.id, contentOf(version)] as const] : [];
         }),
       );
     },
