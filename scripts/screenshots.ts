@@ -14,8 +14,8 @@ const OUT = resolve('screenshots');
 const EXAMPLES = resolve('examples');
 const WIDTHS = [1280, 390] as const;
 const SCHEMES = ['light', 'dark'] as const;
-/** Corpus stories per section added to the examples, so the front page has a lead, top stories and section blocks. */
-const CORPUS_PER_SECTION = 3;
+/** Corpus stories per section added to the examples: the front page gets a lead, top stories and section blocks, and each story three others in its section to link to. */
+const CORPUS_PER_SECTION = 4;
 
 /** A page to shoot: its file name stem and how to find its path on the running site. */
 interface Shot {
