@@ -222,7 +222,7 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
     `Lazy chunks beside index.mjs, loaded only on the path that needs them (not part of the cold start): ${lazyChunks(bundle) || 'none'}.`,
     `Node: ${measuredVersion} (${node}) runs every cold process, timed and counted; Lambda runs the functions on ${PIPELINE_RUNTIME.name}${
-      sameMajor(measuredVersion, PIPELINE_RUNTIME.name) ? '' : ' (another major: BENCH_NODE=/path/to/node measures on one of its)'
+      sameMajor(measuredVersion, PIPELINE_RUNTIME.name) ? '' : ' (another major: BENCH_NODE=/path/to/node picks the binary)'
     }.`,
     `Rounds: ${runs}; each round starts one fresh node ${measuredVersion} process per bundle, one at a time, a function's back to back`,
     "  with its floors', its runtime-SDK and its no-maps processes (their order rotated each round), so that a function and its",
