@@ -1,10 +1,6 @@
 import type { BuildOptions } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
-/** The items of an `esbuildArgs` value that CDK may pass as a list (one `--flag:item` each) or as one string. */
-const listItems = (value: string | boolean | readonly string[]): readonly string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value : [String(value)];
-
 /** The `esbuildArgs` flags {@link toEsbuildOptions} understands, as esbuild API options. */
 const ESBUILD_ARGS: Readonly<Record<string, (value: string | boolean | readonly string[], options: BuildOptions) => void>> = {
   '--charset': (value, options) => {
@@ -13,18 +9,10 @@ const ESBUILD_ARGS: Readonly<Record<string, (value: string | boolean | readonly 
   },
   // CDK passes each item of a list as its own `--alias:from=to`.
   '--alias': (value, options) => {
-    for (const item of listItems(value)) {
+    for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [String(value)]) {
       const [from, to] = item.split('=');
       if (!from || !to) throw new UnsupportedBundlingOptionError(`--alias:${item}`);
       options.alias = { ...options.alias, [from]: to };
-    }
-  },
-  // CDK passes each item of a list as its own `--supported:feature=true|false`.
-  '--supported': (value, options) => {
-    for (const item of listItems(value)) {
-      const [feature, setting] = item.split('=');
-      if (!feature || (setting !== 'true' && setting !== 'false')) throw new UnsupportedBundlingOptionError(`--supported:${item}`);
-      options.supported = { ...options.supported, [feature]: setting === 'true' };
     }
   },
   '--legal-comments': (value, options) => {

@@ -28,14 +28,6 @@ describe('toEsbuildOptions', () => {
     expect(options.alias).toEqual({ a: 'b', c: './d.ts' });
   });
 
-  it('turns a list of supported features into the API supported map, as CDK writes one --supported:feature=bool each', () => {
-    const options = toEsbuildOptions({ esbuildArgs: { '--supported': ['regexp-set-notation=true', 'bigint=false'] } }, '/e.ts', '/o.mjs');
-    expect(options.supported).toEqual({ 'regexp-set-notation': true, bigint: false });
-    expect(() => toEsbuildOptions({ esbuildArgs: { '--supported': ['regexp-set-notation'] } }, '/e.ts', '/o.mjs')).toThrow(
-      UnsupportedBundlingOptionError,
-    );
-  });
-
   it('refuses a bundling option it cannot reproduce', () => {
     expect(() => toEsbuildOptions({ loader: { '.png': 'dataurl' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
     expect(() => toEsbuildOptions({ esbuildArgs: { '--drop': 'console' } }, '/e.ts', '/o.mjs')).toThrow(UnsupportedBundlingOptionError);
