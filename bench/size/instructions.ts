@@ -44,9 +44,10 @@ export const COUNTED_NODE_FLAGS: readonly string[] = ['--predictable'];
  * out kernel time (page faults, file reads), which CPU time includes.
  *
  * @param cwd where bare specifiers resolve from
+ * @param node the Node.js binary the process runs on @default process.execPath
  */
-export async function countInstructions(target: LoadTarget, cwd: string): Promise<number> {
-  const command = loadCommand(target);
+export async function countInstructions(target: LoadTarget, cwd: string, node: string = process.execPath): Promise<number> {
+  const command = loadCommand(target, node);
   const outdir = mkdtempSync(path.join(tmpdir(), 'newsroom-callgrind-'));
   try {
     const { stderr } = await run(

@@ -78,13 +78,27 @@ export interface LoadCommand {
   readonly env: Readonly<Record<string, string>>;
 }
 
-/** The `node` process that imports the target's modules cold, in {@link LOAD_ENVIRONMENT} (with the target's `NODE_OPTIONS`). */
-export function loadCommand(target: LoadTarget): LoadCommand {
+/**
+ * The `node` process that imports the target's modules cold, in {@link LOAD_ENVIRONMENT} (with the target's `NODE_OPTIONS`).
+ *
+ * @param node the Node.js binary it runs on @default process.execPath (the Node.js running the benchmark)
+ */
+export function loadCommand(target: LoadTarget, node: string = process.execPath): LoadCommand {
   return {
-    file: process.execPath,
+    file: node,
     args: ['--input-type=module', '-e', importScript(target.modules)],
     env: { PATH: process.env.PATH ?? '', ...LOAD_ENVIRONMENT, ...(target.nodeOptions === undefined ? {} : { NODE_OPTIONS: target.nodeOptions }) },
   };
+}
+
+/** The version (`v24.…`) of the Node.js binary `node`, as that binary reports it. */
+export async function nodeVersion(node: string): Promise<string> {
+  try {
+    const { stdout } = await run(node, ['-p', 'process.version'], { env: { PATH: process.env.PATH ?? '' } });
+    return stdout.trim();
+  } catch (error) {
+    throw new Error(`Cannot run ${node} as Node.js: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** One cold load, in milliseconds. */
@@ -103,9 +117,10 @@ export interface LoadTiming {
  * time of the whole process.
  *
  * @param cwd where bare specifiers (e.g. `@aws-sdk/client-s3`) resolve from
+ * @param node the Node.js binary the process runs on @default process.execPath
  */
-export async function measureLoadOnce(target: LoadTarget, cwd: string): Promise<LoadTiming> {
-  const command = loadCommand(target);
+export async function measureLoadOnce(target: LoadTarget, cwd: string, node: string = process.execPath): Promise<LoadTiming> {
+  const command = loadCommand(target, node);
   const start = performance.now();
   const { stdout } = await run(command.file, command.args, { cwd, env: command.env });
   const processMs = performance.now() - start;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../infra/config/paths';
-import { PIPELINE_NODE_OPTIONS } from '../../infra/constructs/pipeline-function';
+import { PIPELINE_NODE_OPTIONS, PIPELINE_RUNTIME } from '../../infra/constructs/pipeline-function';
 import {
   BUNDLE_DIR,
   buildAllBundles,
@@ -12,7 +12,17 @@ import {
   RUNTIME_SDK_BUNDLING,
 } from './build-bundles';
 import { COUNTED_NODE_FLAGS, countInstructions, valgrindVersion } from './instructions';
-import { type LoadGroup, type LoadTarget, type LoadTiming, measureLoadRounds, medianTiming, type PairedRatio, pairedRatio } from './load-time';
+import {
+  type LoadGroup,
+  type LoadTarget,
+  type LoadTiming,
+  measureLoadOnce,
+  measureLoadRounds,
+  medianTiming,
+  nodeVersion,
+  type PairedRatio,
+  pairedRatio,
+} from './load-time';
 
 /** Budget per bundle (minified, the AWS SDK included), in KiB. */
 export const BUNDLE_BUDGET_KB = 1024;
@@ -28,6 +38,12 @@ export interface SizeBenchmarkOptions {
    * without valgrind), `false` never, `'auto'` where valgrind is installed. @default 'auto'
    */
   readonly instructions?: boolean | 'auto';
+  /**
+   * The Node.js binary the cold processes (timed and counted) run on; the bundles are built in this process whatever it
+   * is. Lambda runs the functions on `PIPELINE_RUNTIME`'s major, which may not be the one running the benchmark.
+   * @default the `BENCH_NODE` environment variable, else process.execPath
+   */
+  readonly node?: string;
 }
 
 /** Whether a function's bundle keeps both budgets, given its size and its cold start as a multiple of a floor's. */
@@ -35,6 +51,8 @@ export function withinBudget(bytes: number, ratio: number): boolean {
   return bytes <= BUNDLE_BUDGET_KB * 1024 && ratio <= LOAD_BUDGET_RATIO;
 }
 
+/** Whether a Node.js version (`v24.1.0`) is of a Lambda runtime's major (`nodejs24.x`). */
+const sameMajor = (version: string, runtime: string): boolean => /^v(\d+)\./.exec(version)?.[1] === /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number) => value.toFixed(1);
 const runtimeSdkTarget = (name: string) => `${name} runtime-sdk`;
@@ -66,6 +84,7 @@ const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
 async function instructionCounts(
   setting: boolean | 'auto',
   target: (name: string) => LoadTarget,
+  node: string,
 ): Promise<{ readonly counts?: Map<string, number>; readonly note: string }> {
   if (setting === false) return { note: 'Instructions: not counted (turned off).' };
   const version = await valgrindVersion();
@@ -77,7 +96,7 @@ async function instructionCounts(
   const counts = new Map<string, number>();
   for (const name of MEASURED_FUNCTIONS) {
     for (const measured of [name, clientsOnlyName(name), platformFloorName(name)]) {
-      counts.set(measured, await countInstructions(target(measured), PROJECT_ROOT));
+      counts.set(measured, await countInstructions(target(measured), PROJECT_ROOT, node));
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
@@ -98,6 +117,8 @@ async function instructionCounts(
  */
 export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Promise<string> {
   const runs = Math.max(options.runs ?? 9, 1);
+  const node = options.node ?? (process.env.BENCH_NODE || process.execPath);
+  const measuredVersion = await nodeVersion(node);
   const bundles = new Map((await buildAllBundles()).map((b) => [b.name, b]));
   const runtimeSdk = new Map((await buildAllBundles(path.join(BUNDLE_DIR, 'runtime-sdk'), RUNTIME_SDK_BUNDLING)).map((b) => [b.name, b]));
   const bundle = (name: string): BuiltBundle => bundles.get(name)!;
@@ -113,14 +134,14 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     ]),
     [target(HELLO_WORLD)],
   ];
-  const samples = await measureLoadRounds(groups, runs, PROJECT_ROOT);
+  const samples = await measureLoadRounds(groups, runs, PROJECT_ROOT, (t, cwd) => measureLoadOnce(t, cwd, node));
   const timing = (name: string): LoadTiming => medianTiming(samples.get(name)!);
   const cpuRatio = (name: string, floor: string): PairedRatio =>
     pairedRatio(
       samples.get(name)!.map((t) => t.cpuMs),
       samples.get(floor)!.map((t) => t.cpuMs),
     );
-  const instructions = await instructionCounts(options.instructions ?? 'auto', target);
+  const instructions = await instructionCounts(options.instructions ?? 'auto', target, node);
   const counts = instructions.counts;
   const instructionRatio = (name: string, floor: string): number | undefined => (counts ? counts.get(name)! / counts.get(floor)! : undefined);
   const hello = timing(HELLO_WORLD);
@@ -200,7 +221,10 @@ export async function runSizeBenchmark(options: SizeBenchmarkOptions = {}): Prom
     '  Powertools tracer, logger and metrics the issue asks for cost 1.1-1.5x the clients-only floor by themselves). KB = 1024 bytes.',
     'Sizes: index.mjs as CDK builds it (PIPELINE_BUNDLING: the AWS SDK bundled, tree-shaken, minified), without its source map.',
     `Lazy chunks beside index.mjs, loaded only on the path that needs them (not part of the cold start): ${lazyChunks(bundle) || 'none'}.`,
-    `Rounds: ${runs}; each round starts one fresh node ${process.version} process per bundle, one at a time, a function's back to back`,
+    `Node: ${measuredVersion} (${node}) runs every cold process, timed and counted; Lambda runs the functions on ${PIPELINE_RUNTIME.name}${
+      sameMajor(measuredVersion, PIPELINE_RUNTIME.name) ? '' : ' (another major: BENCH_NODE=/path/to/node picks the binary)'
+    }.`,
+    `Rounds: ${runs}; each round starts one fresh node ${measuredVersion} process per bundle, one at a time, a function's back to back`,
     "  with its floors', its runtime-SDK and its no-maps processes (their order rotated each round), so that a function and its",
     '  floors ran under the same load: the per-round ratio cancels load that changes between rounds, which a ratio of',
     '  medians did not. ms figures are medians over the rounds.',

@@ -16,9 +16,9 @@ function esbuildFlags(bundling: BundlingOptions): string[] {
   for (const [name, value] of Object.entries(bundling.define ?? {})) flags.push(`--define:${name}=${value}`);
   for (const external of bundling.externalModules ?? []) flags.push(`--external:${external}`);
   for (const [flag, value] of Object.entries(bundling.esbuildArgs ?? {})) {
-    // As CDK writes them: a list item by item, `--alias` as `--alias:from=to`, the others as `--flag=value`.
+    // As CDK writes them: a list item by item as `--flag:item` (`--alias:from=to`), `--alias` alone as `--alias:from=to`, the others as `--flag=value`.
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (flag === '--alias') flags.push(`--alias:${String(item)}`);
+      if (flag === '--alias' || Array.isArray(value)) flags.push(`${flag}:${String(item)}`);
       else flags.push(item === true ? flag : `${flag}=${String(item)}`);
     }
   }

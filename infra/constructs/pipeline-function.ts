@@ -82,6 +82,9 @@ export const PIPELINE_BUNDLING: BundlingOptions = {
   banner: CREATE_REQUIRE_BANNER,
   // Empty, not absent: CDK's default leaves @aws-sdk/* to the runtime.
   externalModules: [],
+  // No `--supported:regexp-set-notation=true`: esbuild then keeps `v`/`\p{…}` literals as literals (not `new RegExp`)
+  // and drops unused ones, but V8 validates a literal when it parses the bundle, even in a function never called:
+  // measured, ingest-draft +2.8% instructions on Node 24, sweep-devices -0.9%.
   esbuildArgs: {
     '--charset': 'utf8',
     '--alias': [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectedInstructions, countInstructions, valgrindVersion } from '../../../bench/size/instructions';
 import { PROJECT_ROOT } from '../../../infra/config/paths';
+import { nodeAtOwnPath, nodeProbe } from './node-probe';
 
 const CALLGRIND_STDERR = [
   '==4242== Callgrind, a call-graph generating cache profiler',
@@ -32,4 +33,11 @@ describe.skipIf(!valgrind)('countInstructions (valgrind installed)', () => {
     expect(Math.abs(first - second) / first).toBeLessThan(0.005);
     expect(more).toBeGreaterThan(Math.max(first, second) * 1.1);
   }, 300_000);
+
+  it('counts a process of the Node.js binary it is given', async () => {
+    const node = nodeAtOwnPath();
+    const probe = nodeProbe();
+    await countInstructions(probe.target, PROJECT_ROOT, node);
+    expect(probe.seen().execPath).toBe(node);
+  }, 120_000);
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type LoadTarget, type LoadTiming, measureLoadRounds, median, medianTiming, pairedRatio, roundOrder } from '../../../bench/size/load-time';
+import {
+  type LoadTarget,
+  type LoadTiming,
+  measureLoadOnce,
+  measureLoadRounds,
+  median,
+  medianTiming,
+  nodeVersion,
+  pairedRatio,
+  roundOrder,
+} from '../../../bench/size/load-time';
+import { PROJECT_ROOT } from '../../../infra/config/paths';
+import { nodeAtOwnPath, nodeProbe } from './node-probe';
 
 describe('median', () => {
   it('takes the middle value of an odd count', () => {
@@ -64,5 +76,18 @@ describe('pairedRatio', () => {
 
   it('refuses lists of different lengths, whose rounds cannot be paired', () => {
     expect(() => pairedRatio([1, 2], [1])).toThrow(RangeError);
+  });
+});
+
+describe('the Node.js a cold process runs on', () => {
+  it('is the binary it is given, whose version is the one nodeVersion reports', async () => {
+    const node = nodeAtOwnPath();
+    const probe = nodeProbe();
+    await measureLoadOnce(probe.target, PROJECT_ROOT, node);
+    expect(probe.seen()).toEqual({ execPath: node, version: await nodeVersion(node) });
+  });
+
+  it('is refused with its path when it is not a Node.js binary', async () => {
+    await expect(nodeVersion('/nonexistent/node')).rejects.toThrow('/nonexistent/node');
   });
 });
