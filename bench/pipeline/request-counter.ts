@@ -12,6 +12,8 @@ export interface RequestCounts {
   /** Items returned by reads (Query and Scan counts, Get, BatchGet and TransactGet answers). */
   readonly itemsRead: number;
   readonly byCommand: Readonly<Record<string, number>>;
+  /** Items read or written by each command's requests, as {@link itemsWritten} and {@link itemsRead} count them. */
+  readonly itemsByCommand: Readonly<Record<string, number>>;
   /** Requests by command and the kind of item they touch (the partition key's prefix, or the index), e.g. `Query RELTERM`. */
   readonly byTarget: Readonly<Record<string, number>>;
   /** Write capacity units by the same command and item kind. */
@@ -19,6 +21,9 @@ export interface RequestCounts {
   /** Of those, the units spent on the copies in global secondary indexes (DynamoDB bills an index copy like an item). */
   readonly indexWriteUnitsByTarget: Readonly<Record<string, number>>;
 }
+
+/** The capacity report the counter asks of every data request (the scratch table's requests ask the same, to cost alike). */
+export const COUNTED_CAPACITY = 'INDEXES';
 
 const READS = new Set(['Get', 'BatchGet', 'Query', 'Scan', 'TransactGet']);
 const WRITES = new Set(['Put', 'Update', 'Delete', 'BatchWrite', 'TransactWrite']);
@@ -83,6 +88,7 @@ interface Capacity {
  */
 export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): void } {
   const byCommand = new Map<string, number>();
+  const itemsByCommand = new Map<string, number>();
   const byTarget = new Map<string, number>();
   const writeUnitsByTarget = new Map<string, number>();
   const indexWriteUnitsByTarget = new Map<string, number>();
@@ -101,11 +107,19 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
       if (data) {
         byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
         byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
-        if (WRITES.has(name)) itemsWritten += itemsOf(name, input);
-        input.ReturnConsumedCapacity ??= 'INDEXES';
+        if (WRITES.has(name)) {
+          const items = itemsOf(name, input);
+          itemsWritten += items;
+          itemsByCommand.set(name, (itemsByCommand.get(name) ?? 0) + items);
+        }
+        input.ReturnConsumedCapacity ??= COUNTED_CAPACITY;
       }
       const output = (await original.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] } & ReadOutput;
-      if (READS.has(name)) itemsRead += itemsReturned(output);
+      if (READS.has(name)) {
+        const items = itemsReturned(output);
+        itemsRead += items;
+        itemsByCommand.set(name, (itemsByCommand.get(name) ?? 0) + items);
+      }
       if (data) {
         for (const capacity of [output?.ConsumedCapacity ?? []].flat()) {
           const units = capacity.CapacityUnits ?? 0;
@@ -140,6 +154,7 @@ export function countDynamoDbRequests(): { snapshot(): RequestCounts; stop(): vo
         itemsWritten,
         itemsRead,
         byCommand: Object.fromEntries(entries),
+        itemsByCommand: Object.fromEntries(itemsByCommand),
         byTarget: Object.fromEntries(byTarget),
         writeUnitsByTarget: Object.fromEntries(writeUnitsByTarget),
         indexWriteUnitsByTarget: Object.fromEntries(indexWriteUnitsByTarget),
@@ -163,6 +178,7 @@ export function requestsBetween(after: RequestCounts, before: RequestCounts): Re
     itemsWritten: after.itemsWritten - before.itemsWritten,
     itemsRead: after.itemsRead - before.itemsRead,
     byCommand: minus(after.byCommand, before.byCommand),
+    itemsByCommand: minus(after.itemsByCommand, before.itemsByCommand),
     byTarget: minus(after.byTarget, before.byTarget),
     writeUnitsByTarget: minus(after.writeUnitsByTarget, before.writeUnitsByTarget),
     indexWriteUnitsByTarget: minus(after.indexWriteUnitsByTarget, before.indexWriteUnitsByTarget),
